@@ -1,0 +1,53 @@
+"""Orchestrates the per-article stages of DESIGN.md: clean -> recognise -> link -> extract.
+
+Every stage here is a pure function of one article and the read-only
+knowledge base, so ``analyze_raw`` can run in any process or on any worker of
+a distributed engine. Corpus stages (stories) and the store are wired by the
+callers (CLI, API), never by the stages themselves.
+"""
+from __future__ import annotations
+
+from rasd.clean import clean
+from rasd.doc import Doc
+from rasd.extract import extract
+from rasd.ingest import RawArticle
+from rasd.kb import load as load_kb
+from rasd.link import link
+from rasd.recognise import recognise
+from rasd.text.sentences import split_sentences
+
+
+def analyze_raw(raw: RawArticle) -> Doc:
+    """Run every per-article stage on one ingested article."""
+    kb = load_kb()
+    doc = clean(raw)
+    doc.sentences = split_sentences(doc.body)
+    recognise(doc)
+    link(doc, kb)
+    extract(doc, kb)
+    return doc
+
+
+def analyze(
+    content: str,
+    *,
+    html: bool | None = None,
+    clean_body: bool = True,
+    url: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    id: str | None = None,
+) -> Doc:
+    """Analyse one article given as a string (scraped text or HTML).
+
+    ``html=None`` guesses from the content; ``clean_body=False`` takes the
+    text as an already clean body (offsets are then offsets into it).
+    """
+    if html is None:
+        html = content.lstrip().startswith("<") and "</" in content
+    kind = "html" if html else ("text" if clean_body else "body")
+    raw = RawArticle(
+        content=content, kind=kind, url=url, title=title, published=published, outlet=outlet, id=id
+    )
+    return analyze_raw(raw)

@@ -1,0 +1,31 @@
+"""Tokenisation with offsets: words, numbers and punctuation, one token each."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word is a run of letters/marks (Arabic incl. diacritics and tatweel, or
+# Latin), optionally joined by an internal hyphen (سو-57 stays one token).
+_TOKEN = re.compile(
+    r"[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,٫][0-9\u0660-\u0669\u06F0-\u06F9]+)*"
+    r"|[^\W\d_]+(?:[-'][^\W\d_0-9]+)*(?:-[0-9]+)?"
+    r"|\S",
+    re.UNICODE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def is_arabic(token: str) -> bool:
+    return any("\u0600" <= ch <= "\u06FF" for ch in token)
