@@ -10,7 +10,7 @@ $(BIN)/python:
 
 install: $(BIN)/python
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,spark]'
 
 demo: install
 	$(BIN)/rasd analyze ../shared/corpus/seeds --db rasd.db -o seeds.jsonl
