@@ -1,0 +1,164 @@
+"""Phonetic keys and romanisation for Arabic spellings of foreign names.
+
+Outlets transliterate the same foreign name differently: /g/ as غ, ج, ق or ك
+(شويغو / شويجو, بينغ / بينج), /tʃ/ as تش or ش, long vowels written or not
+(بيلاوسوف / بيلوسوف), a final ه or not (أندريه / أندري). ``translit_key``
+folds those choices into one key so that one name has one key however it is
+spelled; ``same_name`` compares two spellings; ``romanise`` gives a readable
+Latin form for names the knowledge base does not hold.
+"""
+from __future__ import annotations
+
+from rasd.text.normalise import normalise
+
+# Consonant classes that outlets swap for the same foreign sound.
+_CLASS = {
+    "غ": "G", "ج": "G", "ق": "G", "ك": "G",  # /g/ (and /k/, /dʒ/: outlets mix them)
+    "ش": "C", "س": "S", "ص": "S", "ث": "S",  # ث renders th as in ماثيو/ماتيو, but s in Gulf spellings
+    "ت": "T", "ط": "T",
+    "د": "D", "ض": "D", "ذ": "D",
+    "ز": "Z", "ظ": "Z",
+    "ح": "H", "ه": "H", "خ": "X",
+    "ب": "B", "ف": "F", "م": "M", "ن": "N", "ل": "L", "ر": "R",
+}
+_VOWELS = set("اوي")
+_SILENT = set("عء")
+
+
+def _word_key(word: str) -> str:
+    w = word.replace("تش", "ش").replace("دج", "ج").replace("دز", "ز")
+    out: list[str] = []
+    n = len(w)
+    for i, ch in enumerate(w):
+        if ch in _SILENT:
+            continue
+        if ch in _VOWELS:
+            if i == 0:
+                # An initial alef is a vowel; initial و/ي are consonants (وانغ, يي).
+                out.append("A" if ch == "ا" else ("W" if ch == "و" else "Y"))
+            elif i == n - 1:
+                out.append("V")  # a final vowel is kept as one class: اوفا/اوفي
+            continue
+        if ch == "ه" and i == n - 1 and i > 0:
+            out.append("V")  # أندريه / أندري, موسكوه
+            continue
+        out.append(_CLASS.get(ch, ch))
+    key: list[str] = []
+    for c in out:
+        if not key or key[-1] != c:  # doubled letters (شادّاد, ماكّين) collapse
+            key.append(c)
+    return "".join(key)
+
+
+def translit_key(name: str) -> str:
+    """Phonetic key of an Arabic name: same name, any outlet's spelling, same key."""
+    words = normalise(name).replace("-", " ").split()
+    return " ".join(k for k in (_word_key(w) for w in words) if k)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """1.0 when the keys agree; otherwise a 0..1 similarity of the space-free keys."""
+    from rapidfuzz.distance import Levenshtein
+
+    ka, kb = translit_key(a), translit_key(b)
+    if not ka or not kb:
+        return 0.0
+    if ka == kb:
+        return 1.0
+    return Levenshtein.normalized_similarity(ka.replace(" ", ""), kb.replace(" ", ""))
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when two Arabic spellings are variants of one foreign name.
+
+    Equal keys always; otherwise one edit is tolerated on keys long enough
+    that one edit cannot turn one real name into another.
+    """
+    ka, kb = translit_key(a), translit_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    ka, kb = ka.replace(" ", ""), kb.replace(" ", "")
+    if min(len(ka), len(kb)) < 5:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(ka, kb, score_cutoff=1) <= 1
+
+
+# Romanisation: consonants, then vowel letters by position.
+_LATIN = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "", "غ": "g", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "ء": "", "ة": "a",
+}
+
+
+_FINAL_CLUSTERS = {"mb", "nd", "nt", "st", "rd", "rt", "rk", "nk", "ng", "ks", "ft", "lt", "ld", "rn", "rm", "sk", "rg", "ns", "rs", "ls", "nz", "rz", "sh", "th", "kh", "ch", "dh"}
+
+
+_ONSETS = {"br", "bl", "fl", "fr", "gr", "gl", "kr", "kl", "pr", "pl", "tr", "dr", "st", "sp", "sk", "sm", "sn", "sl", "sw", "tw", "shw", "shm", "shr", "chw", "zh", "kw", "gw"}
+
+
+def _romanise_word(word: str) -> str:
+    w = normalise(word)
+    prefix = ""
+    if w.startswith("ال") and len(w) > 4:
+        w, prefix = w[2:], "al-"
+    out: list[str] = []
+    vowel_before = False  # was the last sound written a vowel?
+    n = len(w)
+    i = 0
+    while i < n:
+        ch, nxt = w[i], (w[i + 1] if i + 1 < n else "")
+        if ch == "ت" and nxt == "ش":
+            out.append("ch")
+            vowel_before = False
+            i += 2
+            continue
+        if ch == "ن" and nxt in ("غ", "ج") and i + 2 == n:
+            out.append("ng")  # بينغ, تشانج: a final ng
+            break
+        if ch == "ا":
+            out.append("a")
+            vowel_before = True
+        elif ch == "و":
+            if i == 0 or (vowel_before and nxt in _VOWELS) or nxt == "ا":
+                out.append("w")
+                vowel_before = False
+            else:
+                out.append("o" if w[i + 1 :] in ("ن", "نغ", "نج") else "u")
+                vowel_before = True
+        elif ch == "ي":
+            if i == 0 or (vowel_before and nxt):
+                out.append("y")
+                vowel_before = False
+            else:
+                out.append("i")
+                vowel_before = True
+        elif ch == "ه" and i == n - 1 and i > 0:
+            out.append("e" if w[i - 1] in "ير" else "a")
+        else:
+            out.append(_LATIN.get(ch, ch))
+            vowel_before = False
+        i += 1
+    if len(out) >= 2 and out[0] not in "aeiouy" and out[1] not in "aeiouy" and (out[0] + out[1]) not in _ONSETS:
+        out.insert(1, "a")  # محمد: an initial consonant pair that no language starts with
+    word_out = "".join(out)
+    # A final pair of consonants with no vowel letter between usually hid one (ميلر).
+    if len(out) >= 3 and out[-1] not in "aeiou" and out[-2] not in "aeiouy" and (out[-2] + out[-1]) not in _FINAL_CLUSTERS and len(out[-1]) == 1 and len(out[-2]) == 1:
+        word_out = "".join(out[:-1]) + "e" + out[-1]
+    return prefix + word_out
+
+
+def romanise(arabic: str) -> str:
+    """Readable Latin form of an Arabic name ("لين جيان" -> "Lin Jian"); Latin text passes through."""
+    words = [w for w in arabic.replace("-", " ").split() if w]
+    parts = []
+    for w in words:
+        r = _romanise_word(w) if any("\u0600" <= c <= "\u06ff" for c in w) else w
+        if r:
+            parts.append(r[:1].upper() + r[1:])
+    return " ".join(parts)
