@@ -1,0 +1,152 @@
+"""Arabic-aware full-text search: index keys, query parsing, snippets of the original text.
+
+FTS5 knows nothing of Arabic clitics or hamza seats, so the index never sees
+the body itself: every word is replaced by ``search_key`` (normalised, light
+proclitic stem) and the query goes through the same function, so بكين finds
+وبكين and لبكين, and أوكرانيا finds اوكرانيا. FTS5's own ``snippet()`` would
+show those stems, which nobody can read; snippets are therefore cut from the
+original body by re-tokenising it and marking the tokens whose key matches.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from rasd.text.normalise import normalise_with_map, search_key
+from rasd.text.tokens import Token, tokenize
+
+
+def is_word(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
+def token_key(token: str) -> str:
+    """The index key of one token (Latin casefolded, as FTS5's tokenizer does)."""
+    return search_key(token).casefold()
+
+
+def words(text: str) -> list[Token]:
+    """Word tokens of ``text`` with offsets into it, diacritics and tatweel inside words.
+
+    Tokenising the normalised text keeps بِكِين one word (the tokenizer
+    would split at the marks); the map brings offsets back to the original.
+    """
+    norm, index = normalise_with_map(text)
+    return [
+        Token(text[index[t.start] : index[t.end - 1] + 1], index[t.start], index[t.end - 1] + 1)
+        for t in tokenize(norm)
+        if is_word(t.text)
+    ]
+
+
+def index_text(text: str | None) -> str:
+    """The text as FTS5 indexes it: one key per word, in order."""
+    if not text:
+        return ""
+    return " ".join(token_key(t.text) for t in words(text))
+
+
+def name_key(name: str) -> str:
+    """Key under which an entity name or spelling is looked up (any outlet's spelling)."""
+    return index_text(name)
+
+
+@dataclass
+class Query:
+    """A parsed user query: FTS5 expression plus the keys to highlight."""
+
+    expression: str  # FTS5 MATCH expression ("" when nothing searchable)
+    keys: set[str] = field(default_factory=set)  # positive keys, for highlighting
+    text: str = ""  # the query as typed, for entity-name matching
+
+
+# "phrase", «phrase», “phrase”, or a bare word (optionally with a leading -).
+_PART = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|(\S+)')
+
+
+def parse_query(text: str) -> Query:
+    """Terms are ANDed; quoted text is a phrase; ``OR`` between terms; ``-word`` excludes."""
+    clauses: list[str] = []  # each clause is an AND operand; may be an OR group
+    negatives: list[str] = []
+    keys: set[str] = set()
+    pending_or = False
+    for m in _PART.finditer(text):
+        phrase = next((g for g in m.groups()[:3] if g is not None), None)
+        raw = phrase if phrase is not None else m.group(4)
+        if phrase is None and raw == "OR":
+            pending_or = bool(clauses)
+            continue
+        negative = phrase is None and raw.startswith("-") and len(raw) > 1
+        if negative:
+            raw = raw[1:]
+        parts = [token_key(t.text) for t in words(raw)]
+        if not parts:
+            continue
+        term = '"' + " ".join(parts).replace('"', '""') + '"'
+        if negative:
+            negatives.append(term)
+            continue
+        keys.update(parts)
+        if pending_or:
+            clauses[-1] = f"{clauses[-1]} OR {term}"
+        else:
+            clauses.append(term)
+        pending_or = False
+    if not clauses:
+        return Query("", set(), text)
+    expr = " AND ".join(f"({c})" if " OR " in c else c for c in clauses)
+    for n in negatives:
+        expr = f"({expr}) NOT {n}"
+    return Query(expr, keys, text)
+
+
+@dataclass
+class Snippet:
+    text: str  # original text of the body, possibly with "…" at either end
+    highlights: list[tuple[int, int]]  # [start, end) offsets into ``text``
+
+
+def make_snippet(body: str, keys: set[str], width: int = 30) -> Snippet:
+    """The window of ``width`` words holding the most distinct query keys, hits marked."""
+    tokens = words(body)
+    if not tokens:
+        return Snippet(body[:200], [])
+    hits = [token_key(t.text) in keys for t in tokens]
+    best, best_score = 0, -1
+    for i in range(len(tokens)):
+        if i and not hits[i]:
+            continue  # windows worth trying start on a hit (or at the top)
+        window = {token_key(t.text) for t, h in zip(tokens[i : i + width], hits[i : i + width]) if h}
+        if len(window) > best_score:
+            best, best_score = i, len(window)
+            if best_score == len(keys):
+                break
+    # Start a few words before the first hit so the reader sees its context.
+    first = max(0, best - 3) if best_score > 0 else 0
+    last = min(len(tokens), first + width) - 1
+    start, end = tokens[first].start, tokens[last].end
+    if end < len(body) and body[end : end + 1] in ".،,؛:!?؟»\"”)":
+        end += 1
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(body.rstrip()) else ""
+    spans = [
+        (len(prefix) + t.start - start, len(prefix) + t.end - start)
+        for t, h in zip(tokens[first : last + 1], hits[first : last + 1])
+        if h
+    ]
+    text = prefix + body[start:end].replace("\n", " ") + suffix
+    return Snippet(text, spans)
+
+
+def mark(text: str, spans: list[tuple[int, int]], open: str, close: str,
+         escape: Callable[[str], str] | None = None) -> str:
+    """``text`` with every span wrapped in ``open``/``close`` (text escaped if asked)."""
+    esc = escape or (lambda s: s)
+    out, pos = [], 0
+    for s, e in spans:
+        out.append(esc(text[pos:s]))
+        out.append(open + esc(text[s:e]) + close)
+        pos = e
+    out.append(esc(text[pos:]))
+    return "".join(out)

@@ -1,0 +1,122 @@
+"""Arabic full-text search: proclitics, hamza spellings, phrases, English names, readable snippets."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.doc import Doc, Source
+from rasd.store import Store
+from rasd.store.search import make_snippet, parse_query
+from test_store_fixtures import drill_doc, visit_doc
+
+NEWS = {
+    "n1": ("قمة في بكين", "استضافت بكين قمة اقتصادية حضرها قادة عشرون دولة، وناقشت التجارة والطاقة."),
+    "n2": ("وفد يصل إلى العاصمة", "وصل وفد روسي رفيع إلى العاصمة الصينية، وفي لبكين قال المتحدث إن الزيارة ناجحة."),
+    "n3": ("أسواق الخليج", "ارتفعت أسواق الأسهم في الخليج مدعومة بأسعار النفط، وسجل المؤشر السعودي مكاسب."),
+    "n4": ("حرب أوكرانيا", "تتواصل المعارك شرق اوكرانيا، وقالت كييف إن القصف طال منشآت الطاقة."),
+    "n5": ("مساعدات", "أعلن الاتحاد الأوروبي حزمة مساعدات جديدة لأوكرانيا وللدول المجاورة."),
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    s = Store(tmp_path_factory.mktemp("search") / "s.db")
+    for i, (title, body) in NEWS.items():
+        s.upsert(Doc(id=i, body=body, title=title, source=Source(outlet="وكالة"), published="2024-03-01"))
+    s.upsert(visit_doc("v1"))
+    s.upsert(drill_doc("d1"))
+    yield s
+    s.close()
+
+
+def ids(hits):
+    return {h.id for h in hits}
+
+
+def test_proclitic_forms_meet(store):
+    # بكين in n1, لبكين in n2, وبكين in v1's quote, بكين in v1's first sentence
+    assert ids(store.search("بكين")) == {"n1", "n2", "v1"}
+    assert ids(store.search("وبكين")) == ids(store.search("بكين"))
+
+
+def test_hamza_and_proclitic_variants_of_ukraine(store):
+    expected = {"n4", "n5", "v1", "d1"}
+    assert ids(store.search("أوكرانيا")) == expected
+    assert ids(store.search("اوكرانيا")) == expected
+    assert ids(store.search("لأوكرانيا")) == expected
+
+
+def test_terms_are_anded(store):
+    assert ids(store.search("أوكرانيا الطاقة")) == {"n4"}
+    assert store.search("بكين النفط") == []
+
+
+def test_or_and_exclusion(store):
+    assert ids(store.search("النفط OR كييف")) == {"n3", "n4"}
+    assert ids(store.search("أوكرانيا -مساعدات")) == {"n4", "v1", "d1"}
+
+
+def test_phrase_query(store):
+    assert ids(store.search('"العاصمة الصينية"')) == {"n2"}
+    assert ids(store.search("«وزير الخارجية»")) == {"v1"}
+    assert store.search('"الصينية العاصمة"') == []
+
+
+def test_english_entity_name_finds_linked_articles(store):
+    assert ids(store.search("Wang Yi")) == {"v1"}
+    assert ids(store.search("Ukraine")) == {"v1", "d1"}  # only articles whose entities are linked
+
+
+def test_snippet_shows_original_text_with_hits_marked(store):
+    hit = next(h for h in store.search("لبكين") if h.id == "n2")
+    assert "وفي لبكين قال" in hit.text  # the original, not the stem "كين"
+    marked = [hit.text[s:e] for s, e in hit.highlights]
+    assert marked == ["لبكين"]
+    assert "[لبكين]" in hit.snippet
+    assert hit.marked("<mark>", "</mark>").count("<mark>") == 1
+
+
+def test_snippet_marks_every_spelling(store):
+    hit = next(h for h in store.search("اوكرانيا") if h.id == "n4")
+    assert [hit.text[s:e] for s, e in hit.highlights] == ["اوكرانيا"]
+    hit = next(h for h in store.search("اوكرانيا") if h.id == "n5")
+    assert [hit.text[s:e] for s, e in hit.highlights] == ["لأوكرانيا"]
+
+
+def test_ranking_prefers_title_and_frequency(store):
+    hits = store.search("أوكرانيا")
+    assert hits[0].id == "n4"  # in the title and the body
+    assert all(a.score >= b.score for a, b in zip(hits, hits[1:]))
+
+
+def test_paging_and_count(store):
+    all_hits = store.search("أوكرانيا", limit=10)
+    assert store.count("أوكرانيا") == len(all_hits) == 4
+    assert [h.id for h in store.search("أوكرانيا", limit=2, offset=2)] == [h.id for h in all_hits[2:]]
+
+
+def test_queries_with_only_punctuation_or_fts_syntax_are_safe(store):
+    assert store.search("") == []
+    assert store.search("  ،؟ ") == []
+    assert store.search('"') == []
+    for q in ("NEAR(", "AND OR NOT", "bad*query^", "col:term"):
+        assert isinstance(store.search(q), list)  # FTS5 syntax is quoted, never an error
+    assert store.search("-أوكرانيا") == []
+
+
+def test_diacritics_and_tatweel_in_query(store):
+    assert ids(store.search("بِكِين")) == ids(store.search("بكين"))
+    assert ids(store.search("أوكـــرانيا")) == ids(store.search("أوكرانيا"))
+
+
+def test_long_body_snippet_is_a_window_around_the_hits():
+    body = " ".join(["كلمة"] * 200) + " وزار الرئيس الفرنسي مدينة بكين أمس " + " ".join(["نص"] * 200)
+    snip = make_snippet(body, parse_query("بكين الفرنسي").keys)
+    assert snip.text.startswith("…") and snip.text.endswith("…")
+    assert len(snip.text) < 300
+    assert sorted(snip.text[s:e] for s, e in snip.highlights) == ["الفرنسي", "بكين"]
+
+
+def test_parse_query_builds_quoted_fts_terms():
+    q = parse_query('بكين "وزير الدفاع" OR موسكو -واشنطن')
+    assert q.expression.count('"') % 2 == 0
+    assert "NOT" in q.expression and " OR " in q.expression
