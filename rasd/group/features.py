@@ -1,0 +1,166 @@
+"""What story grouping looks at in one article, reduced to plain data.
+
+A ``Features`` record is computed once per article and is all the index
+keeps: it never needs the ``Doc`` again, so state stays small and picklable.
+Text is compared as character n-grams of the normalised title and lead
+(robust to clitics and spelling variants such as شويغو / شويجو); entities
+and events are compared by id, since linking already merged spellings.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from rasd.doc import Doc
+from rasd.text.normalise import normalise, search_key
+
+LEAD_CHARS = 600  # the lead carries the who/what/where of a news story
+N_FEATURES = 2**20
+
+_VECTORIZER = HashingVectorizer(
+    analyzer="char_wb",
+    ngram_range=(3, 5),
+    n_features=N_FEATURES,
+    alternate_sign=False,
+    norm=None,
+    dtype=np.float32,
+)
+_NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+# Function words and news formulae that say nothing about which event it is.
+_STOP = frozenset(
+    normalise(w)
+    for w in """
+    في من على الى إلى عن مع ان أن إن هذا هذه ذلك تلك التي الذي الذين كان كانت يكون
+    قد لقد لم لن ما لا او أو ثم حتى بعد قبل بين خلال عند منذ كما ايضا أيضا وقال قال
+    وقالت قالت اليوم امس أمس غدا أكد وأكد اكدت أكدت وأضاف اضاف أضاف واوضح أوضح وذكر
+    ذكر حيث وفق وفقا وفقًا اطار إطار جانب عبر نحو فيما بينما لها له لهم عليه عليها فيه
+    فيها منه منها الذي إنه انه انها إنها وهو وهي هو هي هم كل بعض غير اكثر أكثر اول أول
+    العام عام الجاري الماضي المقبل يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
+    """.split()
+)
+
+# How much sharing an entity of each type says about being the same event:
+# people and specific places pin an event down; countries are background.
+TYPE_WEIGHT = {"PER": 1.0, "LOC": 0.7, "FAC": 0.7, "ORG": 0.6, "MISC": 0.5, "GPE": 0.35}
+_DEFAULT_TYPE_WEIGHT = 0.5
+
+
+@dataclass
+class Features:
+    """Plain-data summary of one article for similarity and blocking."""
+
+    id: str
+    outlet: str | None
+    title: str
+    title_derived: bool  # True when the page had no headline of its own
+    day: int | None  # proleptic ordinal of the publication date
+    terms: list[str]  # distinct content-word keys of title + lead
+    entities: dict[str, float]  # entity id -> type weight x salience
+    events: list[tuple[str, frozenset, int | None]]  # (type, participant ids, day)
+    ngram_idx: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
+    ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))
+
+
+def to_day(iso: str | None) -> int | None:
+    """ISO date (or datetime) -> day number; None when absent or unreadable."""
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def lead_text(doc: Doc) -> str:
+    """Title plus the opening of the body, cut at a word boundary."""
+    body = doc.body or ""
+    lead = body[:LEAD_CHARS]
+    if len(body) > LEAD_CHARS and " " in lead:
+        lead = lead[: lead.rfind(" ")]
+    title = doc.title or ""
+    if title and lead.startswith(title):  # scraped pages often repeat the headline
+        lead = lead[len(title):]
+    return f"{title}\n{lead}"
+
+
+def text_vector(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Sparse char n-gram counts (sublinear) of normalised text as (indices, values)."""
+    clean = _NON_WORD.sub(" ", normalise(text)).strip()
+    m = _VECTORIZER.transform([clean])
+    m.sum_duplicates()
+    order = np.argsort(m.indices)
+    idx = m.indices[order].astype(np.int32)
+    tf = (1.0 + np.log(m.data[order])).astype(np.float32)
+    return idx, tf
+
+
+def content_terms(text: str) -> list[str]:
+    """Distinct light-stemmed content words, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for w in _WORD.findall(normalise(text)):
+        if w in _STOP:
+            continue
+        k = search_key(w)
+        if len(k) >= 3 and k not in _STOP:
+            seen.setdefault(k, None)
+    return list(seen)
+
+
+def _entity_weights(doc: Doc, lead_end: int) -> dict[str, float]:
+    """Type weight x salience: named often, or in the lead, means the article is about it."""
+    types = {e.id: e.type for e in doc.entities}
+    counts: Counter[str] = Counter()
+    in_lead: set[str] = set()
+    for m in doc.mentions:
+        if m.entity:
+            counts[m.entity] += 1
+            types.setdefault(m.entity, m.type)  # linked mention whose entity record is missing
+            if m.start < lead_end:
+                in_lead.add(m.entity)
+    out: dict[str, float] = {}
+    for eid, etype in types.items():
+        salience = (1.0 + 0.5 * math.log(max(counts[eid], 1))) * (2.0 if eid in in_lead else 1.0)
+        out[eid] = TYPE_WEIGHT.get(etype, _DEFAULT_TYPE_WEIGHT) * salience
+    return out
+
+
+def _event_keys(doc: Doc, day: int | None) -> list[tuple[str, frozenset, int | None]]:
+    keys: dict[tuple[str, frozenset], int | None] = {}
+    for ev in doc.events:
+        if ev.negated or ev.hypothetical:
+            continue
+        parts = frozenset(p for p in (ev.actor, ev.target) if p)
+        if len(parts) < 2 and not ev.location:
+            continue  # a one-sided event says little about which occurrence it is
+        if len(parts) < 2:
+            parts = parts | {f"@{ev.location}"}
+        ev_day = to_day(ev.date)
+        keys.setdefault((ev.type, parts), ev_day if ev_day is not None else None)
+    return [(t, p, d) for (t, p), d in keys.items()]
+
+
+def features(doc: Doc) -> Features:
+    """Extract the grouping features of one analysed (or merely cleaned) article."""
+    lead = lead_text(doc)
+    idx, tf = text_vector(lead)
+    day = to_day(doc.published)
+    return Features(
+        id=doc.id,
+        outlet=doc.source.outlet if doc.source else None,
+        title=(doc.title or lead.strip()[:120]).strip(),
+        title_derived=doc.title_derived or not doc.title,
+        day=day,
+        terms=content_terms(lead),
+        entities=_entity_weights(doc, LEAD_CHARS),
+        events=_event_keys(doc, day),
+        ngram_idx=idx,
+        ngram_tf=tf,
+    )

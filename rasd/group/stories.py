@@ -1,0 +1,290 @@
+"""Incremental story grouping: each new article joins an existing story or opens one.
+
+Candidates come from blocking, never from all pairs: an inverted index from
+content-word keys and entity ids to the articles that carry them is probed
+with the new article's rarest keys only, reading the most recent ``TAIL``
+postings of each. Near-duplicates (MinHash LSH) are candidates too. Only
+those few candidates are scored (``similarity``), so the cost of one ``add``
+does not grow with the corpus, and a whole corpus is near-linear.
+
+A story is single-link over "same story" pairs, in arrival order: an article
+joins the story of its best-scoring matching candidate. Story ids are
+"story:" + the id of the story's first article, so they never change as
+articles arrive. Features of dated articles far older than the newest date
+seen are dropped (``KEEP_DAYS``): they can no longer match anything new, and
+memory stays proportional to the window, not to the corpus.
+"""
+from __future__ import annotations
+
+import pickle
+import zlib
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from rasd.doc import Doc
+from rasd.group.duplicates import DuplicateIndex
+from rasd.group.features import Features, features
+from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarity
+
+STATE_VERSION = 1
+PROBE_TERMS = 10  # rarest content words of title + lead used to look up candidates
+PROBE_ENTITIES = 8  # most specific entities used to look up candidates
+TAIL = 300  # most recent postings read per key
+MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
+KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
+_EVICT_EVERY = 1000
+
+
+@dataclass
+class Assignment:
+    story_id: str
+    duplicates: list[str]  # ids of earlier near-duplicate articles
+    new_story: bool
+    score: float | None = None  # similarity to the closest article of the story joined
+
+
+@dataclass
+class StoryRecord:
+    id: str
+    label: str  # representative headline
+    articles: list[str]
+    outlets: list[str]
+    first_seen: str | None  # ISO date of the earliest dated article
+    last_seen: str | None
+    entities: list[str]  # key entity ids, most characteristic first
+    events: list[tuple[str, str | None, str | None]]  # key events (type, actor, target)
+
+
+@dataclass
+class _Story:
+    id: str
+    label: str
+    label_derived: bool
+    members: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    first_day: int | None = None
+    last_day: int | None = None
+    entity_counts: Counter = field(default_factory=Counter)
+    event_counts: Counter = field(default_factory=Counter)
+
+
+def _iso(day: int | None) -> str | None:
+    return date.fromordinal(day).isoformat() if day is not None else None
+
+
+class StoryIndex:
+    """Near-duplicates and stories over a growing corpus; persistable as bytes."""
+
+    def __init__(self) -> None:
+        self._stats = CorpusStats()
+        self._dups = DuplicateIndex()
+        self._ids: list[str] = []
+        self._pos: dict[str, int] = {}
+        self._feats: list[Features | None] = []  # None once evicted
+        self._story_of: list[int] = []  # article position -> story position
+        self._stories: list[_Story] = []
+        self._postings: dict[str, array] = {}
+        self._max_day: int | None = None
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self._pos
+
+    # -- adding -----------------------------------------------------------
+
+    def add(self, doc: Doc) -> Assignment:
+        """Assign one article to a story; also sets ``doc.story`` and ``doc.duplicates``.
+
+        Adding an id already in the index changes nothing and returns its
+        current assignment.
+        """
+        if doc.id in self._pos:
+            story = self._stories[self._story_of[self._pos[doc.id]]]
+            dups = self._dups.duplicates_of(doc.id)
+            doc.story, doc.duplicates = story.id, dups
+            return Assignment(story.id, dups, new_story=False)
+
+        f = features(doc)
+        self._stats.add(f)
+        dups = self._dups.add(doc.id, doc.body or "")
+        pos = len(self._ids)
+        best_story, best_score = self._choose_story(f, dups)
+
+        if best_story is None:
+            story = _Story(id=f"story:{doc.id}", label=f.title, label_derived=f.title_derived)
+            best_story = len(self._stories)
+            self._stories.append(story)
+        story = self._stories[best_story]
+        self._join(story, doc, f)
+
+        self._ids.append(doc.id)
+        self._pos[doc.id] = pos
+        self._feats.append(f)
+        self._story_of.append(best_story)
+        for key in self._keys(f):
+            self._postings.setdefault(key, array("i")).append(pos)
+        if f.day is not None and (self._max_day is None or f.day > self._max_day):
+            self._max_day = f.day
+        if pos % _EVICT_EVERY == _EVICT_EVERY - 1:
+            self._evict()
+
+        doc.story, doc.duplicates = story.id, dups
+        return Assignment(story.id, dups, new_story=best_score is None, score=best_score)
+
+    def add_many(self, docs) -> list[Assignment]:
+        """``add`` each article in order (the result is the same as adding them one by one)."""
+        return [self.add(d) for d in docs]
+
+    def _choose_story(self, f: Features, dups: list[str]) -> tuple[int | None, float | None]:
+        """The story position the article joins (and its score), or (None, None) for a new one."""
+        wa = self._stats.text_weights(f)
+        best: tuple[float, int] | None = None  # (score, -story position): earliest story wins ties
+        for cand, forced in self._candidates(f, dups):
+            g = self._feats[cand]
+            if g is None:
+                continue
+            sim = similarity(f, g, self._stats, wa=wa)
+            in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
+            if not (sim.same_story or (forced and in_window)):
+                continue
+            score = 1.0 if forced else sim.score  # near-duplicates are one story
+            key = (score, -self._story_of[cand])
+            if best is None or key > best:
+                best = key
+        if best is None:
+            return None, None
+        return -best[1], best[0]
+
+    def _candidates(self, f: Features, dups: list[str]) -> list[tuple[int, bool]]:
+        """Blocking: earlier articles sharing the new one's rarest keys, plus its near-duplicates."""
+        votes: Counter[int] = Counter()
+        for key in self._probe_keys(f):
+            plist = self._postings.get(key)
+            if plist:
+                votes.update(plist[-TAIL:])
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], -kv[0]))[:MAX_CANDIDATES]
+        out = [(self._pos[d], True) for d in dups]
+        seen = {p for p, _ in out}
+        out += [(p, False) for p, _ in ranked if p not in seen]
+        return out
+
+    def _probe_keys(self, f: Features) -> list[str]:
+        terms = sorted(f.terms, key=lambda t: (-self._stats.term_idf(t), t))[:PROBE_TERMS]
+        ents = sorted(
+            f.entities, key=lambda e: (-f.entities[e] * self._stats.entity_idf(e), e)
+        )[:PROBE_ENTITIES]
+        return [f"t:{t}" for t in terms] + [f"e:{e}" for e in ents]
+
+    @staticmethod
+    def _keys(f: Features) -> list[str]:
+        return [f"t:{t}" for t in f.terms] + [f"e:{e}" for e in f.entities]
+
+    def _join(self, story: _Story, doc: Doc, f: Features) -> None:
+        story.members.append(doc.id)
+        if f.outlet and f.outlet not in story.outlets:
+            story.outlets.append(f.outlet)
+        if f.day is not None:
+            story.first_day = f.day if story.first_day is None else min(story.first_day, f.day)
+            story.last_day = f.day if story.last_day is None else max(story.last_day, f.day)
+        if story.label_derived and not f.title_derived:
+            story.label, story.label_derived = f.title, False
+        story.entity_counts.update(f.entities.keys())
+        story.event_counts.update(
+            {(ev.type, ev.actor, ev.target) for ev in doc.events if not ev.negated and not ev.hypothetical}
+        )
+
+    def _evict(self) -> None:
+        if self._max_day is None:
+            return
+        horizon = self._max_day - KEEP_DAYS
+        for i, g in enumerate(self._feats):
+            if g is not None and g.day is not None and g.day < horizon:
+                self._feats[i] = None
+
+    # -- reading ----------------------------------------------------------
+
+    def story_of(self, doc_id: str) -> str | None:
+        pos = self._pos.get(doc_id)
+        return None if pos is None else self._stories[self._story_of[pos]].id
+
+    def duplicates_of(self, doc_id: str) -> list[str]:
+        """Near-duplicates of an indexed article, earlier and later ones alike."""
+        return self._dups.duplicates_of(doc_id)
+
+    def stories(self, min_articles: int = 1) -> list[StoryRecord]:
+        """Every story with at least ``min_articles`` articles, largest first."""
+        out = [self._record(s) for s in self._stories if len(s.members) >= min_articles]
+        out.sort(key=lambda r: (-len(r.articles), r.id))
+        return out
+
+    def _record(self, s: _Story) -> StoryRecord:
+        n = len(s.members)
+        # Characteristic entities: in many of the story's articles AND rare in the corpus.
+        ents = sorted(
+            s.entity_counts,
+            key=lambda e: (-s.entity_counts[e] / n * self._stats.entity_idf(e), e),
+        )[:5]
+        events = [ev for ev, _ in sorted(s.event_counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:3]]
+        return StoryRecord(
+            id=s.id,
+            label=s.label,
+            articles=list(s.members),
+            outlets=list(s.outlets),
+            first_seen=_iso(s.first_day),
+            last_seen=_iso(s.last_day),
+            entities=ents,
+            events=events,
+        )
+
+    # -- persistence ------------------------------------------------------
+
+    def to_state(self) -> bytes:
+        """Versioned, compressed pickle of plain data (lists, dicts, numpy arrays)."""
+        feats = [None if g is None else dict(vars(g)) for g in self._feats]
+        stories = [
+            (s.id, s.label, s.label_derived, s.members, s.outlets, s.first_day, s.last_day,
+             dict(s.entity_counts), dict(s.event_counts))
+            for s in self._stories
+        ]
+        plain = {
+            "version": STATE_VERSION,
+            "stats": self._stats.to_plain(),
+            "dups": self._dups.to_plain(),
+            "ids": self._ids,
+            "feats": feats,
+            "story_of": self._story_of,
+            "stories": stories,
+            "postings": {k: v.tobytes() for k, v in self._postings.items()},
+            "max_day": self._max_day,
+        }
+        return zlib.compress(pickle.dumps(plain, protocol=5), 3)
+
+    @classmethod
+    def from_state(cls, data: bytes) -> "StoryIndex":
+        """Rebuild an index saved with ``to_state``; refuses other state versions."""
+        plain = pickle.loads(zlib.decompress(data))
+        if plain.get("version") != STATE_VERSION:
+            raise ValueError(f"story index state version {plain.get('version')!r}, expected {STATE_VERSION}")
+        idx = cls()
+        idx._stats = CorpusStats.from_plain(plain["stats"])
+        idx._dups = DuplicateIndex.from_plain(plain["dups"])
+        idx._ids = list(plain["ids"])
+        idx._pos = {d: i for i, d in enumerate(idx._ids)}
+        idx._feats = [None if g is None else Features(**g) for g in plain["feats"]]
+        idx._story_of = list(plain["story_of"])
+        idx._stories = [
+            _Story(id=i, label=lab, label_derived=ld, members=m, outlets=o, first_day=fd, last_day=ldy,
+                   entity_counts=Counter(ec), event_counts=Counter(evc))
+            for i, lab, ld, m, o, fd, ldy, ec, evc in plain["stories"]
+        ]
+        for k, raw in plain["postings"].items():
+            a = array("i")
+            a.frombytes(raw)
+            idx._postings[k] = a
+        idx._max_day = plain["max_day"]
+        return idx
+
