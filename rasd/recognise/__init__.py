@@ -1,0 +1,41 @@
+"""Statistical named-entity recognition: PER, ORG, LOC, MISC mentions in ``Doc.body``.
+
+A CRF trained on ANERcorp (``rasd.recognise.train``) tags each sentence's
+tokens; tagged chunks become ``Mention``s with exact body offsets and the
+model's confidence as ``score``. LOC stays LOC here: the linker refines it to
+GPE from the knowledge base, and merges these mentions with its dictionary
+matches. Leading proclitics (و, ب, ل, ...) are cut off a mention when the
+rest is recognisably the name (see ``spans.trim_proclitic``).
+"""
+from __future__ import annotations
+
+from rasd.doc import Doc, Mention
+from rasd.recognise.spans import bio_spans, trim_proclitic
+from rasd.recognise.tagger import model, tag_tokens, tag_with_marginals
+from rasd.text.sentences import split_sentences
+from rasd.text.tokens import Token, tokenize
+
+__all__ = ["recognise", "tag_tokens", "token_mentions", "bio_spans"]
+
+
+def token_mentions(body: str, tokens: list[Token], tags: list[str], probs: list[float] | None = None) -> list[Mention]:
+    """Mentions for BIO-tagged tokens of ``body``, offsets exact, proclitics trimmed."""
+    words = model().entity_words
+    out: list[Mention] = []
+    for a, b, typ in bio_spans(tags):
+        start = tokens[a].start + trim_proclitic(tokens[a].text, words)
+        end = tokens[b - 1].end
+        score = round(sum(probs[a:b]) / (b - a), 3) if probs else None
+        out.append(Mention(text=body[start:end], start=start, end=end, type=typ, score=score))
+    return out
+
+
+def recognise(doc: Doc) -> None:
+    """Append the model's mentions, sentence by sentence, to ``doc.mentions``."""
+    spans = doc.sentences or split_sentences(doc.body)
+    for s in spans:
+        tokens = tokenize(doc.body, s.start, s.end)
+        if not tokens:
+            continue
+        tags, probs = tag_with_marginals([t.text for t in tokens])
+        doc.mentions.extend(token_mentions(doc.body, tokens, tags, probs))

@@ -1,0 +1,95 @@
+"""Train the shipped NER model: ``python -m rasd.recognise.train [TRAIN_FILE]``.
+
+Reads the ANERcorp CAMeL Lab *train* split only (the test split is for the
+benchmark), trains an L-BFGS CRF with fixed settings (deterministic: same
+data, same packages, same model), writes ``rasd/data/models/``.
+``--cv K`` instead reports K-fold cross-validated F1 on the train split,
+which is how c1/c2 were chosen.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from rasd.recognise.corpus import read_conll, score
+from rasd.recognise.features import sentence_features
+from rasd.recognise.spans import bio_spans
+from rasd.recognise.tagger import MODEL_PATH, VOCAB_PATH
+from rasd.text.normalise import normalise
+
+DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "eval" / "anercorp-camel" / "ANERCorp_CamelLab_train.txt"
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 300, "feature.possible_transitions": True}
+
+
+def fit(sents: list[tuple[list[str], list[str]]], path: Path, params: dict) -> None:
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for toks, tags in sents:
+        trainer.append(sentence_features(toks), tags)
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
+def entity_words(sents: list[tuple[list[str], list[str]]]) -> list[str]:
+    """Normalised tokens that occur inside gold entities (used to trim proclitics)."""
+    words = set()
+    for toks, tags in sents:
+        for a, b, _ in bio_spans(tags):
+            words.update(normalise(t) for t in toks[a:b])
+    return sorted(words)
+
+
+def cross_validate(sents, k: int, params: dict) -> dict:
+    order = list(range(len(sents)))
+    random.Random(13).shuffle(order)
+    gold, pred = [], []
+    tmp = MODEL_PATH.with_suffix(".cv.tmp")
+    for fold in range(k):
+        held = set(order[fold::k])
+        fit([s for i, s in enumerate(sents) if i not in held], tmp, params)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(tmp))
+        for i in sorted(held):
+            gold.append(sents[i][1])
+            pred.append(tagger.tag(sentence_features(sents[i][0])))
+        tagger.close()
+    tmp.unlink(missing_ok=True)
+    return score(gold, pred)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("train", nargs="?", default=str(DEFAULT_TRAIN), help="ANERcorp CamelLab train file")
+    ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation on the train split instead")
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"])
+    ap.add_argument("--iters", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument("--out", default=str(MODEL_PATH))
+    args = ap.parse_args(argv)
+    if "test" in Path(args.train).name.lower():
+        print(f"{args.train}: refusing to train on a test split", file=sys.stderr)
+        return 2
+    sents = read_conll(args.train)
+    params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iters}
+    t0 = time.time()
+    if args.cv:
+        res = cross_validate(sents, args.cv, params)
+        for typ, r in res.items():
+            print(f"{typ:5s} P {r['precision']:.1f} R {r['recall']:.1f} F1 {r['f1']:.1f}")
+        print(f"cv={args.cv} params={params} in {time.time() - t0:.0f}s")
+        return 0
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fit(sents, out, params)
+    out.with_name(VOCAB_PATH.name).write_text(json.dumps(entity_words(sents), ensure_ascii=False), "utf-8")
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) from {len(sents)} sentences in {time.time() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
