@@ -564,7 +564,8 @@ class Store:
             where.append("ev.article_id=?")
             params.append(article_id)
         sql = self._EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY date IS NULL, date, a.rid, ev.seq"
+        day = "coalesce(ev.date, a.published)"
+        sql += f" ORDER BY {day} IS NULL, substr({day}, 1, 10), a.rid, ev.seq"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)

@@ -1,0 +1,403 @@
+"""The ``rasd`` command line: analyse files into the store, then search and query it.
+
+``rasd analyze`` is the batch entry point of DESIGN.md: bad inputs cost one
+line on stderr each and the batch goes on; every good article is stored in
+its own transaction, so a failure later never loses what is stored. The
+query commands read the same store. Exit codes: 0 all fine, 1 some input
+failed (or nothing found), 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sqlite3
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, TextIO
+
+from rasd.doc import Doc
+from rasd.store import COLUMNS, FORMATS, WHATS, Store
+
+STORY_STATE = "group.stories"  # key of the story index in the store's state table
+_SAVE_STATE_EVERY = 2000  # articles between checkpoints of the story index
+
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def _default_db() -> str:
+    return os.environ.get("RASD_DB", "rasd.db")
+
+
+def _open_existing(db: str) -> Store | None:
+    """The store at ``db``, or None (with a message) when there is none yet."""
+    if not Path(db).exists():
+        print(f"rasd: no store at {db} (run `rasd analyze PATH...` first, or pass --db)", file=sys.stderr)
+        return None
+    return Store(db)
+
+
+# -- analyze ----------------------------------------------------------------
+
+
+class RunSummary:
+    """What one ``rasd analyze`` run did, counted as it goes (works without a store)."""
+
+    def __init__(self) -> None:
+        self.analysed = 0
+        self.failed = 0
+        self.outlets: Counter[str] = Counter()
+        self.dates: list[str] = []
+        self.undated = 0
+        self.entities: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
+        self.events: Counter[str] = Counter()
+        self.stories: dict[str, set[str]] = {}  # story id -> outlets seen in this run
+
+    def add(self, doc: Doc) -> None:
+        self.analysed += 1
+        if doc.source.outlet:
+            self.outlets[doc.source.outlet] += 1
+        if doc.published:
+            self.dates.append(doc.published)
+        else:
+            self.undated += 1
+        for e in doc.entities:
+            self.entities[e.id] += 1
+            self.names[e.id] = e.name or e.name_ar
+        self.events.update(ev.type for ev in doc.events)
+        if doc.story:
+            self.stories.setdefault(doc.story, set()).add(doc.source.outlet or "?")
+
+    def render(self) -> str:
+        lines = [f"Analysed {self.analysed} article{'s' * (self.analysed != 1)}, {self.failed} failed."]
+        if self.outlets:
+            lines.append("Outlets: " + ", ".join(f"{o} ({n})" for o, n in self.outlets.most_common(10))
+                         + (f", and {len(self.outlets) - 10} more" if len(self.outlets) > 10 else ""))
+        if self.dates:
+            lines.append(f"Dates: {min(self.dates)} to {max(self.dates)}"
+                         + (f" ({self.undated} undated)" if self.undated else ""))
+        elif self.analysed:
+            lines.append("Dates: none stated")
+        if self.entities:
+            lines.append("Top entities: " + ", ".join(
+                f"{self.names[e]} ({n})" for e, n in self.entities.most_common(10)))
+        if self.events:
+            lines.append("Events: " + ", ".join(f"{t} {n}" for t, n in self.events.most_common()))
+        if self.stories:
+            multi = sum(1 for outlets in self.stories.values() if len(outlets) > 1)
+            lines.append(f"Stories: {len(self.stories)} ({multi} reported by several outlets)")
+        return "\n".join(lines)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from rasd.core import analyze_raw
+    from rasd.group import StoryIndex
+    from rasd.ingest import InputError, read_paths
+
+    store: Store | None = None
+    try:
+        if not args.no_db:
+            store = Store(args.db)
+        out: TextIO | None = open(args.output, "w", encoding="utf-8") if args.output else None
+    except (OSError, sqlite3.Error) as e:
+        print(f"rasd: cannot open {args.db if store is None and not args.no_db else args.output}: {e}",
+              file=sys.stderr)
+        return 2
+    state = store.get_state(STORY_STATE) if store is not None else None
+    stories = StoryIndex.from_state(state) if state else StoryIndex()
+    summary = RunSummary()
+    touched: set[str] = set()
+    bar = tqdm(read_paths(args.paths), unit=" articles", file=sys.stderr, delay=1.0,
+               disable=not sys.stderr.isatty() and not args.progress)
+
+    def fail(where: str, reason: str) -> None:
+        summary.failed += 1
+        tqdm.write(f"{where}: {reason}", file=sys.stderr)
+
+    try:
+        for item in bar:
+            if isinstance(item, InputError):
+                fail(item.path, item.reason)
+                continue
+            where = item.path or item.id or item.url or "<input>"
+            try:
+                doc = analyze_raw(item)
+            except Exception as e:  # one article's failure must not stop the batch
+                fail(where, f"analysis failed ({type(e).__name__}: {e})")
+                continue
+            stories.add(doc)  # fills doc.story and doc.duplicates before anything is written
+            if out:
+                out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            if store is not None:
+                try:
+                    store.upsert(doc)
+                    for earlier in doc.duplicates:
+                        store.set_duplicates(earlier, [doc.id])
+                except sqlite3.Error as e:
+                    fail(where, f"not stored ({e})")
+                    continue
+            summary.add(doc)
+            touched.add(doc.story)
+            if store is not None and summary.analysed % _SAVE_STATE_EVERY == 0:
+                store.set_state(STORY_STATE, stories.to_state())
+    finally:
+        bar.close()
+        if out:
+            out.close()
+        if store is not None:
+            store.set_state(STORY_STATE, stories.to_state())
+            for rec in stories.stories():
+                if rec.id in touched:
+                    store.save_story(rec.id, label=rec.label)
+    print(summary.render())
+    if args.output:
+        print(f"Wrote {args.output}")
+    if store is not None:
+        print(f"Store: {args.db} ({len(store)} articles)")
+        store.close()
+    return 1 if summary.failed else 0
+
+
+# -- queries ----------------------------------------------------------------
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    store = _open_existing(args.db)
+    if store is None:
+        return 1
+    with store:
+        hits = store.search(args.query, limit=args.limit, offset=args.offset)
+        total = store.count(args.query)
+    if not hits:
+        print(f"No articles match {args.query!r}.")
+        return 1
+    tty = sys.stdout.isatty()
+    print(f"{total} article{'s' * (total != 1)} match; showing {args.offset + 1}-{args.offset + len(hits)}.\n")
+    for i, h in enumerate(hits, args.offset + 1):
+        meta = " · ".join(x for x in (h.outlet, h.published) if x)
+        print(f"{i}. {h.title or '(untitled)'}" + (f" — {meta}" if meta else "") + f"  [{h.id}]")
+        print("   " + (h.marked(_BOLD, _RESET) if tty else h.snippet))
+        print()
+    return 0
+
+
+def _role_text(role: Any) -> str:
+    if not isinstance(role, dict):
+        return str(role)
+    text = role.get("role", "")
+    if role.get("of"):
+        text += f" of {role['of']}"
+    if role.get("start") or role.get("end"):
+        text += f" ({role.get('start') or '?'} to {role.get('end') or 'now'})"
+    return text
+
+
+def cmd_entity(args: argparse.Namespace) -> int:
+    store = _open_existing(args.db)
+    if store is None:
+        return 1
+    with store:
+        rec = store.entity(args.name)
+    if rec is None:
+        print(f"No entity {args.name!r} in {args.db}.", file=sys.stderr)
+        return 1
+    facts = ", ".join(x for x in (rec.type, rec.country, rec.wikidata) if x)
+    print(f"{rec.name or rec.name_ar}" + (f" ({rec.name_ar})" if rec.name_ar and rec.name else "")
+          + (f" — {facts}" if facts else "") + f"  [{rec.id}]")
+    if rec.spellings:
+        print("Spellings seen: " + ", ".join(f"{s} ({n})" for s, n in rec.spellings))
+    others = [a for a in rec.aliases if a not in dict(rec.spellings)]
+    if others:
+        print("Other names: " + ", ".join(others))
+    if rec.roles:
+        print("Roles: " + "; ".join(_role_text(r) for r in rec.roles))
+    print(f"Articles ({len(rec.articles)}):")
+    for a in rec.articles[: args.limit]:
+        meta = " · ".join(x for x in (a["published"], a["outlet"]) if x)
+        print(f"  {meta}  {a['title'] or '(untitled)'}  [{a['id']}]")
+    if len(rec.articles) > args.limit:
+        print(f"  ... and {len(rec.articles) - args.limit} more")
+    return 0
+
+
+def _clip(text: str | None, width: int) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, table_cols: list[tuple[str, int]]) -> None:
+    if fmt == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    elif fmt == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        print("  ".join(name.ljust(width) for name, width in table_cols).rstrip())
+        for r in rows:
+            print("  ".join(_clip(str(r.get(name) if r.get(name) is not None else "-"), width).ljust(width)
+                            for name, width in table_cols).rstrip())
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    store = _open_existing(args.db)
+    if store is None:
+        return 1
+    with store:
+        rows = store.events(actor=args.actor, target=args.target, type=args.type,
+                            since=args.since, until=args.until, limit=args.limit)
+    if not rows and args.format == "table":
+        print("No events match.")
+        return 1
+    for r in rows:
+        if r["negated"] or r["hypothetical"]:
+            r["event_type"] += " (negated)" if r["negated"] else " (hypothetical)"
+    _write_rows(rows, COLUMNS["events"], args.format, [
+        ("date", 10), ("event_type", 22), ("mode", 10), ("actor_name", 20), ("target_name", 20),
+        ("location_name", 14), ("evidence", 70)])
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    store = _open_existing(args.db)
+    if store is None:
+        return 1
+    with store:
+        rows = store.quotes(speaker=args.speaker, limit=args.limit)
+    if not rows:
+        print("No quotes match.")
+        return 1
+    for q in rows:
+        who = q["speaker_name"] or q["speaker_name_ar"] or "(unknown speaker)"
+        meta = " · ".join(x for x in (q["outlet"], q["published"]) if x)
+        print(f"{who}: «{_clip(q['text'], 300)}»" + (f" — {meta}" if meta else "") + f"  [{q['article_id']}]")
+    return 0
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    store = _open_existing(args.db)
+    if store is None:
+        return 1
+    with store:
+        rows = store.stories(limit=args.limit, min_articles=args.min_articles)
+    if not rows:
+        print("No stories.")
+        return 1
+    for s in rows:
+        span = s["first_seen"] if s["first_seen"] == s["last_seen"] else f"{s['first_seen']} to {s['last_seen']}"
+        ents = ", ".join(k["name"] or k["name_ar"] or k["id"] for k in s["key_entities"])
+        print(f"{s['label'] or '(no title)'}  [{s['id']}]")
+        print(f"   {s['articles']} article{'s' * (s['articles'] != 1)}, {len(s['outlets'])} outlet"
+              f"{'s' * (len(s['outlets']) != 1)} ({', '.join(s['outlets'])})"
+              + (f", {span}" if s["first_seen"] else "") + (f"; {ents}" if ents else ""))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = _open_existing(args.db)
+    if store is None:
+        return 1
+    with store:
+        n = store.export(args.format, args.output, args.what)
+    print(f"Wrote {n} {args.what} to {args.output}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from rasd.serve.app import create_app
+
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port)
+    return 0
+
+
+# -- parser -----------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="rasd", description="Arabic news into a searchable record of who did what with whom.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def db_opt(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--db", default=_default_db(), help="store file (default: $RASD_DB or ./rasd.db)")
+
+    a = sub.add_parser("analyze", help="analyse files or folders (.txt .html .jsonl) into the store")
+    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("-o", "--output", metavar="OUT.jsonl", help="also write one JSON object per article")
+    db_opt(a)
+    a.add_argument("--no-db", action="store_true", help="do not write the store")
+    a.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
+    a.set_defaults(func=cmd_analyze)
+
+    s = sub.add_parser("search", help="full-text search (Arabic-aware; \"phrases\", OR, -exclude)")
+    s.add_argument("query")
+    db_opt(s)
+    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--offset", type=int, default=0)
+    s.set_defaults(func=cmd_search)
+
+    e = sub.add_parser("entity", help="an entity: spellings seen, roles, articles")
+    e.add_argument("name", help="entity id, English name or any Arabic spelling")
+    db_opt(e)
+    e.add_argument("--limit", type=int, default=20, help="articles to list")
+    e.set_defaults(func=cmd_entity)
+
+    v = sub.add_parser("events", help="coded events, filtered")
+    v.add_argument("--actor", help="entity id, English name or Arabic spelling")
+    v.add_argument("--target", help="entity id, English name or Arabic spelling")
+    v.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
+    v.add_argument("--since", help="ISO date (inclusive)")
+    v.add_argument("--until", help="ISO date (inclusive)")
+    v.add_argument("--limit", type=int)
+    v.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    db_opt(v)
+    v.set_defaults(func=cmd_events)
+
+    q = sub.add_parser("quotes", help="who said what")
+    q.add_argument("--speaker", help="entity id, English name or Arabic spelling")
+    q.add_argument("--limit", type=int)
+    db_opt(q)
+    q.set_defaults(func=cmd_quotes)
+
+    st = sub.add_parser("stories", help="stories across outlets, most recent first")
+    st.add_argument("--limit", type=int, default=20)
+    st.add_argument("--min-articles", type=int, default=1)
+    db_opt(st)
+    st.set_defaults(func=cmd_stories)
+
+    x = sub.add_parser("export", help="export the store as jsonl, csv or parquet")
+    x.add_argument("--format", choices=FORMATS, required=True)
+    x.add_argument("--what", choices=WHATS, default="articles")
+    x.add_argument("-o", "--output", required=True, metavar="FILE")
+    db_opt(x)
+    x.set_defaults(func=cmd_export)
+
+    sv = sub.add_parser("serve", help="HTTP API and dashboard over the store")
+    db_opt(sv)
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `rasd events | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("rasd: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
