@@ -1,0 +1,93 @@
+"""Cleaning: raw page (scraped text, HTML or a clean body) -> ``Doc`` with body and metadata.
+
+``clean`` is the first per-article stage. It fills ``id``, ``source``,
+``title``/``title_derived``, ``body`` (paragraphs separated by a blank
+line), ``published`` and ``agencies``; the later stages only ever see
+``body``, so every offset downstream is an offset into this text.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rasd.clean.boilerplate import OutletProfile, Page, clean_text
+from rasd.clean.html import html_to_text
+from rasd.clean.metadata import (
+    canonical_outlet,
+    derive_title,
+    find_agencies,
+    find_outlet,
+    find_published,
+    find_title,
+    normalise_published,
+    outlet_from_url,
+    source_credits,
+)
+from rasd.doc import Doc, Source
+from rasd.ingest import InputError, RawArticle
+from rasd.text.normalise import normalise
+
+__all__ = ["clean", "article_id", "OutletProfile", "clean_text"]
+
+_LOOKS_HTML = re.compile(r"<(?:html|body|head|div|p|article)\b[^>]*>", re.I)
+
+
+def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
+    """One raw article into a ``Doc`` with clean body and metadata.
+
+    ``profile`` (learnt from other pages of the same outlet) removes that
+    outlet's recurring lines too. Raises ``InputError`` when no article text
+    is left.
+    """
+    sitename = meta_title = meta_date = None
+    url = raw.url
+    if raw.kind == "body":
+        body = raw.content
+        page = clean_text(body)
+        page_title = None
+    else:
+        text = raw.content
+        if raw.kind == "html" or (raw.kind == "text" and _LOOKS_HTML.search(text[:2000])):
+            text, meta = html_to_text(text)
+            sitename, meta_title, meta_date = meta.sitename, meta.title, meta.date
+            url = url or meta.url
+        page = clean_text(text, profile)
+        page_title = meta_title or find_title(page)
+        body = _body(page, page_title)
+    if not body.strip():
+        raise InputError(raw.path, "no article text found")
+
+    title, derived = raw.title or page_title, False
+    if not title:
+        title, derived = derive_title(body), True
+    if raw.kind == "body":
+        outlet = raw.outlet or outlet_from_url(url)
+        published = normalise_published(raw.published)
+    else:
+        outlet = canonical_outlet(raw.outlet) if raw.outlet else find_outlet(page, url, sitename)
+        published = normalise_published(raw.published) or meta_date or find_published(page)
+    credits = source_credits(page) if raw.kind != "body" else []
+    return Doc(
+        id=article_id(body, raw.id, url),
+        body=body,
+        source=Source(path=raw.path, url=url, outlet=outlet),
+        title=title,
+        title_derived=derived,
+        published=published,
+        agencies=find_agencies(*credits, body),
+    )
+
+
+def _body(page: Page, title: str | None) -> str:
+    """Body paragraphs joined by blank lines, without repeats of the title."""
+    key = normalise(title).strip() if title else None
+    paras = [p for p in page.body if normalise(p).strip() != key]
+    return "\n\n".join(paras)
+
+
+def article_id(body: str, given: str | None = None, url: str | None = None) -> str:
+    """Stable id: the given id, else a hash of the URL, else of the normalised body."""
+    if given:
+        return given
+    basis = "url:" + url.strip() if url else "body:" + " ".join(normalise(body).split())
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]

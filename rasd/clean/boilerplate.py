@@ -1,0 +1,325 @@
+"""Page furniture out of scraped Arabic news text, line by line.
+
+Scraped pages keep the article between a header (tickers, logo, section
+labels, title, date, view counter) and a footer (share bars, "read also"
+lists, comment forms, copyright), sometimes with a related-links block or a
+whole second article glued in. Three kinds of evidence decide:
+
+* line shape: length in words, final punctuation, share of Arabic letters,
+  counters ("1427 قراءة"), latin-only lines, runs of short unpunctuated lines
+  (headline lists);
+* a lexicon of furniture *types* (follow/share, read-also, comments,
+  newsletter, copyright, tags, source, pager, navigation), matched on the
+  normalised text so spelling variants (اقرأ/إقرأ أيضاً/ايضا) meet;
+* position: the article is the densest run of prose lines; a read-also or
+  comments block that follows an end-of-article sign (source line, tags,
+  share bar, copyright) ends the article, whatever comes after it.
+
+``OutletProfile`` adds a fourth: lines that recur across many pages of one
+outlet are furniture of that outlet.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rasd.text.normalise import normalise
+
+# -- line-level lexicons (normalised text: ا for أإآ, ي for ى, ه for ة) --------
+
+_AR = r"[\u0621-\u064A]"
+
+
+def _rx(*alts: str, anchored: bool = False, whole: bool = False) -> re.Pattern:
+    body = "|".join(alts)
+    if whole:
+        return re.compile(r"^\W*(?:" + body + r")\W*$", re.I)
+    if anchored:
+        return re.compile(r"^\W*(?:" + body + r")(?!" + _AR + ")", re.I)
+    return re.compile(r"(?<!" + _AR + r")(?:" + body + r")(?!" + _AR + ")", re.I)
+
+
+_SOCIAL = r"فيسبوك|فيس بوك|فايسبوك|تويتر|يوتيوب|يوتوب|تيليجرام|تليجرام|تلغرام|تيلغرام|واتساب|واتس اب|انستغرام|انستجرام|انستقرام|تيك توك|لينكد ان|google news|facebook|twitter|youtube|telegram|whatsapp|instagram|tiktok|نبض|جوجل نيوز|قوقل نيوز"
+
+FURNITURE: dict[str, list[re.Pattern]] = {
+    # Follow / share / app prompts.
+    "share": [
+        _rx(r"تابعونا|تابعنا|تابعوا|تابع\s+(?:اخر|احدث|اهم|كل|صفحتنا|قناتنا|حسابنا)|شارك(?:وا)?|مشاركه|انشر|للمشاركه|حمل(?:وا)?\s+تطبيق|نزل\s+تطبيق|اشترك(?:وا)?\s+(?:في|فى)\s+قناه|انضم(?:وا)?\s+(?:الي|لقناه|لقناتنا)|اضغط(?:وا)?\s+هنا|للمزيد\s+من\s+الاخبار\s+تابع|share|follow us", anchored=True),
+        _rx(_SOCIAL),
+    ],
+    # View / read / comment counters: "عدد المشاهدات : 248", "1427 قراءة".
+    "counter": [
+        _rx(r"عدد\s+(?:المشاهدات|القراءات|الزيارات|التعليقات|المشاركات)"),
+        _rx(r"\d+\s*(?:قراءه|قراءات|مشاهده|مشاهدات|زياره|زيارات|تعليق|تعليقات|مشاركه|views?|reads?)"),
+        _rx(r"(?:المشاهدات|القراءات|الزيارات|مشاهدات|قراءات)\s*:?\s*\d+"),
+    ],
+    # Read-also / related / most-read blocks (their headlines follow).
+    "related": [
+        _rx(r"اقرا\s+(?:ايضا|ايضًا|كذلك|المزيد|اكثر)|اقرا\s*:|طالع\s+(?:ايضا|المزيد)|شاهد\s+(?:ايضا|المزيد)|يهمك\s+ايضا|قد\s+(?:يعجبك|يهمك|يثير اهتمامك)|ننصحك\s+بقراءه|"
+            r"(?:اخبار|مواضيع|مقالات|موضوعات|مواد|روابط|قصص|تقارير)\s+(?:ذات\s+(?:صله|علاقه)|متعلقه|مشابهه|مرتبطه|ذات الصله|اخري|مقترحه)|ذات\s+صله|"
+            r"الاكثر\s+(?:قراءه|مشاهده|تداولا|شعبيه|تعليقا|مشاركه)|اخر\s+الاخبار|احدث\s+الاخبار|المزيد\s+من\s+(?:الاخبار|المقالات|الموضوعات)|"
+            r"اخترنا\s+لك|مختارات|يحدث\s+الان|اخبار\s+قد\s+تهمك|read\s+(?:also|more)|related", anchored=True),
+    ],
+    # Comment forms, comment policies.
+    "comment": [
+        _rx(r"اترك\s+تعليقا|اترك\s+ردا|اضف\s+تعليق|اضافه\s+تعليق|اكتب\s+تعليق|ارسل\s+تعليق|التعليقات|تعليقات\s+(?:القراء|الزوار|فيسبوك)|شارك(?:نا)?\s+برايك|علق\s+علي|لا\s+توجد\s+تعليقات|comments?", anchored=True),
+        _rx(r"لن\s+يتم\s+نشر|الحقول\s+(?:الالزاميه|المطلوبه)|بريدك\s+الالكتروني|عنوان\s+البريد\s+الالكتروني|الاراء\s+الوارده|لا\s+تعبر\s+(?:بالضروره\s+)?عن\s+راي|بالنقاش\s+الحيوي|مراجعه\s+التعليقات|ارشادات\s+الاستخدام|شروط\s+الاستخدام|سياسه\s+الخصوصيه|احفظ\s+اسمي"),
+    ],
+    # Newsletter prompts.
+    "newsletter": [
+        _rx(r"النشره\s+(?:البريديه|الاخباريه|اليوميه)|القائمه\s+البريديه|اشترك(?:وا)?\s+(?:الان|في|فى|ب|معنا|مجانا)|سجل\s+بريدك|ادخل\s+بريدك|newsletter|subscribe"),
+    ],
+    "copyright": [
+        _rx(r"جميع\s+الحقوق\s+محفوظه|الحقوق\s+محفوظه|حقوق\s+(?:النشر|الطبع)|all\s+rights\s+reserved|copyright"),
+        re.compile(r"©"),
+    ],
+    "tags": [_rx(r"كلمات\s+دلاليه|الكلمات\s+الدلاليه|كلمات\s+مفتاحيه|الكلمات\s+المفتاحيه|الوسوم|وسوم|هاشتاج|tags?\s*:", anchored=True)],
+    "source": [_rx(r"المصدر\s*:|مصدر\s+الخبر|source\s*:", anchored=True)],
+    "pager": [_rx(r"السابق|التالي|المقال\s+(?:السابق|التالي)|الخبر\s+(?:السابق|التالي)|previous|next", anchored=True)],
+    "ad": [_rx(r"اعلان|اعلانات|advertisement|ads?|sponsored|محتوي\s+مدفوع|مساحه\s+اعلانيه", whole=True)],
+    "byline": [_rx(r"كتب|كتبت|بقلم|حوار|اعداد|تحرير|ترجمه|متابعات|تقرير|مراسل|by", anchored=True)],
+    "nav": [_rx(r"زر\s+الذهاب\s+الي\s+الاعلي|الذهاب\s+الي\s+الاعلي|العوده\s+(?:الي|للاعلي)|الي\s+الاعلي|مركز\s+الاشعارات|تسجيل\s+الدخول|اتصل\s+بنا|من\s+نحن|تفاصيل\s+الخبر|الصفحه\s+الرئيسيه|اعلن\s+معنا|خريطه\s+الموقع|بث\s+مباشر", whole=True)],
+}
+
+# Words that section labels and menus are made of ("أخبار العالم", "عاجل").
+_NAV_WORDS = set(normalise(
+    "الرئيسية أخبار الأخبار خبر عاجل عاجلة العالم عالمي عربي عربية دولي دولية محلي محليات سياسة السياسة "
+    "اقتصاد الاقتصاد رياضة الرياضة ثقافة فن فنون منوعات تكنولوجيا صحة مقالات رأي الرأي تقارير فيديو "
+    "صور ملفات تحقيقات مجتمع حوادث الشرق الأوسط الخليج مصر اليمن العراق سوريا لبنان فلسطين المغرب "
+    "الجزائر تونس ليبيا السودان الأردن السعودية أوروبا أمريكا آسيا أفريقيا إفريقيا وتقارير وتكنولوجيا "
+    "القائمة بحث المزيد الكل أقسام قسم تفاصيل logo menu home search more"
+).split())
+
+_TERMINAL = r"[.!?؟…:؛][\"'»”)\]]*"
+_END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter"}
+
+# Inline code glued into text: a run without Arabic letters that carries code punctuation.
+_CODE_RUN = re.compile(r"[^\u0600-\u06FF]{12,}")
+_CODE_SIGN = re.compile(r"[{};=]|\(\s*\)|function\s*\(|\.push\(|googletag|var\s|window\.|document\.")
+_CSS_RULE = re.compile(r"[\w.#\-\s:,>*\[\]=\"']*\{[^{}\u0600-\u06FF]*\}")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def strip_code(line: str) -> str:
+    """Remove inline JavaScript/CSS (a run without Arabic letters full of code signs)."""
+    line = _CSS_RULE.sub(" ", line)
+
+    def repl(m: re.Match) -> str:
+        run = m.group()
+        return " " if len(_CODE_SIGN.findall(run)) >= 2 else run
+
+    return _CODE_RUN.sub(repl, line)
+
+
+@dataclass
+class Line:
+    """One line of the page with its features and what the cleaner made of it."""
+
+    text: str  # whitespace-collapsed, inline code removed
+    norm: str
+    words: int
+    arabic: float  # share of Arabic among letters
+    punct: bool  # ends with terminal punctuation (possibly inside closing quotes)
+    question: bool = False  # ends with ? or ! (headlines do too)
+    kind: str = ""  # furniture type, or "" for text lines
+    role: str = ""  # "header", "body", "footer" or "dropped"
+
+    @property
+    def prose(self) -> bool:
+        """Looks like a paragraph of running text, not a headline or a label."""
+        if self.kind or self.arabic < 0.5:
+            return False
+        if self.words >= 18:
+            return True
+        return self.punct and self.words >= (12 if self.question else 6)
+
+    @property
+    def solid(self) -> bool:
+        """Prose that no headline looks like: long, or a full sentence ending in a stop."""
+        return self.prose and (self.words >= 15 or (not self.question and self.words >= 8))
+
+
+def _make_line(raw: str) -> Line:
+    text = re.sub(r"\s+", " ", strip_code(raw)).strip()
+    norm = normalise(text)
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06FF") / len(letters) if letters else 0.0
+    end = re.search(_TERMINAL + r"\s*$", text)
+    question = bool(end and end.group()[0] in "!?؟")
+    return Line(text, norm, len(_WORD.findall(text)), arabic, bool(end), question)
+
+
+def _furniture_kind(line: Line) -> str:
+    if not line.text:
+        return "blank"
+    if line.arabic == 0.0 and line.words <= 12:
+        return "latin"
+    n = line.norm
+    if line.words <= 25:
+        for kind in ("counter", "tags", "source", "copyright", "newsletter", "related", "pager", "ad", "nav"):
+            if any(p.search(n) for p in FURNITURE[kind]):
+                return kind
+        if not line.punct and (
+            (FURNITURE["share"][0].search(n) and line.words <= 20)
+            or (FURNITURE["share"][1].search(n) and (line.words <= 6 or re.search(r"تابع|عبر|حمل|صفح|قنا", n)))
+        ):
+            return "share"
+        if line.words <= 8 and any(p.search(n) for p in FURNITURE["comment"]):
+            return "comment"
+        if line.words <= 6 and FURNITURE["byline"][0].search(n) and re.search(r"^\W*\S+\s*:", n):
+            return "byline"
+        if line.words <= 5 and all(w in _NAV_WORDS for w in _WORD.findall(n.lower())):
+            return "nav"
+    elif FURNITURE["tags"][0].search(n):
+        return "tags"
+    if FURNITURE["comment"][1].search(n):
+        return "comment"
+    return ""
+
+
+@dataclass
+class OutletProfile:
+    """Lines one outlet repeats on many pages (menus, slogans, footers): its furniture.
+
+    ``learn`` needs several pages of the same outlet; a short line seen on at
+    least ``min_pages`` of them is furniture on every page of that outlet.
+    """
+
+    lines: set[str] = field(default_factory=set)
+
+    @classmethod
+    def learn(cls, pages: Iterable[str], min_pages: int = 3) -> "OutletProfile":
+        seen: Counter[str] = Counter()
+        for page in pages:
+            keys = {_profile_key(l) for l in page.splitlines()}
+            seen.update(k for k in keys if k)
+        return cls({k for k, n in seen.items() if n >= min_pages})
+
+    def __contains__(self, line: str) -> bool:
+        return _profile_key(line) in self.lines
+
+
+def _profile_key(line: str) -> str:
+    text = normalise(re.sub(r"\s+", " ", line).strip())
+    if not text or len(text.split()) > 30:
+        return ""
+    return re.sub(r"\d+", "0", text)
+
+
+@dataclass
+class Page:
+    """The cleaned page: every line with its role, and the article's paragraphs."""
+
+    lines: list[Line]
+
+    @property
+    def body(self) -> list[str]:
+        return [l.text for l in self.lines if l.role == "body"]
+
+    @property
+    def header(self) -> list[Line]:
+        return [l for l in self.lines if l.role == "header"]
+
+    @property
+    def footer(self) -> list[Line]:
+        return [l for l in self.lines if l.role == "footer"]
+
+
+def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
+    """Split scraped page text into header, article body and footer."""
+    lines = [_make_line(r) for r in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    for line, raw in zip(lines, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        line.kind = _furniture_kind(line)
+        if not line.kind and profile is not None and raw.strip() and raw in profile:
+            line.kind = "repeated"
+    content = [l for l in lines if l.kind != "blank"]
+    for prev, line in zip(content, content[1:]):
+        # "headline / outlet | 1427 قراءة": a listed headline of another page.
+        if line.kind == "counter" and "|" in line.text and not prev.kind:
+            prev.kind = "related"
+    cut = _terminal_cut(content)
+    start, end = _main_run(content[:cut])
+    for i, line in enumerate(content):
+        line.role = "header" if i < start else "footer" if i >= end else "body"
+    _drop_inside(content[start:end])
+    return Page(content)
+
+
+def _terminal_cut(lines: list[Line]) -> int:
+    """Index where the article certainly ends: a read-also/comments block after an end sign.
+
+    Mid-article related-links boxes come with no end sign before them; after
+    a source line, tags, a share bar or a copyright line, a read-also marker
+    opens lists or a second, glued article, and nothing after it is ours.
+    """
+    prose_chars = 0
+    ended = False
+    for i, line in enumerate(lines):
+        if line.prose:
+            prose_chars += len(line.text)
+            continue
+        if prose_chars < 200:
+            continue
+        if line.kind == "comment" or (ended and line.kind == "related"):
+            return i
+        if line.kind in _END_SIGNS:
+            ended = True
+    return len(lines)
+
+
+def _main_run(lines: list[Line]) -> tuple[int, int]:
+    """[start, end) of the densest run of prose lines, allowing short gaps (subheadings)."""
+    best = (0, 0, 0)  # chars, start, end
+    start = None
+    chars = 0
+    gap = 0
+    last = 0
+    for i, line in enumerate(lines):
+        if line.prose:
+            if start is None:
+                start, chars = i, 0
+            chars += len(line.text)
+            last, gap = i, 0
+            if chars > best[0]:
+                best = (chars, start, last + 1)
+        elif start is not None and (not line.kind or line.kind in _END_SIGNS):
+            gap += 1
+            if gap > 2:
+                start = None
+    if best[0] == 0:
+        # No prose at all: keep the text lines as they are (a very short item).
+        text_idx = [i for i, l in enumerate(lines) if not l.kind]
+        return (text_idx[0], text_idx[-1] + 1) if text_idx else (0, 0)
+    return best[1], best[2]
+
+
+def _drop_inside(body: list[Line]) -> None:
+    """Inside the article: drop furniture, related headlines and headline lists."""
+    i = 0
+    while i < len(body):
+        line = body[i]
+        if line.kind:
+            line.role = "dropped"
+            if line.kind == "related":
+                # The headlines of the box: everything up to the next paragraph of prose.
+                j = i + 1
+                while j < len(body) and not body[j].solid:
+                    body[j].role = "dropped"
+                    j += 1
+                i = j
+                continue
+        i += 1
+    # Runs of 3+ short unpunctuated lines are headline lists, unless introduced by a colon.
+    kept = [l for l in body if l.role == "body"]
+    run: list[int] = []
+    for k in range(len(kept) + 1):
+        line = kept[k] if k < len(kept) else None
+        if line is not None and not line.prose and not line.punct and line.words >= 2:
+            run.append(k)
+            continue
+        if len(run) >= 3 and not (run[0] > 0 and kept[run[0] - 1].text.endswith(":")):
+            for r in run:
+                kept[r].role = "dropped"
+        run = []

@@ -1,0 +1,282 @@
+"""Article metadata from a cleaned page: title, outlet, publication date, cited agencies.
+
+Each reads the part of the page where that field lives on news sites: the
+title and date sit above the article, the outlet in the copyright line, the
+"المصدر:" line or beside the view counter, the agencies in the article text
+and its source credits. Nothing is guessed: a field the page does not state
+stays None.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from urllib.parse import urlsplit
+
+import yaml
+
+from rasd.clean.boilerplate import FURNITURE, Line, Page
+from rasd.text.dates import find_dates
+from rasd.text.normalise import normalise
+from rasd.text.sentences import split_sentences
+
+_AR = r"\u0621-\u064A"
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load(resources.files("rasd.data").joinpath(name).read_text("utf-8"))
+
+
+# -- agencies ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Agency:
+    name: str
+    pattern: re.Pattern
+    strict: re.Pattern | None
+
+
+def _spelling_rx(spellings: list[str]) -> str:
+    alts = []
+    for s in spellings:
+        n = normalise(s)
+        parts = re.split(r"[\s.]+", n.strip("."))
+        sep = r"[\s.]*" if all(len(p) == 1 for p in parts) else r"\s+"
+        body = sep.join(re.escape(p) for p in parts)
+        alts.append(body)
+        if n.startswith("ال"):
+            alts.append("ل" + re.escape(n[1:]))  # لل + stem: ل + ال with the alef elided
+    alts.sort(key=len, reverse=True)
+    # Proclitics in front (ولرويترز, لفرانس برس), nothing glued after.
+    return r"(?<![" + _AR + r"])(?:[وف]?[بل]?)(?:" + "|".join(alts) + r")(?![" + _AR + "])"
+
+
+@functools.lru_cache(maxsize=1)
+def _agencies() -> tuple[_Agency, ...]:
+    out = []
+    for entry in _load("agencies.yaml")["agencies"]:
+        strict = entry.get("strict") or []
+        out.append(_Agency(
+            entry["name"],
+            re.compile(_spelling_rx(entry["ar"])) if entry.get("ar") else re.compile(r"(?!x)x"),
+            re.compile(_spelling_rx(strict)) if strict else None,
+        ))
+    return tuple(out)
+
+
+_STRICT_BEFORE = re.compile(r"(?:\(|وكاله|الوكاله|المصدر\s*:|\-)\s*[\"'«“]?\s*$")
+_STRICT_AFTER = re.compile(r"^\s*[\"'»”]?\s*\)")
+
+
+def find_agencies(*texts: str) -> list[str]:
+    """English names of the wire services and newspapers cited in ``texts``, in order of first mention."""
+    hits: list[tuple[int, int, str]] = []
+    for t_i, text in enumerate(texts):
+        norm = normalise(text)
+        for agency in _agencies():
+            m = agency.pattern.search(norm)
+            pos = m.start() if m else None
+            if agency.strict is not None:
+                for s in agency.strict.finditer(norm):
+                    if _STRICT_BEFORE.search(norm[max(0, s.start() - 14): s.start()]) or _STRICT_AFTER.match(norm[s.end():]):
+                        pos = s.start() if pos is None else min(pos, s.start())
+                        break
+            if pos is not None:
+                hits.append((t_i, pos, agency.name))
+    seen: list[str] = []
+    for _, _, name in sorted(hits):
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def is_agency(name: str) -> bool:
+    return bool(find_agencies(name))
+
+
+# -- outlets -----------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _outlets() -> tuple[dict[str, str], dict[str, str]]:
+    """(normalised name or alias -> outlet name, domain -> outlet name)."""
+    names: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    for entry in _load("outlets.yaml")["outlets"]:
+        for alias in [entry["name"], *(entry.get("aliases") or [])]:
+            names[normalise(alias).lower()] = entry["name"]
+        for d in entry.get("domains") or []:
+            domains[d.lower()] = entry["name"]
+    return names, domains
+
+
+def canonical_outlet(name: str) -> str:
+    """The outlet's own name for one of its names, company names or Latin site names."""
+    name = name.strip(" -|:،,.")
+    names, _ = _outlets()
+    key = normalise(name).lower()
+    if key in names:
+        return names[key]
+    for alias, outlet in names.items():
+        if len(alias) >= 6 and alias.isascii() and alias in key:
+            return outlet
+    return name
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """Outlet of a URL: known domains by name, others as the bare host."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    if not host:
+        return None
+    host = host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
+    _, domains = _outlets()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        if ".".join(parts[i:]) in domains:
+            return domains[".".join(parts[i:])]
+    return host
+
+
+_COPYRIGHT_NOISE = re.compile(
+    r"جميع\s+الحقوق\s+محفوظ[ةه]|الحقوق\s+محفوظ[ةه]|حقوق\s+(?:النشر|الطبع)(?:\s+محفوظ[ةه])?|all\s+rights\s+reserved|copyright|©|\(c\)"
+    r"|(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)|(?<![" + _AR + r"])(?:لـ|ل|لصالح|ل?شركة|ل?موقع|ل?مؤسسة|ل?صحيفة|ل?جريدة|inc|ltd|llc|fz)(?![" + _AR + r"])",
+    re.I,
+)
+
+
+def outlet_from_copyright(text: str) -> str | None:
+    """"جميع الحقوق محفوظة © 2024 شركة إرم ميديا - Erem Media FZ LLC" -> the outlet of إرم ميديا."""
+    rest = _COPYRIGHT_NOISE.sub(" ", text)
+    parts = [re.sub(r"\s+", " ", p).strip(" .،,:") for p in re.split(r"\s[-–—|]\s|[|،,.]", rest)]
+    parts = [p for p in parts if p and len(p.split()) <= 6 and re.search(r"\w", p)]
+    for p in parts:
+        name = canonical_outlet(p)
+        if name != p:
+            return name
+    arabic = [p for p in parts if re.search("[" + _AR + "]", p)]
+    return (arabic or parts or [None])[0]
+
+
+_SOURCE_LINE = re.compile(r"(?:المصدر|مصدر الخبر|source)\s*:\s*(.+)$", re.I)
+_COUNTER_AT = re.compile(
+    r"عدد\s+(?:المشاهدات|القراءات|الزيارات)|(?:المشاهدات|القراءات|الزيارات)\s*:?\s*\d|\d+\s*(?:قراء[ةه]|مشاهد[ةه])"
+)
+
+
+def find_outlet(page: Page, url: str | None = None, sitename: str | None = None) -> str | None:
+    """Outlet named by the page itself, most specific evidence first; else from the URL."""
+    if sitename:
+        return canonical_outlet(sitename)
+    outside = [l for l in page.lines if l.role != "body"]
+    for line in outside:
+        if line.kind == "copyright":
+            name = outlet_from_copyright(line.text)
+            if name:
+                return name
+    for line in outside:
+        m = _SOURCE_LINE.search(line.text)
+        if m and line.role != "dropped":
+            name = re.split(r"\s[-–|]\s|[|،,.]", m.group(1))[0].strip()
+            if name and len(name.split()) <= 5 and not is_agency(name):
+                return canonical_outlet(name)
+    for line in page.header:
+        # "يني يمن   عدد المشاهدات : 248": the outlet's name beside its own counter.
+        m = _COUNTER_AT.search(line.text)
+        if m and "|" not in line.text:
+            name = line.text[: m.start()].strip(" -:|")
+            if 1 <= len(name.split()) <= 4 and re.search("[" + _AR + "]", name):
+                return canonical_outlet(name)
+    return outlet_from_url(url)
+
+
+# -- title -------------------------------------------------------------------
+
+_TICKER = re.compile(r"^\W*(?:عاجل|خاص|فيديو|بالفيديو|بالصور|مباشر)\s*[:|-]")
+
+
+def find_title(page: Page) -> str | None:
+    """The headline above the article: a repeated headline-shaped line, else the one under the masthead."""
+    header = [l for l in page.lines if l.role == "header"]
+    cands = [l for l in header if _headline_shaped(l)]
+    if not cands:
+        return None
+    counts: dict[str, int] = {}
+    for l in page.lines:
+        counts[l.norm] = counts.get(l.norm, 0) + 1
+    for l in cands:
+        if counts[l.norm] >= 2:
+            return l.text
+    # Lines above the last masthead/section line are tickers of other stories.
+    last_nav = max((i for i, l in enumerate(header) if l.kind in ("nav", "latin")), default=-1)
+    below = [l for l in cands if header.index(l) > last_nav and not _TICKER.search(l.norm)] or cands
+    return next((l.text for l in below if l.words >= 4), below[0].text)
+
+
+def _headline_shaped(line: Line) -> bool:
+    if line.kind or line.arabic < 0.5 or not 3 <= line.words <= 30:
+        return False
+    if "المصدر" in line.norm or (line.words <= 8 and find_dates(line.text)):
+        return False
+    return not line.text.endswith((":", "."))
+
+
+def derive_title(body: str, max_words: int = 14) -> str | None:
+    """A title from the lead sentence when the page has none: its first clause, or its first words."""
+    spans = split_sentences(body)
+    if not spans:
+        return None
+    lead = body[spans[0].start: spans[0].end].rstrip(".!؟?")
+    words = lead.split()
+    if len(words) <= max_words:
+        return lead
+    clause = re.split(r"[،,؛]", lead)[0].split()
+    if 6 <= len(clause) <= max_words:
+        return " ".join(clause)
+    return " ".join(words[:max_words]) + "…"
+
+
+# -- publication date --------------------------------------------------------
+
+_PUBLISHED_CUE = re.compile(r"نشر|تاريخ|بتاريخ|تحديث|published|updated", re.I)
+
+
+def find_published(page: Page) -> str | None:
+    """A date line above the article, or a "نُشر في/آخر تحديث" line around it; never a date in the text."""
+    for line in page.lines:
+        if line.role == "header" and line.words <= 15:
+            dates = find_dates(line.text)
+            if dates:
+                return dates[0][2]
+    for line in page.lines:
+        if line.role in ("footer", "dropped") and line.words <= 15 and _PUBLISHED_CUE.search(line.text):
+            dates = find_dates(line.text)
+            if dates:
+                return dates[0][2]
+    return None
+
+
+def normalise_published(value: str | None) -> str | None:
+    """A given publication date as YYYY-MM-DD (ISO timestamps and Arabic dates read), else None."""
+    if not value:
+        return None
+    m = re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)", value)
+    if m:
+        return m.group(1)
+    dates = find_dates(value)
+    return dates[0][2] if dates else None
+
+
+def source_credits(page: Page) -> list[str]:
+    """Source credits outside the article ("المصدر: رويترز" under a photo, "(وكالات)" lines)."""
+    out = []
+    for line in page.lines:
+        if line.role in ("header", "footer") and (
+            FURNITURE["source"][0].search(line.norm) or "المصدر" in line.norm
+        ):
+            m = re.search(r"(?:المصدر|source)\s*:?(.*)$", line.text, re.I)
+            out.append(m.group(1) if m else line.text)
+    return out

@@ -1,0 +1,224 @@
+"""Reading input files into ``RawArticle``s: .txt, .html/.htm, .jsonl and directories.
+
+A batch of scraped pages always holds a few bad files (binary blobs, empty
+files, pages saved in a legacy Arabic code page); each yields an
+``InputError`` naming the file and the reason, and the batch goes on.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Largest article accepted (bytes): one .txt/.html file or one JSONL line.
+
+A real news page is well under 1 MB; anything over 5 MB is a dump or a
+mistake, and would stall the per-article stages. JSONL files are read line
+by line, so the file itself may be any size.
+"""
+
+TEXT_EXT = (".txt",)
+HTML_EXT = (".html", ".htm")
+JSONL_EXT = (".jsonl",)
+_SUPPORTED = TEXT_EXT + HTML_EXT + JSONL_EXT
+
+
+@dataclass
+class RawArticle:
+    content: str
+    kind: str  # "text" (scraped text, cleaned), "html" (cleaned) or "body" (already clean, taken as is)
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    id: str | None = None
+
+
+class InputError(Exception):
+    """A file (or JSONL line) that cannot be read as an article; one line: ``<path>: <reason>``."""
+
+    def __init__(self, path: str | None, reason: str):
+        self.path = path or "<input>"
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+def read_paths(paths: list[str]) -> Iterator[RawArticle | InputError]:
+    """Articles from files and directories (recursively, sorted), errors in line."""
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.lower().endswith(_SUPPORTED) and not name.startswith("."):
+                        yield from _read_file(os.path.join(root, name))
+        elif os.path.exists(path):
+            if path.lower().endswith(_SUPPORTED):
+                yield from _read_file(path)
+            else:
+                yield InputError(path, "unsupported file type (expected .txt, .html, .htm or .jsonl)")
+        else:
+            yield InputError(path, "no such file or directory")
+
+
+def _read_file(path: str) -> Iterator[RawArticle | InputError]:
+    if path.lower().endswith(JSONL_EXT):
+        yield from _read_jsonl(path)
+        return
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            yield InputError(path, f"over the size limit ({size} bytes > {MAX_BYTES})")
+            return
+        with open(path, "rb") as fh:
+            data = fh.read()
+        text = decode_bytes(data)
+    except InputError as err:
+        yield InputError(path, err.reason)
+        return
+    except OSError as err:
+        yield InputError(path, f"cannot read ({err.strerror or err})")
+        return
+    kind = "html" if path.lower().endswith(HTML_EXT) else "text"
+    yield RawArticle(content=text, kind=kind, path=path)
+
+
+def _read_jsonl(path: str) -> Iterator[RawArticle | InputError]:
+    try:
+        fh = open(path, "rb")
+    except OSError as err:
+        yield InputError(path, f"cannot read ({err.strerror or err})")
+        return
+    with fh:
+        seen_any = False
+        for lineno, line in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
+            if not line.strip():
+                continue
+            seen_any = True
+            if len(line) > MAX_BYTES:
+                yield InputError(where, f"over the size limit ({len(line)} bytes > {MAX_BYTES})")
+                continue
+            try:
+                rec = json.loads(line.decode("utf-8-sig"))
+            except UnicodeDecodeError:
+                yield InputError(where, "undecodable (JSONL must be UTF-8)")
+                continue
+            except json.JSONDecodeError as err:
+                yield InputError(where, f"malformed JSON line ({err.msg})")
+                continue
+            yield _from_record(rec, where)
+        if not seen_any:
+            yield InputError(path, "empty file")
+
+
+def _from_record(rec: object, where: str) -> RawArticle | InputError:
+    if not isinstance(rec, dict):
+        return InputError(where, "malformed JSON line (not an object)")
+    for kind in ("body", "html", "text"):
+        content = rec.get(kind)
+        if isinstance(content, str) and content.strip():
+            break
+    else:
+        return InputError(where, "no non-empty 'html', 'text' or 'body' field")
+    meta = {}
+    for key in ("id", "url", "title", "published", "outlet"):
+        value = rec.get(key)
+        meta[key] = str(value) if value not in (None, "") else None
+    return RawArticle(content=content, kind=kind, path=where, **meta)
+
+
+# -- decoding ---------------------------------------------------------------
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a page: BOMs, UTF-8, BOM-less UTF-16, then the Arabic code pages.
+
+    Raises ``InputError(None, reason)`` for empty, binary or undecodable data.
+    """
+    if not data.strip():
+        raise InputError(None, "empty file")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(enc))
+            except UnicodeDecodeError:
+                raise InputError(None, f"undecodable (bad {enc} after byte-order mark)") from None
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return _checked(utf16)
+    if b"\x00" in data:
+        raise InputError(None, "binary file")
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    best = _arabic_codepage(data)
+    if best is not None:
+        return _checked(best)
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data).best()
+    if match is None:
+        raise InputError(None, "undecodable (not UTF-8, UTF-16, Windows-1256 or ISO-8859-6)")
+    return _checked(str(match))
+
+
+def _checked(text: str) -> str:
+    """Reject text that decoded but is not text (control characters, NULs)."""
+    if not text.strip():
+        raise InputError(None, "empty file")
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(3, len(sample) // 100):
+        raise InputError(None, "binary file")
+    return text
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: one byte of each pair is mostly NUL (Latin) or 0x06 (Arabic)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for enc, high in (("utf-16-le", odd), ("utf-16-be", even)):
+        share = sum(1 for b in high if b in (0, 6)) / len(high)
+        if share > 0.9:
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _arabic_codepage(data: bytes) -> str | None:
+    """Windows-1256 or ISO-8859-6, whichever reads as Arabic.
+
+    Both map the high half to Arabic letters but at different positions, so
+    both often decode without error. Real Arabic starts many words with the
+    article "ال" and rarely mixes Latin letters into Arabic words; the reading
+    with more of the one and less of the other wins.
+    """
+    best, best_score = None, 0.0
+    for enc in ("cp1256", "iso-8859-6"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        words = [w for w in text.split() if any("\u0621" <= c <= "\u064a" for c in w)]
+        if not words:
+            continue
+        al = sum(1 for w in words if w.lstrip("«\"'(").startswith("ال"))
+        mixed = sum(1 for w in words if any("\u00c0" <= c <= "\u00ff" for c in w))
+        score = (al - 3 * mixed) / len(words)
+        if best is None or score > best_score:
+            best, best_score = text, score
+    return best if best is not None and best_score > 0.05 else None
