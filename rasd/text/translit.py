@@ -18,11 +18,11 @@ _CLASS = {
     "ت": "T", "ط": "T",
     "د": "D", "ض": "D", "ذ": "D",
     "ز": "Z", "ظ": "Z",
-    "ح": "H", "ه": "H", "خ": "X",
+    "ح": "H", "ه": "H", "خ": "X", "ع": "E",
     "ب": "B", "ف": "F", "م": "M", "ن": "N", "ل": "L", "ر": "R",
 }
 _VOWELS = set("اوي")
-_SILENT = set("عء")
+_SILENT = set("ء")
 
 
 def _word_key(word: str) -> str:
@@ -48,6 +48,29 @@ def _word_key(word: str) -> str:
         if not key or key[-1] != c:  # doubled letters (شادّاد, ماكّين) collapse
             key.append(c)
     return "".join(key)
+
+
+def fold_key(word: str) -> str:
+    """A milder key for one normalised word: consonant classes folded, vowel letters kept.
+
+    Safe on ordinary Arabic words (رئيسي and روسيا stay apart), so a
+    gazetteer can use it on single words where ``translit_key`` would be
+    too loose.
+    """
+    w = word.replace("تش", "ش")
+    out: list[str] = []
+    for i, ch in enumerate(w):
+        if ch in _SILENT:
+            continue
+        c = "V" if ch == "ه" and i == len(w) - 1 and i > 0 else _CLASS.get(ch, ch)
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def word_key(word: str) -> str:
+    """``translit_key`` of one normalised word (no normalisation, no splitting)."""
+    return _word_key(word)
 
 
 def translit_key(name: str) -> str:

@@ -1,0 +1,233 @@
+"""Entity linking: mentions to knowledge-base or corpus entities, across spellings and titles.
+
+``link(doc, kb)`` merges two sources of mentions. Dictionary spotting
+(:mod:`rasd.link.gazetteer`) finds every KB spelling, proclitics and
+transliteration variants included, and wins where it overlaps the
+recogniser; the recogniser's other spans are looked up in the KB by key
+and otherwise become corpus entities (:mod:`rasd.link.corpus`). Short forms
+(بيلاوسوف, شي, تشانج) join the person named in full in the same article,
+and office titles become people (:mod:`rasd.link.titles`). Precision comes
+first: an ambiguous short form, or a GeoNames place name that is also an
+ordinary word (مدينة), is only taken when the article corroborates it.
+"""
+from __future__ import annotations
+
+from rasd.doc import Doc, Entity, Mention
+from rasd.kb import KBEntity, KnowledgeBase
+from rasd.link.corpus import canonical_key, corpus_entity
+from rasd.link.gazetteer import Cand, Spot, after_prefix, first_readings, index, spot, words_of
+from rasd.link.titles import resolve_title, resolve_titles
+from rasd.text.normalise import normalise, proclitic_splits
+from rasd.text.tokens import Token, tokenize
+from rasd.text.translit import fold_key, same_name, word_key
+
+__all__ = ["link", "resolve_title", "canonical_key"]
+
+NAME_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
+# Family name first: the first word alone names the person (وانغ, تشانج).
+_FAMILY_FIRST = {"CN", "TW", "HK", "MO", "KP", "KR", "VN", "SG"}
+_BIG_CITY = 5_000_000  # a GeoNames name of a city this big is taken without corroboration
+
+
+def link(doc: Doc, kb: KnowledgeBase) -> None:
+    """Link the mentions of ``doc`` in place and fill ``doc.entities``."""
+    ix = index(kb)
+    tokens = tokenize(doc.body)
+    ner = [m for m in doc.mentions if m.type in NAME_TYPES and m.role is None]
+    others = [m for m in doc.mentions if m not in ner]
+    doc.mentions = others
+    doc.entities = []
+    spots = spot(doc.body, ix, tokens)
+    ner_spans = [(m.start, m.end) for m in ner]
+
+    def corroborated(s: Spot) -> bool:
+        return any(a < s.end and s.start < b for a, b in ner_spans)
+
+    anchors = _anchors(kb, spots, corroborated)
+    names: list[Mention] = []
+    for s in spots:
+        ent = _choose(kb, s, doc.body[s.start : s.end], anchors, corroborated(s))
+        if ent is not None:
+            names.append(_kb_mention(doc, ent, doc.body[s.start : s.end], s.start, s.end))
+
+    for m in ner:
+        if any(n.start < m.end and m.start < n.end for n in names):
+            continue  # the dictionary wins where both found something
+        names.append(_link_ner(doc, kb, ix, m, anchors))
+    names.sort(key=lambda m: m.start)
+    names += _short_forms(doc, kb, tokens, names)
+    names.sort(key=lambda m: m.start)
+    doc.mentions.extend(names)
+    resolve_titles(doc, kb, tokens, names, lambda e, surface: _add_kb(doc, e, surface))
+    doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _anchors(kb: KnowledgeBase, spots: list[Spot], corroborated) -> set[str]:
+    """KB keys named unambiguously in full (or by an unmistakable short form) in the article."""
+    out: set[str] = set()
+    for s in spots:
+        full = [c for c in s.cands if c.kind == "full" and (not c.generated or _generated_ok(kb, c, s, corroborated(s)))]
+        keys = {c.key for c in full}
+        if len(keys) == 1 and s.level < 2 or (len(keys) == 1 and s.last - s.first > 1):
+            out |= keys
+    return out
+
+
+def _generated_ok(kb: KnowledgeBase, c: Cand, s: Spot, corroborated: bool) -> bool:
+    """GeoNames names that are also common words (مدينة, جيشي) need the recogniser's support."""
+    if s.last - s.first > 1 or corroborated:
+        return True
+    e = kb.get(c.key)
+    return bool(e and (e.extra.get("population") or 0) >= _BIG_CITY)
+
+
+def _choose(kb: KnowledgeBase, s: Spot, surface: str, anchors: set[str], corroborated: bool) -> KBEntity | None:
+    """The entity a spotted name stands for, or None when the article does not support one."""
+    cands = [c for c in s.cands if not c.generated or _generated_ok(kb, c, s, corroborated)]
+    if not cands:
+        return None
+    named = [c for c in cands if c.key in anchors]
+    if named:
+        return kb.get(named[0].key)
+    single_word = s.last - s.first == 1
+    if single_word and s.level == 2:
+        return None  # a vowel-free key on one word: only for people already named
+    keys = {c.key for c in cands}
+    if len(keys) > 1:
+        full = [c for c in cands if c.kind == "full" and not c.generated] or [c for c in cands if c.kind == "full"]
+        if len({c.key for c in full}) == 1:
+            return kb.get(full[0].key)
+        return None if not full else kb.get(full[0].key) if not single_word else None
+    c = cands[0]
+    if c.kind == "short":
+        # A short form alone: only a distinctive one (بوتين, لافروف), never شي or وانغ.
+        letters = len(normalise(surface).replace(" ", ""))
+        if letters < 3 or (letters < 5 and not corroborated):
+            return None
+    return kb.get(c.key)
+
+
+def _kb_mention(doc: Doc, e: KBEntity, surface: str, start: int, end: int) -> Mention:
+    ent = _add_kb(doc, e, surface)
+    return Mention(surface, start, end, e.type, entity=ent)
+
+
+def _add_kb(doc: Doc, e: KBEntity, surface: str) -> str:
+    country = e.country or e.extra.get("code")
+    aliases = list(e.aliases)
+    if surface and surface not in aliases:
+        aliases.append(surface)
+    doc.add_entity(
+        Entity(id=e.id, name=e.name, name_ar=e.ar[0] if e.ar else surface, type=e.type,
+               wikidata=e.wikidata, aliases=aliases, country=country)
+    )
+    return e.id
+
+
+def _kb_lookup(kb: KnowledgeBase, ix, text: str) -> list[Cand]:
+    """KB readings of a whole recogniser span (its first word possibly with a proclitic)."""
+    words = words_of(text)
+    if not words:
+        return []
+    keyfns = (lambda w: w, fold_key, word_key)
+    for lv in range(3):
+        if lv == 2 and len(words) == 1:
+            break
+        for p, rest in proclitic_splits(words[0]):
+            k = tuple(keyfns[lv](w) for w in [rest, *words[1:]])
+            cands = [c for c in ix.tables[lv].get(k, ()) if c.kind != "role"]
+            if cands:
+                return cands
+    return []
+
+
+def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str]) -> Mention:
+    cands = _kb_lookup(kb, ix, m.text)
+    named = [c for c in cands if c.key in anchors]
+    keys = {c.key for c in cands}
+    pick = named[0] if named else (cands[0] if len(keys) == 1 and (cands[0].kind == "full" or len(normalise(m.text)) >= 4) else None)
+    if pick is not None:
+        e = kb.get(pick.key)
+        if e is not None:
+            return _kb_mention(doc, e, m.text, m.start, m.end)
+    ent = doc.add_entity(corpus_entity(m.text, m.type))
+    return Mention(m.text, m.start, m.end, m.type, entity=ent.id, score=m.score)
+
+
+def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[str, str]:
+    """key -> entity id for the words a person named in full can be called by alone.
+
+    Keys are ``fold_key`` (vowels kept) and, for longer names, ``word_key``
+    (vowels dropped: بيلوسوف after بيلاوسوف); a key two people share is dropped.
+    """
+    parts: dict[str, str] = {}
+    clash: set[str] = set()
+    for m in names:
+        if m.type != "PER" or not m.entity:
+            continue
+        words = words_of(m.text)
+        if len(words) < 2:
+            continue
+        ent = doc.entity(m.entity)
+        kbe = kb.get(m.entity) if m.entity.startswith("kb:") else None
+        family_first = (ent is not None and ent.country in _FAMILY_FIRST) or (
+            kbe is None and len(words) == 2 and all(len(w) <= 5 for w in words)
+        )
+        for w in [words[-1]] + ([words[0]] if family_first else []):
+            if len(w) < 3 and not (kbe and any(normalise(x) == w for x in kbe.short_ar)):
+                continue
+            for k in _part_keys(w):
+                if parts.setdefault(k, m.entity) != m.entity:
+                    clash.add(k)
+    return {k: v for k, v in parts.items() if k not in clash}
+
+
+def _part_keys(word: str) -> list[str]:
+    keys = ["f:" + fold_key(word)]
+    if len(word_key(word)) >= 4:
+        keys.append("w:" + word_key(word))
+    return keys
+
+
+def _part_match(word: str, parts: dict[str, str]) -> str | None:
+    for k in _part_keys(normalise(word)):
+        if k in parts:
+            return parts[k]
+    return None
+
+
+def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[Mention]) -> list[Mention]:
+    """Words that name a person already named in full (بيلاوسوف after أندريه بيلاوسوف).
+
+    Recogniser mentions of one word that the dictionary did not link are
+    re-pointed; words nobody tagged are added.
+    """
+    parts = _name_parts(doc, kb, names)
+    if not parts:
+        return []
+    for m in names:
+        if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1:
+            target = _part_match(m.text, parts)
+            if target and target != m.entity:
+                m.entity = target
+                _add_alias(doc, target, m.text)
+    taken = [(m.start, m.end) for m in names]
+    out: list[Mention] = []
+    for t in tokens:
+        if any(a < t.end and t.start < b for a, b in taken):
+            continue
+        for skip, rest in first_readings(normalise(t.text)):
+            target = _part_match(rest, parts)
+            if target:
+                start = after_prefix(t, skip)
+                ent = _add_alias(doc, target, doc.body[start : t.end])
+                out.append(Mention(doc.body[start : t.end], start, t.end, ent.type if ent else "PER", entity=target))
+                break
+    return out
+
+
+def _add_alias(doc: Doc, entity_id: str, surface: str) -> Entity | None:
+    ent = doc.entity(entity_id)
+    if ent is not None and surface not in ent.aliases:
+        ent.aliases.append(surface)
+    return ent

@@ -1,0 +1,203 @@
+"""Dictionary spotting: every KB name and role title in a body, token-aligned, longest first.
+
+The index is built once per knowledge base (``index(kb)`` is cached) over
+three keys per word, from strict to loose:
+
+0. the normalised word (hamza, ى/ي, ة/ه, diacritics folded);
+1. ``fold_key``: consonant classes that outlets swap for one foreign sound
+   folded (غ/ج/ق/ك, تش/ش), vowel letters kept — safe on single words;
+2. ``word_key``: vowel letters dropped as well (بيلاوسوف / بيلوسوف) — only
+   for multi-word names and for surnames of people, where a stray match with
+   an ordinary Arabic word is implausible.
+
+A name may carry attached proclitics on its first word (ولافروف, بالصين,
+للصين); the spotted span leaves the conjunction/preposition out but keeps
+the article when the KB spelling has it (بالصين -> الصين).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasd.kb import KnowledgeBase
+from rasd.text.normalise import normalise, normalise_with_map, proclitic_splits
+from rasd.text.tokens import Token, tokenize
+from rasd.text.translit import fold_key, word_key
+
+LEVELS = 3
+_KEYS = (lambda w: w, fold_key, word_key)
+
+
+@dataclass(frozen=True)
+class Cand:
+    """One reading of a spotted name: a KB entity (``kind`` full/short) or a role title."""
+
+    key: str  # KB entity key, or role id when kind == "role"
+    kind: str  # "full" | "short" | "role"
+    generated: bool = False  # from GeoNames, not curated
+    of: str | None = None  # country a role phrase names by itself
+
+
+@dataclass
+class Index:
+    tables: list[dict[tuple[str, ...], list[Cand]]] = field(default_factory=lambda: [{} for _ in range(LEVELS)])
+    firsts: list[set[str]] = field(default_factory=lambda: [set() for _ in range(LEVELS)])
+    longest: int = 1
+
+    def add(self, words: list[str], cand: Cand, levels: range) -> None:
+        for lv in levels:
+            k = tuple(_KEYS[lv](w) for w in words)
+            bucket = self.tables[lv].setdefault(k, [])
+            if cand not in bucket:
+                bucket.append(cand)
+            self.firsts[lv].add(k[0])
+        self.longest = max(self.longest, len(words))
+
+
+@dataclass
+class Spot:
+    start: int
+    end: int
+    first: int  # token index of the first word
+    last: int  # token index after the last word
+    level: int
+    cands: list[Cand]
+
+
+def words_of(text: str) -> list[str]:
+    """Normalised word tokens of a name or phrase, as the index stores them."""
+    return [normalise(t.text) for t in tokenize(text)]
+
+
+def _levels(words: list[str], etype: str, kind: str, generated: bool) -> range:
+    letters = sum(len(w) for w in words)
+    if generated:
+        return range(1) if len(words) > 1 or letters >= 4 else range(0)
+    if len(words) > 1:
+        return range(3)
+    if letters < 4:
+        return range(1)
+    if etype == "PER" and len(word_key(words[0])) >= 4:
+        return range(3)
+    return range(2)
+
+
+def _ministry_forms(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
+    """Ministry names for every country the KB has a ministry of, from the ones it spells.
+
+    "وزارة الدفاع الروسية" in the KB teaches that "وزارة الدفاع" + a nationality
+    adjective names that country's ministry of that kind.
+    """
+    bases: dict[str, set[tuple[str, ...]]] = {}
+    ministries = []
+    for e in kb.entities():
+        m = e.extra.get("ministry")
+        if not (isinstance(m, dict) and m.get("of") and m.get("kind")):
+            continue
+        ministries.append((e, m["of"], str(m["kind"])))
+        for form in e.ar:
+            w = words_of(form)
+            if len(w) > 1 and kb.nationality(w[-1]) == m["of"]:
+                bases.setdefault(str(m["kind"]), set()).add(tuple(w[:-1]))
+    out = []
+    for e, of, kind in ministries:
+        country = kb.country(of)
+        adjectives = country.extra.get("nationality", ()) if country else ()
+        for base in bases.get(kind, ()):
+            for adj in adjectives:
+                a = normalise(adj)
+                if " " in a or a.startswith("ال"):
+                    continue
+                for form in (a, "ال" + a):
+                    out.append((list(base) + [form], e.key))
+    return out
+
+
+@lru_cache(maxsize=4)
+def index(kb: KnowledgeBase) -> Index:
+    """The spotting index of ``kb`` (built once per KB object)."""
+    ix = Index()
+    for e in kb.entities():
+        generated = bool(e.extra.get("generated"))
+        for kind, forms in (("full", e.ar), ("short", e.short_ar)):
+            for form in forms:
+                w = words_of(form)
+                if w:
+                    ix.add(w, Cand(e.key, kind, generated), _levels(w, e.type, kind, generated))
+    for w, key in _ministry_forms(kb):
+        ix.add(w, Cand(key, "full"), range(2))
+    implied = kb.role_phrase_country()
+    for phrase, role in kb.role_phrases().items():
+        w = words_of(phrase)
+        if w:
+            ix.add(w, Cand(role, "role", of=implied.get(phrase)), range(1))
+    return ix
+
+
+def first_readings(word: str) -> list[tuple[int, str]]:
+    """(normalised prefix length to skip, rest) for each proclitic reading of a word.
+
+    The article is never stripped on its own (السلام is not سلام): a KB
+    spelling that has it matches the word whole or behind و/ب/ل/ك/ف.
+    """
+    out = []
+    for p, rest in proclitic_splits(word):
+        if p.endswith("ال"):
+            continue
+        if p in ("لل", "ولل", "فلل"):
+            if not rest.startswith("ال"):
+                continue
+            out.append((len(p) - 1, rest))  # لل + X = ل + الX: the span keeps the article's ل
+            continue
+        out.append((len(p), rest))
+    return out
+
+
+def after_prefix(tok: Token, skip: int) -> int:
+    """Body offset in ``tok`` after its first ``skip`` normalised characters."""
+    if not skip:
+        return tok.start
+    _, imap = normalise_with_map(tok.text)
+    return tok.start + imap[skip]
+
+
+def spot(body: str, ix: Index, tokens: list[Token] | None = None, roles: bool = False) -> list[Spot]:
+    """Non-overlapping longest matches of KB names (``roles=False``) or role titles (``roles=True``)."""
+    tokens = tokenize(body) if tokens is None else tokens
+    words = [normalise(t.text) for t in tokens]
+    keyed = [[_KEYS[lv](w) for w in words] for lv in range(LEVELS)]
+    out: list[Spot] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        best: tuple | None = None  # (length, -level, bare, skip, level, cands)
+        for skip, rest in first_readings(words[i]):
+            for lv in range(LEVELS if not roles else 1):
+                k0 = _KEYS[lv](rest)
+                if k0 not in ix.firsts[lv]:
+                    continue
+                table = ix.tables[lv]
+                for ln in range(min(ix.longest, n - i), 0, -1):
+                    if best is not None and ln < best[0]:
+                        break
+                    cands = table.get((k0, *keyed[lv][i + 1 : i + ln]))
+                    if not cands:
+                        continue
+                    cands = [c for c in cands if (c.kind == "role") == roles]
+                    if skip and words[i][0] in "فك":
+                        # فرانس is not ف + رانس: rarer proclitics only before curated names
+                        cands = [c for c in cands if not c.generated]
+                    if not cands:
+                        continue
+                    rank = (ln, -lv, skip == 0)
+                    if best is None or rank > best[:3]:
+                        best = (*rank, skip, lv, cands)
+                    break
+        if best is None:
+            i += 1
+            continue
+        ln, _, _, skip, lv, cands = best
+        start = after_prefix(tokens[i], skip)
+        out.append(Spot(start, tokens[i + ln - 1].end, i, i + ln, lv, cands))
+        i += ln
+    return out

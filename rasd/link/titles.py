@@ -1,0 +1,166 @@
+"""Office titles to people: "وزير الخارجية الصيني وانغ يي", "الرئيس الروسي", "وقال الوزير".
+
+A title followed by a name confirms the name; a title alone is resolved
+through the KB's office holders on the article's date, with the country
+taken from a nationality adjective (الصيني), a following country name
+(وزير خارجية روسيا) or the phrase itself (سيد الكرملين); a bare title
+(الوزير, الرئيس) refers back to the last person who held that kind of title
+earlier in the article.
+"""
+from __future__ import annotations
+
+from rasd.doc import Doc, Mention
+from rasd.kb import KnowledgeBase
+from rasd.link.gazetteer import Spot, index, spot
+from rasd.text.normalise import normalise, proclitic_splits
+from rasd.text.tokens import Token, tokenize
+
+# Ranks and honorifics that sit between a title and the name (الأدميرال دونغ جون).
+_HONORIFICS = {
+    normalise(w)
+    for w in (
+        "الأدميرال", "أدميرال", "الجنرال", "جنرال", "المارشال", "الفريق", "أول", "الفريق أول", "اللواء",
+        "العميد", "العقيد", "السيد", "السيدة", "الدكتور", "الدكتورة", "د.", "الشيخ", "الأمير", "الأميرة",
+        "السفير", "المستشار", "الرفيق", "المشير",
+    )
+}
+# Bare titles that only refer back to a minister named earlier in the article.
+_GENERIC = {normalise(w): "minister" for w in ("الوزير", "الوزيرة", "وزير", "وزيرة")}
+
+
+def _bare(word: str) -> str:
+    """The word without a conjunction/preposition (وقال -> قال is not our concern: titles only)."""
+    for p, rest in proclitic_splits(normalise(word)):
+        if p in ("", "و", "ف", "ل", "ب", "ك", "ول", "وب", "فل", "فب"):
+            if rest in _HONORIFICS or rest in _GENERIC:
+                return rest
+    return normalise(word)
+
+
+def _role_matches(role: str | None, wanted: str) -> bool:
+    if role is None:
+        return False
+    return role == wanted or (wanted == "minister" and role.endswith("_minister"))
+
+
+def _last_holder(doc: Doc, wanted: str, before: int, country: str | None) -> str | None:
+    """Entity of the last person mention before ``before`` whose role fits."""
+    for m in sorted(doc.mentions, key=lambda m: m.start, reverse=True):
+        if m.start >= before or m.entity is None or not _role_matches(m.role, wanted):
+            continue
+        if country is not None:
+            ent = doc.entity(m.entity)
+            if ent is not None and ent.country not in (None, country):
+                continue
+        return m.entity
+    return None
+
+
+def resolve_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[Mention], add_person) -> list[Mention]:
+    """Title mentions (type PER, ``role`` set, ``entity`` the person) for the role phrases of the body.
+
+    ``names`` are the already linked name mentions (sorted); ``add_person``
+    puts a KB person into ``doc.entities`` and returns its id.
+    """
+    starts = {}
+    for m in names:
+        starts.setdefault(m.start, m)
+    by_token_start: dict[int, int] = {t.start: i for i, t in enumerate(tokens)}
+    name_at_token: dict[int, Mention] = {}
+    for m in names:
+        for i in range(len(tokens)):
+            if tokens[i].start <= m.start < tokens[i].end:
+                name_at_token.setdefault(i, m)
+                break
+    out: list[Mention] = []
+    spots: list[Spot] = spot(doc.body, index(kb), tokens, roles=True)
+    for s in spots:
+        cand = s.cands[0]
+        role, country = cand.key, cand.of
+        k = s.last
+        end = s.end
+        if k < len(tokens):
+            code = kb.nationality(tokens[k].text)
+            if code:
+                country, end, k = code, tokens[k].end, k + 1
+            else:
+                m = name_at_token.get(k)
+                ent = kb.get(m.entity) if m and m.entity else None
+                if ent is not None and ent.type == "GPE" and ent.extra.get("code"):
+                    country, end = ent.extra["code"], m.end
+                    while k < len(tokens) and tokens[k].start < m.end:
+                        k += 1
+        while k < len(tokens) and _bare(tokens[k].text) in _HONORIFICS:
+            k += 1
+        person = None
+        m = name_at_token.get(k) if k < len(tokens) else None
+        if m is not None and m.type == "PER" and m.entity:
+            person = m.entity
+            m.role = m.role or role
+        elif country is not None:
+            holders = kb.holders(role, country, doc.published)
+            if holders:
+                person = add_person(holders[0], doc.body[s.start : end])
+        else:
+            person = _last_holder(doc, role, s.start, None)
+        if person is not None:
+            mention = Mention(doc.body[s.start : end], s.start, end, "PER", entity=person, role=role)
+            out.append(mention)
+            doc.mentions.append(mention)  # later bare titles refer back to this one
+    _generic_titles(doc, kb, tokens, out)
+    return out
+
+
+def _generic_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], out: list[Mention]) -> None:
+    """"وقال الوزير" / "الوزير الروسي": the last minister named before, of that country if given."""
+    taken = [(m.start, m.end) for m in out]
+    for i, t in enumerate(tokens):
+        w = _bare(t.text)
+        if w not in _GENERIC or not w.startswith("ال"):
+            continue
+        start = t.end - len(t.text) + (len(t.text) - len(w)) if len(t.text) >= len(w) else t.start
+        if any(a <= start < b for a, b in taken):
+            continue
+        end, country = t.end, None
+        if i + 1 < len(tokens):
+            code = kb.nationality(tokens[i + 1].text)
+            if code:
+                country, end = code, tokens[i + 1].end
+        person = _last_holder(doc, _GENERIC[w], start, country)
+        if person is not None:
+            m = Mention(doc.body[start:end], start, end, "PER", entity=person, role=_role_of(doc, person))
+            out.append(m)
+            doc.mentions.append(m)
+
+
+def _role_of(doc: Doc, entity_id: str) -> str | None:
+    for m in doc.mentions:
+        if m.entity == entity_id and m.role:
+            return m.role
+    return None
+
+
+def resolve_title(doc: Doc, kb: KnowledgeBase, start: int, end: int) -> str | None:
+    """The person a title at ``body[start:end]`` refers to, after ``link`` ran (None if unknown).
+
+    For the quotes and events stages: "وقال الوزير" -> the minister named
+    before; "وزير الخارجية الصيني" -> the person ``link`` resolved it to.
+    """
+    for m in doc.mentions:
+        if m.role and m.entity and m.start <= start and end <= m.end:
+            return m.entity
+        if m.role and m.entity and start <= m.start and m.end <= end:
+            return m.entity
+    words = [_bare(t.text) for t in tokenize(doc.body, start, end)]
+    if not words:
+        return None
+    phrases = kb.role_phrases()
+    for n in range(len(words), 0, -1):
+        role = phrases.get(" ".join(words[:n]))
+        if role:
+            country = kb.nationality(words[n]) if n < len(words) else None
+            return _last_holder(doc, role, start, country)
+    if words[0] in _GENERIC:
+        country = kb.nationality(words[1]) if len(words) > 1 else None
+        return _last_holder(doc, _GENERIC[words[0]], start, country)
+    return None
