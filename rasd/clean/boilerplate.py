@@ -33,7 +33,8 @@ _AR = r"[\u0621-\u064A]"
 
 
 def _rx(*alts: str, anchored: bool = False, whole: bool = False) -> re.Pattern:
-    body = "|".join(alts)
+    """A lexicon pattern, folded like the text it runs on (normalise keeps regex syntax intact)."""
+    body = normalise("|".join(alts))
     if whole:
         return re.compile(r"^\W*(?:" + body + r")\W*$", re.I)
     if anchored:
@@ -80,7 +81,7 @@ FURNITURE: dict[str, list[re.Pattern]] = {
     "pager": [_rx(r"السابق|التالي|المقال\s+(?:السابق|التالي)|الخبر\s+(?:السابق|التالي)|previous|next", anchored=True)],
     "ad": [_rx(r"اعلان|اعلانات|advertisement|ads?|sponsored|محتوي\s+مدفوع|مساحه\s+اعلانيه", whole=True)],
     "byline": [_rx(r"كتب|كتبت|بقلم|حوار|اعداد|تحرير|ترجمه|متابعات|تقرير|مراسل|by", anchored=True)],
-    "nav": [_rx(r"زر\s+الذهاب\s+الي\s+الاعلي|الذهاب\s+الي\s+الاعلي|العوده\s+(?:الي|للاعلي)|الي\s+الاعلي|مركز\s+الاشعارات|تسجيل\s+الدخول|اتصل\s+بنا|من\s+نحن|تفاصيل\s+الخبر|الصفحه\s+الرئيسيه|اعلن\s+معنا|خريطه\s+الموقع|بث\s+مباشر", whole=True)],
+    "nav": [_rx(r"زر\s+الذهاب\s+الي\s+الاعلي|الذهاب\s+الي\s+الاعلي|العوده\s+(?:الي|للاعلي)|الي\s+الاعلي|مركز\s+الاشعارات|تسجيل\s+الدخول|اتصل\s+بنا|من\s+نحن|تفاصيل\s+الخبر|الصفحه\s+الرئيسيه|اعلن\s+معنا|خريطه\s+الموقع|بث\s+مباشر|(?:تجاوز|انتقل)\s+(?:الي\s+)?المحتوي(?:\s+الرئيسي)?|skip\s+to\s+(?:main\s+)?content", whole=True)],
 }
 
 # Words that section labels and menus are made of ("أخبار العالم", "عاجل").
@@ -288,6 +289,9 @@ def _main_run(lines: list[Line]) -> tuple[int, int]:
             gap += 1
             if gap > 2:
                 start = None
+    if best[0] and not lines[best[1]].punct and lines[best[1]].words <= 25 and best[2] - best[1] >= 3:
+        # An unpunctuated first "paragraph" over more prose is a long headline.
+        best = (best[0], best[1] + 1, best[2])
     if best[0] == 0:
         # No prose at all: keep the text lines as they are (a very short item).
         text_idx = [i for i, l in enumerate(lines) if not l.kind]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
@@ -22,10 +22,11 @@ from rasd.text.normalise import normalise
 from rasd.text.sentences import split_sentences
 
 _AR = r"\u0621-\u064A"
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load(resources.files("rasd.data").joinpath(name).read_text("utf-8"))
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
 
 # -- agencies ----------------------------------------------------------------

@@ -1,0 +1,69 @@
+"""Boilerplate removal on the two public Arabic page+reference pairs (eval/boilerplate-ar-smoke).
+
+assabah.com.tn (trafilatura's eval set): correct when every `with` snippet is
+in the body and no `without` snippet is. CNN Arabic (newspaper4k's test
+page): token-level precision/recall/F1 of the body against the expected
+text. Also scores the line cleaner alone on each page's full visible text
+(menus, tickers, footers and all), which is what scraped input looks like.
+Prints the figures; run: python benchmarks/boilerplate_smoke.py [DIR]
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from rasd.clean import clean
+from rasd.clean.html import _visible_text
+from rasd.ingest import RawArticle, decode_bytes
+from rasd.text.tokens import tokenize
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "boilerplate-ar-smoke"
+
+
+def token_prf(got: str, want: str) -> tuple[float, float, float]:
+    g = Counter(t.text for t in tokenize(got))
+    w = Counter(t.text for t in tokenize(want))
+    common = sum((g & w).values())
+    p = common / max(1, sum(g.values()))
+    r = common / max(1, sum(w.values()))
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _as_raw(html: str, cleaner_only: bool) -> RawArticle:
+    """The page as HTML (trafilatura + line cleaner), or as its bare visible text (line cleaner alone)."""
+    if cleaner_only:
+        return RawArticle(content=_visible_text(html)[0], kind="text")
+    return RawArticle(content=html, kind="html")
+
+
+def run(folder: Path, cleaner_only: bool = False) -> dict:
+    out = {}
+    t0 = time.perf_counter()
+    html = decode_bytes((folder / "trafilatura_assabah.com.tn.article.html").read_bytes())
+    gold = next(iter(json.loads((folder / "trafilatura_assabah.com.tn.article.evaldata.json").read_text()).values()))
+    doc = clean(_as_raw(html, cleaner_only))
+    missing = [s for s in gold["with"] if s not in doc.body]
+    present = [s for s in gold["without"] if s in doc.body]
+    out["assabah"] = {"correct": not missing and not present, "missing": missing, "present": present,
+                      "title_ok": doc.title.split() == gold["title"].split(), "outlet": doc.source.outlet}
+
+    html = decode_bytes((folder / "newspaper_arabic_article.html").read_bytes())
+    want = (folder / "newspaper_arabic_article.expected.txt").read_text("utf-8")
+    meta = json.loads((folder / "newspaper_arabic_article.metadata.json").read_text())
+    doc = clean(_as_raw(html, cleaner_only))
+    p, r, f = token_prf(doc.body, want)
+    out["cnn_arabic"] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                         "title_ok": doc.title == meta["title"], "outlet": doc.source.outlet}
+    out["seconds"] = round(time.perf_counter() - t0, 3)
+    return out
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    print("HTML path (trafilatura, then the line cleaner):")
+    print(json.dumps(run(folder), ensure_ascii=False, indent=1))
+    print("Line cleaner alone, on the page's visible text (all furniture left in):")
+    print(json.dumps(run(folder, cleaner_only=True), ensure_ascii=False, indent=1))
