@@ -63,6 +63,8 @@ class Event:
     trigger: str | None = None
     negated: bool = False
     hypothetical: bool = False
+    actor_text: str | None = None  # actor as written; the only actor when it is generic ("مسلحون")
+    target_text: str | None = None
 
 
 @dataclass

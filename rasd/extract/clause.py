@@ -1,0 +1,215 @@
+"""A sentence as tokens plus the parties in it, with the slot each party sits in.
+
+Arabic news is mostly VSO: "التقى [الرئيس الروسي فلاديمير بوتين] [بـ]الجنرال
+[تشانج يوشيا]". Without a parser, the slot of a name is read off the word
+before it: a preposition (مع، إلى، على، بـ، لـ) makes it a target, في a place,
+و a coordinated party, nothing a bare subject or object. Title words and the
+country or ministry inside a title ("سكرتير [مجلس الأمن الروسي] سيرغي
+شويغو") belong to the person after them, so the scan walks back over them.
+Events and quotes both fill their slots from this view.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.doc import Doc, Mention, Span
+from rasd.extract.lexicon import Cues
+from rasd.text.normalise import normalise, proclitic_splits
+from rasd.text.tokens import tokenize
+
+PARTY_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
+BOUNDARY = frozenset("،,:؛;.!?؟()«»\"“”„")
+RELATIVES = frozenset(normalise(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
+
+
+@dataclass
+class Party:
+    """A candidate participant: a linked mention or a generic agent noun."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None  # Entity.id; None for generic agents
+    type: str  # entity type, or AGENT
+    tok: int  # first token index in the sentence
+    tok_end: int  # one past the last token
+    marker: str | None = None  # None (bare), "target", "place", "other", "coord"
+    prep: str | None = None  # the preposition word, normalised
+    absorbed_by: int | None = None  # index of the person whose title this is part of
+    agent: str | None = None  # agent sector label for generic actors
+
+
+@dataclass
+class SentenceView:
+    doc: Doc
+    span: Span
+    cues: Cues
+    tokens: list = field(init=False)
+    norms: list[str] = field(init=False)
+    parties: list[Party] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = tokenize(self.doc.body, self.span.start, self.span.end)
+        self.norms = [normalise(t.text) for t in self.tokens]
+        self.parties = self._mention_parties()
+        self.parties += self._agent_parties()
+        self.parties.sort(key=lambda p: p.tok)
+        for i, p in enumerate(self.parties):
+            self._mark(i, p)
+
+    # -- construction -------------------------------------------------
+    def _tok_index(self, offset: int) -> int:
+        for i, t in enumerate(self.tokens):
+            if t.end > offset:
+                return i
+        return len(self.tokens)
+
+    def _mention_parties(self) -> list[Party]:
+        ms = [
+            m for m in self.doc.mentions
+            if m.type in PARTY_TYPES and m.entity and self.span.start <= m.start and m.end <= self.span.end
+        ]
+        ms = [m for m in ms if not any(_inside(m, o) for o in ms if o is not m)]
+        out = []
+        for m in sorted(ms, key=lambda m: (m.start, -m.end)):
+            if out and m.start < out[-1].end:
+                continue
+            ent = self.doc.entity(m.entity)
+            etype = ent.type if ent else m.type
+            out.append(Party(m.start, m.end, m.text, m.entity, etype,
+                             self._tok_index(m.start), self._tok_index(m.end - 1) + 1))
+        return out
+
+    def _agent_parties(self) -> list[Party]:
+        taken = {i for p in self.parties for i in range(p.tok, p.tok_end)}
+        out: list[Party] = []
+        i = 0
+        while i < len(self.norms):
+            hit = self._agent_at(i) if i not in taken else None
+            if not hit:
+                i += 1
+                continue
+            j, label = hit
+            while j < len(self.norms) and j not in taken and (nxt := self._agent_at(j)):
+                j, label = nxt  # عشرات المواطنين: one party, the last noun names it
+            s, e = self.tokens[i].start, self.tokens[j - 1].end
+            out.append(Party(s, e, self.doc.body[s:e], None, "AGENT", i, j, agent=label))
+            i = j
+        return out
+
+    def _agent_at(self, i: int) -> tuple[int, str] | None:
+        for words, label in self.cues.agents.items():
+            n = len(words)
+            if i + n > len(self.norms):
+                continue
+            first_ok = any(rest == words[0] for _, rest in proclitic_splits(self.norms[i]))
+            if first_ok and tuple(self.norms[i + 1 : i + n]) == words[1:]:
+                return i + n, label
+        return None
+
+    def _mark(self, idx: int, p: Party) -> None:
+        """Set the slot marker of a party from the words before it."""
+        body = self.doc.body
+        tok = self.tokens[p.tok] if p.tok < len(self.tokens) else None
+        if tok is not None and p.start > tok.start:  # proclitic glued to the name: لشويغو، وبكين
+            pre = normalise(body[tok.start : p.start])
+            if "ب" in pre or "ل" in pre:
+                p.marker, p.prep = "target", pre[-1]
+            elif pre in ("و", "ف"):
+                p.marker = "coord"
+            elif pre:
+                p.marker = "other"
+            return
+        j = p.tok - 1
+        skipped: list[int] = []
+        title_seen = False
+        while j >= 0 and p.tok - j <= 6:
+            owner = self._party_at(j, before=idx)
+            if owner is not None:
+                skipped.append(owner)
+                j = self.parties[owner].tok - 1
+                continue
+            t = self.norms[j]
+            if t in BOUNDARY or t in RELATIVES:
+                break
+            slot = self._prep_slot(t)
+            if slot:
+                p.marker, p.prep = slot, t
+                break
+            if t == "و":
+                p.marker = "coord"
+                break
+            title, pre = self._title(t)
+            if title:
+                title_seen = True
+                if pre and ("ب" in pre or "ل" in pre):
+                    p.marker, p.prep = "target", pre
+                    break
+                if pre in ("و", "ف", "وال", "فال"):
+                    p.marker = "coord"
+                    break
+                j -= 1
+                continue
+            if t.startswith("ال") and len(t) > 3:  # adjective or definite noun inside a title
+                j -= 1
+                continue
+            break
+        if title_seen and p.type in ("PER",):
+            for o in skipped:
+                if self.parties[o].type != "PER":
+                    self.parties[o].absorbed_by = idx
+
+    def _party_at(self, tok: int, before: int) -> int | None:
+        for k in range(before):
+            q = self.parties[k]
+            if q.tok <= tok < q.tok_end:
+                return k
+        return None
+
+    def _prep_slot(self, t: str) -> str | None:
+        c = self.cues
+        if t in c.place_preps:
+            return "place"
+        if t in c.target_preps:
+            return "target"
+        if t in c.other_preps:
+            return "other"
+        return None
+
+    def _title(self, t: str) -> tuple[bool, str]:
+        for pre, rest in proclitic_splits(t):
+            if rest in self.cues.titles or "ال" + rest in self.cues.titles:
+                return True, pre
+        return False, ""
+
+    # -- queries --------------------------------------------------------
+    def boundary(self, i: int) -> bool:
+        return self.norms[i] in BOUNDARY or self.norms[i] in self.cues.complementisers
+
+    def right_window(self, i: int, limit: int = 14) -> range:
+        j = i + 1
+        while j < len(self.tokens) and j - i <= limit and not self.boundary(j):
+            j += 1
+        return range(i + 1, j)
+
+    def left_window(self, i: int, limit: int = 12) -> range:
+        j = i - 1
+        while j >= 0 and i - j <= limit and not self.boundary(j):
+            j -= 1
+        return range(j + 1, i)
+
+    def parties_in(self, window: range, entity_only: bool = False) -> list[Party]:
+        out = [p for p in self.parties if p.tok in window and p.absorbed_by is None]
+        if entity_only:
+            out = [p for p in out if p.entity]
+        return out
+
+    def head(self, parties: list[Party]) -> Party | None:
+        """First party of a noun phrase, preferring a named party over an agent."""
+        named = [p for p in parties if p.entity]
+        pool = named or parties
+        return pool[0] if pool else None
+
+
+def _inside(a: Mention, b: Mention) -> bool:
+    return b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)

@@ -1,0 +1,147 @@
+"""Relative Arabic date expressions resolved against the publication date.
+
+News dates events relative to the day of writing: أمس، أول من أمس، غدا،
+الثلاثاء الماضي، الشهر المقبل، "في 12 نوفمبر" (no year). These resolve only
+with a publication date; without one the expression is kept as written and
+the date stays null, because a guessed date is worse than none.
+
+Resolution rules:
+  - a bare weekday ("يوم الثلاثاء") is the nearest such day on or before the
+    publication date for past-tense events and on or after it for future or
+    present-tense ones; "الماضي" / "المقبل" make it strictly before / after;
+  - week, month and year expressions resolve to reduced-precision ISO 8601
+    ("2024-W45", "2024-10", "2023"), since they name no single day;
+  - a day and month without a year take the publication year, moved back a
+    year when that would put a past event more than two months ahead.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rasd.text.normalise import normalise_with_map
+
+_WEEKDAYS = {  # normalised name -> date.weekday()
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+}
+_MONTHS = {
+    **dict.fromkeys(["يناير", "كانون الثاني", "جانفي"], 1),
+    **dict.fromkeys(["فبراير", "شباط", "فيفري"], 2),
+    **dict.fromkeys(["مارس", "اذار"], 3),
+    **dict.fromkeys(["ابريل", "نيسان", "افريل"], 4),
+    **dict.fromkeys(["مايو", "ايار", "ماي"], 5),
+    **dict.fromkeys(["يونيو", "حزيران", "جوان"], 6),
+    **dict.fromkeys(["يوليو", "تموز", "جويليه"], 7),
+    **dict.fromkeys(["اغسطس", "اب", "اوت"], 8),
+    **dict.fromkeys(["سبتمبر", "ايلول"], 9),
+    **dict.fromkeys(["اكتوبر", "تشرين الاول"], 10),
+    **dict.fromkeys(["نوفمبر", "تشرين الثاني"], 11),
+    **dict.fromkeys(["ديسمبر", "كانون الاول"], 12),
+}
+
+_WD = "|".join(_WEEKDAYS)
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_PART = r"(?:(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر)\s+)?"
+_B = r"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))"  # word start, after an optional proclitic
+_E = r"(?![\w])"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("day-2", re.compile(_B + _PART + r"(?:اول\s+من\s+امس|اول\s+امس|امس\s+الاول)" + _E)),
+    ("day+2", re.compile(_B + r"بعد\s+(?:غد|الغد)" + _E)),
+    ("day-1", re.compile(_B + _PART + r"(?:امس|البارحه)(?:\s+(?:" + _WD + r"))?" + _E)),
+    ("day+1", re.compile(_B + r"(?:غدا|(?:يوم|صباح|مساء)\s+(?:غد|الغد))(?:\s+(?:" + _WD + r"))?" + _E)),
+    ("day0", re.compile(r"(?<!عالم\s)(?<!حتى\s)(?<!الى\s)(?<!حتي\s)" + _B + _PART + r"اليوم(?:\s+(?:" + _WD + r"))?" + _E)),
+    ("weekday", re.compile(r"(?<!صلاه\s)" + _B + r"(?:يوم\s+)?(?P<wd>" + _WD + r")(?:\s+(?P<rel>الماضي|المنصرم|المقبل|القادم))?" + _E)),
+    ("period", re.compile(_B + r"(?:(?P<this>هذا|هذه)\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه)(?:\s+(?P<rel>الماضي|المنصرم|المقبل|القادم|الحالي|الجاري))?" + _E)),
+    ("daymonth", re.compile(_B + r"(?P<d>[0-9]{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>" + _MON + r")(?:\s*\((?:" + _MON + r")\))?(?:\s+(?:عام\s+|سنه\s+)?(?P<y>(?:19|20)[0-9]{2}))?" + _E)),
+    ("month", re.compile(_B + r"(?:شهر\s+)?(?P<m>" + _MON + r")\s+(?P<rel>الماضي|المنصرم|المقبل|القادم)" + _E)),
+]
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression in the text: offsets into the original, ISO value or None."""
+
+    start: int
+    end: int
+    text: str
+    iso: str | None
+
+
+def date_expressions(
+    text: str, start: int = 0, end: int | None = None, published: str | None = None, tense: str = "past"
+) -> list[DateExpr]:
+    """Date expressions in ``text[start:end]``, resolved where ``published`` allows.
+
+    ``tense`` ("past", "present", "future", "noun") decides which way a bare
+    weekday points.
+    """
+    end = len(text) if end is None else end
+    norm, index = normalise_with_map(text[start:end])
+    pub = date.fromisoformat(published[:10]) if published else None
+    taken: list[tuple[int, int]] = []
+    out: list[DateExpr] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(norm):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            if kind == "period" and not (m.group("this") or m.group("rel")):
+                continue  # "العام" alone is not a date
+            taken.append((m.start(), m.end()))
+            s = start + index[m.start()]
+            e = start + index[m.end() - 1] + 1
+            out.append(DateExpr(s, e, text[s:e], _resolve(kind, m, pub, tense)))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _resolve(kind: str, m: re.Match, pub: date | None, tense: str) -> str | None:
+    if kind == "daymonth" and m.group("y"):
+        return _safe_date(int(m.group("y")), _MONTHS[_month_key(m.group("m"))], int(m.group("d")))
+    if pub is None:
+        return None
+    future = tense in ("future", "present")
+    if kind.startswith("day") and kind != "daymonth":
+        return (pub + timedelta(days=int(kind[3:]))).isoformat()
+    if kind == "weekday":
+        wd = _WEEKDAYS[m.group("wd")]
+        rel = m.group("rel")
+        back = (pub.weekday() - wd) % 7
+        ahead = (wd - pub.weekday()) % 7
+        if rel in ("الماضي", "المنصرم"):
+            return (pub - timedelta(days=back or 7)).isoformat()
+        if rel in ("المقبل", "القادم"):
+            return (pub + timedelta(days=ahead or 7)).isoformat()
+        return (pub + timedelta(days=ahead) if future else pub - timedelta(days=back)).isoformat()
+    if kind == "period":
+        step = {"الماضي": -1, "المنصرم": -1, "المقبل": 1, "القادم": 1}.get(m.group("rel") or "", 0)
+        unit = m.group("unit")
+        if unit == "الاسبوع":
+            y, w, _ = (pub + timedelta(weeks=step)).isocalendar()
+            return f"{y}-W{w:02d}"
+        if unit == "الشهر":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+            return f"{y}-{mo + 1:02d}"
+        return str(pub.year + step)
+    month = _MONTHS[_month_key(m.group("m"))]
+    if kind == "month":
+        before = m.group("rel") in ("الماضي", "المنصرم")
+        year = pub.year - (month >= pub.month) if before else pub.year + (month <= pub.month)
+        return f"{year}-{month:02d}"
+    day = int(m.group("d"))
+    found = _safe_date(pub.year, month, day)
+    if found and not future and date.fromisoformat(found) > pub + timedelta(days=60):
+        found = _safe_date(pub.year - 1, month, day)
+    return found
+
+
+def _month_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name)
+
+
+def _safe_date(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,200 @@
+"""Verb and noun lexicons matched on normalised Arabic tokens, inflections generated.
+
+Writing every inflection of every trigger by hand does not scale and misses
+forms; a full morphological analyser does not ship offline. In between: the
+lexicon data gives a verb's perfect and imperfect 3rd-person masculine
+singular, and the regular third-person inflections (gender, dual, plural,
+jussive/subjunctive, future سـ) are generated here. Proclitics (و ف ب ل ال)
+come from ``rasd.text.normalise.proclitic_splits``; pronoun enclitics are
+stripped here (استقبله، زيارته، محادثاتهما).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from rasd.text.normalise import normalise, proclitic_splits
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "plover"
+
+_ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: the event type (or a cue label) and its constraints."""
+
+    label: str
+    mode: str | None = None
+    then: tuple[str, ...] = ()
+    within: int = 3
+    unless_next: tuple[str, ...] = ()
+    unless_prev: tuple[str, ...] = ()
+    needs: str | None = None
+    genitive: str = "actor"  # slot of the name right after a nominal trigger
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: Entry
+    tense: str  # "past", "present", "future" or "noun"
+
+
+def _perfect_forms(pf: str) -> list[str]:
+    if pf.endswith("ي"):  # defective: التقى -> التقت، التقيا، التقوا
+        b = pf[:-1]
+        return [pf, b + "ت", b + "يا", b + "تا", b + "وا", b + "ا"]
+    if pf.endswith("ا"):  # دعا -> دعت، دعوا
+        b = pf[:-1]
+        return [pf, b + "ت", b + "وا", b + "وتا"]
+    return [pf, pf + "ت", pf + "ا", pf + "تا", pf + "وا", pf + "ن"]
+
+
+def _imperfect_forms(impf: str) -> list[str]:
+    stem = impf[1:]
+    if stem.endswith("ي"):
+        b = stem[:-1]
+        tails = [stem, b, stem + "ان", stem + "ا", b + "ون", b + "وا"]  # لم يلتق
+    elif stem.endswith("و"):
+        tails = [stem, stem[:-1], stem + "ان", stem + "ا", stem[:-1] + "ون", stem[:-1] + "وا"]
+    else:
+        tails = [stem, stem + "ان", stem + "ا", stem + "ون", stem + "وا", stem + "ن"]
+    # 3rd person (ي ت) and 1st plural (ن); 1st singular أ is left out: it
+    # collides with perfects (ألتقي/التقى) and news rarely needs it.
+    return [p + t for p in "يتن" for t in tails]
+
+
+class Lexicon:
+    """Normalised surface form -> entries; ``match`` handles clitics and tense."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, list[tuple[Entry, str]]] = {}
+        self.blocked: set[str] = set()
+
+    def add(self, form: str, entry: Entry, tense: str) -> None:
+        lst = self.forms.setdefault(normalise(form), [])
+        if (entry, tense) not in lst:
+            lst.append((entry, tense))
+
+    def add_spec(self, label: str, spec: dict) -> None:
+        def words(key: str) -> tuple[str, ...]:
+            return tuple(normalise(w) for w in spec.get(key) or ())
+
+        entry = Entry(
+            label=label,
+            mode=spec.get("mode"),
+            then=words("then"),
+            within=int(spec.get("within", 3)),
+            unless_next=words("unless_next"),
+            unless_prev=words("unless_prev"),
+            needs=spec.get("needs"),
+            genitive=spec.get("genitive", "actor"),
+        )
+        if "pf" in spec:
+            pf = normalise(spec["pf"])
+            for f in _perfect_forms(pf):
+                if f != pf or spec.get("bare", True):
+                    self.add(f, entry, "past")
+        if "impf" in spec:
+            for f in _imperfect_forms(normalise(spec["impf"])):
+                self.add(f, entry, "present")
+        for f in spec.get("forms") or ():
+            self.add(f, entry, "present" if normalise(f)[:1] in "يتن" else "past")
+        for f in spec.get("noun") or ():
+            self.add(f, entry, "noun")
+
+    def _lookup(self, word: str) -> list[tuple[Entry, str]]:
+        hits = self.forms.get(word)
+        if hits:
+            return hits
+        for enc in _ENCLITICS:  # استقبله، زيارته، التقاه
+            if word.endswith(enc) and len(word) - len(enc) >= 2:
+                base = word[: -len(enc)]
+                for cand in (base, base[:-1] + "ه" if base.endswith("ت") else None,
+                             base[:-1] + "ي" if base.endswith("ا") else None):
+                    if cand and cand in self.forms:
+                        return self.forms[cand]
+        return []
+
+    def match(self, norm: str) -> list[Hit]:
+        """Entries a normalised token can be, trying the bare reading first."""
+        # Longest stem first: وبحث is و + بحث before وب + حث.
+        for _, rest in sorted(proclitic_splits(norm), key=lambda pr: -len(pr[1])):
+            if rest in self.blocked:
+                return []
+            future = rest.startswith("س") and len(rest) > 3 and rest[1] in "يتن"
+            for word, fut in ((rest, False), (rest[1:], True)) if future else ((rest, False),):
+                hits = self._lookup(word)
+                if hits:
+                    out = []
+                    for e, t in hits:
+                        if fut and t != "present":
+                            continue
+                        out.append(Hit(e, "future" if fut else t))
+                    if out:
+                        return out
+        return []
+
+
+@dataclass
+class Cues:
+    """The cue lists of cues.yaml, normalised."""
+
+    speech: Lexicon
+    participles: frozenset[str]
+    complementisers: frozenset[str]
+    negators: frozenset[str]
+    denials: frozenset[str]
+    hedges: frozenset[str]
+    target_preps: frozenset[str]
+    place_preps: frozenset[str]
+    other_preps: frozenset[str]
+    titles: frozenset[str]
+    light_verbs: frozenset[str]
+    agents: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+
+def _norm_set(words) -> frozenset[str]:
+    return frozenset(normalise(w) for w in words or ())
+
+
+@lru_cache(maxsize=1)
+def triggers() -> Lexicon:
+    """The PLOVER trigger lexicon of triggers.yaml."""
+    data = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
+    lex = Lexicon()
+    for etype, specs in data["events"].items():
+        for spec in specs:
+            lex.add_spec(etype, spec)
+    lex.blocked = set(_norm_set(data.get("not_triggers")))
+    return lex
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    speech = Lexicon()
+    for spec in data["speech"]:
+        speech.add_spec("SPEECH", spec)
+    agents: dict[tuple[str, ...], str] = {}
+    for label, words in data["agents"].items():
+        for w in words:
+            agents[tuple(normalise(w).split())] = label
+    preps = data["prepositions"]
+    return Cues(
+        speech=speech,
+        participles=_norm_set(data["speech_participles"]),
+        complementisers=_norm_set(data["complementisers"]),
+        negators=_norm_set(data["negators"]),
+        denials=_norm_set(data["denials"]),
+        hedges=_norm_set(data["hedges"]),
+        target_preps=_norm_set(preps["target"]),
+        place_preps=_norm_set(preps["place"]),
+        other_preps=_norm_set(preps["other"]),
+        titles=_norm_set(data["titles"]),
+        light_verbs=_norm_set(data["light_verbs"]),
+        agents=agents,
+    )
