@@ -1,6 +1,193 @@
-"""Quotes (placeholder until written)."""
+"""Quotes and their speakers: direct (in quote marks) and reported (قال إن ...).
+
+A quote needs a speech cue (قال، أكد، أضاف، شدد، أعلن ... or a participle
+such as مؤكدا) followed by its content: إن/أن, a colon or an opening quote
+mark. Scare quotes ("بلا حدود") and quoted names without a cue are not
+quotes. The speaker is resolved in this order:
+  1. a name right after the cue (VSO: "وقال وانغ لشويغو: ..."), the person
+     winning over the title words around it ("المتحدث باسم وزارة الخارجية
+     لين جيان"); a title mention linked to its holder counts as the name;
+  2. a title with no name ("وقال الوزير الصيني"): the most recent person
+     mentioned with that title;
+  3. a name right before the cue (SVO);
+  4. no subject at all ("وأضاف: ..."): the previous quote's speaker, which is
+     also how a participle ("مؤكدا أن") inherits its clause's speaker.
+Quote marks pair loosely: news sites mix “ ” « » " and close with whatever
+mark comes next.
+"""
+from __future__ import annotations
+
 from rasd.doc import Doc, Quote
+from rasd.extract.clause import BOUNDARY, Party, SentenceView
+from rasd.extract.lexicon import cues
+from rasd.text.normalise import normalise, proclitic_splits
+
+OPENERS = "\"“«„”"
+CLOSERS = "\"”»“"
+_STOP_NP = frozenset("،,:؛;.\"“”«»„")
+_ATTRIBUTION = tuple(normalise(w) for w in ("حسبما", "وفق", "وفقا", "بحسب", "نقلا", "حسب"))
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    return []
+    cue = cues()
+    quotes: list[Quote] = []
+    covered: list[tuple[int, int]] = []
+    for span in doc.sentences:
+        view = SentenceView(doc, span, cue)
+        n = len(view.tokens)
+        for i in range(n):
+            participle = _rests(view.norms[i]) & cue.participles
+            if not participle and not cue.speech.match(view.norms[i]):
+                continue
+            np_end = _np_end(view, i)
+            content = _content_start(view, np_end)
+            if content is None:
+                continue
+            if participle:
+                speaker = _last_speaker(quotes, span) or _clause_subject(view, i)
+            else:
+                speaker = _speaker(view, i, np_end, quotes)
+            q = _quote_text(doc, view, content, i)
+            if q is None:
+                continue
+            start, end, kind = q
+            if any(a <= start < b for a, b in covered):
+                continue
+            covered.append((start, end))
+            quotes.append(Quote(speaker=speaker, text=doc.body[start:end], start=start, end=end,
+                                kind=kind, cue=view.tokens[i].text))
+    return quotes
+
+
+def _rests(token: str) -> set[str]:
+    return {rest for _, rest in proclitic_splits(token)}
+
+
+def _np_end(view: SentenceView, i: int) -> int:
+    """One past the last token of the speaker noun phrase after the cue."""
+    j = i + 1
+    while j < len(view.tokens) and j - i <= 9:
+        t = view.norms[j]
+        if t in _STOP_NP or t in view.cues.complementisers or _opens_pp(view, j):
+            break
+        j += 1
+    return j
+
+
+def _opens_pp(view: SentenceView, j: int) -> bool:
+    t = view.norms[j]
+    if t in view.cues.place_preps or t in view.cues.other_preps or t in ("الي", "علي", "ل"):
+        return True
+    # a ل/ب-prefixed word not inside a name: the addressee (لشويغو) or an adverbial
+    inside = any(p.tok <= j < p.tok_end and p.start <= view.tokens[j].start for p in view.parties)
+    return not inside and (t.startswith(("لل", "بال")) or (t[:1] in "لب" and not _is_title(view, t)))
+
+
+def _is_title(view: SentenceView, t: str) -> bool:
+    return any(rest in view.cues.titles for _, rest in proclitic_splits(t))
+
+
+def _content_start(view: SentenceView, j: int) -> int | None:
+    """Char offset where the said content begins, if a complementiser/colon/mark follows soon."""
+    for k in range(j, min(j + 9, len(view.tokens))):
+        t, tok = view.norms[k], view.tokens[k]
+        if t in view.cues.complementisers:
+            return tok.end
+        if t == ":":
+            return tok.end
+        if t in OPENERS and k == j:
+            return tok.start
+        if t == ".":
+            return None
+    return None
+
+
+def _quote_text(doc: Doc, view: SentenceView, pos: int, cue_tok: int) -> tuple[int, int, str] | None:
+    body = doc.body
+    while pos < len(body) and body[pos] in " \t":
+        pos += 1
+    if pos < len(body) and body[pos] in OPENERS:
+        para_end = body.find("\n", pos)
+        para_end = len(body) if para_end < 0 else para_end
+        close = next((k for k in range(pos + 1, para_end) if body[k] in CLOSERS), None)
+        if close is not None:
+            s, e = _trim(body, pos + 1, close)
+            if e - s >= 2:
+                return s, e, "direct"
+    # reported: to the next speech cue in the sentence, an attribution tail, or the end
+    end = view.span.end
+    for k in range(len(view.tokens)):
+        tok = view.tokens[k]
+        if tok.start <= pos or k == cue_tok:
+            continue
+        t = view.norms[k]
+        if t in _ATTRIBUTION or (view.cues.speech.match(t) and t.startswith("و") and k > 0
+                                 and view.norms[k - 1] in ("،", ",")):
+            end = view.tokens[k - 1].start if view.norms[k - 1] in ("،", ",") else tok.start
+            break
+    s, e = _trim(body, pos, end)
+    if len(body[s:e].split()) < 2:
+        return None
+    return s, e, "reported"
+
+
+def _trim(body: str, s: int, e: int) -> tuple[int, int]:
+    junk = " \t\n.،,:؛\"“”«»„"
+    while s < e and body[s] in junk:
+        s += 1
+    while e > s and body[e - 1] in junk:
+        e -= 1
+    return s, e
+
+
+def _speaker(view: SentenceView, i: int, np_end: int, quotes: list[Quote]) -> str | None:
+    doc = view.doc
+    named = [p for p in view.parties_in(range(i + 1, np_end), entity_only=True)
+             if p.marker in (None, "coord")]
+    if named:
+        people = [p for p in named if p.type == "PER"]
+        return (people or named)[0].entity
+    title = next((view.norms[k] for k in range(i + 1, np_end) if _is_title(view, view.norms[k])), None)
+    if title:
+        holder = _recent_holder(view, title, view.tokens[i].start)
+        if holder:
+            return holder
+    left = _left_party(view, i)
+    if left is not None:
+        return left.entity
+    return quotes[-1].speaker if quotes and np_end == i + 1 else None
+
+
+def _recent_holder(view: SentenceView, title: str, before: int) -> str | None:
+    """The latest person mentioned before ``before`` with this title in front of them."""
+    doc = view.doc
+    key = next(rest for _, rest in proclitic_splits(title) if rest in view.cues.titles)
+    bare = key[2:] if key.startswith("ال") else key
+    for m in sorted((m for m in doc.mentions if m.end <= before and m.entity), key=lambda m: -m.start):
+        ent = doc.entity(m.entity)
+        if ent is None or ent.type != "PER":
+            continue
+        context = normalise(doc.body[max(0, m.start - 60) : m.end])
+        if bare in context:
+            return m.entity
+    return None
+
+
+def _left_party(view: SentenceView, i: int) -> Party | None:
+    if i == 0:
+        return None
+    prev = [p for p in view.parties if p.tok_end == i and p.entity and p.absorbed_by is None]
+    return prev[0] if prev and view.norms[i - 1] not in BOUNDARY else None
+
+
+def _last_speaker(quotes: list[Quote], span) -> str | None:
+    if quotes and span.start <= quotes[-1].start <= span.end:
+        return quotes[-1].speaker
+    return None
+
+
+def _clause_subject(view: SentenceView, i: int) -> str | None:
+    people = [p for p in view.parties if p.tok < i and p.entity and p.marker is None and p.absorbed_by is None]
+    per = [p for p in people if p.type == "PER"]
+    pick = (per or people)
+    return pick[0].entity if pick else None
