@@ -15,11 +15,11 @@ from __future__ import annotations
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb import KBEntity, KnowledgeBase
 from rasd.link.corpus import canonical_key, corpus_entity
-from rasd.link.gazetteer import Cand, Spot, after_prefix, first_readings, index, spot, words_of
+from rasd.link.gazetteer import Cand, Spot, after_prefix, index, readings, spot, word_keys, words_of
 from rasd.link.titles import resolve_title, resolve_titles
 from rasd.text.normalise import normalise, proclitic_splits
 from rasd.text.tokens import Token, tokenize
-from rasd.text.translit import fold_key, same_name, word_key
+from rasd.text.translit import fold_key, word_key
 
 __all__ = ["link", "resolve_title", "canonical_key"]
 
@@ -34,14 +34,13 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     ix = index(kb)
     tokens = tokenize(doc.body)
     ner = [m for m in doc.mentions if m.type in NAME_TYPES and m.role is None]
-    others = [m for m in doc.mentions if m not in ner]
-    doc.mentions = others
+    doc.mentions = [m for m in doc.mentions if not (m.type in NAME_TYPES and m.role is None)]
     doc.entities = []
     spots = spot(doc.body, ix, tokens)
-    ner_spans = [(m.start, m.end) for m in ner]
+    tagged = _covered(len(doc.body), ner)
 
     def corroborated(s: Spot) -> bool:
-        return any(a < s.end and s.start < b for a, b in ner_spans)
+        return any(tagged[s.start : s.end])
 
     anchors = _anchors(kb, spots, corroborated)
     names: list[Mention] = []
@@ -50,8 +49,9 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
         if ent is not None:
             names.append(_kb_mention(doc, ent, doc.body[s.start : s.end], s.start, s.end))
 
+    covered = _covered(len(doc.body), names)
     for m in ner:
-        if any(n.start < m.end and m.start < n.end for n in names):
+        if any(covered[m.start : m.end]):
             continue  # the dictionary wins where both found something
         names.append(_link_ner(doc, kb, ix, m, anchors))
     names.sort(key=lambda m: m.start)
@@ -176,21 +176,22 @@ def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[str, 
         for w in [words[-1]] + ([words[0]] if family_first else []):
             if len(w) < 3 and not (kbe and any(normalise(x) == w for x in kbe.short_ar)):
                 continue
-            for k in _part_keys(w):
+            for k in _part_keys(word_keys(w)):
                 if parts.setdefault(k, m.entity) != m.entity:
                     clash.add(k)
     return {k: v for k, v in parts.items() if k not in clash}
 
 
-def _part_keys(word: str) -> list[str]:
-    keys = ["f:" + fold_key(word)]
-    if len(word_key(word)) >= 4:
-        keys.append("w:" + word_key(word))
-    return keys
+def _part_keys(keys: tuple[str, ...]) -> list[str]:
+    """Lookup keys of a word from its index keys (normalised, fold_key, word_key)."""
+    out = ["f:" + keys[1]]
+    if len(keys[2]) >= 4:
+        out.append("w:" + keys[2])
+    return out
 
 
-def _part_match(word: str, parts: dict[str, str]) -> str | None:
-    for k in _part_keys(normalise(word)):
+def _part_match(keys: tuple[str, ...], parts: dict[str, str]) -> str | None:
+    for k in _part_keys(keys):
         if k in parts:
             return parts[k]
     return None
@@ -207,22 +208,30 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
         return []
     for m in names:
         if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1:
-            target = _part_match(m.text, parts)
+            target = _part_match(word_keys(m.text.strip()), parts)
             if target and target != m.entity:
                 m.entity = target
                 _add_alias(doc, target, m.text)
-    taken = [(m.start, m.end) for m in names]
+    covered = _covered(len(doc.body), names)
     out: list[Mention] = []
     for t in tokens:
-        if any(a < t.end and t.start < b for a, b in taken):
+        if covered[t.start] or covered[t.end - 1]:
             continue
-        for skip, rest in first_readings(normalise(t.text)):
-            target = _part_match(rest, parts)
+        for skip, _, keys in readings(t.text):
+            target = _part_match(keys, parts)
             if target:
                 start = after_prefix(t, skip)
                 ent = _add_alias(doc, target, doc.body[start : t.end])
                 out.append(Mention(doc.body[start : t.end], start, t.end, ent.type if ent else "PER", entity=target))
                 break
+    return out
+
+
+def _covered(size: int, mentions: list[Mention]) -> bytearray:
+    """1 for every body character inside a mention."""
+    out = bytearray(size)
+    for m in mentions:
+        out[m.start : m.end] = b"\x01" * (m.end - m.start)
     return out
 
 

@@ -41,8 +41,8 @@ class Cand:
 @dataclass
 class Index:
     tables: list[dict[tuple[str, ...], list[Cand]]] = field(default_factory=lambda: [{} for _ in range(LEVELS)])
-    firsts: list[set[str]] = field(default_factory=lambda: [set() for _ in range(LEVELS)])
-    longest: int = 1
+    hits: tuple[dict, dict, dict] = field(default_factory=lambda: ({}, {}, {}))  # word -> _starts, per level count
+    firsts: list[dict[str, list[int]]] = field(default_factory=lambda: [{} for _ in range(LEVELS)])  # first key -> lengths, longest first
 
     def add(self, words: list[str], cand: Cand, levels: range) -> None:
         for lv in levels:
@@ -50,8 +50,10 @@ class Index:
             bucket = self.tables[lv].setdefault(k, [])
             if cand not in bucket:
                 bucket.append(cand)
-            self.firsts[lv].add(k[0])
-        self.longest = max(self.longest, len(words))
+            lengths = self.firsts[lv].setdefault(k[0], [])
+            if len(k) not in lengths:
+                lengths.append(len(k))
+                lengths.sort(reverse=True)
 
 
 @dataclass
@@ -161,38 +163,68 @@ def after_prefix(tok: Token, skip: int) -> int:
     return tok.start + imap[skip]
 
 
+@lru_cache(maxsize=200_000)
+def word_keys(text: str) -> tuple[str, ...]:
+    """The index keys of one body word, all levels (cached: news vocabulary repeats)."""
+    w = normalise(text)
+    return tuple(_KEYS[lv](w) for lv in range(LEVELS))
+
+
+@lru_cache(maxsize=200_000)
+def readings(text: str) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+    """(skip, proclitic's first letter, keys of the rest) for each reading of a first word."""
+    w = normalise(text)
+    return tuple((skip, w[:1] if skip else "", tuple(_KEYS[lv](rest) for lv in range(LEVELS))) for skip, rest in first_readings(w))
+
+
+def _starts(ix: Index, text: str, levels: int) -> list[tuple[int, str, int, str, list[int]]]:
+    """Every (reading, level) under which a word can start an indexed name."""
+    out = []
+    for skip, clitic, keys in readings(text):
+        for lv in range(levels):
+            lengths = ix.firsts[lv].get(keys[lv])
+            if lengths:
+                out.append((skip, clitic, lv, keys[lv], lengths))
+    return out
+
+
 def spot(body: str, ix: Index, tokens: list[Token] | None = None, roles: bool = False) -> list[Spot]:
     """Non-overlapping longest matches of KB names (``roles=False``) or role titles (``roles=True``)."""
     tokens = tokenize(body) if tokens is None else tokens
-    words = [normalise(t.text) for t in tokens]
-    keyed = [[_KEYS[lv](w) for w in words] for lv in range(LEVELS)]
+    keyed = [word_keys(t.text) for t in tokens]
+    levels = 1 if roles else LEVELS
+    hits = ix.hits[levels - 1]
     out: list[Spot] = []
     i = 0
     n = len(tokens)
     while i < n:
+        text = tokens[i].text
+        starts = hits.get(text)
+        if starts is None:
+            if len(hits) > 500_000:  # bounded memory over a long run
+                hits.clear()
+            starts = hits[text] = _starts(ix, text, levels)
         best: tuple | None = None  # (length, -level, bare, skip, level, cands)
-        for skip, rest in first_readings(words[i]):
-            for lv in range(LEVELS if not roles else 1):
-                k0 = _KEYS[lv](rest)
-                if k0 not in ix.firsts[lv]:
+        for skip, clitic, lv, k0, lengths in starts:
+            table = ix.tables[lv]
+            for ln in lengths:
+                if ln > n - i:
                     continue
-                table = ix.tables[lv]
-                for ln in range(min(ix.longest, n - i), 0, -1):
-                    if best is not None and ln < best[0]:
-                        break
-                    cands = table.get((k0, *keyed[lv][i + 1 : i + ln]))
-                    if not cands:
-                        continue
-                    cands = [c for c in cands if (c.kind == "role") == roles]
-                    if skip and words[i][0] in "فك":
-                        # فرانس is not ف + رانس: rarer proclitics only before curated names
-                        cands = [c for c in cands if not c.generated]
-                    if not cands:
-                        continue
-                    rank = (ln, -lv, skip == 0)
-                    if best is None or rank > best[:3]:
-                        best = (*rank, skip, lv, cands)
+                if best is not None and ln < best[0]:
                     break
+                cands = table.get((k0, *(keyed[j][lv] for j in range(i + 1, i + ln))))
+                if not cands:
+                    continue
+                cands = [c for c in cands if (c.kind == "role") == roles]
+                if skip and clitic in "فك":
+                    # فرانس is not ف + رانس: rarer proclitics only before curated names
+                    cands = [c for c in cands if not c.generated]
+                if not cands:
+                    continue
+                rank = (ln, -lv, skip == 0)
+                if best is None or rank > best[:3]:
+                    best = (*rank, skip, lv, cands)
+                break
         if best is None:
             i += 1
             continue

@@ -9,6 +9,9 @@ earlier in the article.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import lru_cache
+
 from rasd.doc import Doc, Mention
 from rasd.kb import KnowledgeBase
 from rasd.link.gazetteer import Spot, index, spot
@@ -28,6 +31,18 @@ _HONORIFICS = {
 _GENERIC = {normalise(w): "minister" for w in ("الوزير", "الوزيرة", "وزير", "وزيرة")}
 
 
+def _token_index(tokens: list[Token], mentions: list[Mention]) -> dict[int, Mention]:
+    """token index -> the first mention that starts inside that token."""
+    starts = [t.start for t in tokens]
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < tokens[i].end:
+            out.setdefault(i, m)
+    return out
+
+
+@lru_cache(maxsize=100_000)
 def _bare(word: str) -> str:
     """The word without a conjunction/preposition (وقال -> قال is not our concern: titles only)."""
     for p, rest in proclitic_splits(normalise(word)):
@@ -62,16 +77,7 @@ def resolve_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list
     ``names`` are the already linked name mentions (sorted); ``add_person``
     puts a KB person into ``doc.entities`` and returns its id.
     """
-    starts = {}
-    for m in names:
-        starts.setdefault(m.start, m)
-    by_token_start: dict[int, int] = {t.start: i for i, t in enumerate(tokens)}
-    name_at_token: dict[int, Mention] = {}
-    for m in names:
-        for i in range(len(tokens)):
-            if tokens[i].start <= m.start < tokens[i].end:
-                name_at_token.setdefault(i, m)
-                break
+    name_at_token = _token_index(tokens, names)
     out: list[Mention] = []
     spots: list[Spot] = spot(doc.body, index(kb), tokens, roles=True)
     for s in spots:
