@@ -66,7 +66,7 @@ class _Story:
     outlets: list[str] = field(default_factory=list)
     first_day: int | None = None
     last_day: int | None = None
-    entity_counts: Counter = field(default_factory=Counter)
+    entity_salience: Counter = field(default_factory=Counter)
     event_counts: Counter = field(default_factory=Counter)
 
 
@@ -173,10 +173,13 @@ class StoryIndex:
         return out
 
     def _probe_keys(self, f: Features) -> list[str]:
-        terms = sorted(f.terms, key=lambda t: (-self._stats.term_idf(t), t))[:PROBE_TERMS]
+        """The rarest keys that some earlier article also has (the counts include this one)."""
+        st = self._stats
+        terms = sorted((t for t in f.terms if st.term_df[t] > 1), key=lambda t: (-st.term_idf(t), t))
         ents = sorted(
-            f.entities, key=lambda e: (-f.entities[e] * self._stats.entity_idf(e), e)
-        )[:PROBE_ENTITIES]
+            (e for e in f.entities if st.entity_df[e] > 1), key=lambda e: (-f.entities[e] * st.entity_idf(e), e)
+        )
+        terms, ents = terms[:PROBE_TERMS], ents[:PROBE_ENTITIES]
         return [f"t:{t}" for t in terms] + [f"e:{e}" for e in ents]
 
     @staticmethod
@@ -192,7 +195,7 @@ class StoryIndex:
             story.last_day = f.day if story.last_day is None else max(story.last_day, f.day)
         if story.label_derived and not f.title_derived:
             story.label, story.label_derived = f.title, False
-        story.entity_counts.update(f.entities.keys())
+        story.entity_salience.update(f.entities)  # summed salience, not mere presence
         story.event_counts.update(
             {(ev.type, ev.actor, ev.target) for ev in doc.events if not ev.negated and not ev.hypothetical}
         )
@@ -223,10 +226,10 @@ class StoryIndex:
 
     def _record(self, s: _Story) -> StoryRecord:
         n = len(s.members)
-        # Characteristic entities: in many of the story's articles AND rare in the corpus.
+        # Characteristic entities: salient in the story's articles AND rare in the corpus.
         ents = sorted(
-            s.entity_counts,
-            key=lambda e: (-s.entity_counts[e] / n * self._stats.entity_idf(e), e),
+            s.entity_salience,
+            key=lambda e: (-s.entity_salience[e] / n * self._stats.entity_idf(e), e),
         )[:5]
         events = [ev for ev, _ in sorted(s.event_counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:3]]
         return StoryRecord(
@@ -247,7 +250,7 @@ class StoryIndex:
         feats = [None if g is None else dict(vars(g)) for g in self._feats]
         stories = [
             (s.id, s.label, s.label_derived, s.members, s.outlets, s.first_day, s.last_day,
-             dict(s.entity_counts), dict(s.event_counts))
+             dict(s.entity_salience), dict(s.event_counts))
             for s in self._stories
         ]
         plain = {
@@ -278,7 +281,7 @@ class StoryIndex:
         idx._story_of = list(plain["story_of"])
         idx._stories = [
             _Story(id=i, label=lab, label_derived=ld, members=m, outlets=o, first_day=fd, last_day=ldy,
-                   entity_counts=Counter(ec), event_counts=Counter(evc))
+                   entity_salience=Counter(ec), event_counts=Counter(evc))
             for i, lab, ld, m, o, fd, ldy, ec, evc in plain["stories"]
         ]
         for k, raw in plain["postings"].items():

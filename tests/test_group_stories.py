@@ -1,0 +1,239 @@
+"""Stories and near-duplicates on Arabic news written for these tests.
+
+The corpus mixes: one meeting reported by two outlets in different words;
+the same two ministers signing an agreement six weeks later; one of them
+meeting a third minister two days after the first meeting; a wire story
+reused by two outlets; a page scraped twice; and unrelated background news
+(which also gives the index realistic rarity statistics).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rasd.doc import Doc, Entity, Event, Mention, Source
+from rasd.group import StoryIndex, features, similarity
+from rasd.group.similarity import CorpusStats
+
+# surface form -> (entity id, type), as linking would resolve them
+LEXICON = {
+    "فيصل بن فرحان": ("kb:faisal-bin-farhan", "PER"),
+    "بدر عبد العاطي": ("kb:badr-abdelatty", "PER"),
+    "عبد العاطي": ("kb:badr-abdelatty", "PER"),
+    "أيمن الصفدي": ("kb:ayman-safadi", "PER"),
+    "الصفدي": ("kb:ayman-safadi", "PER"),
+    "القاهرة": ("kb:cairo", "GPE"),
+    "الرياض": ("kb:riyadh", "GPE"),
+    "عمّان": ("kb:amman", "GPE"),
+    "قطاع غزة": ("kb:gaza-strip", "LOC"),
+    "غزة": ("kb:gaza-strip", "LOC"),
+    "مصر": ("kb:egypt", "GPE"),
+    "السعودية": ("kb:saudi-arabia", "GPE"),
+    "المملكة": ("kb:saudi-arabia", "GPE"),
+    "الأردن": ("kb:jordan", "GPE"),
+    "سوريا": ("kb:syria", "GPE"),
+    "دمشق": ("kb:damascus", "GPE"),
+    "تركيا": ("kb:turkey", "GPE"),
+    "روسيا": ("kb:russia", "GPE"),
+    "أوكرانيا": ("kb:ukraine", "GPE"),
+    "أوبك": ("kb:opec", "ORG"),
+    "الهلال": ("kb:al-hilal", "ORG"),
+    "النصر": ("kb:al-nassr", "ORG"),
+    "أمانة منطقة الرياض": ("kb:riyadh-municipality", "ORG"),
+}
+
+
+def make_doc(doc_id, outlet, published, title, body, events=(), linked=True) -> Doc:
+    """A Doc as the per-article stages would leave it (entities optional)."""
+    doc = Doc(id=doc_id, body=body, title=title, published=published, source=Source(outlet=outlet))
+    if not linked:
+        return doc
+    taken: list[tuple[int, int]] = []
+    for form in sorted(LEXICON, key=len, reverse=True):
+        for m in re.finditer(re.escape(form), body):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            eid, etype = LEXICON[form]
+            doc.mentions.append(Mention(text=form, start=m.start(), end=m.end(), type=etype, entity=eid))
+            doc.add_entity(Entity(id=eid, name=eid[3:], name_ar=form, type=etype))
+    for etype, actor, target, location, date in events:
+        doc.events.append(Event(type=etype, actor=actor, target=target, location=location, date=date))
+    return doc
+
+
+FAISAL, ABDELATTY, SAFADI = "kb:faisal-bin-farhan", "kb:badr-abdelatty", "kb:ayman-safadi"
+
+ARTICLES = [
+    # background
+    ("bg-quake", "الجزيرة", "2025-03-08", "زلزال بقوة 5.8 درجات يضرب شرق تركيا",
+     "ضرب زلزال بقوة 5.8 درجات على مقياس ريختر ولاية ملاطية شرق تركيا فجر اليوم السبت، ما أثار الذعر بين السكان. "
+     "وقالت إدارة الكوارث والطوارئ التركية إنه لم ترد تقارير فورية عن خسائر في الأرواح، وإن فرق الإنقاذ انتشرت في القرى القريبة من مركز الزلزال.", ()),
+    ("bg-oil", "الاقتصادية", "2025-03-09", "أسعار النفط ترتفع مع توقعات تمديد تخفيضات أوبك",
+     "ارتفعت أسعار النفط في التعاملات المبكرة اليوم الأحد، إذ صعد خام برنت إلى 74 دولاراً للبرميل، وسط توقعات بأن يمدد تحالف أوبك+ "
+     "تخفيضات الإنتاج الطوعية حتى نهاية العام. وقال محللون إن ضعف الطلب في الصين لا يزال يضغط على الأسعار.", ()),
+    ("bg-football", "الرياضية", "2025-03-10", "الهلال يتغلب على النصر بثلاثية في ديربي الرياض",
+     "حقق الهلال فوزاً كبيراً على ضيفه النصر بثلاثة أهداف مقابل هدف في قمة الجولة الخامسة والعشرين من دوري روشن السعودي. "
+     "وسجل أهداف الهلال ميتروفيتش هدفين وسالم الدوسري، بينما أحرز رونالدو هدف النصر الوحيد من ركلة جزاء.", ()),
+    ("bg-ukraine", "الشرق", "2025-03-10", "روسيا وأوكرانيا تتبادلان الاتهامات بقصف منشآت الطاقة",
+     "تبادلت روسيا وأوكرانيا الاتهامات بشن هجمات بطائرات مسيرة على منشآت للطاقة خلال الليل، رغم الحديث عن هدنة جزئية. "
+     "وقالت وزارة الدفاع الروسية إن دفاعاتها الجوية أسقطت 40 طائرة مسيرة فوق مناطق حدودية.", ()),
+    ("bg-budget", "عكاظ", "2025-03-11", "وزارة المالية: عجز الميزانية السعودية يتراجع في الربع الأول",
+     "أظهرت بيانات وزارة المالية أن عجز الميزانية السعودية تراجع خلال الربع الأول من العام بفضل نمو الإيرادات غير النفطية، "
+     "فيما ارتفع الإنفاق الرأسمالي على مشروعات البنية التحتية في المملكة.", ()),
+    # one meeting, two outlets, different wording
+    ("meet-a", "الشرق", "2025-03-10", "وزير الخارجية السعودي يبحث مع نظيره المصري في القاهرة تطورات غزة",
+     "بحث وزير الخارجية السعودي الأمير فيصل بن فرحان مع نظيره المصري بدر عبد العاطي في القاهرة اليوم الاثنين تطورات الأوضاع في قطاع غزة "
+     "والجهود المبذولة لتثبيت وقف إطلاق النار. وأكد الوزيران خلال اللقاء الذي عقد في مقر وزارة الخارجية المصرية أهمية تنسيق المواقف العربية "
+     "قبل القمة الطارئة. وقال عبد العاطي في مؤتمر صحفي مشترك إن مصر والسعودية تتفقان على رفض أي محاولات لتهجير الفلسطينيين من أرضهم. "
+     "من جهته، أشاد فيصل بن فرحان بالدور المصري في الوساطة، مشيراً إلى أن المملكة ستواصل دعم الجهود الإنسانية في القطاع.",
+     [("CONSULT", FAISAL, ABDELATTY, "kb:cairo", "2025-03-10")]),
+    ("meet-b", "النهار", "2025-03-11", "فيصل بن فرحان وعبد العاطي: رفض قاطع لتهجير الفلسطينيين من غزة",
+     "استقبل وزير الخارجية المصري بدر عبد العاطي أمس في القاهرة وزير الخارجية السعودي الأمير فيصل بن فرحان، حيث تناولت المحادثات "
+     "مستجدات الحرب في غزة وسبل تثبيت الهدنة. وشدد الجانبان على رفضهما القاطع لتهجير سكان القطاع، وعلى ضرورة إدخال المساعدات الإنسانية "
+     "دون عوائق. وأوضح بيان للخارجية المصرية أن الوزيرين اتفقا على مواصلة التشاور استعداداً للقمة العربية الطارئة.",
+     [("CONSULT", ABDELATTY, FAISAL, "kb:cairo", "2025-03-10")]),
+    # one of the same ministers, another meeting two days later
+    ("amman", "الغد", "2025-03-12", "الصفدي وفيصل بن فرحان يبحثان في عمّان التنسيق بشأن سوريا",
+     "بحث وزير الخارجية الأردني أيمن الصفدي مع وزير الخارجية السعودي الأمير فيصل بن فرحان في عمّان اليوم الأربعاء الأوضاع في سوريا "
+     "وسبل دعم استقرارها ووحدة أراضيها. وأكد الصفدي أن الأردن والسعودية يعملان معاً لمساعدة الشعب السوري على إعادة البناء، "
+     "فيما دعا فيصل بن فرحان إلى رفع العقوبات المفروضة على دمشق.",
+     [("CONSULT", SAFADI, FAISAL, "kb:amman", "2025-03-12")]),
+    # the same two ministers, a different event six weeks later
+    ("riyadh-deal", "الشرق", "2025-04-22", "السعودية ومصر توقعان اتفاقية لتشجيع الاستثمار في الرياض",
+     "وقع وزير الخارجية السعودي الأمير فيصل بن فرحان ونظيره المصري بدر عبد العاطي في الرياض اليوم الثلاثاء اتفاقية لتشجيع الاستثمارات "
+     "المتبادلة وحمايتها، على هامش اجتماع مجلس التنسيق الأعلى السعودي المصري. وقال فيصل بن فرحان إن الاتفاقية تفتح آفاقاً جديدة أمام "
+     "رجال الأعمال في البلدين. وأضاف عبد العاطي أن حجم التبادل التجاري بين مصر والسعودية مرشح للنمو خلال الأعوام المقبلة.",
+     [("AGREE", FAISAL, ABDELATTY, "kb:riyadh", "2025-04-22")]),
+]
+
+WIRE = (
+    "أطلقت أمانة منطقة الرياض اليوم مبادرة لزراعة مليون شجرة في أحياء العاصمة خلال عامين، ضمن برنامج الرياض الخضراء. "
+    "وأوضحت الأمانة أن المرحلة الأولى تشمل زراعة 150 ألف شجرة محلية في الحدائق العامة والطرق الرئيسية، "
+    "مع استخدام المياه المعالجة في الري للحد من استهلاك المياه الجوفية. ودعت الأمانة السكان إلى المشاركة في حملات التشجير التطوعية "
+    "التي تنظمها في عطلات نهاية الأسبوع، مؤكدة أن المبادرة ستسهم في خفض درجات الحرارة وتحسين جودة الهواء في المدينة."
+)
+WIRE_COPIES = [
+    ("wire-1", "سبق", "2025-03-11", "أمانة الرياض تطلق مبادرة لزراعة مليون شجرة", "الرياض - واس\n" + WIRE, ()),
+    ("wire-2", "المدينة", "2025-03-11", "مليون شجرة في أحياء الرياض خلال عامين", WIRE + "\nشارك هذا الخبر", ()),
+]
+
+
+def corpus(linked=True):
+    return [make_doc(*a[:5], events=a[5], linked=linked) for a in ARTICLES + WIRE_COPIES]
+
+
+def grouping(index: StoryIndex) -> dict[str, str]:
+    return {a: s.id for s in index.stories() for a in s.articles}
+
+
+@pytest.mark.parametrize("linked", [True, False], ids=["entities", "text-only"])
+def test_same_meeting_from_two_outlets_is_one_story(linked):
+    index = StoryIndex()
+    index.add_many(corpus(linked))
+    g = grouping(index)
+    assert g["meet-a"] == g["meet-b"] == "story:meet-a"
+
+
+@pytest.mark.parametrize("linked", [True, False], ids=["entities", "text-only"])
+def test_same_actors_other_event_or_weeks_later_are_other_stories(linked):
+    index = StoryIndex()
+    index.add_many(corpus(linked))
+    g = grouping(index)
+    assert g["riyadh-deal"] != g["meet-a"]  # same two ministers, six weeks later
+    assert g["amman"] != g["meet-a"]  # one shared minister, another meeting
+    background = ["bg-quake", "bg-oil", "bg-football", "bg-ukraine", "bg-budget"]
+    assert len({g[b] for b in background}) == len(background)
+
+
+def test_same_actors_undated_but_events_on_different_days_stay_apart():
+    """Without publication dates, resolved event dates still separate two meetings."""
+    first = make_doc(*ARTICLES[5][:5], events=ARTICLES[5][5])
+    first.published = None
+    later = make_doc(
+        "meet-june", "النهار", None, "وزير الخارجية السعودي يبحث مع نظيره المصري في القاهرة ملف غزة",
+        "بحث وزير الخارجية السعودي الأمير فيصل بن فرحان مع نظيره المصري بدر عبد العاطي في القاهرة الاثنين الثاني من يونيو "
+        "تطورات الأوضاع في قطاع غزة وجهود إعادة الإعمار. وأكد الوزيران أهمية تنسيق المواقف العربية، وقال عبد العاطي إن "
+        "مصر والسعودية ترفضان أي محاولات لتهجير الفلسطينيين.",
+        events=[("CONSULT", FAISAL, ABDELATTY, "kb:cairo", "2025-06-02")],
+    )
+    index = StoryIndex()
+    index.add_many([make_doc(*x[:5], events=x[5]) for x in ARTICLES[:5]])
+    assert index.add(first).new_story
+    assert index.add(later).new_story
+
+
+def test_wire_copy_and_double_scrape_are_near_duplicates_in_one_story():
+    index = StoryIndex()
+    index.add_many(corpus())
+    again = make_doc("wire-1-again", "سبق", "2025-03-11", "أمانة الرياض تطلق مبادرة لزراعة مليون شجرة",
+                     "الرياض - واس\n" + WIRE + "\nاقرأ أيضاً")
+    result = index.add(again)
+    assert set(result.duplicates) == {"wire-1", "wire-2"}
+    assert result.story_id == index.story_of("wire-1") == index.story_of("wire-2")
+    assert again.duplicates == result.duplicates and again.story == result.story_id
+    assert "wire-1-again" in index.duplicates_of("wire-2")  # the relation is symmetric
+    assert index.duplicates_of("meet-a") == []  # same story in other words is not a duplicate
+    assert index.duplicates_of("meet-b") == []
+
+
+def test_story_record_names_what_a_reader_needs():
+    index = StoryIndex()
+    index.add_many(corpus())
+    rec = next(s for s in index.stories() if "meet-a" in s.articles)
+    assert rec.id == "story:meet-a"
+    assert rec.label == ARTICLES[5][3]
+    assert sorted(rec.articles) == ["meet-a", "meet-b"]
+    assert sorted(rec.outlets) == ["الشرق", "النهار"]
+    assert (rec.first_seen, rec.last_seen) == ("2025-03-10", "2025-03-11")
+    # the ministers characterise the story, not the countries every article names
+    assert set(rec.entities[:2]) == {FAISAL, ABDELATTY}
+    assert rec.events[0][0] == "CONSULT"
+
+
+def test_readding_an_article_keeps_one_membership():
+    index = StoryIndex()
+    docs = corpus()
+    index.add_many(docs)
+    before = index.stories()
+    again = index.add(make_doc(*ARTICLES[6][:5], events=ARTICLES[6][5]))
+    assert again.story_id == "story:meet-a" and not again.new_story
+    assert index.stories() == before
+    assert len(index) == len(docs)
+
+
+def test_incremental_with_saved_state_matches_one_pass():
+    docs = corpus()
+    one_pass = StoryIndex()
+    one_pass.add_many(corpus())
+    index = StoryIndex()
+    for i, doc in enumerate(docs):
+        if i % 3 == 0:  # persist and reload between runs, as the CLI does through the store
+            index = StoryIndex.from_state(index.to_state())
+        index.add(doc)
+    assert grouping(index) == grouping(one_pass)
+    assert [s.articles for s in index.stories()] == [s.articles for s in one_pass.stories()]
+    assert index.duplicates_of("wire-1") == one_pass.duplicates_of("wire-1")
+
+
+def test_state_of_another_version_is_refused():
+    import pickle
+    import zlib
+
+    bad = zlib.compress(pickle.dumps({"version": -1}))
+    with pytest.raises(ValueError, match="version"):
+        StoryIndex.from_state(bad)
+
+
+def test_rare_shared_entities_outweigh_common_ones():
+    docs = corpus()
+    stats = CorpusStats()
+    feats = {d.id: features(d) for d in docs}
+    for f in feats.values():
+        stats.add(f)
+    same = similarity(feats["meet-a"], feats["meet-b"], stats)
+    other = similarity(feats["meet-a"], feats["amman"], stats)
+    assert same.entity > 2 * other.entity
+    assert same.event == 1.0 and other.event == 0.0
+    assert same.same_story and not other.same_story
