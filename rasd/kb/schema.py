@@ -20,7 +20,7 @@ _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # Arabic letters proper, diacritics, tatweel and the Persian-range letters
 # some outlets use for foreign sounds (گ چ پ ڤ); plus spaces, digits and
 # the punctuation names carry (hyphen, dot, apostrophe, parentheses).
-_ARABIC_FORM = re.compile(r"^[\u0621-\u065F\u0670\u0671\u067E\u0686\u0698\u06A4\u06A9\u06AF\u06CC0-9 \-.'()]+$")
+_ARABIC_FORM = re.compile(r"^[\u0621-\u065F\u0660-\u0669\u0670\u0671\u067E\u0686\u0698\u06A4\u06A9\u06AF\u06CC0-9 \-.'()]+$")
 _HAS_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 
 # Fields the loader understands; anything else goes to ``KBEntity.extra``.
