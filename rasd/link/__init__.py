@@ -86,25 +86,41 @@ def _choose(kb: KnowledgeBase, s: Spot, surface: str, anchors: set[str], corrobo
     cands = [c for c in s.cands if not c.generated or _generated_ok(kb, c, s, corroborated)]
     if not cands:
         return None
-    named = [c for c in cands if c.key in anchors]
-    if named:
-        return kb.get(named[0].key)
-    single_word = s.last - s.first == 1
-    if single_word and s.level == 2:
-        return None  # a vowel-free key on one word: only for people already named
-    keys = {c.key for c in cands}
-    if len(keys) > 1:
-        full = [c for c in cands if c.kind == "full" and not c.generated] or [c for c in cands if c.kind == "full"]
-        if len({c.key for c in full}) == 1:
-            return kb.get(full[0].key)
-        return None if not full else kb.get(full[0].key) if not single_word else None
-    c = cands[0]
-    if c.kind == "short":
+    if s.last - s.first == 1 and s.level == 2:
+        # a vowel-free key on one word: only for someone the article names in full
+        cands = [c for c in cands if c.key in anchors]
+    best = _best(kb, cands, anchors)
+    if best is None:
+        return None
+    if best.kind == "short" and best.key not in anchors:
         # A short form alone: only a distinctive one (بوتين, لافروف), never شي or وانغ.
         letters = len(normalise(surface).replace(" ", ""))
         if letters < 3 or (letters < 5 and not corroborated):
             return None
-    return kb.get(c.key)
+    return kb.get(best.key)
+
+
+def _best(kb: KnowledgeBase, cands: list[Cand], anchors: set[str]) -> Cand | None:
+    """The candidate the article supports best; None on a tie it cannot break.
+
+    Named in full elsewhere in the article first; then a place or body whose
+    country the article names (عمان with الأردن nearby is Amman); then full
+    over short forms, curated over GeoNames, a country over a city.
+    """
+    scored: dict[str, tuple] = {}
+    for c in cands:
+        e = kb.get(c.key)
+        if e is None:
+            continue
+        is_country = bool(e.extra.get("code"))
+        home = kb.country(e.country) if e.country and not is_country else None
+        score = (c.key in anchors, bool(home and home.key in anchors), c.kind == "full", not c.generated, is_country)
+        if c.key not in scored or score > scored[c.key][0]:
+            scored[c.key] = (score, c)
+    ranked = sorted(scored.values(), key=lambda t: t[0], reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
 
 
 def _kb_mention(doc: Doc, e: KBEntity, surface: str, start: int, end: int) -> Mention:
@@ -142,11 +158,8 @@ def _kb_lookup(kb: KnowledgeBase, ix, text: str) -> list[Cand]:
 
 
 def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str]) -> Mention:
-    cands = _kb_lookup(kb, ix, m.text)
-    named = [c for c in cands if c.key in anchors]
-    keys = {c.key for c in cands}
-    pick = named[0] if named else (cands[0] if len(keys) == 1 and (cands[0].kind == "full" or len(normalise(m.text)) >= 4) else None)
-    if pick is not None:
+    pick = _best(kb, _kb_lookup(kb, ix, m.text), anchors)
+    if pick is not None and (pick.kind == "full" or pick.key in anchors or len(normalise(m.text)) >= 4):
         e = kb.get(pick.key)
         if e is not None:
             return _kb_mention(doc, e, m.text, m.start, m.end)

@@ -108,8 +108,8 @@ def _ministry_forms(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
         for base in bases.get(kind, ()):
             for adj in adjectives:
                 a = normalise(adj)
-                if " " in a or a.startswith("ال"):
-                    continue
+                if " " in a or a.startswith("ال") or not a.endswith("ه"):
+                    continue  # وزارة is feminine: الدفاع الروسي belongs to وزير الدفاع الروسي
                 for form in (a, "ال" + a):
                     out.append((list(base) + [form], e.key))
     return out
