@@ -292,11 +292,20 @@ def _main_run(lines: list[Line]) -> tuple[int, int]:
     if best[0] and not lines[best[1]].punct and lines[best[1]].words <= 25 and best[2] - best[1] >= 3:
         # An unpunctuated first "paragraph" over more prose is a long headline.
         best = (best[0], best[1] + 1, best[2])
+    end = best[2]
+    while best[0] and end < len(lines) and _closing_line(lines[end]):
+        end += 1  # a short last paragraph ("وستعلن النتائج يوم الأربعاء.")
+    best = (best[0], best[1], end)
     if best[0] == 0:
         # No prose at all: keep the text lines as they are (a very short item).
         text_idx = [i for i, l in enumerate(lines) if not l.kind]
         return (text_idx[0], text_idx[-1] + 1) if text_idx else (0, 0)
     return best[1], best[2]
+
+
+def _closing_line(line: Line) -> bool:
+    """A short sentence right after the article that still belongs to it."""
+    return not line.kind and line.arabic >= 0.5 and line.punct and not line.question and 2 <= line.words and line.text[-1] in ".…"
 
 
 def _drop_inside(body: list[Line]) -> None:

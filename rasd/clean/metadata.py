@@ -162,6 +162,8 @@ def outlet_from_copyright(text: str) -> str | None:
     return (arabic or parts or [None])[0]
 
 
+# "المصدر: وكالات" names no outlet.
+_GENERIC_SOURCES = set(normalise(w) for w in ("وكالات", "وكالات الأنباء", "مواقع", "مواقع إلكترونية", "متابعات", "وسائل إعلام", "صحف", "الصحافة", "خاص", "مصادر"))
 _SOURCE_LINE = re.compile(r"(?:المصدر|مصدر الخبر|source)\s*:\s*(.+)$", re.I)
 _COUNTER_AT = re.compile(
     r"عدد\s+(?:المشاهدات|القراءات|الزيارات)|(?:المشاهدات|القراءات|الزيارات)\s*:?\s*\d|\d+\s*(?:قراء[ةه]|مشاهد[ةه])"
@@ -181,8 +183,8 @@ def find_outlet(page: Page, url: str | None = None, sitename: str | None = None)
     for line in outside:
         m = _SOURCE_LINE.search(line.text)
         if m and line.role != "dropped":
-            name = re.split(r"\s[-–|]\s|[|،,.]", m.group(1))[0].strip()
-            if name and len(name.split()) <= 5 and not is_agency(name):
+            name = re.split(r"\s[-–|]\s|[|،,.+/]", m.group(1))[0].strip()
+            if name and len(name.split()) <= 5 and not is_agency(name) and normalise(name) not in _GENERIC_SOURCES:
                 return canonical_outlet(name)
     for line in page.header:
         # "يني يمن   عدد المشاهدات : 248": the outlet's name beside its own counter.
@@ -235,7 +237,7 @@ def derive_title(body: str, max_words: int = 14) -> str | None:
     if len(words) <= max_words:
         return lead
     clause = re.split(r"[،,؛]", lead)[0].split()
-    if 6 <= len(clause) <= max_words:
+    if 4 <= len(clause) <= max_words:
         return " ".join(clause)
     return " ".join(words[:max_words]) + "…"
 
