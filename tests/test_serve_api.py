@@ -1,0 +1,75 @@
+"""The HTTP API and dashboard over a store filled with hand-built articles."""
+import pytest
+from fastapi.testclient import TestClient
+
+from rasd.doc import Doc, Entity, Event, Mention, Quote, Source
+from rasd.serve.app import create_app
+from rasd.store import Store
+
+BODY_A = "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة وزير الخارجية التركي هاكان فيدان أمس."
+BODY_B = "وبحث السيسي مع فيدان في القاهرة العلاقات الثنائية، وقال فيدان: «نريد شراكة أقوى»."
+
+
+def _doc(doc_id, body, published, outlet):
+    sisi = Entity("kb:abdel-fattah-el-sisi", "Abdel Fattah el-Sisi", "عبد الفتاح السيسي", "PER", "Q53714", country="EG")
+    fidan = Entity("kb:hakan-fidan", "Hakan Fidan", "هاكان فيدان", "PER", None, country="TR")
+    cairo = Entity("kb:cairo", "Cairo", "القاهرة", "GPE", None, country="EG")
+    doc = Doc(id=doc_id, body=body, source=Source(outlet=outlet), title=body[:40], published=published)
+    for ent in (sisi, fidan, cairo):
+        doc.add_entity(ent)
+        for name in (ent.name_ar, ent.name_ar.split()[-1]):
+            i = body.find(name)
+            if i >= 0:
+                doc.mentions.append(Mention(name, i, i + len(name), ent.type, ent.id))
+                break
+    doc.events.append(Event("CONSULT", "meet", sisi.id, fidan.id, cairo.id, published, evidence=body, start=0, end=len(body)))
+    q = body.find("نريد")
+    if q >= 0:
+        doc.quotes.append(Quote(fidan.id, "نريد شراكة أقوى", q, q + len("نريد شراكة أقوى")))
+    return doc
+
+
+@pytest.fixture()
+def client(tmp_path):
+    db = tmp_path / "rasd.db"
+    with Store(db) as store:
+        store.upsert(_doc("a1", BODY_A, "2025-03-04", "الأهرام"))
+        store.upsert(_doc("a2", BODY_B, "2025-03-05", "الشروق"))
+        store.save_story("story:a1", ["a1", "a2"])
+    return TestClient(create_app(db))
+
+
+def test_dashboard_and_openapi_are_served(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "Rasd" in page.text
+    assert client.get("/static/app.js").status_code == 200
+    assert "/api/search" in client.get("/openapi.json").json()["paths"]
+
+
+def test_search_matches_clitic_forms_and_marks_original_text(client):
+    hits = client.get("/api/search", params={"q": "القاهرة"}).json()
+    assert {h["id"] for h in hits} == {"a1", "a2"}
+    assert all("<mark>" in h["snippet"] for h in hits)
+
+
+def test_entity_page_by_arabic_spelling_and_english_name(client):
+    by_ar = client.get("/api/entities/فيدان").json()
+    by_en = client.get("/api/entities/Hakan Fidan").json()
+    assert by_ar["id"] == by_en["id"] == "kb:hakan-fidan"
+    assert {a["id"] for a in by_en["articles"]} == {"a1", "a2"}
+    assert client.get("/api/entities/nobody-at-all").status_code == 404
+
+
+def test_events_filter_story_graph_and_timeline(client):
+    evs = client.get("/api/events", params={"actor": "Abdel Fattah el-Sisi", "type": "CONSULT"}).json()
+    assert len(evs) == 2 and evs[0]["target_name"] == "Hakan Fidan"
+    assert client.get("/api/events", params={"since": "2025-03-05"}).json()[0]["article_id"] == "a2"
+    stories = client.get("/api/stories").json()
+    assert len(stories) == 1 and len(stories[0]["articles"]) == 2
+    assert set(stories[0]["outlets"]) == {"الأهرام", "الشروق"}
+    graph = client.get("/api/graph").json()
+    assert graph["edges"][0]["weight"] == 2 and graph["edges"][0]["types"] == {"CONSULT": 2}
+    days = client.get("/api/timeline").json()
+    assert [d["date"] for d in days] == ["2025-03-04", "2025-03-05"]
+    quotes = client.get("/api/quotes", params={"speaker": "فيدان"}).json()
+    assert quotes[0]["text"] == "نريد شراكة أقوى"
