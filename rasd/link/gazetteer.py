@@ -68,7 +68,7 @@ class Spot:
 
 def words_of(text: str) -> list[str]:
     """Normalised word tokens of a name or phrase, as the index stores them."""
-    return [normalise(t.text) for t in tokenize(text)]
+    return [t.text for t in tokenize(normalise(text))]  # normalised first: KB spellings may carry diacritics
 
 
 def _levels(words: list[str], etype: str, kind: str, generated: bool) -> range:

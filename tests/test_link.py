@@ -1,0 +1,254 @@
+"""Entity linking on news sentences written for these tests, against a small fixture KB."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from rasd.doc import Doc, Mention
+from rasd.kb import load_dir
+from rasd.link import link, resolve_title
+
+COUNTRIES = """
+- {code: RU, nationality: [روسي, الروس]}
+- {code: CN, nationality: [صيني]}
+- {code: US, ar: [الولايات المتحدة, أمريكا], nationality: [أمريكي, أميركي]}
+- {code: KP, nationality: [كوري شمالي]}
+- {code: JO, nationality: [أردني]}
+- {code: OM, nationality: [عماني]}
+"""
+
+PLACES = """
+- {key: beijing, name: Beijing, type: GPE, wikidata: Q956, country: CN, ar: [بكين, بيجين]}
+- {key: moscow, name: Moscow, type: GPE, wikidata: Q649, country: RU, ar: [موسكو]}
+- {key: pyongyang, name: Pyongyang, type: GPE, wikidata: Q18808, country: KP, ar: [بيونغ يانغ, بينغ يانغ]}
+- {key: amman, name: Amman, type: GPE, wikidata: Q3805, country: JO, ar: [عمان]}
+"""
+
+ORGS = """
+- {key: un-security-council, name: United Nations Security Council, type: ORG, wikidata: Q37470, country: null,
+   ar: [مجلس الأمن, مجلس الأمن الدولي]}
+- {key: security-council-of-russia, name: Security Council of Russia, type: ORG, wikidata: null, country: RU,
+   ar: [مجلس الأمن الروسي]}
+- {key: russia-ministry-of-defence, name: Ministry of Defence (Russia), type: ORG, wikidata: null, country: RU,
+   ar: [وزارة الدفاع الروسية], ministry: {of: RU, kind: defence}}
+- {key: china-ministry-of-national-defense, name: Ministry of National Defense (China), type: ORG, wikidata: null,
+   country: CN, ar: [وزارة الدفاع الوطني الصينية], ministry: {of: CN, kind: defence}}
+- {key: china-ministry-of-foreign-affairs, name: Ministry of Foreign Affairs (China), type: ORG, wikidata: null,
+   country: CN, ar: [وزارة الخارجية الصينية], ministry: {of: CN, kind: foreign}}
+"""
+
+PEOPLE = """
+- key: mike-pompeo
+  name: Mike Pompeo
+  type: PER
+  wikidata: Q473239
+  country: US
+  ar: [مايك بومبيو]
+  short_ar: [بومبيو]
+  roles: [{role: foreign_minister, of: US, start: 2018-04-26, end: 2021-01-20}]
+- key: antony-blinken
+  name: Antony Blinken
+  type: PER
+  wikidata: null
+  country: US
+  ar: [أنتوني بلينكن]
+  short_ar: [بلينكن]
+  roles: [{role: foreign_minister, of: US, start: 2021-01-26, end: 2025-01-20}]
+- key: sergei-shoigu
+  name: Sergei Shoigu
+  type: PER
+  wikidata: null
+  country: RU
+  ar: [سيرغي شويغو]
+  short_ar: [شويغو]
+  roles: [{role: defence_minister, of: RU, start: 2012-11-06, end: 2024-05-12}]
+- key: andrei-belousov
+  name: Andrei Belousov
+  type: PER
+  wikidata: null
+  country: RU
+  ar: [أندريه بيلاوسوف]
+  roles: [{role: defence_minister, of: RU, start: 2024-05-14, end: null}]
+- key: sergey-lavrov
+  name: Sergey Lavrov
+  type: PER
+  wikidata: null
+  country: RU
+  ar: [سيرغي لافروف]
+  short_ar: [لافروف]
+  roles: [{role: foreign_minister, of: RU, start: 2004-03-09, end: null}]
+- key: xi-jinping
+  name: Xi Jinping
+  type: PER
+  wikidata: Q15031
+  country: CN
+  ar: [شي جين بينغ]
+  short_ar: [شي]
+  roles: [{role: head_of_state, of: CN, start: 2013-03-14, end: null}]
+- key: dong-jun
+  name: Dong Jun
+  type: PER
+  wikidata: null
+  country: CN
+  ar: [دونغ جون]
+  roles: [{role: defence_minister, of: CN, start: 2023-12-29, end: null}]
+- key: wang-yi
+  name: Wang Yi
+  type: PER
+  wikidata: null
+  country: CN
+  ar: [وانغ يي]
+  short_ar: [وانغ]
+  roles: [{role: foreign_minister, of: CN, start: 2022-12-30, end: null}]
+"""
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    root = tmp_path_factory.mktemp("kb")
+    (root / "countries.yaml").write_text(textwrap.dedent(COUNTRIES), encoding="utf-8")
+    (root / "places.yaml").write_text(textwrap.dedent(PLACES), encoding="utf-8")
+    (root / "organisations.yaml").write_text(textwrap.dedent(ORGS), encoding="utf-8")
+    (root / "people").mkdir()
+    (root / "people" / "fixture.yaml").write_text(textwrap.dedent(PEOPLE), encoding="utf-8")
+    return load_dir(root, geonames=False)
+
+
+def run(kb, body, published=None, ner=()):
+    """Link ``body``; ``ner`` lists (surface, type) spans a recogniser would have found."""
+    doc = Doc(id="t", body=body, published=published)
+    for surface, typ in ner:
+        start = body.index(surface)
+        doc.mentions.append(Mention(surface, start, start + len(surface), typ, score=0.9))
+    link(doc, kb)
+    return doc
+
+
+def linked(doc):
+    """(surface, entity name) for every name mention (titles left out)."""
+    return [(m.text, doc.entity(m.entity).name if m.entity else None) for m in doc.mentions if not m.role]
+
+
+def name_of(doc, surface):
+    hits = [m for m in doc.mentions if m.text == surface]
+    assert hits, f"{surface!r} not found in {[m.text for m in doc.mentions]}"
+    return doc.entity(hits[0].entity).name if hits[0].entity else None
+
+
+def test_spelling_variants_reach_the_kb_entity(kb):
+    doc = run(kb, "وصل شويجو إلى بيجين صباح الاثنين في زيارة لم يعلن عنها مسبقا.")
+    assert name_of(doc, "بيجين") == "Beijing"
+    doc = run(kb, "استقبل سيرجي شويجو نظيره في العاصمة.")
+    assert name_of(doc, "سيرجي شويجو") == "Sergei Shoigu"
+
+
+def test_proclitics_are_left_out_of_the_span(kb):
+    doc = run(kb, "اجتمع ولافروف مع نظرائه، وعاد إلى موسكو ثم سافر وبكين لاحقا، واتصل بالصين وللصين مصالح.")
+    texts = [m.text for m in doc.mentions]
+    assert "لافروف" in texts and "ولافروف" not in texts
+    assert "بكين" in texts
+    assert "الصين" in texts
+    assert name_of(doc, "الصين") == "China"
+    assert name_of(doc, "لافروف") == "Sergey Lavrov"
+
+
+def test_title_resolves_to_office_holder_on_the_article_date(kb):
+    body = "قال وزير الخارجية الأمريكي إن بلاده لن تتراجع عن العقوبات."
+    assert name_of(run(kb, body, published="2019-05-14"), "وزير الخارجية الأمريكي") == "Mike Pompeo"
+    assert name_of(run(kb, body, published="2023-02-01"), "وزير الخارجية الأمريكي") == "Antony Blinken"
+
+
+def test_title_followed_by_name_confirms_the_name(kb):
+    doc = run(kb, "وحضر وزير الدفاع الصيني الأدميرال دونغ جون مراسم توقيع الاتفاق.")
+    title = [m for m in doc.mentions if m.role == "defence_minister" and m.text.startswith("وزير")]
+    assert title and doc.entity(title[0].entity).name == "Dong Jun"
+    assert name_of(doc, "دونغ جون") == "Dong Jun"
+
+
+def test_bare_title_refers_back_to_the_minister(kb):
+    body = "التقى وزير الدفاع الروسي أندريه بيلاوسوف بنظيره. وقال الوزير إن التعاون سيتواصل."
+    doc = run(kb, body, published="2024-10-01")
+    start = body.index("الوزير إن")
+    assert resolve_title(doc, kb, start, start + len("الوزير")) == "kb:andrei-belousov"
+
+
+def test_ministry_with_nationality_adjective(kb):
+    doc = run(kb, "وأعلنت وزارة الدفاع الروسية أن قواتها صدت هجوما، فيما نفت وزارة الدفاع الصينية ذلك.")
+    assert name_of(doc, "وزارة الدفاع الروسية") == "Ministry of Defence (Russia)"
+    assert name_of(doc, "وزارة الدفاع الصينية") == "Ministry of National Defense (China)"
+
+
+def test_minister_title_is_not_a_ministry(kb):
+    doc = run(kb, "وصل وزير الدفاع الروسي إلى العاصمة.", published="2024-10-01")
+    assert all(m.type != "ORG" for m in doc.mentions)
+
+
+def test_security_councils_are_told_apart(kb):
+    doc = run(kb, "ناقش مجلس الأمن الروسي الوضع، بينما يجتمع مجلس الأمن غدا.")
+    assert name_of(doc, "مجلس الأمن الروسي") == "Security Council of Russia"
+    assert name_of(doc, "مجلس الأمن") == "United Nations Security Council"
+
+
+def test_pyongyang_is_not_the_end_of_xi_jinping(kb):
+    doc = run(kb, "استقبل الرئيس الصيني شي جين بينغ وفدا قادما من بينغ يانغ.")
+    assert name_of(doc, "شي جين بينغ") == "Xi Jinping"
+    assert name_of(doc, "بينغ يانغ") == "Pyongyang"
+    assert not [m for m in doc.mentions if m.text == "بينغ"]
+
+
+def test_short_forms_join_the_full_name(kb):
+    doc = run(kb, "التقى وانغ يي بنظيره أمس. وقال وانغ إن شي يولي العلاقات أهمية. وأكد شي جين بينغ ذلك.")
+    assert name_of(doc, "وانغ") == "Wang Yi"
+    assert name_of(doc, "شي") == "Xi Jinping"
+
+
+def test_ambiguous_short_word_alone_is_not_linked(kb):
+    doc = run(kb, "قال مسؤول إن شي لم يتغير في الموقف.")
+    assert not [m for m in doc.mentions if m.text == "شي"]
+
+
+def test_surname_variant_after_full_name(kb):
+    doc = run(kb, "وصل أندريه بيلاوسوف إلى العاصمة. وأكد بيلوسوف أن الزيارة ناجحة.")
+    assert name_of(doc, "بيلوسوف") == "Andrei Belousov"
+    ent = doc.entity("kb:andrei-belousov")
+    assert "بيلوسوف" in ent.aliases and "أندريه بيلاوسوف" in ent.aliases
+
+
+def test_same_unknown_name_spelled_differently_gets_one_id(kb):
+    a = run(kb, "التقى المبعوث ديفيد كرافتشينكو بالمسؤولين.", ner=[("ديفيد كرافتشينكو", "PER")])
+    b = run(kb, "أكد ديفيد كرافتشنكو أن المحادثات مستمرة.", ner=[("ديفيد كرافتشنكو", "PER")])
+    ea, eb = a.entities[0], b.entities[0]
+    assert ea.id == eb.id and ea.id.startswith("ent:")
+    assert ea.name_ar == "ديفيد كرافتشينكو" and ea.name.isascii() and ea.name.split()[0] == "Difid"
+    assert "ديفيد كرافتشنكو" not in ea.aliases  # aliases are per article; the id is what merges
+    other = run(kb, "أكد جون سميث أن المحادثات مستمرة.", ner=[("جون سميث", "PER")])
+    assert other.entities[0].id != ea.id
+
+
+def test_unknown_surname_joins_unknown_full_name(kb):
+    doc = run(kb, "قال المتحدث تشين مينغ إن الوفد وصل. وأضاف تشين أن المحادثات بناءة.",
+              ner=[("تشين مينغ", "PER")])
+    full = [m for m in doc.mentions if m.text == "تشين مينغ"][0]
+    assert full.entity.startswith("ent:")
+    assert [m.entity for m in doc.mentions if m.text == "تشين"] == [full.entity]
+
+
+def test_recogniser_location_becomes_gpe_from_kb(kb):
+    doc = run(kb, "وصل الوفد إلى عمان قادما من الأردن.", ner=[("عمان", "LOC")])
+    m = [m for m in doc.mentions if m.text == "عمان"][0]
+    assert m.type == "GPE"
+    assert doc.entity(m.entity).name in ("Amman", "Oman")
+
+
+def test_city_and_country_spelled_alike_follow_the_article(kb):
+    doc = run(kb, "وصل الملك إلى عمان بعد جولة في الأردن.")
+    assert name_of(doc, "عمان") == "Amman"
+    doc = run(kb, "وقعت سلطنة عمان اتفاقا، وقالت عمان إنها ستلتزم به.")
+    assert name_of(doc, "عمان") == "Oman"
+
+
+def test_entities_carry_kb_fields(kb):
+    doc = run(kb, "زار بومبيو موسكو.")
+    ent = doc.entity("kb:moscow")
+    assert ent.name == "Moscow" and ent.wikidata == "Q649" and ent.type == "GPE" and ent.name_ar == "موسكو"
