@@ -1,0 +1,63 @@
+"""Knowledge-base load time and size: python benchmarks/kb_load.py [--runs N]
+
+Each run is a fresh process (``load()`` is cached within one), so the figure
+is what a CLI call or a new worker pays. The first run uses an empty GeoNames
+candidate cache (cold), the others the cache it leaves (warm).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+CHILD = r"""
+import json, time
+t0 = time.perf_counter()
+import rasd.kb
+t1 = time.perf_counter()
+kb = rasd.kb.load()
+t2 = time.perf_counter()
+ents = list(kb.entities())
+by_type = {}
+for e in ents:
+    by_type[e.type] = by_type.get(e.type, 0) + 1
+print(json.dumps({
+    "import_s": t1 - t0, "load_s": t2 - t1, "entities": len(ents), "by_type": by_type,
+    "generated_cities": sum(1 for e in ents if e.extra.get("generated")),
+    "countries_with_wikidata": sum(1 for e in ents if "code" in e.extra and e.wikidata),
+    "role_holders": sum(1 for e in ents if e.roles),
+    "arabic_keys": sum(1 for _ in kb.arabic_keys()),
+    "role_phrases": len(kb.role_phrases()),
+}))
+"""
+
+
+def run(cache_dir: str) -> dict:
+    env = dict(os.environ, RASD_CACHE_DIR=cache_dir)
+    out = subprocess.run([sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as cache:
+        cold = run(cache)
+        warm = [run(cache) for _ in range(args.runs)]
+    print(f"cold load (no GeoNames cache): {cold['load_s']:.3f} s (+ import {cold['import_s']:.3f} s)")
+    loads = [w["load_s"] for w in warm]
+    print(f"warm load over {len(loads)} fresh processes: median {statistics.median(loads):.3f} s, "
+          f"min {min(loads):.3f} s, max {max(loads):.3f} s (+ import {statistics.median(w['import_s'] for w in warm):.3f} s)")
+    w = warm[0]
+    print(f"entities: {w['entities']} {w['by_type']}; generated GeoNames cities: {w['generated_cities']}")
+    print(f"countries with Wikidata id: {w['countries_with_wikidata']}; office holders: {w['role_holders']}; "
+          f"Arabic match keys: {w['arabic_keys']}; role phrases: {w['role_phrases']}")
+
+
+if __name__ == "__main__":
+    main()
