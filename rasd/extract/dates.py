@@ -11,7 +11,8 @@ Resolution rules:
     present-tense ones; "الماضي" / "المقبل" make it strictly before / after;
   - week, month and year expressions resolve to reduced-precision ISO 8601
     ("2024-W45", "2024-10", "2023"), since they name no single day;
-  - a day and month without a year take the publication year, moved back a
+  - absolute dates come from ``rasd.text.dates.find_dates``; a day and
+    month without a year take the publication year, moved back a
     year when that would put a past event more than two months ahead.
 """
 from __future__ import annotations
@@ -20,28 +21,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from rasd.text.dates import MONTHS as _MONTHS
+from rasd.text.dates import find_dates
 from rasd.text.normalise import normalise_with_map
 
 _WEEKDAYS = {  # normalised name -> date.weekday()
     "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
 }
-_MONTHS = {
-    **dict.fromkeys(["يناير", "كانون الثاني", "جانفي"], 1),
-    **dict.fromkeys(["فبراير", "شباط", "فيفري"], 2),
-    **dict.fromkeys(["مارس", "اذار"], 3),
-    **dict.fromkeys(["ابريل", "نيسان", "افريل"], 4),
-    **dict.fromkeys(["مايو", "ايار", "ماي"], 5),
-    **dict.fromkeys(["يونيو", "حزيران", "جوان"], 6),
-    **dict.fromkeys(["يوليو", "تموز", "جويليه"], 7),
-    **dict.fromkeys(["اغسطس", "اب", "اوت"], 8),
-    **dict.fromkeys(["سبتمبر", "ايلول"], 9),
-    **dict.fromkeys(["اكتوبر", "تشرين الاول"], 10),
-    **dict.fromkeys(["نوفمبر", "تشرين الثاني"], 11),
-    **dict.fromkeys(["ديسمبر", "كانون الاول"], 12),
-}
-
 _WD = "|".join(_WEEKDAYS)
-_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MON = "|".join(sorted((m.replace(" ", r"\s+") for m in _MONTHS), key=len, reverse=True))
 _PART = r"(?:(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر)\s+)?"
 _B = r"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))"  # word start, after an optional proclitic
 _E = r"(?![\w])"
@@ -54,7 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day0", re.compile(r"(?<!عالم\s)(?<!حتى\s)(?<!الى\s)(?<!حتي\s)" + _B + _PART + r"اليوم(?:\s+(?:" + _WD + r"))?" + _E)),
     ("weekday", re.compile(r"(?<!صلاه\s)" + _B + r"(?:يوم\s+)?(?P<wd>" + _WD + r")(?:\s+(?P<rel>الماضي|المنصرم|المقبل|القادم))?" + _E)),
     ("period", re.compile(_B + r"(?:(?P<this>هذا|هذه)\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه)(?:\s+(?P<rel>الماضي|المنصرم|المقبل|القادم|الحالي|الجاري))?" + _E)),
-    ("daymonth", re.compile(_B + r"(?P<d>[0-9]{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>" + _MON + r")(?:\s*\((?:" + _MON + r")\))?(?:\s+(?:عام\s+|سنه\s+)?(?P<y>(?:19|20)[0-9]{2}))?" + _E)),
+    ("daymonth", re.compile(_B + r"(?P<d>[0-9]{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>" + _MON + r")(?:\s*\((?:" + _MON + r")\))?" + _E)),
     ("month", re.compile(_B + r"(?:شهر\s+)?(?P<m>" + _MON + r")\s+(?P<rel>الماضي|المنصرم|المقبل|القادم)" + _E)),
 ]
 
@@ -80,8 +68,9 @@ def date_expressions(
     end = len(text) if end is None else end
     norm, index = normalise_with_map(text[start:end])
     pub = date.fromisoformat(published[:10]) if published else None
-    taken: list[tuple[int, int]] = []
-    out: list[DateExpr] = []
+    out = [DateExpr(start + a, start + b, text[start + a : start + b], iso)
+           for a, b, iso in find_dates(text[start:end], partial=True)]  # absolute: rasd.text.dates
+    taken = _norm_spans(index, [(d.start - start, d.end - start) for d in out])
     for kind, pat in _PATTERNS:
         for m in pat.finditer(norm):
             if any(m.start() < b and a < m.end() for a, b in taken):
@@ -96,9 +85,17 @@ def date_expressions(
     return out
 
 
+def _norm_spans(index: list[int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Original-text spans as spans of the normalised text (for overlap checks)."""
+    out = []
+    for a, b in spans:
+        ks = [k for k, o in enumerate(index) if a <= o < b]
+        if ks:
+            out.append((ks[0], ks[-1] + 1))
+    return out
+
+
 def _resolve(kind: str, m: re.Match, pub: date | None, tense: str) -> str | None:
-    if kind == "daymonth" and m.group("y"):
-        return _safe_date(int(m.group("y")), _MONTHS[_month_key(m.group("m"))], int(m.group("d")))
     if pub is None:
         return None
     future = tense in ("future", "present")
