@@ -29,7 +29,7 @@ def test_encodings(tmp_path, encoding):
 
 
 def test_cp1256_with_windows_only_letters(tmp_path):
-    # پ/چ/گ and the Latin-1 letters exist only in Windows-1256: it must not be read as ISO-8859-6.
+    # «» and the Arabic comma sit at other code points in ISO-8859-6: the reading must pick Windows-1256.
     text = "قال مسؤولون في طهران إن «المباحثات» مستمرة، وأكدوا أن الاتفاق قريب جدا.\n"
     path = tmp_path / "legacy.txt"
     path.write_bytes(text.encode("cp1256"))

@@ -45,6 +45,7 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
         body = raw.content
         page = clean_text(body)
         page_title = None
+        norm_body = normalise(body)
     else:
         text = raw.content
         if raw.kind == "html" or (raw.kind == "text" and _LOOKS_HTML.search(text[:2000])):
@@ -53,7 +54,7 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
             url = url or meta.url
         page = clean_text(text, profile)
         page_title = meta_title or find_title(page)
-        body = _body(page, page_title)
+        body, norm_body = _body(page, page_title)
     if not body.strip():
         raise InputError(raw.path, "no article text found")
 
@@ -68,26 +69,24 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
         published = normalise_published(raw.published) or meta_date or find_published(page)
     credits = source_credits(page) if raw.kind != "body" else []
     return Doc(
-        id=article_id(body, raw.id, url),
+        id=raw.id or article_id(norm_body, url),
         body=body,
         source=Source(path=raw.path, url=url, outlet=outlet),
         title=title,
         title_derived=derived,
         published=published,
-        agencies=find_agencies(*credits, body),
+        agencies=find_agencies(*(normalise(c) for c in credits), norm_body, normalised=True),
     )
 
 
-def _body(page: Page, title: str | None) -> str:
-    """Body paragraphs joined by blank lines, without repeats of the title."""
+def _body(page: Page, title: str | None) -> tuple[str, str]:
+    """Body paragraphs joined by blank lines, without repeats of the title; and its normalised form."""
     key = normalise(title).strip() if title else None
-    paras = [p for p in page.body if normalise(p).strip() != key]
-    return "\n\n".join(paras)
+    lines = [l for l in page.body_lines if l.norm.strip() != key]
+    return "\n\n".join(l.text for l in lines), "\n\n".join(l.norm for l in lines)
 
 
-def article_id(body: str, given: str | None = None, url: str | None = None) -> str:
-    """Stable id: the given id, else a hash of the URL, else of the normalised body."""
-    if given:
-        return given
-    basis = "url:" + url.strip() if url else "body:" + " ".join(normalise(body).split())
+def article_id(norm_body: str, url: str | None = None) -> str:
+    """Stable id from the URL when known, else from the normalised body (same article, same id)."""
+    basis = "url:" + url.strip() if url else "body:" + " ".join(norm_body.split())
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]

@@ -105,7 +105,10 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def strip_code(line: str) -> str:
     """Remove inline JavaScript/CSS (a run without Arabic letters full of code signs)."""
-    line = _CSS_RULE.sub(" ", line)
+    if not any(c in line for c in "{};="):
+        return line
+    if "{" in line:
+        line = _CSS_RULE.sub(" ", line)
 
     def repl(m: re.Match) -> str:
         run = m.group()
@@ -220,6 +223,10 @@ class Page:
         return [l.text for l in self.lines if l.role == "body"]
 
     @property
+    def body_lines(self) -> list[Line]:
+        return [l for l in self.lines if l.role == "body"]
+
+    @property
     def header(self) -> list[Line]:
         return [l for l in self.lines if l.role == "header"]
 
@@ -271,7 +278,7 @@ def _terminal_cut(lines: list[Line]) -> int:
 
 
 def _main_run(lines: list[Line]) -> tuple[int, int]:
-    """[start, end) of the densest run of prose lines, allowing short gaps (subheadings)."""
+    """[start, end) of the densest run of prose lines, allowing short gaps (subheadings, questions)."""
     best = (0, 0, 0)  # chars, start, end
     start = None
     chars = 0
@@ -285,9 +292,11 @@ def _main_run(lines: list[Line]) -> tuple[int, int]:
             last, gap = i, 0
             if chars > best[0]:
                 best = (chars, start, last + 1)
-        elif start is not None and (not line.kind or line.kind in _END_SIGNS):
+        elif start is not None and ((not line.kind and not line.punct) or line.kind in _END_SIGNS):
+            # Headline-like lines and end-of-article furniture separate runs; short
+            # sentences (interview questions, list items ending in a stop) do not.
             gap += 1
-            if gap > 2:
+            if gap > 3:
                 start = None
     if best[0] and not lines[best[1]].punct and lines[best[1]].words <= 25 and best[2] - best[1] >= 3:
         # An unpunctuated first "paragraph" over more prose is a long headline.

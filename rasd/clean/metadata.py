@@ -37,6 +37,17 @@ class _Agency:
     name: str
     pattern: re.Pattern
     strict: re.Pattern | None
+    anchors: tuple[str, ...] | None  # plain substrings one of which any match contains; None: always search
+
+
+def _anchors(spellings: list[str]) -> tuple[str, ...] | None:
+    out = []
+    for s in spellings:
+        longest = max(re.split(r"[\s.]+", normalise(s)), key=len)
+        if len(longest) < 2 or (len(longest) == 2 and longest.startswith("ال")):
+            return None
+        out.append(longest[2:] if longest.startswith("ال") else longest)
+    return tuple(out)
 
 
 def _spelling_rx(spellings: list[str]) -> str:
@@ -63,6 +74,7 @@ def _agencies() -> tuple[_Agency, ...]:
             entry["name"],
             re.compile(_spelling_rx(entry["ar"])) if entry.get("ar") else re.compile(r"(?!x)x"),
             re.compile(_spelling_rx(strict)) if strict else None,
+            _anchors(entry.get("ar", []) + strict),
         ))
     return tuple(out)
 
@@ -71,12 +83,17 @@ _STRICT_BEFORE = re.compile(r"(?:\(|وكاله|الوكاله|المصدر\s*:|\
 _STRICT_AFTER = re.compile(r"^\s*[\"'»”]?\s*\)")
 
 
-def find_agencies(*texts: str) -> list[str]:
-    """English names of the wire services and newspapers cited in ``texts``, in order of first mention."""
+def find_agencies(*texts: str, normalised: bool = False) -> list[str]:
+    """English names of the wire services and newspapers cited in ``texts``, in order of first mention.
+
+    ``normalised=True`` says the texts already went through ``normalise``.
+    """
     hits: list[tuple[int, int, str]] = []
     for t_i, text in enumerate(texts):
-        norm = normalise(text)
+        norm = text if normalised else normalise(text)
         for agency in _agencies():
+            if agency.anchors is not None and not any(a in norm for a in agency.anchors):
+                continue
             m = agency.pattern.search(norm)
             pos = m.start() if m else None
             if agency.strict is not None:
