@@ -63,7 +63,7 @@ def iter_rows(store: "Store", what: str, full_articles: bool = False) -> Iterato
             for r in page:
                 if full_articles:
                     d = json.loads(r["json"])
-                    d["story"] = r["story"]
+                    d = {"id": d.pop("id"), "body": r["body"], **d, "story": r["story"]}
                     yield d
                 else:
                     d = {c: r[c] for c in COLUMNS["articles"] if c != "agencies"}

@@ -11,40 +11,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
-from rasd.text.normalise import normalise_with_map, search_key
-from rasd.text.tokens import Token, tokenize
+from rasd.text.normalise import search_key
 
 
-def is_word(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)
+# A word for the index: letters/digits with any Arabic marks or tatweel inside
+# (the text tokenizer would split بِكِين at its diacritics). One regex pass,
+# no per-character Python: indexing is the store's hot path.
+_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+")
 
 
+@lru_cache(maxsize=1 << 18)
 def token_key(token: str) -> str:
-    """The index key of one token (Latin casefolded, as FTS5's tokenizer does)."""
+    """The index key of one word (Latin casefolded, as FTS5's tokenizer does).
+
+    Cached: news vocabulary is Zipfian, so nearly every word is a cache hit.
+    """
     return search_key(token).casefold()
 
 
-def words(text: str) -> list[Token]:
-    """Word tokens of ``text`` with offsets into it, diacritics and tatweel inside words.
-
-    Tokenising the normalised text keeps بِكِين one word (the tokenizer
-    would split at the marks); the map brings offsets back to the original.
-    """
-    norm, index = normalise_with_map(text)
-    return [
-        Token(text[index[t.start] : index[t.end - 1] + 1], index[t.start], index[t.end - 1] + 1)
-        for t in tokenize(norm)
-        if is_word(t.text)
-    ]
+def words(text: str) -> list[tuple[str, int, int]]:
+    """The words of ``text`` as (word, start, end), offsets into ``text``."""
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 def index_text(text: str | None) -> str:
     """The text as FTS5 indexes it: one key per word, in order."""
     if not text:
         return ""
-    return " ".join(token_key(t.text) for t in words(text))
+    return " ".join(map(token_key, _WORD.findall(text)))
 
 
 def name_key(name: str) -> str:
@@ -80,7 +77,7 @@ def parse_query(text: str) -> Query:
         negative = phrase is None and raw.startswith("-") and len(raw) > 1
         if negative:
             raw = raw[1:]
-        parts = [token_key(t.text) for t in words(raw)]
+        parts = [token_key(w) for w in _WORD.findall(raw)]
         if not parts:
             continue
         term = '"' + " ".join(parts).replace('"', '""') + '"'
@@ -112,12 +109,13 @@ def make_snippet(body: str, keys: set[str], width: int = 30) -> Snippet:
     tokens = words(body)
     if not tokens:
         return Snippet(body[:200], [])
-    hits = [token_key(t.text) in keys for t in tokens]
+    tkeys = [token_key(w) for w, _, _ in tokens]
+    hits = [k in keys for k in tkeys]
     best, best_score = 0, -1
     for i in range(len(tokens)):
         if i and not hits[i]:
             continue  # windows worth trying start on a hit (or at the top)
-        window = {token_key(t.text) for t, h in zip(tokens[i : i + width], hits[i : i + width]) if h}
+        window = {k for k, h in zip(tkeys[i : i + width], hits[i : i + width]) if h}
         if len(window) > best_score:
             best, best_score = i, len(window)
             if best_score == len(keys):
@@ -125,14 +123,14 @@ def make_snippet(body: str, keys: set[str], width: int = 30) -> Snippet:
     # Start a few words before the first hit so the reader sees its context.
     first = max(0, best - 3) if best_score > 0 else 0
     last = min(len(tokens), first + width) - 1
-    start, end = tokens[first].start, tokens[last].end
+    start, end = tokens[first][1], tokens[last][2]
     if end < len(body) and body[end : end + 1] in ".،,؛:!?؟»\"”)":
         end += 1
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(body.rstrip()) else ""
     spans = [
-        (len(prefix) + t.start - start, len(prefix) + t.end - start)
-        for t, h in zip(tokens[first : last + 1], hits[first : last + 1])
+        (len(prefix) + s - start, len(prefix) + e - start)
+        for (_, s, e), h in zip(tokens[first : last + 1], hits[first : last + 1])
         if h
     ]
     text = prefix + body[start:end].replace("\n", " ") + suffix

@@ -4,8 +4,8 @@ Why SQLite: no server, one file an analyst can copy, FTS5 bundled with
 CPython, and WAL lets the dashboard read while ``rasd analyze`` writes.
 Every article is written in one transaction that first deletes whatever that
 id had, so re-analysing an article replaces it and a failure half-way leaves
-the previous state intact. The full ``Doc.to_dict()`` JSON is kept beside the
-relational tables, so ``get`` gives back exactly what the pipeline produced;
+the previous state intact. The ``Doc.to_dict()`` JSON (less the body, kept once
+in its own column) is stored beside the relational tables, so ``get`` gives back exactly what the pipeline produced;
 the tables exist for querying across articles.
 """
 from __future__ import annotations
@@ -159,6 +159,7 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=OFF")
         self.db.execute("PRAGMA busy_timeout=10000")
+        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: FTS5 segment merges reread pages
         self.db.executescript(SCHEMA)
 
     # -- lifecycle -------------------------------------------------------
@@ -194,6 +195,7 @@ class Store:
         if old is not None:
             self._delete_rows(doc.id, old["rid"])
         data = doc.to_dict()
+        del data["body"]  # kept once, in its own column (get() puts it back)
         cur = db.execute(
             "INSERT INTO articles(id, path, url, outlet, title, title_derived, published, agencies,"
             " body, story, json, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -375,10 +377,10 @@ class Store:
     @_synchronised
     def get(self, article_id: str) -> Doc | None:
         """The article as the pipeline produced it (story/duplicates as the store knows them now)."""
-        row = self.db.execute("SELECT json, story FROM articles WHERE id=?", (article_id,)).fetchone()
+        row = self.db.execute("SELECT json, body, story FROM articles WHERE id=?", (article_id,)).fetchone()
         if row is None:
             return None
-        doc = Doc.from_dict(json.loads(row["json"]))
+        doc = Doc.from_dict({**json.loads(row["json"]), "body": row["body"]})
         doc.story = row["story"]
         dups = [r[0] for r in self.db.execute(
             "SELECT duplicate_id FROM duplicates WHERE article_id=? ORDER BY duplicate_id", (article_id,))]
