@@ -4,9 +4,10 @@ Why SQLite: no server, one file an analyst can copy, FTS5 bundled with
 CPython, and WAL lets the dashboard read while ``rasd analyze`` writes.
 Every article is written in one transaction that first deletes whatever that
 id had, so re-analysing an article replaces it and a failure half-way leaves
-the previous state intact. The ``Doc.to_dict()`` JSON (less the body, kept once
-in its own column) is stored beside the relational tables, so ``get`` gives back exactly what the pipeline produced;
-the tables exist for querying across articles.
+the previous state intact. The ``Doc.to_dict()`` JSON (less the body, kept
+once in its own column) is stored beside the relational tables, so ``get``
+gives back exactly what the pipeline produced; the tables exist for querying
+across articles.
 """
 from __future__ import annotations
 
