@@ -1,0 +1,77 @@
+"""Metadata readers: cited agencies (whole words only), outlet evidence, outlet profiles."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.clean import OutletProfile, clean_text
+from rasd.clean.metadata import canonical_outlet, find_agencies, outlet_from_copyright, outlet_from_url
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال مصدر لرويترز إن الاجتماع تأجل.", ["Reuters"]),
+    ("ونقلت وكالة فرانس برس عن شهود أن القصف استمر.", ["AFP"]),
+    ("بيروت (أ ف ب) - أعلن الجيش اللبناني", ["AFP"]),
+    ("القاهرة - (د ب أ) - قالت الحكومة", ["dpa"]),
+    ("حسبما ذكرت وكالة “أسوشيتد برس” الأمريكية", ["Associated Press"]),
+    ("وأفادت وكالة الأنباء السعودية (واس) بأن", ["Saudi Press Agency"]),
+    ("وذكرت وكالة الأنباء القطرية (قنا) أن", ["Qatar News Agency"]),
+    ("وقالت وكالة تاس الروسية، نقلا عن مصدر، إن وكالة شينخوا الصينية", ["TASS", "Xinhua"]),
+    ("ونقلت صحيفة تشاينا دايلي عن الوزير قوله", ["China Daily"]),
+    ("بحسب ما أوردته وكالة الأناضول وللأناضول مراسل هناك", ["Anadolu Agency"]),
+    ("وأكد الوزير، بحسب ما نقلته بلومبيرغ، أن ...", ["Bloomberg"]),
+])
+def test_agencies_cited(text, expected):
+    assert find_agencies(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وصلت الأمطار إلى محافظة قنا في صعيد مصر.",  # Qena, the city
+    "زار السياح مدينة بترا الأثرية في الأردن.",  # Petra, the site
+    "وقال السفير إن الحكومة الفرنسية ترفض القرار.",  # French, the adjective
+    "احتل الفريق المركز التاسع وتاسعا في الترتيب.",  # تاس inside words
+    "واستعرض الوزير مع نظيره آفاق التعاون.",
+    "(وكالات)",  # generic: no agency named
+])
+def test_no_false_agencies(text):
+    assert find_agencies(text) == []
+
+
+def test_outlet_readers():
+    assert outlet_from_copyright("جميع الحقوق محفوظة © 2024 شركة إرم ميديا - Erem Media FZ LLC") == "إرم نيوز"
+    assert outlet_from_copyright("© 2023 جميع الحقوق محفوظة لجريدة الغد الأردنية") == "الغد الأردنية"
+    assert outlet_from_copyright("Copyright © 2024 Al Jazeera Media Network") == "الجزيرة"
+    assert outlet_from_url("https://www.youm7.com/story/2024/11/12/x") == "اليوم السابع"
+    assert outlet_from_url("https://arabic.cnn.com/world/article/1") == "سي إن إن بالعربية"
+    assert outlet_from_url("https://news.example.org/a/1") == "news.example.org"
+    assert outlet_from_url(None) is None
+    assert canonical_outlet("Hespress") == "هسبريس"
+    assert canonical_outlet("موقع غير معروف") == "موقع غير معروف"
+
+
+def test_outlet_from_counter_line_and_not_from_listed_headlines():
+    page = clean_text(
+        "بوابة الوادي   عدد المشاهدات : 1300\n"
+        "افتتاح معرض الكتاب في دورته الجديدة بمشاركة واسعة\n"
+        "افتتح وزير الثقافة اليوم معرض الكتاب في دورته الجديدة بمشاركة أكثر من ألف دار نشر من ثلاثين دولة عربية وأجنبية.\n"
+        "وقال الوزير إن المعرض يشهد هذا العام برنامجا ثقافيا حافلا يشمل ندوات وأمسيات شعرية.\n"
+        "الأكثر قراءة\n"
+        "ارتفاع أسعار الذهب في السوق المحلية\n"
+        "المشهد اليوم | 900 قراءة\n"
+    )
+    from rasd.clean.metadata import find_outlet
+
+    assert find_outlet(page) == "بوابة الوادي"
+    assert "الذهب" not in "\n".join(page.body)
+
+
+def test_outlet_profile_learns_recurring_lines():
+    footer = "منصة الوادي الإخبارية منبر الرأي الحر والكلمة الصادقة منذ عام 2010."
+    story = "أعلنت البلدية اليوم عن افتتاح حديقة عامة جديدة في الحي الشرقي بمساحة عشرة آلاف متر مربع، بحضور عدد من المسؤولين والأهالي."
+    pages = [f"عنوان الخبر رقم {i} في الصفحة\n{story.replace('عشرة', str(i))}\n{footer}\n" for i in range(4)]
+    profile = OutletProfile.learn(pages)
+    assert footer in profile
+    assert story not in profile  # differs from page to page
+    assert footer in "\n".join(clean_text(pages[0]).body)  # reads like a sentence of the article
+    assert footer not in "\n".join(clean_text(pages[0], profile).body)
+    # one page alone teaches nothing
+    assert footer not in OutletProfile.learn(pages[:1])
