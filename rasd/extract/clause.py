@@ -48,6 +48,7 @@ class SentenceView:
     tokens: list = field(init=False)
     norms: list[str] = field(init=False)
     parties: list[Party] = field(init=False)
+    verbs: list[int] = field(default_factory=list)  # token indices of verbs (set by the caller)
 
     def __post_init__(self) -> None:
         self.tokens = _whole_words(tokenize(self.doc.body, self.span.start, self.span.end))

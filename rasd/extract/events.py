@@ -35,6 +35,8 @@ def find_events(doc: Doc, kb=None) -> list[Event]:
     events: list[Event] = []
     for span in doc.sentences:
         view = SentenceView(doc, span, cue)
+        view.verbs = [i for i, n in enumerate(view.norms)
+                      if any(h.tense != "noun" for h in lex.match(n)) or cue.speech.match(n)]
         seen: set = set()
         for i, norm in enumerate(view.norms):
             for hit in lex.match(norm):
@@ -69,6 +71,8 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
         return False
     if e.needs == "place" and _destination(view, i) is None:
         return False
+    if hit.tense == "noun" and i > 0 and _rests(n[i - 1]) & view.cues.anaphora:
+        return False  # هذه الزيارة / على هامش القمة: told already, or a frame
     return True
 
 
@@ -92,9 +96,18 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     bare_right = [p for p in right if p.marker is None]
 
     if not nominal:
-        actor = _first_named(bare_right[:2]) if bare_right else None
-        if actor is None:
-            actor = _left_subject(view, i, left)
+        if _after_relative(view, i) is not None:  # التي صادقت: the antecedent acts
+            actor = _antecedent(view, _after_relative(view, i))
+            target = _first_named(bare_right) if actor is not None else None
+        else:
+            actor = _first_named(bare_right[:2]) if bare_right else None
+            if actor is None:
+                actor = _left_subject(view, i, left)
+    elif i + 1 < len(view.norms) and _rests(view.norms[i + 1]) & view.cues.gathering:
+        met = [p for p in view.parties if i + 1 < p.tok <= i + 14 and p.marker in (None, "coord")
+               and p.absorbed_by is None]
+        actor = _first_named(met)
+        target = next((p for p in met if p.tok > actor.tok and p.entity and not _same(p, actor)), None) if actor else None
     else:
         gen = next((p for p in bare_right if p.tok <= i + 2), None)
         passive = i > 0 and view.norms[i - 1] in _PASSIVE
@@ -104,8 +117,11 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             actor = gen
         if actor is None:
             actor = _light_verb_subject(view, i)
+            if actor is not None and etype in _RECIPROCAL and target is None:
+                target = next((p for p in view.parties if p.marker == "coord" and p.entity
+                               and actor.tok_end <= p.tok <= actor.tok_end + 1), None)
         if actor is None:
-            between = [p for p in right if p.prep == "بين"]
+            between = [p for p in right if p.prep == "بين" and p.tok <= i + 4]
             if between:
                 actor = between[0]
                 target = target or next((p for p in right if p.tok > actor.tok and p.marker == "coord"), None)
@@ -117,8 +133,10 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         objs = [p for p in rest if p.marker is None and p.tok > i and not _same(p, actor)]
         coords = [p for p in rest if p.marker == "coord" and not _same(p, actor)]
         preps = [p for p in rest if p.marker == "target" and p.prep != "بين" and not _same(p, actor)]
-        if etype in _RECIPROCAL:
-            target = _first_named(objs + coords) or _first_named(preps)
+        if etype in _RECIPROCAL:  # "A و B" before any preposition, else "مع B"
+            first_prep = preps[0].tok if preps else len(view.norms)
+            early = [p for p in coords if p.tok < first_prep]
+            target = _first_named(objs + early) or _first_named(preps)
         else:
             target = _first_named(objs) or _first_named(preps)
 
@@ -152,14 +170,38 @@ def _same(a: Party | None, b: Party | None) -> bool:
     return a is not None and b is not None and (a is b or (a.entity is not None and a.entity == b.entity))
 
 
-def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None:
-    """SVO / relative clause: the party right before the verb (or before التي)."""
+_PARTICLES = frozenset({"قد", "وقد", "فقد", "لقد", "لم", "ولم", "لن", "ولن", "لا", "ولا", "سوف", "ان"})
+
+
+def _after_relative(view: SentenceView, i: int) -> int | None:
+    """Index of التي/الذي right before the verb (particles skipped), if any."""
     j = i - 1
-    while j >= 0 and view.norms[j] in ("قد", "وقد", "فقد", "لقد", "لم", "لن", "لا"):
+    while j >= 0 and view.norms[j] in _PARTICLES:
         j -= 1
-    if j >= 0 and view.norms[j] in RELATIVES:
-        before = [p for p in view.parties if p.tok_end <= j and p.absorbed_by is None]
-        return before[-1] if before else None
+    return j if j >= 0 and view.norms[j] in RELATIVES else None
+
+
+def _antecedent(view: SentenceView, rel: int) -> Party | None:
+    before = [p for p in view.parties if p.tok_end == rel and p.absorbed_by is None]
+    return before[-1] if before else None
+
+
+def _conjoined(norm: str) -> bool:
+    """A verb with و/ف in front (وتنفي): it shares the subject of the clause before."""
+    return norm[:1] in ("و", "ف") and norm not in triggers().forms
+
+
+def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None:
+    """SVO: the party right before the verb; a verb joined by و: the sentence's subject."""
+    j = i - 1
+    while j >= 0 and view.norms[j] in _PARTICLES:
+        j -= 1
+    if _conjoined(view.norms[i]):
+        first = [p for p in view.parties if p.tok < i and p.marker is None and p.absorbed_by is None]
+        return _first_named(first)
+    adjacent = [p for p in left if p.tok_end in (j + 1, j) and p.marker in (None, "coord")]
+    if adjacent:
+        return adjacent[-1]
     cands = [p for p in left if p.marker in (None, "coord")]
     return _first_named(list(reversed(cands))) if cands else None
 
@@ -175,13 +217,25 @@ def _light_verb_subject(view: SentenceView, i: int) -> Party | None:
     return None
 
 
+def _clause(view: SentenceView, i: int) -> tuple[int, int]:
+    """Token range of the trigger's clause: between the verbs (and relatives) around it."""
+    lo = max([v + 1 for v in view.verbs if v < i] + [0])
+    hi = min([v for v in view.verbs if v > i] + [len(view.norms)])
+    for k in range(i + 1, hi):
+        if view.norms[k] in RELATIVES:
+            hi = k
+            break
+    return lo, hi
+
+
 def _location(view: SentenceView, i: int, exclude: set) -> Party | None:
+    lo, hi = _clause(view, i)
     places = [p for p in view.parties if p.marker == "place" and p.type in _PLACES
               and p.absorbed_by is None and id(p) not in exclude and p.entity]
-    after = [p for p in places if i < p.tok <= i + 20]
+    after = [p for p in places if i < p.tok < min(hi, i + 30)]
     if after:
         return after[0]
-    before = [p for p in places if i - 12 <= p.tok < i]
+    before = [p for p in places if max(lo, i - 12) <= p.tok < i]
     return before[-1] if before else None
 
 
@@ -196,11 +250,13 @@ def _country_of(doc: Doc, kb, entity_id: str | None) -> str | None:
     for e in doc.entities:
         if e.type == "GPE" and e.country == place.country and e.name == country_name:
             return e.id
-    found = kb.country(place.country) if kb is not None and hasattr(kb, "country") else None
-    if isinstance(found, Entity):
-        doc.add_entity(found)
-        return found.id
-    return place.id
+    found = kb.country(place.country) if kb is not None else None
+    if found is None:
+        return place.id
+    doc.add_entity(Entity(id=found.id, name=found.name, name_ar=found.ar[0] if found.ar else "",
+                          type=found.type, wikidata=found.wikidata, aliases=list(found.aliases),
+                          country=place.country))
+    return found.id
 
 
 def _negated(view: SentenceView, i: int) -> bool:
@@ -230,25 +286,50 @@ def _date(view: SentenceView, i: int, hit: Hit, ev: Event) -> None:
     exprs = date_expressions(view.doc.body, view.span.start, view.span.end, view.doc.published, tense)
     if not exprs:
         return
+    lo, hi = _clause(view, i)
     pos = view.tokens[i].start
-    best = min(exprs, key=lambda d: min(abs(d.start - pos), abs(d.end - pos)))
-    ev.date, ev.date_text = best.iso, best.text
+    lo_c = view.tokens[lo].start
+    hi_c = view.tokens[hi].start if hi < len(view.tokens) else view.span.end
+    after = [d for d in exprs if pos <= d.start < hi_c]
+    before = [d for d in exprs if lo_c <= d.start < pos]
+    best = after[0] if after else (before[-1] if before else None)
+    if best is not None:
+        ev.date, ev.date_text = best.iso, best.text
 
 
 def _merge(events: list[Event]) -> list[Event]:
-    """One meeting told over several sentences: fold the partial telling in."""
-    out = list(events)
+    """One meeting told over several sentences becomes one event.
+
+    A partial telling (no target) folds into a full one of the same type that
+    involves its actor; a repeated pair folds into its first telling; either
+    way the kept event takes the place and date it lacked. A visit lends its
+    place to the same actor's other meetings of that article.
+    """
+    out: list[Event] = []
     for e in events:
-        if e.target is not None or e.actor is None or e.type not in _MERGEABLE:
+        host = None
+        if e.type in _MERGEABLE and e.actor is not None:
+            for f in out:
+                if f.type != e.type or (e.date and f.date and e.date != f.date):
+                    continue
+                same_pair = {e.actor, e.target} == {f.actor, f.target}
+                partial = e.target is None and e.actor in (f.actor, f.target)
+                if f.target is None and e.target is not None and f.actor in (e.actor, e.target):
+                    out[out.index(f)] = e  # the full telling replaces the partial one
+                    e, f = f, e
+                    partial = True
+                if same_pair or partial:
+                    host = f
+                    break
+        if host is None:
+            out.append(e)
             continue
-        for f in out:
-            if f is e or f.type != e.type or f.target is None or e.actor not in (f.actor, f.target):
-                continue
-            if e.date and f.date and e.date != f.date:
-                continue
-            f.location = f.location or e.location
-            if not f.date:
-                f.date, f.date_text = e.date, e.date_text
-            out.remove(e)
-            break
+        host.location = host.location or e.location
+        if not host.date:
+            host.date, host.date_text = e.date, e.date_text
+    for k, e in enumerate(out):
+        if e.mode == "visit" and e.location:
+            for f in out[k + 1 :]:
+                if f.type == e.type and f.location is None and e.actor in (f.actor, f.target):
+                    f.location = e.location
     return out

@@ -154,6 +154,8 @@ class Cues:
     other_preps: frozenset[str]
     titles: frozenset[str]
     light_verbs: frozenset[str]
+    anaphora: frozenset[str]
+    gathering: frozenset[str]
     agents: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
@@ -196,5 +198,7 @@ def cues() -> Cues:
         other_preps=_norm_set(preps["other"]),
         titles=_norm_set(data["titles"]),
         light_verbs=_norm_set(data["light_verbs"]),
+        anaphora=_norm_set(data["anaphora"]),
+        gathering=_norm_set(data["gathering"]),
         agents=agents,
     )
