@@ -47,7 +47,7 @@ _SOCIAL = r"فيسبوك|فيس بوك|فايسبوك|تويتر|يوتيوب|ي
 FURNITURE: dict[str, list[re.Pattern]] = {
     # Follow / share / app prompts.
     "share": [
-        _rx(r"تابعونا|تابعنا|تابعوا|تابع\s+(?:اخر|احدث|اهم|كل|صفحتنا|قناتنا|حسابنا)|شارك(?:وا)?|مشاركه|انشر|للمشاركه|حمل(?:وا)?\s+تطبيق|نزل\s+تطبيق|اشترك(?:وا)?\s+(?:في|فى)\s+قناه|انضم(?:وا)?\s+(?:الي|لقناه|لقناتنا)|اضغط(?:وا)?\s+هنا|للمزيد\s+من\s+الاخبار\s+تابع|share|follow us", anchored=True),
+        _rx(r"تابعونا|تابعنا|تابعوا|تابع\s+(?:اخر|احدث|اهم|كل|صفحتنا|قناتنا|حسابنا)|شارك(?:وا)?(?:\s+(?:المقال|الخبر|هذا|عبر|علي|مع|الان))?\s*$|شارك(?:وا)?\s+(?:المقال|الخبر|هذا\s+\S+|عبر|علي\s+(?:فيسبوك|تويتر|واتساب))|مشاركه\s*(?:$|عبر|علي|الخبر|المقال)|انشر\s+(?:الخبر|المقال|علي)|للمشاركه|حمل(?:وا)?\s+تطبيق|نزل\s+تطبيق|اشترك(?:وا)?\s+(?:في|فى)\s+قناه|انضم(?:وا)?\s+(?:الي|لقناه|لقناتنا)|اضغط(?:وا)?\s+هنا|للمزيد\s+من\s+الاخبار\s+تابع|share|follow us", anchored=True),
         _rx(_SOCIAL),
     ],
     # View / read / comment counters: "عدد المشاهدات : 248", "1427 قراءة".
@@ -70,11 +70,12 @@ FURNITURE: dict[str, list[re.Pattern]] = {
     ],
     # Newsletter prompts.
     "newsletter": [
-        _rx(r"النشره\s+(?:البريديه|الاخباريه|اليوميه)|القائمه\s+البريديه|اشترك(?:وا)?\s+(?:الان|في|فى|ب|معنا|مجانا)|سجل\s+بريدك|ادخل\s+بريدك|newsletter|subscribe"),
+        _rx(r"النشره\s+(?:البريديه|الاخباريه|اليوميه)|نشرتنا(?:\s+(?:البريديه|الاخباريه))?|القائمه\s+البريديه|سجل\s+بريدك|ادخل\s+بريدك|newsletter|subscribe"),
+        _rx(r"اشترك(?:وا)?\s+(?:الان|في|فى|ب|معنا|مجانا)"),
     ],
     "copyright": [
-        _rx(r"جميع\s+الحقوق\s+محفوظه|الحقوق\s+محفوظه|حقوق\s+(?:النشر|الطبع)|all\s+rights\s+reserved|copyright"),
-        re.compile(r"©"),
+        _rx(r"حقوق\s+(?:النشر|الطبع)"),
+        re.compile(r"©|" + normalise(r"(?:جميع\s+)?الحقوق\s+محفوظة|all\s+rights\s+reserved|copyright"), re.I),
     ],
     "tags": [_rx(r"كلمات\s+دلاليه|الكلمات\s+الدلاليه|كلمات\s+مفتاحيه|الكلمات\s+المفتاحيه|الوسوم|وسوم|هاشتاج|tags?\s*:", anchored=True)],
     "source": [_rx(r"المصدر\s*:|مصدر\s+الخبر|source\s*:", anchored=True)],
@@ -156,30 +157,50 @@ def _make_line(raw: str) -> Line:
 
 
 def _furniture_kind(line: Line) -> str:
+    """The furniture type of a line, or "" for text.
+
+    Markers that are also ordinary words of news prose (شارك "took part",
+    اشترك, السابق, حقوق النشر) count only on lines that do not read as a
+    sentence: short, or not ending in a full stop.
+    """
     if not line.text:
         return "blank"
     if line.arabic == 0.0 and line.words <= 12:
         return "latin"
-    n = line.norm
-    if line.words <= 25:
-        for kind in ("counter", "tags", "source", "copyright", "newsletter", "related", "pager", "ad", "nav"):
-            if any(p.search(n) for p in FURNITURE[kind]):
-                return kind
-        if not line.punct and (
-            (FURNITURE["share"][0].search(n) and line.words <= 20)
-            or (FURNITURE["share"][1].search(n) and (line.words <= 6 or re.search(r"تابع|عبر|حمل|صفح|قنا", n)))
-        ):
-            return "share"
-        if line.words <= 8 and any(p.search(n) for p in FURNITURE["comment"]):
-            return "comment"
-        if line.words <= 6 and FURNITURE["byline"][0].search(n) and re.search(r"^\W*\S+\s*:", n):
-            return "byline"
-        if line.words <= 5 and all(w in _NAV_WORDS for w in _WORD.findall(n.lower())):
-            return "nav"
-    elif FURNITURE["tags"][0].search(n):
+    n, words = line.norm, line.words
+    loose = not line.punct or line.question  # headline-like ending
+    if FURNITURE["tags"][0].search(n):
         return "tags"
     if FURNITURE["comment"][1].search(n):
         return "comment"
+    if words > 25:
+        return ""
+
+    def has(kind: str, i: int = 0) -> bool:
+        return bool(FURNITURE[kind][i].search(n))
+
+    if (words <= 10 or "|" in line.text) and any(p.search(n) for p in FURNITURE["counter"]):
+        return "counter"
+    if words <= 12 and has("source"):
+        return "source"
+    if has("copyright", 1) or (has("copyright") and words <= 12 and loose):
+        return "copyright"
+    if has("newsletter") or (has("newsletter", 1) and words <= 12 and loose):
+        return "newsletter"
+    if has("related") and (words <= 8 or loose):
+        return "related"
+    if has("pager") and loose:
+        return "pager"
+    if has("ad") or has("nav"):
+        return "nav" if has("nav") else "ad"
+    if not line.punct and ((has("share") and words <= 20) or (has("share", 1) and (words <= 6 or re.search(r"تابع|عبر|حمل|صفح|قنا", n)))):
+        return "share"
+    if words <= 8 and has("comment"):
+        return "comment"
+    if words <= 6 and has("byline") and re.search(r"^\W*\S+\s*:", n):
+        return "byline"
+    if words <= 5 and all(w in _NAV_WORDS for w in _WORD.findall(n.lower())):
+        return "nav"
     return ""
 
 
