@@ -75,3 +75,16 @@ def test_outlet_profile_learns_recurring_lines():
     assert footer not in "\n".join(clean_text(pages[0], profile).body)
     # one page alone teaches nothing
     assert footer not in OutletProfile.learn(pages[:1])
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("القاهرة في 12 نوفمبر 2024 (أ ش أ) - أعلنت وزارة الخارجية المصرية اليوم أن الوزير سيتوجه إلى عمان في زيارة رسمية.", "2024-11-12"),
+    ("عمان 3 آذار 2024 (بترا)- أعلنت الحكومة الأردنية عن خطة جديدة لدعم القطاع الزراعي في المحافظات الشمالية.", "2024-03-03"),
+    # a date inside the sentence is an event date, not the publication date
+    ("الرياض - أعلنت الحكومة في 12 نوفمبر 2023 عن خطة جديدة لدعم القطاع الزراعي في المحافظات الشمالية.", None),
+])
+def test_published_from_a_wire_dateline(first, expected):
+    from rasd.clean.metadata import find_published
+
+    body = "وقال الوزير في مؤتمر صحفي عقده في العاصمة اليوم إن المفاوضات مع الجانب الآخر ما زالت مستمرة دون نتائج ملموسة."
+    assert find_published(clean_text(first + "\n" + body)) == expected

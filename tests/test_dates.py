@@ -53,3 +53,8 @@ def test_month_and_year_only_when_asked():
     assert find_dates(text) == []
     ((s, e, iso),) = find_dates(text, partial=True)
     assert iso == "2023-03" and text[s:e] == "مارس 2023"
+
+
+def test_hijri_date_beside_gregorian():
+    text = "الثلاثاء 10 جمادى الأولى 1446 هـ الموافق 12 نوفمبر 2024 م"
+    assert [iso for *_, iso in find_dates(text)] == ["2024-11-12"]

@@ -276,7 +276,17 @@ def find_published(page: Page) -> str | None:
             dates = find_dates(line.text)
             if dates:
                 return dates[0][2]
+    first = next((l.text for l in page.lines if l.role == "body"), "")
+    dateline = _DATELINE.match(first)
+    if dateline:
+        dates = find_dates(dateline.group())
+        if dates:
+            return dates[0][2]
     return None
+
+
+# "القاهرة في 12 نوفمبر 2024 (أ ش أ) -": a wire dateline opening the first paragraph.
+_DATELINE = re.compile(r"^[^\s\d]+(?:\s+[^\s\d]+)?[،,]?\s+(?:في\s+)?[^\n]{6,40}?(?:\([^)]{1,20}\))?\s*[-–—:]")
 
 
 def normalise_published(value: str | None) -> str | None:
