@@ -50,8 +50,9 @@ def test_article_and_orthography_are_folded(kb):
 
 
 def test_common_words_are_not_places(kb):
-    # كيف "how", صور "pictures", بن "son of", ليل "night": never a city on their own
-    for word in ("كيف", "صور", "بن", "ليل", "هام", "قم", "المالية"):
+    # كيف "how", صور "pictures", بن "son of", ليل "night", دولة "state", هوية
+    # "identity", بيرا (Beira) inside كبيرا "big": never a city on their own
+    for word in ("كيف", "صور", "بن", "ليل", "هام", "قم", "المالية", "دولة", "الدولة", "هوية", "ميدان", "بيرا", "طراز"):
         assert kb.by_arabic(word) == [], word
 
 

