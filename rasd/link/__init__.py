@@ -12,10 +12,12 @@ ordinary word (مدينة), is only taken when the article corroborates it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb import KBEntity, KnowledgeBase
 from rasd.link.corpus import canonical_key, corpus_entity
-from rasd.link.gazetteer import Cand, Spot, after_prefix, index, readings, spot, word_keys, words_of
+from rasd.link.gazetteer import ARAB, Cand, Spot, after_prefix, index, readings, spot, word_keys, words_of
 from rasd.link.titles import resolve_title, resolve_titles
 from rasd.text.normalise import normalise, proclitic_splits
 from rasd.text.tokens import Token, tokenize
@@ -26,6 +28,7 @@ __all__ = ["link", "resolve_title", "canonical_key"]
 NAME_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 # Family name first: the first word alone names the person (وانغ, تشانج).
 _FAMILY_FIRST = {"CN", "TW", "HK", "MO", "KP", "KR", "VN", "SG"}
+_PATRONYMIC = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "ام"}  # normalised: آل -> ال
 _BIG_CITY = 5_000_000  # a GeoNames name of a city this big is taken without corroboration
 
 
@@ -37,17 +40,17 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     doc.mentions = [m for m in doc.mentions if not (m.type in NAME_TYPES and m.role is None)]
     doc.entities = []
     spots = spot(doc.body, ix, tokens)
-    tagged = _covered(len(doc.body), ner)
-
-    def corroborated(s: Spot) -> bool:
-        return any(tagged[s.start : s.end])
-
-    anchors = _anchors(kb, spots, corroborated)
+    support = _support(spots, ner)
+    anchors: set[str] = set()
+    for s, sup in zip(spots, support):
+        full = {c.key for c in s.cands if c.kind == "full" and _plausible(kb, c, s, doc.body, sup, anchors)}
+        if len(full) == 1 and (s.level == 0 or s.last - s.first > 1):
+            anchors |= full
     names: list[Mention] = []
-    for s in spots:
-        ent = _choose(kb, s, doc.body[s.start : s.end], anchors, corroborated(s))
-        if ent is not None:
-            names.append(_kb_mention(doc, ent, doc.body[s.start : s.end], s.start, s.end))
+    for s, sup in zip(spots, support):
+        best = _best(kb, [c for c in s.cands if _plausible(kb, c, s, doc.body, sup, anchors)], anchors)
+        if best is not None:
+            names.append(_kb_mention(doc, kb.get(best.key), doc.body[s.start : s.end], s.start, s.end))
 
     covered = _covered(len(doc.body), names)
     for m in ner:
@@ -62,42 +65,64 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
 
 
-def _anchors(kb: KnowledgeBase, spots: list[Spot], corroborated) -> set[str]:
-    """KB keys named unambiguously in full (or by an unmistakable short form) in the article."""
-    out: set[str] = set()
+_NER_CODE = {"PER": 1, "ORG": 2, "LOC": 3, "GPE": 3, "MISC": 4}
+_FITS = {"PER": {1, 9}, "ORG": {2}, "GPE": {3}, "LOC": {3}}  # KB type -> recogniser codes that support it
+
+
+def _support(spots: list[Spot], ner: list[Mention]) -> list[set[int]]:
+    """Per spot, the recogniser's type codes there: 1..4 for its mentions within the spot
+    (a proclitic's width of slack), 9 when the spot is only part of a longer person mention."""
+    ner = sorted(ner, key=lambda m: m.start)
+    starts = [m.start for m in ner]
+    out = []
     for s in spots:
-        full = [c for c in s.cands if c.kind == "full" and (not c.generated or _generated_ok(kb, c, s, corroborated(s)))]
-        keys = {c.key for c in full}
-        if len(keys) == 1 and s.level < 2 or (len(keys) == 1 and s.last - s.first > 1):
-            out |= keys
+        codes: set[int] = set()
+        i = bisect_left(starts, s.start - 3)
+        while i < len(ner) and ner[i].start < s.end:
+            m = ner[i]
+            if m.end > s.start:
+                if m.end <= s.end + 1:
+                    codes.add(_NER_CODE.get(m.type, 4))
+                elif m.type == "PER":
+                    codes.add(9)
+            i += 1
+        j = bisect_left(starts, s.start - 3) - 1  # a person mention that began well before
+        while j >= 0 and j >= bisect_left(starts, s.start - 60):
+            if ner[j].type == "PER" and ner[j].end > s.start:
+                codes.add(9)
+            j -= 1
+        out.append(codes)
     return out
 
 
-def _generated_ok(kb: KnowledgeBase, c: Cand, s: Spot, corroborated: bool) -> bool:
-    """GeoNames names that are also common words (مدينة, جيشي) need the recogniser's support."""
-    if s.last - s.first > 1 or corroborated:
+def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int], anchors: set[str]) -> bool:
+    """Whether the article supports reading spot ``s`` as candidate ``c``.
+
+    Many KB spellings are also ordinary words once folded (الفريق ~ الفريج,
+    الأكثر ~ الأقصر, جازان ~ قازان) or as they stand (المعلم, رئيسي, سالم,
+    ميدان): a single word matched loosely, a short form or a GeoNames name
+    needs the entity named in full elsewhere in the article, or the
+    recogniser tagging that very word with a fitting type.
+    """
+    if c.key in anchors:
         return True
     e = kb.get(c.key)
-    return bool(e and (e.extra.get("population") or 0) >= _BIG_CITY)
-
-
-def _choose(kb: KnowledgeBase, s: Spot, surface: str, anchors: set[str], corroborated: bool) -> KBEntity | None:
-    """The entity a spotted name stands for, or None when the article does not support one."""
-    cands = [c for c in s.cands if not c.generated or _generated_ok(kb, c, s, corroborated)]
-    if not cands:
-        return None
-    if s.last - s.first == 1 and s.level == 2:
-        # a vowel-free key on one word: only for someone the article names in full
-        cands = [c for c in cands if c.key in anchors]
-    best = _best(kb, cands, anchors)
-    if best is None:
-        return None
-    if best.kind == "short" and best.key not in anchors:
-        # A short form alone: only a distinctive one (بوتين, لافروف), never شي or وانغ.
-        letters = len(normalise(surface).replace(" ", ""))
-        if letters < 3 or (letters < 5 and not corroborated):
-            return None
-    return kb.get(best.key)
+    if e is None:
+        return False
+    if s.last - s.first > 1:
+        return True
+    fits = bool(support & _FITS.get(e.type, set()))
+    if 9 in support and e.type != "PER":
+        return False  # a word inside a person's name (سالم, هيفاء)
+    if s.level == 2 or (s.level == 1 and not (fits and e.type == "PER")):
+        return False
+    if c.generated and not fits and (e.extra.get("population") or 0) < _BIG_CITY:
+        return False
+    if c.kind == "short":
+        word = s.head or normalise(body[s.start : s.end])
+        if len(word) < 5 or word.startswith("ال") or not fits:
+            return False  # شي, وانغ, الأنصاري, رئيسي: only after the full name
+    return True
 
 
 def _best(kb: KnowledgeBase, cands: list[Cand], anchors: set[str]) -> Cand | None:
@@ -140,29 +165,31 @@ def _add_kb(doc: Doc, e: KBEntity, surface: str) -> str:
     return e.id
 
 
-def _kb_lookup(kb: KnowledgeBase, ix, text: str) -> list[Cand]:
-    """KB readings of a whole recogniser span (its first word possibly with a proclitic)."""
+def _kb_lookup(ix, text: str) -> tuple[int, list[Cand]]:
+    """(level, KB readings) of a whole recogniser span, its first word possibly with a proclitic."""
     words = words_of(text)
     if not words:
-        return []
+        return 0, []
     keyfns = (lambda w: w, fold_key, word_key)
     for lv in range(3):
-        if lv == 2 and len(words) == 1:
-            break
         for p, rest in proclitic_splits(words[0]):
             k = tuple(keyfns[lv](w) for w in [rest, *words[1:]])
             cands = [c for c in ix.tables[lv].get(k, ()) if c.kind != "role"]
             if cands:
-                return cands
-    return []
+                return lv, cands
+    return 0, []
 
 
 def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str]) -> Mention:
-    pick = _best(kb, _kb_lookup(kb, ix, m.text), anchors)
-    if pick is not None and (pick.kind == "full" or pick.key in anchors or len(normalise(m.text)) >= 4):
-        e = kb.get(pick.key)
-        if e is not None:
-            return _kb_mention(doc, e, m.text, m.start, m.end)
+    """A recogniser span the dictionary did not spot: KB entity by key, else a corpus entity."""
+    level, cands = _kb_lookup(ix, m.text)
+    if cands:
+        words = words_of(m.text)
+        s = Spot(m.start, m.end, 0, len(words), level, cands, words[0] if words else "")
+        support = {_NER_CODE.get(m.type, 4)}  # the recogniser's own span
+        pick = _best(kb, [c for c in cands if _plausible(kb, c, s, doc.body, support, anchors)], anchors)
+        if pick is not None:
+            return _kb_mention(doc, kb.get(pick.key), m.text, m.start, m.end)
     ent = doc.add_entity(corpus_entity(m.text, m.type))
     return Mention(m.text, m.start, m.end, m.type, entity=ent.id, score=m.score)
 
@@ -179,15 +206,17 @@ def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[str, 
         if m.type != "PER" or not m.entity:
             continue
         words = words_of(m.text)
-        if len(words) < 2:
-            continue
+        if len(words) < 2 or any(w in _PATRONYMIC or w.startswith("عبد") for w in words):
+            continue  # محمد بن سلمان is not "سلمان", nor تميم بن حمد آل ثاني "ثاني"
         ent = doc.entity(m.entity)
+        if ent is not None and ent.country in ARAB:
+            continue  # Arab names go by the family name with its article, listed in the KB
         kbe = kb.get(m.entity) if m.entity.startswith("kb:") else None
         family_first = (ent is not None and ent.country in _FAMILY_FIRST) or (
             kbe is None and len(words) == 2 and all(len(w) <= 5 for w in words)
         )
         for w in [words[-1]] + ([words[0]] if family_first else []):
-            if len(w) < 3 and not (kbe and any(normalise(x) == w for x in kbe.short_ar)):
+            if w.startswith("ال") or len(w) < 3 and not (kbe and any(normalise(x) == w for x in kbe.short_ar)):
                 continue
             for k in _part_keys(word_keys(w)):
                 if parts.setdefault(k, m.entity) != m.entity:
@@ -231,6 +260,8 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
         if covered[t.start] or covered[t.end - 1]:
             continue
         for skip, _, keys in readings(t.text):
+            if keys[0].startswith("ال"):
+                continue
             target = _part_match(keys, parts)
             if target:
                 start = after_prefix(t, skip)

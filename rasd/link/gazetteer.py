@@ -64,6 +64,7 @@ class Spot:
     last: int  # token index after the last word
     level: int
     cands: list[Cand]
+    head: str = ""  # normalised first word as matched, proclitic off (للمعلم -> المعلم)
 
 
 def words_of(text: str) -> list[str]:
@@ -71,16 +72,20 @@ def words_of(text: str) -> list[str]:
     return [t.text for t in tokenize(normalise(text))]  # normalised first: KB spellings may carry diacritics
 
 
-def _levels(words: list[str], etype: str, kind: str, generated: bool) -> range:
+# Arab League members: their people's Arabic names have one spelling, and loose keys on
+# them meet ordinary words (الملقي ~ الملكي, العطية ~ العطوي).
+ARAB = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
+
+
+def _levels(words: list[str], etype: str, country: str | None, generated: bool) -> range:
+    """Which keys a KB spelling is indexed under (see the module docstring)."""
     letters = sum(len(w) for w in words)
     if generated:
         return range(1) if len(words) > 1 or letters >= 4 else range(0)
-    if len(words) > 1:
-        return range(3)
-    if letters < 4:
+    if letters < 4 or (etype == "PER" and country in ARAB):
         return range(1)
-    if etype == "PER" and len(word_key(words[0])) >= 4:
-        return range(3)
+    if etype == "PER" and (len(words) > 1 or len(word_key(words[0])) >= 4):
+        return range(3)  # foreign names: transliteration varies most
     return range(2)
 
 
@@ -125,7 +130,7 @@ def index(kb: KnowledgeBase) -> Index:
             for form in forms:
                 w = words_of(form)
                 if w:
-                    ix.add(w, Cand(e.key, kind, generated), _levels(w, e.type, kind, generated))
+                    ix.add(w, Cand(e.key, kind, generated), _levels(w, e.type, e.country, generated))
     for w, key in _ministry_forms(kb):
         ix.add(w, Cand(key, "full"), range(2))
     implied = kb.role_phrase_country()
@@ -149,7 +154,7 @@ def first_readings(word: str) -> list[tuple[int, str]]:
         if p in ("لل", "ولل", "فلل"):
             if not rest.startswith("ال"):
                 continue
-            out.append((len(p) - 1, rest))  # لل + X = ل + الX: the span keeps the article's ل
+            out.append((len(p) - 2, rest))  # لل + X = ل + الX: the span keeps the elided article whole
             continue
         out.append((len(p), rest))
     return out
@@ -230,6 +235,7 @@ def spot(body: str, ix: Index, tokens: list[Token] | None = None, roles: bool = 
             continue
         ln, _, _, skip, lv, cands = best
         start = after_prefix(tokens[i], skip)
-        out.append(Spot(start, tokens[i + ln - 1].end, i, i + ln, lv, cands))
+        head = dict((sk, rest) for sk, rest in first_readings(normalise(tokens[i].text))).get(skip, "")
+        out.append(Spot(start, tokens[i + ln - 1].end, i, i + ln, lv, cands, head))
         i += ln
     return out
