@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.doc import Doc, Source
+from rasd.doc import Doc, Mention, Source
 from rasd.store import Store
 from rasd.store.search import make_snippet, parse_query
 from test_store_fixtures import drill_doc, visit_doc
@@ -82,10 +82,16 @@ def test_snippet_marks_every_spelling(store):
     assert [hit.text[s:e] for s, e in hit.highlights] == ["لأوكرانيا"]
 
 
-def test_ranking_prefers_title_and_frequency(store):
-    hits = store.search("أوكرانيا")
-    assert hits[0].id == "n4"  # in the title and the body
-    assert all(a.score >= b.score for a, b in zip(hits, hits[1:]))
+def test_ranking_prefers_title_and_frequency(tmp_path):
+    with Store(tmp_path / "rank.db") as s:
+        s.upsert(Doc(id="once", title="أخبار متفرقة", body="وفي سياق آخر، وصلت شحنة مساعدات إلى غزة صباح اليوم."))
+        s.upsert(Doc(id="main", title="غزة تحت الحصار",
+                     body="تعيش غزة أزمة إنسانية، وقال مسؤولون في غزة إن المعابر مغلقة منذ أسبوع."))
+        for i in range(8):
+            s.upsert(Doc(id=f"f{i}", title=f"خبر {i}", body=f"ارتفعت أسعار الذهب في الأسواق للمرة {i} هذا العام."))
+        hits = s.search("غزة")
+    assert [h.id for h in hits] == ["main", "once"]
+    assert hits[0].score > hits[1].score > 0
 
 
 def test_paging_and_count(store):
@@ -120,3 +126,28 @@ def test_parse_query_builds_quoted_fts_terms():
     q = parse_query('بكين "وزير الدفاع" OR موسكو -واشنطن')
     assert q.expression.count('"') % 2 == 0
     assert "NOT" in q.expression and " OR " in q.expression
+
+
+def test_a_spelling_finds_articles_with_other_spellings_of_the_linked_entity(tmp_path):
+    with Store(tmp_path / "sp.db") as s:
+        s.upsert(visit_doc("a1", spelling="وانغ يي"))
+        s.upsert(visit_doc("a2", spelling="وانج يي"))
+        s.upsert(Doc(id="n", title="سوق", body="افتتح سوق شعبي جديد في المدينة القديمة وسط إقبال كبير."))
+        assert {h.id for h in s.search("وانج يي")} == {"a1", "a2"}
+        assert {h.id for h in s.search('"وانغ يي"')} == {"a1", "a2"}
+        hit = next(h for h in s.search("وانج يي") if h.id == "a1")
+        assert "وانغ" in [hit.text[a:b] for a, b in hit.highlights]  # the other spelling is marked
+        assert {h.id for h in s.search("Wang Yi")} == {"a1", "a2"}
+
+
+def test_office_titles_do_not_become_spellings(tmp_path):
+    doc = visit_doc("a1")
+    at = doc.body.index("وزير الخارجية الروسي")
+    doc.mentions.append(Mention("وزير الخارجية الروسي", at, at + 20, "PER", "kb:sergey_lavrov", role="foreign minister"))
+    other = Doc(id="x", title="تعيين", body="أعلنت الحكومة تعيين وزير الخارجية الجديد خلفا للوزير السابق.")
+    with Store(tmp_path / "t.db") as s:
+        s.upsert(doc)
+        s.upsert(other)
+        assert s.entity("وزير الخارجية الروسي") is None
+        assert {h.id for h in s.search('"وزير الخارجية"')} == {"a1", "x"}
+        assert {h.id for h in s.search("لافروف")} == {"a1"}

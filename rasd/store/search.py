@@ -9,6 +9,7 @@ original body by re-tokenising it and marking the tokens whose key matches.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,20 +55,41 @@ class Query:
     """A parsed user query: FTS5 expression plus the keys to highlight."""
 
     expression: str  # FTS5 MATCH expression ("" when nothing searchable)
-    keys: set[str] = field(default_factory=set)  # positive keys, for highlighting
-    text: str = ""  # the query as typed, for entity-name matching
+    keys: set[str] = field(default_factory=set)  # keys to mark in snippets
 
+
+# Looks up a name key (words' keys joined by spaces) in the store's entities:
+# the FTS5 alternatives that stand for it, and more keys to highlight.
+Expander = Callable[[str], tuple[list[str], set[str]]]
 
 # "phrase", «phrase», “phrase”, or a bare word (optionally with a leading -).
 _PART = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|(\S+)')
 
 
-def parse_query(text: str) -> Query:
-    """Terms are ANDed; quoted text is a phrase; ``OR`` between terms; ``-word`` excludes."""
+def _quote(key: str) -> str:
+    return '"' + key.replace('"', '""') + '"'
+
+
+def parse_query(text: str, expand: Expander | None = None) -> Query:
+    """Terms are ANDed; quoted text is a phrase; ``OR`` between terms; ``-word`` excludes.
+
+    With ``expand``, a term, a phrase or the whole query that names a known
+    entity also matches the articles where that entity was linked, however
+    they spell it (شويغو finds شويجو).
+    """
     clauses: list[str] = []  # each clause is an AND operand; may be an OR group
     negatives: list[str] = []
     keys: set[str] = set()
+    bare: list[str] = []  # keys of the positive words, for whole-query expansion
     pending_or = False
+
+    def alternatives(key: str) -> list[str]:
+        if expand is None:
+            return []
+        alts, more = expand(key)
+        keys.update(more)
+        return alts
+
     for m in _PART.finditer(text):
         phrase = next((g for g in m.groups()[:3] if g is not None), None)
         raw = phrase if phrase is not None else m.group(4)
@@ -80,22 +102,33 @@ def parse_query(text: str) -> Query:
         parts = [token_key(w) for w in _WORD.findall(raw)]
         if not parts:
             continue
-        term = '"' + " ".join(parts).replace('"', '""') + '"'
+        key = " ".join(parts)
         if negative:
-            negatives.append(term)
+            negatives.append(_quote(key))
             continue
         keys.update(parts)
+        bare.extend(parts)
+        term = " OR ".join([_quote(key), *alternatives(key)])
         if pending_or:
             clauses[-1] = f"{clauses[-1]} OR {term}"
         else:
             clauses.append(term)
         pending_or = False
     if not clauses:
-        return Query("", set(), text)
+        return Query("", set())
     expr = " AND ".join(f"({c})" if " OR " in c else c for c in clauses)
+    if len(clauses) > 1:
+        whole = alternatives(" ".join(bare))
+        if whole:
+            expr = " OR ".join([f"({expr})", *whole])
     for n in negatives:
         expr = f"({expr}) NOT {n}"
-    return Query(expr, keys, text)
+    return Query(expr, keys)
+
+
+def entity_token(entity_id: str) -> str:
+    """One index word standing for a linked entity (in the ``names`` column)."""
+    return "ent" + hashlib.sha1(entity_id.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass

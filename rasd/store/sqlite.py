@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from rasd.doc import Doc
-from rasd.store.search import Query, index_text, make_snippet, mark, name_key, parse_query
+from rasd.store.search import Query, entity_token, index_text, make_snippet, mark, name_key, parse_query
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles(
@@ -210,7 +210,8 @@ class Store:
         rid = cur.lastrowid
         # Entity names go in their own column so an English query ("Wang Yi")
         # or another outlet's spelling of a linked name finds the article.
-        names = []
+        names = [entity_token(eid) for eid in sorted({e.id for e in doc.entities}
+                                                      | {m.entity for m in doc.mentions if m.entity})]
         for e in doc.entities:
             names.append(e.name or "")
             names.append(index_text(e.name_ar))
@@ -234,7 +235,9 @@ class Store:
         )
         db.executemany(
             "INSERT OR IGNORE INTO entity_names(key, entity_id) VALUES (?,?)",
-            [(name_key(m.text), m.entity) for m in doc.mentions if m.entity and name_key(m.text)],
+            # Titles ("وزير الخارجية") name an office, not the person: not a spelling.
+            [(name_key(m.text), m.entity) for m in doc.mentions
+             if m.entity and not m.role and name_key(m.text)],
         )
         db.executemany(
             "INSERT INTO events(article_id, seq, type, mode, actor, target, location, date, date_text,"
@@ -409,12 +412,12 @@ class Store:
         and hamza/yaa/taa-marbuta spellings; English entity names match the
         articles their entity was linked in.
         """
-        q: Query = parse_query(query)
+        q: Query = parse_query(query, self._expand)
         if not q.expression:
             return []
         rows = self.db.execute(
             "SELECT a.id, a.title, a.outlet, a.published, a.url, a.body,"
-            " bm25(articles_fts, 2.0, 1.0, 0.5) AS rank"
+            " bm25(articles_fts, 2.0, 1.0, 0.2) AS rank"
             " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
             " WHERE articles_fts MATCH ? ORDER BY rank, a.published DESC LIMIT ? OFFSET ?",
             (q.expression, limit, offset),
@@ -433,12 +436,23 @@ class Store:
     @_synchronised
     def count(self, query: str) -> int:
         """How many articles ``search(query)`` would page through."""
-        q = parse_query(query)
+        q = parse_query(query, self._expand)
         if not q.expression:
             return 0
         return self.db.execute(
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (q.expression,)
         ).fetchone()[0]
+
+    def _expand(self, key: str) -> tuple[list[str], set[str]]:
+        """Entities a query name key stands for: their index words, and their spellings' keys."""
+        ids = [r[0] for r in self.db.execute(
+            "SELECT entity_id FROM entity_names WHERE key=? LIMIT 5", (key,))]
+        if not ids:
+            return [], set()
+        marks = ",".join("?" * len(ids))
+        spellings = self.db.execute(
+            f"SELECT key FROM entity_names WHERE entity_id IN ({marks})", ids).fetchall()
+        return [entity_token(i) for i in ids], {w for (k,) in spellings for w in k.split()}
 
     def resolve(self, query: str) -> list[str]:
         """Entity ids ``query`` may mean (id, English name or any Arabic spelling), most mentioned first."""
