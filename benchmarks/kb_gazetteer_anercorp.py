@@ -121,7 +121,7 @@ def main() -> None:
     loc_gold = sum(1 for g in gold.values() if g == "LOC")
     print(f"  gold LOC spans matched by a GPE/LOC entity (recall): "
           f"{(stats['country']['type_ok'] + stats['curated place']['type_ok'] + stats['generated city']['type_ok']) / loc_gold:.3f}")
-    for src in ("generated city", "curated place", "organisation", "country"):
+    for src in ("generated city", "curated place", "organisation", "country", "person"):
         print(f"  most frequent non-entity matches, {src}: {wrong[src].most_common(12)}")
 
 
