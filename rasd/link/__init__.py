@@ -63,6 +63,8 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     doc.mentions.extend(names)
     resolve_titles(doc, kb, tokens, names, lambda e, surface: _add_kb(doc, e, surface))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
+    used = {m.entity for m in doc.mentions}
+    doc.entities = [e for e in doc.entities if e.id in used]  # a re-pointed surname leaves its own behind
 
 
 _NER_CODE = {"PER": 1, "ORG": 2, "LOC": 3, "GPE": 3, "MISC": 4}
@@ -194,14 +196,14 @@ def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str]) ->
     return Mention(m.text, m.start, m.end, m.type, entity=ent.id, score=m.score)
 
 
-def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[str, str]:
+def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[tuple[int, str], str]:
     """key -> entity id for the words a person named in full can be called by alone.
 
     Keys are ``fold_key`` (vowels kept) and, for longer names, ``word_key``
     (vowels dropped: بيلوسوف after بيلاوسوف); a key two people share is dropped.
     """
-    parts: dict[str, str] = {}
-    clash: set[str] = set()
+    parts: dict[tuple[int, str], str] = {}
+    clash: set[tuple[int, str]] = set()
     for m in names:
         if m.type != "PER" or not m.entity:
             continue
@@ -224,19 +226,19 @@ def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[str, 
     return {k: v for k, v in parts.items() if k not in clash}
 
 
-def _part_keys(keys: tuple[str, ...]) -> list[str]:
-    """Lookup keys of a word from its index keys (normalised, fold_key, word_key)."""
-    out = ["f:" + keys[1]]
+def _part_keys(keys: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Lookup keys of a word from its index keys: its fold_key, and word_key when long enough."""
+    out = [(1, keys[1])]
     if len(keys[2]) >= 4:
-        out.append("w:" + keys[2])
+        out.append((2, keys[2]))
     return out
 
 
-def _part_match(keys: tuple[str, ...], parts: dict[str, str]) -> str | None:
-    for k in _part_keys(keys):
-        if k in parts:
-            return parts[k]
-    return None
+def _part_match(keys: tuple[str, ...], parts: dict[tuple[int, str], str]) -> str | None:
+    hit = parts.get((1, keys[1]))
+    if hit is None and len(keys[2]) >= 4:
+        hit = parts.get((2, keys[2]))
+    return hit
 
 
 def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[Mention]) -> list[Mention]:

@@ -67,9 +67,10 @@ class Spot:
     head: str = ""  # normalised first word as matched, proclitic off (للمعلم -> المعلم)
 
 
-def words_of(text: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def words_of(text: str) -> tuple[str, ...]:
     """Normalised word tokens of a name or phrase, as the index stores them."""
-    return [t.text for t in tokenize(normalise(text))]  # normalised first: KB spellings may carry diacritics
+    return tuple(t.text for t in tokenize(normalise(text)))  # normalised first: KB spellings may carry diacritics
 
 
 # Arab League members: their people's Arabic names have one spelling, and loose keys on
@@ -196,28 +197,31 @@ def _starts(ix: Index, text: str, levels: int) -> list[tuple[int, str, int, str,
 def spot(body: str, ix: Index, tokens: list[Token] | None = None, roles: bool = False) -> list[Spot]:
     """Non-overlapping longest matches of KB names (``roles=False``) or role titles (``roles=True``)."""
     tokens = tokenize(body) if tokens is None else tokens
-    keyed = [word_keys(t.text) for t in tokens]
     levels = 1 if roles else LEVELS
     hits = ix.hits[levels - 1]
+    if len(hits) > 500_000:  # bounded memory over a long run
+        hits.clear()
+    starts_at = []
+    for t in tokens:
+        st = hits.get(t.text)
+        if st is None:
+            st = hits[t.text] = _starts(ix, t.text, levels)
+        starts_at.append(st)
     out: list[Spot] = []
-    i = 0
     n = len(tokens)
-    while i < n:
-        text = tokens[i].text
-        starts = hits.get(text)
-        if starts is None:
-            if len(hits) > 500_000:  # bounded memory over a long run
-                hits.clear()
-            starts = hits[text] = _starts(ix, text, levels)
+    free = 0  # first token not yet inside a match
+    for i in [i for i, st in enumerate(starts_at) if st]:
+        if i < free:
+            continue
         best: tuple | None = None  # (length, -level, bare, skip, level, cands)
-        for skip, clitic, lv, k0, lengths in starts:
+        for skip, clitic, lv, k0, lengths in starts_at[i]:
             table = ix.tables[lv]
             for ln in lengths:
                 if ln > n - i:
                     continue
                 if best is not None and ln < best[0]:
                     break
-                cands = table.get((k0, *(keyed[j][lv] for j in range(i + 1, i + ln))))
+                cands = table.get((k0, *(word_keys(tokens[j].text)[lv] for j in range(i + 1, i + ln))))
                 if not cands:
                     continue
                 cands = [c for c in cands if (c.kind == "role") == roles]
@@ -231,11 +235,10 @@ def spot(body: str, ix: Index, tokens: list[Token] | None = None, roles: bool = 
                     best = (*rank, skip, lv, cands)
                 break
         if best is None:
-            i += 1
             continue
         ln, _, _, skip, lv, cands = best
         start = after_prefix(tokens[i], skip)
         head = dict((sk, rest) for sk, rest in first_readings(normalise(tokens[i].text))).get(skip, "")
         out.append(Spot(start, tokens[i + ln - 1].end, i, i + ln, lv, cands, head))
-        i += ln
+        free = i + ln
     return out
