@@ -140,3 +140,26 @@ def test_duplicate_key_is_rejected(tmp_path):
     (tmp_path / "b.yaml").write_text("- {key: zz-top, name: B, type: ORG, ar: [زي]}\n", encoding="utf-8")
     with pytest.raises(KBError, match="zz-top.*already used"):
         load_dir(tmp_path, geonames=False)
+
+
+ARAB_LEAGUE = "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
+G20_UNSC_AND_FREQUENT = "AR AU BR CA CN FR DE IN ID IT JP KR KP MX RU ZA TR GB US IR IL UA".split()
+
+
+@pytest.mark.parametrize("code", ARAB_LEAGUE + G20_UNSC_AND_FREQUENT)
+def test_newsworthy_countries_have_nationality_capital_and_wikidata(code):
+    c = load().country(code)
+    assert c.extra["nationality"], code
+    assert load().nationality(c.extra["nationality"][0]) == code
+    assert load().get(c.extra["capital"]) is not None, code
+    assert c.wikidata, code
+
+
+def test_sovereign_states_have_a_capital():
+    kb = load()
+    dependent = {"AI", "AQ", "AS", "AW", "AX", "BL", "BM", "BQ", "BV", "CC", "CK", "CW", "CX", "EH", "FK",
+                 "FO", "GF", "GG", "GI", "GL", "GP", "GS", "GU", "HK", "HM", "IM", "IO", "JE", "KY", "MF",
+                 "MO", "MP", "MQ", "MS", "NC", "NF", "NU", "PF", "PM", "PN", "PR", "RE", "SH", "SJ", "SX",
+                 "TC", "TF", "TK", "UM", "VG", "VI", "WF", "YT"}
+    missing = [c for c in ISO if kb.country(c) and c not in dependent and not kb.country(c).extra.get("capital")]
+    assert not missing
