@@ -42,7 +42,7 @@ class Cand:
 class Index:
     tables: list[dict[tuple[str, ...], list[Cand]]] = field(default_factory=lambda: [{} for _ in range(LEVELS)])
     hits: tuple[dict, dict, dict] = field(default_factory=lambda: ({}, {}, {}))  # word -> _starts, per level count
-    firsts: list[dict[str, list[int]]] = field(default_factory=lambda: [{} for _ in range(LEVELS)])  # first key -> lengths, longest first
+    prefixes: list[set[tuple[str, ...]]] = field(default_factory=lambda: [set() for _ in range(LEVELS)])  # proper prefixes of keys
 
     def add(self, words: list[str], cand: Cand, levels: range) -> None:
         for lv in levels:
@@ -50,10 +50,8 @@ class Index:
             bucket = self.tables[lv].setdefault(k, [])
             if cand not in bucket:
                 bucket.append(cand)
-            lengths = self.firsts[lv].setdefault(k[0], [])
-            if len(k) not in lengths:
-                lengths.append(len(k))
-                lengths.sort(reverse=True)
+            for j in range(1, len(k)):
+                self.prefixes[lv].add(k[:j])
 
 
 @dataclass
@@ -142,7 +140,8 @@ def index(kb: KnowledgeBase) -> Index:
     return ix
 
 
-def first_readings(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=200_000)
+def first_readings(word: str) -> tuple[tuple[int, str], ...]:
     """(normalised prefix length to skip, rest) for each proclitic reading of a word.
 
     The article is never stripped on its own (السلام is not سلام): a KB
@@ -158,7 +157,7 @@ def first_readings(word: str) -> list[tuple[int, str]]:
             out.append((len(p) - 2, rest))  # لل + X = ل + الX: the span keeps the elided article whole
             continue
         out.append((len(p), rest))
-    return out
+    return tuple(out)
 
 
 def after_prefix(tok: Token, skip: int) -> int:
@@ -183,14 +182,14 @@ def readings(text: str) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
     return tuple((skip, w[:1] if skip else "", tuple(_KEYS[lv](rest) for lv in range(LEVELS))) for skip, rest in first_readings(w))
 
 
-def _starts(ix: Index, text: str, levels: int) -> list[tuple[int, str, int, str, list[int]]]:
+def _starts(ix: Index, text: str, levels: int) -> list[tuple[int, str, int, str]]:
     """Every (reading, level) under which a word can start an indexed name."""
     out = []
     for skip, clitic, keys in readings(text):
         for lv in range(levels):
-            lengths = ix.firsts[lv].get(keys[lv])
-            if lengths:
-                out.append((skip, clitic, lv, keys[lv], lengths))
+            k = (keys[lv],)
+            if k in ix.tables[lv] or k in ix.prefixes[lv]:
+                out.append((skip, clitic, lv, keys[lv]))
     return out
 
 
@@ -214,26 +213,24 @@ def spot(body: str, ix: Index, tokens: list[Token] | None = None, roles: bool = 
         if i < free:
             continue
         best: tuple | None = None  # (length, -level, bare, skip, level, cands)
-        for skip, clitic, lv, k0, lengths in starts_at[i]:
-            table = ix.tables[lv]
-            for ln in lengths:
-                if ln > n - i:
-                    continue
-                if best is not None and ln < best[0]:
+        for skip, clitic, lv, k0 in starts_at[i]:
+            table, prefixes = ix.tables[lv], ix.prefixes[lv]
+            key: tuple[str, ...] = (k0,)
+            j = i + 1
+            while True:  # walk the words while they extend some indexed name
+                cands = table.get(key)
+                if cands:
+                    cands = [c for c in cands if (c.kind == "role") == roles]
+                    if skip and clitic in "فك":
+                        # فرانس is not ف + رانس: rarer proclitics only before curated names
+                        cands = [c for c in cands if not c.generated]
+                    rank = (len(key), -lv, skip == 0)
+                    if cands and (best is None or rank > best[:3]):
+                        best = (*rank, skip, lv, cands)
+                if j >= n or key not in prefixes:
                     break
-                cands = table.get((k0, *(word_keys(tokens[j].text)[lv] for j in range(i + 1, i + ln))))
-                if not cands:
-                    continue
-                cands = [c for c in cands if (c.kind == "role") == roles]
-                if skip and clitic in "فك":
-                    # فرانس is not ف + رانس: rarer proclitics only before curated names
-                    cands = [c for c in cands if not c.generated]
-                if not cands:
-                    continue
-                rank = (ln, -lv, skip == 0)
-                if best is None or rank > best[:3]:
-                    best = (*rank, skip, lv, cands)
-                break
+                key = key + (word_keys(tokens[j].text)[lv],)
+                j += 1
         if best is None:
             continue
         ln, _, _, skip, lv, cands = best
