@@ -102,6 +102,8 @@ _CODE_RUN = re.compile(r"[^\u0600-\u06FF]{12,}")
 _CODE_SIGN = re.compile(r"[{};=]|\(\s*\)|function\s*\(|\.push\(|googletag|var\s|window\.|document\.")
 _CSS_RULE = re.compile(r"[\w.#\-\s:,>*\[\]=\"']*\{[^{}\u0600-\u06FF]*\}")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 
 
 def strip_code(line: str) -> str:
@@ -149,8 +151,8 @@ class Line:
 def _make_line(raw: str) -> Line:
     text = re.sub(r"\s+", " ", strip_code(raw)).strip()
     norm = normalise(text)
-    letters = [c for c in text if c.isalpha()]
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06FF") / len(letters) if letters else 0.0
+    letters = len(_LETTER.findall(text))
+    arabic = len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
     end = re.search(_TERMINAL + r"\s*$", text)
     question = bool(end and end.group()[0] in "!?؟")
     return Line(text, norm, len(_WORD.findall(text)), arabic, bool(end), question)
@@ -193,7 +195,7 @@ def _furniture_kind(line: Line) -> str:
         return "pager"
     if has("ad") or has("nav"):
         return "nav" if has("nav") else "ad"
-    if not line.punct and ((has("share") and words <= 20) or (has("share", 1) and (words <= 6 or re.search(r"تابع|عبر|حمل|صفح|قنا", n)))):
+    if not line.punct and ((has("share") and words <= 20) or (has("share", 1) and (words <= 3 or re.search(r"تابع|حمل|اشترك|انضم", n)))):
         return "share"
     if words <= 8 and has("comment"):
         return "comment"

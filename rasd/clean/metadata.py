@@ -32,82 +32,84 @@ def _load(name: str) -> dict:
 # -- agencies ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Agency:
-    name: str
-    pattern: re.Pattern
-    strict: re.Pattern | None
-    anchors: tuple[str, ...] | None  # plain substrings one of which any match contains; None: always search
-
-
-def _anchors(spellings: list[str]) -> tuple[str, ...] | None:
-    out = []
-    for s in spellings:
-        longest = max(re.split(r"[\s.]+", normalise(s)), key=len)
-        if len(longest) < 2 or (len(longest) == 2 and longest.startswith("ال")):
-            return None
-        out.append(longest[2:] if longest.startswith("ال") else longest)
-    return tuple(out)
-
-
-def _spelling_rx(spellings: list[str]) -> str:
-    alts = []
-    for s in spellings:
-        n = normalise(s)
-        parts = re.split(r"[\s.]+", n.strip("."))
-        sep = r"[\s.]*" if all(len(p) == 1 for p in parts) else r"\s+"
-        body = sep.join(re.escape(p) for p in parts)
-        alts.append(body)
-        if n.startswith("ال"):
-            alts.append("ل" + re.escape(n[1:]))  # لل + stem: ل + ال with the alef elided
-    alts.sort(key=len, reverse=True)
-    # Proclitics in front (ولرويترز, لفرانس برس), nothing glued after.
-    return r"(?<![" + _AR + r"])(?:[وف]?[بل]?)(?:" + "|".join(alts) + r")(?![" + _AR + "])"
+_AR_RUN = re.compile(r"[\u0621-\u064A]+")
+_PROCLITIC = re.compile(r"^(?:[وف]?[بل]|[وف])")
 
 
 @functools.lru_cache(maxsize=1)
-def _agencies() -> tuple[_Agency, ...]:
-    out = []
+def _agency_index() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
+    """First word of each spelling -> [(all its words, agency name, strict)], longest first.
+
+    Matching runs over the words of the text once, so the cost does not grow
+    with the number of agencies in the table.
+    """
+    index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
     for entry in _load("agencies.yaml")["agencies"]:
-        strict = entry.get("strict") or []
-        out.append(_Agency(
-            entry["name"],
-            re.compile(_spelling_rx(entry["ar"])) if entry.get("ar") else re.compile(r"(?!x)x"),
-            re.compile(_spelling_rx(strict)) if strict else None,
-            _anchors(entry.get("ar", []) + strict),
-        ))
-    return tuple(out)
+        for strict, spellings in ((False, entry.get("ar") or []), (True, entry.get("strict") or [])):
+            for spelling in spellings:
+                words = tuple(_AR_RUN.findall(normalise(spelling)))
+                index.setdefault(words[0], []).append((words, entry["name"], strict))
+    for options in index.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return index
+
+
+def _word_forms(word: str) -> list[str]:
+    """The word and its readings without proclitics: لرويترز -> رويترز, للاناضول -> الاناضول."""
+    forms = [word]
+    if word[0] in "وفبل":
+        m = _PROCLITIC.match(word)
+        if m and len(word) - m.end() >= 2:
+            rest = word[m.end():]
+            forms.append(rest)
+            if word[m.end() - 1] == "ل" and rest[0] == "ل":
+                forms.append("ا" + rest)  # ل + ال with the alef elided
+    return forms
 
 
 _STRICT_BEFORE = re.compile(r"(?:\(|وكاله|الوكاله|المصدر\s*:|\-)\s*[\"'«“]?\s*$")
 _STRICT_AFTER = re.compile(r"^\s*[\"'»”]?\s*\)")
+_GAP = re.compile(r"[\s.]+")
 
 
 def find_agencies(*texts: str, normalised: bool = False) -> list[str]:
     """English names of the wire services and newspapers cited in ``texts``, in order of first mention.
 
-    ``normalised=True`` says the texts already went through ``normalise``.
+    Spellings match as whole words (proclitics و ف ب ل allowed in front);
+    "strict" spellings that are also ordinary words or places (قنا، بترا)
+    only in parentheses or after وكالة/المصدر. ``normalised=True`` says the
+    texts already went through ``normalise``.
     """
-    hits: list[tuple[int, int, str]] = []
-    for t_i, text in enumerate(texts):
+    index = _agency_index()
+    found: list[str] = []
+    for text in texts:
         norm = text if normalised else normalise(text)
-        for agency in _agencies():
-            if agency.anchors is not None and not any(a in norm for a in agency.anchors):
-                continue
-            m = agency.pattern.search(norm)
-            pos = m.start() if m else None
-            if agency.strict is not None:
-                for s in agency.strict.finditer(norm):
-                    if _STRICT_BEFORE.search(norm[max(0, s.start() - 14): s.start()]) or _STRICT_AFTER.match(norm[s.end():]):
-                        pos = s.start() if pos is None else min(pos, s.start())
-                        break
-            if pos is not None:
-                hits.append((t_i, pos, agency.name))
-    seen: list[str] = []
-    for _, _, name in sorted(hits):
-        if name not in seen:
-            seen.append(name)
-    return seen
+        runs = list(_AR_RUN.finditer(norm))
+        for i, run in enumerate(runs):
+            for form in _word_forms(run.group()):
+                if form not in index:
+                    continue
+                for words, name, strict in index[form]:
+                    if name in found or not _continues(norm, runs, i, words):
+                        continue
+                    end = runs[i + len(words) - 1].end()
+                    if strict and not (
+                        _STRICT_BEFORE.search(norm[max(0, run.start() - 14): run.start()])
+                        or _STRICT_AFTER.match(norm[end:])
+                    ):
+                        continue
+                    found.append(name)
+    return found
+
+
+def _continues(norm: str, runs: list[re.Match], i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(runs):
+        return False
+    for k in range(1, len(words)):
+        prev, cur = runs[i + k - 1], runs[i + k]
+        if cur.group() != words[k] or not _GAP.fullmatch(norm, prev.end(), cur.start()):
+            return False
+    return True
 
 
 def is_agency(name: str) -> bool:
@@ -223,6 +225,10 @@ def find_title(page: Page) -> str | None:
     header = [l for l in page.lines if l.role == "header"]
     cands = [l for l in header if _headline_shaped(l)]
     if not cands:
+        # A one- or two-word headline ("قالوا", "عاد عيدكم") when it is all the page has above the text.
+        text_lines = [l for l in header if not l.kind and l.arabic >= 0.5 and not find_dates(l.text)]
+        if len(text_lines) == 1 and not [l for l in header if l.kind in ("nav", "latin")]:
+            return text_lines[0].text
         return None
     counts: dict[str, int] = {}
     for l in page.lines:
