@@ -211,14 +211,16 @@ def cmd_entity(args: argparse.Namespace) -> int:
           + (f" — {facts}" if facts else "") + f"  [{rec.id}]")
     if rec.spellings:
         print("Spellings seen: " + ", ".join(f"{s} ({n})" for s, n in rec.spellings))
-    others = [a for a in rec.aliases if a not in dict(rec.spellings)]
+    if rec.titles:
+        print("Referred to as: " + ", ".join(f"{s} ({n})" for s, n in rec.titles))
+    others = [a for a in rec.aliases if a not in dict(rec.spellings + rec.titles)]
     if others:
         print("Other names: " + ", ".join(others))
     if rec.roles:
         print("Roles: " + "; ".join(_role_text(r) for r in rec.roles))
     print(f"Articles ({len(rec.articles)}):")
     for a in rec.articles[: args.limit]:
-        meta = " · ".join(x for x in (a["published"], a["outlet"]) if x)
+        meta = " · ".join((a["published"] or "undated", a["outlet"] or "unknown outlet"))
         print(f"  {meta}  {a['title'] or '(untitled)'}  [{a['id']}]")
     if len(rec.articles) > args.limit:
         print(f"  ... and {len(rec.articles) - args.limit} more")
@@ -293,8 +295,9 @@ def cmd_stories(args: argparse.Namespace) -> int:
         span = s["first_seen"] if s["first_seen"] == s["last_seen"] else f"{s['first_seen']} to {s['last_seen']}"
         ents = ", ".join(k["name"] or k["name_ar"] or k["id"] for k in s["key_entities"])
         print(f"{s['label'] or '(no title)'}  [{s['id']}]")
-        print(f"   {s['articles']} article{'s' * (s['articles'] != 1)}, {len(s['outlets'])} outlet"
-              f"{'s' * (len(s['outlets']) != 1)} ({', '.join(s['outlets'])})"
+        outlets = (f"{len(s['outlets'])} outlet{'s' * (len(s['outlets']) != 1)} ({', '.join(s['outlets'])})"
+                   if s["outlets"] else "outlet unknown")
+        print(f"   {s['articles']} article{'s' * (s['articles'] != 1)}, {outlets}"
               + (f", {span}" if s["first_seen"] else "") + (f"; {ents}" if ents else ""))
     return 0
 

@@ -79,6 +79,8 @@ def test_entity_by_english_name_and_any_arabic_spelling(store):
     assert rec.roles and rec.roles[0]["role"] == "foreign minister"
     assert [a["id"] for a in rec.articles] == ["a2", "a1"]  # newest first
     assert store.entity("Vladimir Putin") is None
+    assert store.entity("Lavrov").id == "kb:sergey_lavrov"  # part of the name, as a word
+    assert store.entity("Lav") is None
 
 
 def test_entity_spelling_with_proclitic_and_hamza_variant(store):

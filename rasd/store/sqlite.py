@@ -40,7 +40,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 );
 CREATE TABLE IF NOT EXISTS mentions(
     article_id TEXT NOT NULL, start_char INTEGER, end_char INTEGER, text TEXT,
-    type TEXT, entity TEXT, role TEXT
+    type TEXT, entity TEXT, role TEXT,
+    is_name INTEGER NOT NULL DEFAULT 1  -- 0 for office titles ("وزير الخارجية الصيني")
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
@@ -117,7 +118,8 @@ class EntityRecord:
     wikidata: str | None
     country: str | None
     aliases: list[str]
-    spellings: list[tuple[str, int]]  # surface forms seen in articles, with counts
+    spellings: list[tuple[str, int]]  # names as written in articles, with counts
+    titles: list[tuple[str, int]]  # office titles that referred to it ("وزير الخارجية الصيني")
     roles: list[Any]  # from the knowledge base (kb: entities only)
     articles: list[dict[str, Any]]  # id, title, outlet, published, url, mentions
     mentions: int = 0
@@ -220,10 +222,15 @@ class Store:
             "INSERT INTO articles_fts(rowid, title, body, names) VALUES (?,?,?,?)",
             (rid, index_text(doc.title), index_text(doc.body), " ".join(n for n in names if n)),
         )
+        # The linker puts the role on a title and on the name after it alike; a
+        # titled mention is a name only when it is one of the entity's names.
+        name_keys = {e.id: {name_key(n) for n in [e.name_ar, *e.aliases] if n} for e in doc.entities}
+        is_name = [not m.role or name_key(m.text) in name_keys.get(m.entity, ()) for m in doc.mentions]
         db.executemany(
-            "INSERT INTO mentions(article_id, start_char, end_char, text, type, entity, role)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [(doc.id, m.start, m.end, m.text, m.type, m.entity, m.role) for m in doc.mentions],
+            "INSERT INTO mentions(article_id, start_char, end_char, text, type, entity, role, is_name)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(doc.id, m.start, m.end, m.text, m.type, m.entity, m.role, int(ok))
+             for m, ok in zip(doc.mentions, is_name)],
         )
         for e in doc.entities:
             self._merge_entity(e)
@@ -236,8 +243,8 @@ class Store:
         db.executemany(
             "INSERT OR IGNORE INTO entity_names(key, entity_id) VALUES (?,?)",
             # Titles ("وزير الخارجية") name an office, not the person: not a spelling.
-            [(name_key(m.text), m.entity) for m in doc.mentions
-             if m.entity and not m.role and name_key(m.text)],
+            [(name_key(m.text), m.entity) for m, ok in zip(doc.mentions, is_name)
+             if m.entity and ok and name_key(m.text)],
         )
         db.executemany(
             "INSERT INTO events(article_id, seq, type, mode, actor, target, location, date, date_text,"
@@ -462,12 +469,19 @@ class Store:
             key = name_key(query)
             if not key:
                 return []
-            rows = self.db.execute(
+            rank = (
                 "SELECT n.entity_id, (SELECT coalesce(sum(mentions), 0) FROM article_entities ae"
-                " WHERE ae.entity_id=n.entity_id) AS m FROM entity_names n"
-                " WHERE n.key=? OR n.key=? ORDER BY m DESC, n.entity_id",
-                (key, query.strip().casefold()),
-            ).fetchall()
+                " WHERE ae.entity_id=n.entity_id) AS m FROM entity_names n WHERE "
+            )
+            rows = self.db.execute(rank + "n.key=? OR n.key=? ORDER BY m DESC, n.entity_id",
+                                   (key, query.strip().casefold())).fetchall()
+            if not rows:  # part of a name ("Putin", "جين بينغ"): every word, as a word
+                words = key.split()
+                rows = self.db.execute(
+                    rank + " AND ".join(["(' ' || n.key || ' ') LIKE ?"] * len(words))
+                    + " ORDER BY m DESC, n.entity_id",
+                    [f"% {w} %" for w in words],
+                ).fetchall()
             return list(dict.fromkeys(r[0] for r in rows))
 
     def _kb_roles(self, entity_id: str) -> list[Any]:
@@ -488,13 +502,14 @@ class Store:
             return None
         eid = ids[0]
         row = self.db.execute("SELECT * FROM entities WHERE id=?", (eid,)).fetchone()
-        spellings = [
-            (r["text"], r["n"])
-            for r in self.db.execute(
-                "SELECT text, count(*) AS n FROM mentions WHERE entity=? GROUP BY text ORDER BY n DESC, text",
-                (eid,),
-            )
-        ]
+        spellings: list[tuple[str, int]] = []
+        titles: list[tuple[str, int]] = []
+        for r in self.db.execute(
+            "SELECT text, is_name, count(*) AS n FROM mentions WHERE entity=?"
+            " GROUP BY text, is_name ORDER BY n DESC, text",
+            (eid,),
+        ):
+            (spellings if r["is_name"] else titles).append((r["text"], r["n"]))
         articles = [
             dict(r)
             for r in self.db.execute(
@@ -513,9 +528,10 @@ class Store:
             country=row["country"] if row else None,
             aliases=json.loads(row["aliases"]) if row else [],
             spellings=spellings,
+            titles=titles,
             roles=self._kb_roles(eid),
             articles=articles,
-            mentions=sum(n for _, n in spellings),
+            mentions=sum(n for _, n in spellings + titles),
         )
 
     @_synchronised
