@@ -279,11 +279,13 @@ def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
 
 
 def _terminal_cut(lines: list[Line]) -> int:
-    """Index where the article certainly ends: a read-also/comments block after an end sign.
+    """Index where the article certainly ends: a comments block, or a read-also block that ends it.
 
-    Mid-article related-links boxes come with no end sign before them; after
-    a source line, tags, a share bar or a copyright line, a read-also marker
-    opens lists or a second, glued article, and nothing after it is ours.
+    A read-also marker after an end sign (source line, tags, share bar,
+    copyright) opens lists or a second, glued article: nothing after it is
+    ours. Without an end sign, a mid-article box is told from a glued article
+    by what follows its headlines: the article resumes with a continuation
+    ("وكان"، "من جهته"), a glued article with a fresh lead, and near the end.
     """
     prose_chars = 0
     ended = False
@@ -293,11 +295,25 @@ def _terminal_cut(lines: list[Line]) -> int:
             continue
         if prose_chars < 200:
             continue
-        if line.kind == "comment" or (ended and line.kind == "related"):
+        if line.kind == "comment" or (line.kind == "related" and (ended or _glued_after(lines, i, prose_chars))):
             return i
         if line.kind in _END_SIGNS:
             ended = True
     return len(lines)
+
+
+_CONTINUATION = re.compile(normalise(
+    r"^\W*(?:و|ف|كما|ثم|لكن|غير ان|الا ان|بدوره|بدورها|من جهته|من جهتها|من جانبه|من جانبها|في المقابل|في السياق|"
+    r"في الاثناء|في غضون|الي ذلك|يذكر|يشار|اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اكد|اكدت|اشار|اشارت)"
+))
+
+
+def _glued_after(lines: list[Line], i: int, before_chars: int) -> bool:
+    nxt = next((l for l in lines[i + 1:] if l.solid), None)
+    if nxt is None:
+        return False  # only headlines follow: the box is dropped anyway
+    after_chars = sum(len(l.text) for l in lines[i + 1:] if l.prose)
+    return not _CONTINUATION.match(nxt.norm) and after_chars < before_chars
 
 
 def _main_run(lines: list[Line]) -> tuple[int, int]:
