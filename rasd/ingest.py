@@ -1,4 +1,4 @@
-"""Reading input files into ``RawArticle``s: .txt, .html/.htm, .jsonl and directories.
+"""Reading input files into ``RawArticle``s: .txt, .html/.htm, .jsonl, .warc(.gz) and directories.
 
 A batch of scraped pages always holds a few bad files (binary blobs, empty
 files, pages saved in a legacy Arabic code page); each yields an
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,7 +23,8 @@ by line, so the file itself may be any size.
 TEXT_EXT = (".txt",)
 HTML_EXT = (".html", ".htm")
 JSONL_EXT = (".jsonl",)
-_SUPPORTED = TEXT_EXT + HTML_EXT + JSONL_EXT
+WARC_EXT = (".warc", ".warc.gz")
+SUPPORTED_EXT = TEXT_EXT + HTML_EXT + JSONL_EXT + WARC_EXT
 
 
 @dataclass
@@ -53,13 +55,13 @@ def read_paths(paths: list[str]) -> Iterator[RawArticle | InputError]:
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
-                    if name.lower().endswith(_SUPPORTED) and not name.startswith("."):
+                    if name.lower().endswith(SUPPORTED_EXT) and not name.startswith("."):
                         yield from _read_file(os.path.join(root, name))
         elif os.path.exists(path):
-            if path.lower().endswith(_SUPPORTED):
+            if path.lower().endswith(SUPPORTED_EXT):
                 yield from _read_file(path)
             else:
-                yield InputError(path, "unsupported file type (expected .txt, .html, .htm or .jsonl)")
+                yield InputError(path, "unsupported file type (expected .txt, .html, .htm, .jsonl or .warc[.gz])")
         else:
             yield InputError(path, "no such file or directory")
 
@@ -67,6 +69,9 @@ def read_paths(paths: list[str]) -> Iterator[RawArticle | InputError]:
 def _read_file(path: str) -> Iterator[RawArticle | InputError]:
     if path.lower().endswith(JSONL_EXT):
         yield from _read_jsonl(path)
+        return
+    if path.lower().endswith(WARC_EXT):
+        yield from _read_warc(path)
         return
     try:
         size = os.path.getsize(path)
@@ -129,6 +134,110 @@ def _from_record(rec: object, where: str) -> RawArticle | InputError:
         value = rec.get(key)
         meta[key] = str(value) if value not in (None, "") else None
     return RawArticle(content=content, kind=kind, path=where, **meta)
+
+
+# -- WARC (web archive crawls) -----------------------------------------------
+
+
+def _read_warc(path: str) -> Iterator[RawArticle | InputError]:
+    """HTML responses of a WARC file, one article each, with their target URI as url.
+
+    Crawlers (Heritrix, wget --warc-file, Common Crawl) store pages this way;
+    records are read one at a time, so the file may be any size. Non-HTML
+    responses and other record types (requests, metadata) are skipped.
+    """
+    import gzip
+
+    try:
+        fh = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
+        with fh:
+            n = 0
+            while True:
+                headers = _warc_headers(fh)
+                if headers is None:
+                    break
+                length = int(headers.get("content-length", "0") or 0)
+                if headers.get("warc-type") != "response" or length > MAX_BYTES:
+                    fh.seek(length, 1)
+                    if headers.get("warc-type") == "response":
+                        n += 1
+                        yield InputError(f"{path}#{n}", f"over the size limit ({length} bytes > {MAX_BYTES})")
+                    continue
+                block = fh.read(length)
+                n += 1
+                where = f"{path}#{n}"
+                item = _warc_response(block, headers.get("warc-target-uri"), where)
+                if item is not None:
+                    yield item
+    except (OSError, EOFError, ValueError) as err:
+        yield InputError(path, f"malformed WARC ({err})")
+
+
+def _warc_headers(fh) -> dict[str, str] | None:
+    line = fh.readline()
+    while line in (b"\r\n", b"\n"):
+        line = fh.readline()
+    if not line:
+        return None
+    if not line.startswith(b"WARC/"):
+        raise ValueError("record does not start with WARC/")
+    headers: dict[str, str] = {}
+    for line in iter(fh.readline, b""):
+        if line in (b"\r\n", b"\n"):
+            break
+        key, _, value = line.decode("utf-8", "replace").partition(":")
+        headers[key.strip().lower()] = value.strip()
+    return headers
+
+
+def _warc_response(block: bytes, url: str | None, where: str) -> RawArticle | InputError | None:
+    head, sep, body = block.partition(b"\r\n\r\n")
+    if not sep:
+        head, _, body = block.partition(b"\n\n")
+    lines = head.decode("iso-8859-1").splitlines()
+    if not lines or " 200" not in lines[0]:
+        return None
+    http = {k.strip().lower(): v.strip() for k, _, v in (l.partition(":") for l in lines[1:])}
+    if "html" not in http.get("content-type", "").lower():
+        return None
+    if "chunked" in http.get("transfer-encoding", "").lower():
+        body = _dechunk(body)
+    if http.get("content-encoding", "").lower() in ("gzip", "x-gzip"):
+        import gzip
+
+        try:
+            body = gzip.decompress(body)
+        except (OSError, EOFError):
+            return InputError(where, "undecodable (bad gzip content encoding)")
+    charset = re.search(r"charset=[\"']?([\w-]+)", http.get("content-type", ""), re.I)
+    try:
+        text = body.decode(charset.group(1)) if charset else decode_bytes(body)
+    except (LookupError, UnicodeDecodeError):
+        try:
+            text = decode_bytes(body)
+        except InputError as err:
+            return InputError(where, err.reason)
+    except InputError as err:
+        return InputError(where, err.reason)
+    return RawArticle(content=text, kind="html", path=where, url=url)
+
+
+def _dechunk(data: bytes) -> bytes:
+    """The body of an HTTP chunked transfer (some crawlers store it as sent)."""
+    out, pos = bytearray(), 0
+    while pos < len(data):
+        end = data.find(b"\r\n", pos)
+        if end < 0:
+            break
+        try:
+            size = int(data[pos:end].split(b";")[0] or b"0", 16)
+        except ValueError:
+            return data  # not chunked after all
+        if size == 0:
+            break
+        out += data[end + 2: end + 2 + size]
+        pos = end + 2 + size + 2
+    return bytes(out)
 
 
 # -- decoding ---------------------------------------------------------------

@@ -110,3 +110,34 @@ def test_clean_reports_pages_without_article_text():
     with pytest.raises(InputError) as exc:
         clean(RawArticle(content="<html><body><nav>الرئيسية</nav></body></html>", kind="html", path="p.html"))
     assert str(exc.value) == "p.html: no article text found"
+
+
+def _warc_record(kind: str, url: str, block: bytes) -> bytes:
+    head = f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {url}\r\nContent-Length: {len(block)}\r\n\r\n"
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def test_warc_html_responses(tmp_path):
+    import gzip
+
+    page = "<html><body><p>" + ARTICLE + "</p></body></html>"
+    ok = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1256\r\n\r\n" + page.encode("cp1256")
+    chunked_body = page.encode("utf-8")
+    chunked = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+               + f"{len(chunked_body):x}\r\n".encode() + chunked_body + b"\r\n0\r\n\r\n")
+    image = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"
+    missing = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>not here</p>"
+    records = (_warc_record("request", "https://a.example/1", b"GET /1 HTTP/1.1\r\n\r\n")
+               + _warc_record("response", "https://a.example/1", ok)
+               + _warc_record("response", "https://a.example/logo.png", image)
+               + _warc_record("response", "https://a.example/gone", missing)
+               + _warc_record("response", "https://a.example/2", chunked))
+    for name, data in (("crawl.warc", records), ("crawl.warc.gz", gzip.compress(records))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        items = _read(path)
+        assert [(i.kind, i.url) for i in items] == [("html", "https://a.example/1"), ("html", "https://a.example/2")]
+        assert all(ARTICLE.strip() in i.content for i in items)
+    (tmp_path / "bad.warc").write_bytes(b"this is not a warc file\r\n")
+    (err,) = _read(tmp_path / "bad.warc")
+    assert isinstance(err, InputError) and err.reason.startswith("malformed WARC")
