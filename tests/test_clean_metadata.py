@@ -88,3 +88,12 @@ def test_published_from_a_wire_dateline(first, expected):
 
     body = "وقال الوزير في مؤتمر صحفي عقده في العاصمة اليوم إن المفاوضات مع الجانب الآخر ما زالت مستمرة دون نتائج ملموسة."
     assert find_published(clean_text(first + "\n" + body)) == expected
+
+
+def test_outlet_profile_keeps_sentences_a_few_pages_share():
+    background = "وتشهد البلاد أزمة اقتصادية حادة منذ عام 2019."
+    pages = [f"خبر رقم {i} عن الأزمة الاقتصادية في البلاد\nفقرة أولى مختلفة رقم {i} عن تطورات الأزمة.\n"
+             + (background if i < 3 else "") + "\nجميع الحقوق محفوظة للموقع" for i in range(20)]
+    profile = OutletProfile.learn(pages + pages[:5])  # re-fetched pages count once
+    assert "جميع الحقوق محفوظة للموقع" in profile
+    assert background not in profile  # on 3 of 20 pages: a story's background, not furniture

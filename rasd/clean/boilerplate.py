@@ -11,15 +11,17 @@ whole second article glued in. Three kinds of evidence decide:
 * a lexicon of furniture *types* (follow/share, read-also, comments,
   newsletter, copyright, tags, source, pager, navigation), matched on the
   normalised text so spelling variants (اقرأ/إقرأ أيضاً/ايضا) meet;
-* position: the article is the densest run of prose lines; a read-also or
-  comments block that follows an end-of-article sign (source line, tags,
-  share bar, copyright) ends the article, whatever comes after it.
+* position: the article is the densest run of prose lines; a comments
+  block ends it, and so does a read-also block that follows an
+  end-of-article sign (source line, tags, share bar, copyright) or is
+  followed by a fresh lead rather than a continuation ("وكان"، "من جهته").
 
 ``OutletProfile`` adds a fourth: lines that recur across many pages of one
 outlet are furniture of that outlet.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -210,19 +212,26 @@ def _furniture_kind(line: Line) -> str:
 class OutletProfile:
     """Lines one outlet repeats on many pages (menus, slogans, footers): its furniture.
 
-    ``learn`` needs several pages of the same outlet; a short line seen on at
-    least ``min_pages`` of them is furniture on every page of that outlet.
+    ``learn`` takes pages of one outlet. A line is furniture when it recurs on
+    at least ``min_pages`` distinct pages and on ``min_share`` of them: menus
+    and footers are on nearly every page, while a background sentence that
+    several follow-ups of one story repeat is on few and stays text.
     """
 
     lines: set[str] = field(default_factory=set)
 
     @classmethod
-    def learn(cls, pages: Iterable[str], min_pages: int = 3) -> "OutletProfile":
+    def learn(cls, pages: Iterable[str], min_pages: int = 3, min_share: float = 0.3) -> "OutletProfile":
         seen: Counter[str] = Counter()
+        distinct: set[int] = set()
         for page in pages:
+            if hash(page) in distinct:
+                continue  # the same page fetched twice says nothing about the outlet
+            distinct.add(hash(page))
             keys = {_profile_key(l) for l in page.splitlines()}
             seen.update(k for k in keys if k)
-        return cls({k for k, n in seen.items() if n >= min_pages})
+        need = max(min_pages, math.ceil(min_share * len(distinct)))
+        return cls({k for k, n in seen.items() if n >= need})
 
     def __contains__(self, line: str) -> bool:
         return _profile_key(line) in self.lines
