@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-from rasd.clean.boilerplate import FURNITURE, Line, Page
+from rasd.clean.boilerplate import Line, Page
 from rasd.text.dates import find_dates
 from rasd.text.normalise import normalise
 from rasd.text.sentences import split_sentences
@@ -306,13 +305,15 @@ def normalise_published(value: str | None) -> str | None:
     return dates[0][2] if dates else None
 
 
+_CREDIT = re.compile(r"(?:المصدر|مصدر الخبر|source)\s*:?(.*)$", re.I)
+
+
 def source_credits(page: Page) -> list[str]:
-    """Source credits outside the article ("المصدر: رويترز" under a photo, "(وكالات)" lines)."""
+    """Source credits outside the article ("المصدر: رويترز" under a photo or at the end)."""
     out = []
     for line in page.lines:
-        if line.role in ("header", "footer") and (
-            FURNITURE["source"][0].search(line.norm) or "المصدر" in line.norm
-        ):
-            m = re.search(r"(?:المصدر|source)\s*:?(.*)$", line.text, re.I)
-            out.append(m.group(1) if m else line.text)
+        if line.role in ("header", "footer"):
+            m = _CREDIT.search(line.text)
+            if m:
+                out.append(m.group(1))
     return out
