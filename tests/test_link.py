@@ -253,3 +253,21 @@ def test_entities_carry_kb_fields(kb):
     doc = run(kb, "زار بومبيو موسكو.")
     ent = doc.entity("kb:moscow")
     assert ent.name == "Moscow" and ent.wikidata == "Q649" and ent.type == "GPE" and ent.name_ar == "موسكو"
+
+
+def test_resolve_title_with_conjunction_and_country(kb):
+    body = "قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مثمرة. ووزير الخارجية الروسي كان قد زار بكين."
+    doc = run(kb, body, published="2024-03-01")
+    start = body.index("ووزير")
+    assert resolve_title(doc, kb, start, start + len("ووزير الخارجية")) == "kb:sergey-lavrov"
+
+
+def test_bare_genitive_title_is_not_a_person(kb):
+    body = "التقى الرئيس الروسي نظيره. وقال رئيس النادي إن الفريق جاهز."
+    doc = run(kb, body, published="2024-03-01")
+    assert not [m for m in doc.mentions if m.text.startswith("رئيس")]
+
+
+def test_title_surface_is_not_an_alias(kb):
+    doc = run(kb, "قال وزير الخارجية الأمريكي إن العقوبات باقية.", published="2019-05-14")
+    assert "وزير الخارجية الأمريكي" not in doc.entity("kb:mike-pompeo").aliases

@@ -61,7 +61,7 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     names += _short_forms(doc, kb, tokens, names)
     names.sort(key=lambda m: m.start)
     doc.mentions.extend(names)
-    resolve_titles(doc, kb, tokens, names, lambda e, surface: _add_kb(doc, e, surface))
+    resolve_titles(doc, kb, tokens, names, lambda e: _add_kb(doc, e, ""))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = [e for e in doc.entities if e.id in used]  # a re-pointed surname leaves its own behind

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from rasd.doc import Doc, Mention
 from rasd.kb import KnowledgeBase
-from rasd.link.gazetteer import Spot, index, spot
-from rasd.text.normalise import normalise, proclitic_splits
+from rasd.link.gazetteer import Spot, after_prefix, first_readings, index, spot
+from rasd.text.normalise import normalise
 from rasd.text.tokens import Token, tokenize
 
 # Ranks and honorifics that sit between a title and the name (الأدميرال دونغ جون).
@@ -43,13 +43,13 @@ def _token_index(tokens: list[Token], mentions: list[Mention]) -> dict[int, Ment
 
 
 @lru_cache(maxsize=100_000)
-def _bare(word: str) -> str:
-    """The word without a conjunction/preposition (وقال -> قال is not our concern: titles only)."""
-    for p, rest in proclitic_splits(normalise(word)):
-        if p in ("", "و", "ف", "ل", "ب", "ك", "ول", "وب", "فل", "فب"):
-            if rest in _HONORIFICS or rest in _GENERIC:
-                return rest
-    return normalise(word)
+def _bare(word: str) -> tuple[int, str]:
+    """(normalised proclitic length, rest) when the word is a title/rank word behind و/ف/ب/ل/ك."""
+    w = normalise(word)
+    for skip, rest in first_readings(w):
+        if rest in _HONORIFICS or rest in _GENERIC:
+            return skip, rest
+    return 0, w
 
 
 def _role_matches(role: str | None, wanted: str) -> bool:
@@ -96,7 +96,7 @@ def resolve_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list
                     country, end = ent.extra["code"], m.end
                     while k < len(tokens) and tokens[k].start < m.end:
                         k += 1
-        while k < len(tokens) and _bare(tokens[k].text) in _HONORIFICS:
+        while k < len(tokens) and _bare(tokens[k].text)[1] in _HONORIFICS:
             k += 1
         person = None
         m = name_at_token.get(k) if k < len(tokens) else None
@@ -106,33 +106,40 @@ def resolve_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list
         elif country is not None:
             holders = kb.holders(role, country, doc.published)
             if holders:
-                person = add_person(holders[0], doc.body[s.start : end])
-        else:
+                person = add_person(holders[0])
+        elif s.head.startswith("ال"):
+            # "الرئيس" alone is someone named before; "رئيس" alone heads a genitive (رئيس النادي)
             person = _last_holder(doc, role, s.start, None)
         if person is not None:
             mention = Mention(doc.body[s.start : end], s.start, end, "PER", entity=person, role=role)
             out.append(mention)
             doc.mentions.append(mention)  # later bare titles refer back to this one
-    _generic_titles(doc, kb, tokens, out)
+    _generic_titles(doc, kb, tokens, name_at_token, out)
     return out
 
 
-def _generic_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], out: list[Mention]) -> None:
+def _generic_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: dict[int, Mention], out: list[Mention]) -> None:
     """"وقال الوزير" / "الوزير الروسي": the last minister named before, of that country if given."""
     taken = [(m.start, m.end) for m in out]
     for i, t in enumerate(tokens):
-        w = _bare(t.text)
+        skip, w = _bare(t.text)
         if w not in _GENERIC or not w.startswith("ال"):
             continue
-        start = t.end - len(t.text) + (len(t.text) - len(w)) if len(t.text) >= len(w) else t.start
+        start = after_prefix(t, skip)
         if any(a <= start < b for a, b in taken):
             continue
-        end, country = t.end, None
-        if i + 1 < len(tokens):
-            code = kb.nationality(tokens[i + 1].text)
+        end, country, k = t.end, None, i + 1
+        if k < len(tokens):
+            code = kb.nationality(tokens[k].text)
             if code:
-                country, end = code, tokens[i + 1].end
-        person = _last_holder(doc, _GENERIC[w], start, country)
+                country, end, k = code, tokens[k].end, k + 1
+        while k < len(tokens) and _bare(tokens[k].text)[1] in _HONORIFICS:
+            k += 1
+        named = names.get(k)
+        if named is not None and named.type == "PER" and named.entity:
+            person = named.entity  # "الوزير سيرغي لافروف": the name says who
+        else:
+            person = _last_holder(doc, _GENERIC[w], start, country)
         if person is not None:
             m = Mention(doc.body[start:end], start, end, "PER", entity=person, role=_role_of(doc, person))
             out.append(m)
@@ -157,16 +164,15 @@ def resolve_title(doc: Doc, kb: KnowledgeBase, start: int, end: int) -> str | No
             return m.entity
         if m.role and m.entity and start <= m.start and m.end <= end:
             return m.entity
-    words = [_bare(t.text) for t in tokenize(doc.body, start, end)]
+    words = [normalise(t.text) for t in tokenize(doc.body, start, end)]
     if not words:
         return None
     phrases = kb.role_phrases()
-    for n in range(len(words), 0, -1):
-        role = phrases.get(" ".join(words[:n]))
-        if role:
-            country = kb.nationality(words[n]) if n < len(words) else None
-            return _last_holder(doc, role, start, country)
-    if words[0] in _GENERIC:
-        country = kb.nationality(words[1]) if len(words) > 1 else None
-        return _last_holder(doc, _GENERIC[words[0]], start, country)
+    for _, first in first_readings(words[0]):
+        ws = [first, *words[1:]]
+        for n in range(len(ws), 0, -1):
+            role = phrases.get(" ".join(ws[:n])) or (_GENERIC.get(ws[0]) if n == 1 else None)
+            if role:
+                country = kb.nationality(ws[n]) if n < len(ws) else None
+                return _last_holder(doc, role, start, country)
     return None
