@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -60,11 +61,12 @@ def main() -> None:
     db = Path(args.db or Path(tmp.name) / "bench.db")
     store = Store(db)
     t_clean = t_store = 0.0
+    c_clean = c_store = 0.0  # CPU seconds: the machine may be shared, wall time then misleads
     stored = failed = chars = 0
     pending = []
     t0 = time.perf_counter()
     for raw in articles(args.limit):
-        a = time.perf_counter()
+        a, ca = time.perf_counter(), time.process_time()
         try:
             doc = clean(raw)
         except Exception as e:  # empty articles exist in the corpus
@@ -72,8 +74,9 @@ def main() -> None:
             if failed <= 3:
                 print(f"  skipped {raw.path}: {type(e).__name__}: {e}", file=sys.stderr)
             continue
-        b = time.perf_counter()
+        b, cb = time.perf_counter(), time.process_time()
         t_clean += b - a
+        c_clean += cb - ca
         chars += len(doc.body)
         if args.batch > 1:
             pending.append(doc)
@@ -83,11 +86,13 @@ def main() -> None:
         else:
             store.upsert(doc)
         t_store += time.perf_counter() - b
+        c_store += time.process_time() - cb
         stored += 1
     if pending:
-        b = time.perf_counter()
+        b, cb = time.perf_counter(), time.process_time()
         store.upsert_many(pending)
         t_store += time.perf_counter() - b
+        c_store += time.process_time() - cb
     wall = time.perf_counter() - t0
 
     latencies = {}
@@ -105,12 +110,15 @@ def main() -> None:
     print(f"articles read: {stored + failed}, stored: {stored} (distinct ids: {n_articles}), failed: {failed}")
     print(f"body characters: {chars:,}")
     print(f"wall: {wall:.1f} s -> {stored / wall:.0f} articles/s overall")
-    print(f"clean: {t_clean:.1f} s ({stored / t_clean:.0f} articles/s)")
-    print(f"store: {t_store:.1f} s ({stored / t_store:.0f} articles/s, batch={args.batch})")
+    print(f"clean: {t_clean:.1f} s wall ({stored / t_clean:.0f} articles/s), "
+          f"{c_clean:.1f} s CPU ({stored / c_clean:.0f} articles/s)")
+    print(f"store: {t_store:.1f} s wall ({stored / t_store:.0f} articles/s), "
+          f"{c_store:.1f} s CPU ({stored / c_store:.0f} articles/s), batch={args.batch}")
     print(f"store file (incl. WAL): {size / 1e6:.1f} MB")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     if args.tracemalloc:
         print(f"peak Python heap (tracemalloc): {tracemalloc.get_traced_memory()[1] / 1e6:.0f} MB")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (on {os.cpu_count()} cores)")
     print("search (median of 5, top 20):")
     for q, (ms, total, shown) in latencies.items():
         print(f"  {q!r}: {ms:.1f} ms, {total} matches")
