@@ -296,3 +296,11 @@ def test_glued_article_after_read_also_without_other_end_sign():
     doc = _clean(page)
     assert doc.body.endswith("مقارنة بثلاثة في المئة هذا العام.")
     assert "البنك المركزي" not in doc.body
+
+
+def test_text_file_holding_html_is_read_as_html():
+    html = ("<html><body><nav>الرئيسية</nav><article><p>أعلنت وزارة الصحة الكويتية اليوم عن إطلاق حملة تطعيم وطنية ضد الإنفلونزا الموسمية تستمر شهرين في جميع المراكز الصحية.</p>"
+            "<p>وقال وكيل الوزارة إن اللقاح متوفر مجانا لجميع المواطنين والمقيمين، داعيا كبار السن إلى المبادرة بأخذه.</p></article></body></html>")
+    doc = _clean(html)
+    assert "<p>" not in doc.body and doc.body.startswith("أعلنت وزارة الصحة الكويتية")
+    assert "الرئيسية" not in doc.body

@@ -54,7 +54,7 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
             url = url or meta.url
         page = clean_text(text, profile)
         page_title = meta_title or find_title(page)
-        body, norm_body = _body(page, page_title)
+        body, norm_body = _body(page, {page_title, raw.title})
     if not body.strip():
         raise InputError(raw.path, "no article text found")
 
@@ -79,10 +79,10 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
     )
 
 
-def _body(page: Page, title: str | None) -> tuple[str, str]:
+def _body(page: Page, titles: set[str | None]) -> tuple[str, str]:
     """Body paragraphs joined by blank lines, without repeats of the title; and its normalised form."""
-    key = normalise(title).strip() if title else None
-    lines = [l for l in page.body_lines if l.norm.strip() != key]
+    keys = {normalise(t).strip() for t in titles if t}
+    lines = [l for l in page.body_lines if l.norm.strip() not in keys]
     return "\n\n".join(l.text for l in lines), "\n\n".join(l.norm for l in lines)
 
 
