@@ -96,7 +96,7 @@ class SearchHit:
     title: str | None
     outlet: str | None
     published: str | None
-    score: float  # higher is better (negated bm25)
+    score: float  # higher is better (negated bm25; tiny when the words are in most articles)
     text: str  # the snippet, original text, unmarked
     highlights: list[tuple[int, int]]  # offsets of the hits in ``text``
     url: str | None = None
@@ -434,7 +434,7 @@ class Store:
             snip = make_snippet(r["body"], q.keys)
             hit = SearchHit(
                 id=r["id"], title=r["title"], outlet=r["outlet"], published=r["published"],
-                score=round(-r["rank"], 4), text=snip.text, highlights=snip.highlights, url=r["url"],
+                score=-r["rank"], text=snip.text, highlights=snip.highlights, url=r["url"],
             )
             hit.snippet = hit.marked("[", "]")
             hits.append(hit)
