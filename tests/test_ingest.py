@@ -141,3 +141,11 @@ def test_warc_html_responses(tmp_path):
     (tmp_path / "bad.warc").write_bytes(b"this is not a warc file\r\n")
     (err,) = _read(tmp_path / "bad.warc")
     assert isinstance(err, InputError) and err.reason.startswith("malformed WARC")
+
+
+def test_utf8_with_a_stray_bad_byte_stays_utf8(tmp_path):
+    path = tmp_path / "page.txt"
+    data = ARTICLE.encode("utf-8")
+    path.write_bytes(data[:40] + b"\xff" + data[40:])
+    (raw,) = _read(path)
+    assert raw.content.replace("\ufffd", "") == ARTICLE
