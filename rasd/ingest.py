@@ -272,7 +272,7 @@ def decode_bytes(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", "replace")
-    if text.count("\ufffd") <= max(2, len(text) // 1000) and re.search("[\u0600-\u06FF]", text):
+    if text.count("\ufffd") <= max(4, len(text) // 200) and re.search("[\u0600-\u06FF]", text):
         return _checked(text)  # UTF-8 with a stray bad byte (a truncated download, a broken ad)
     best = _arabic_codepage(data)
     if best is not None:

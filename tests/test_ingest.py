@@ -145,7 +145,6 @@ def test_warc_html_responses(tmp_path):
 
 def test_utf8_with_a_stray_bad_byte_stays_utf8(tmp_path):
     path = tmp_path / "page.txt"
-    data = ARTICLE.encode("utf-8")
-    path.write_bytes(data[:40] + b"\xff" + data[40:])
+    path.write_bytes(ARTICLE[:20].encode("utf-8") + b"\xff" + ARTICLE[20:].encode("utf-8"))
     (raw,) = _read(path)
     assert raw.content.replace("\ufffd", "") == ARTICLE
