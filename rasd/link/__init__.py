@@ -39,7 +39,7 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     ner = [m for m in doc.mentions if m.type in NAME_TYPES and m.role is None]
     doc.mentions = [m for m in doc.mentions if not (m.type in NAME_TYPES and m.role is None)]
     doc.entities = []
-    spots = spot(doc.body, ix, tokens)
+    spots, titles = spot(doc.body, ix, tokens)
     support = _support(spots, ner)
     anchors: set[str] = set()
     for s, sup in zip(spots, support):
@@ -61,7 +61,7 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     names += _short_forms(doc, kb, tokens, names)
     names.sort(key=lambda m: m.start)
     doc.mentions.extend(names)
-    resolve_titles(doc, kb, tokens, names, lambda e: _add_kb(doc, e, ""))
+    resolve_titles(doc, kb, tokens, titles, names, lambda e: _add_kb(doc, e, ""))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = [e for e in doc.entities if e.id in used]  # a re-pointed surname leaves its own behind

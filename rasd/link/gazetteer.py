@@ -25,6 +25,9 @@ from rasd.text.tokens import Token, tokenize
 from rasd.text.translit import fold_key, word_key
 
 LEVELS = 3
+# "الوزير" alone: a title of no one office, referring back to a minister named before.
+MINISTER = "minister"
+GENERIC_TITLES = ("الوزير", "الوزيرة")
 _KEYS = (lambda w: w, fold_key, word_key)
 
 
@@ -41,7 +44,7 @@ class Cand:
 @dataclass
 class Index:
     tables: list[dict[tuple[str, ...], list[Cand]]] = field(default_factory=lambda: [{} for _ in range(LEVELS)])
-    hits: tuple[dict, dict, dict] = field(default_factory=lambda: ({}, {}, {}))  # word -> _starts, per level count
+    hits: dict[str, list] = field(default_factory=dict)  # body word -> _starts (memo)
     prefixes: list[set[tuple[str, ...]]] = field(default_factory=lambda: [set() for _ in range(LEVELS)])  # proper prefixes of keys
 
     def add(self, words: list[str], cand: Cand, levels: range) -> None:
@@ -132,6 +135,8 @@ def index(kb: KnowledgeBase) -> Index:
                     ix.add(w, Cand(e.key, kind, generated), _levels(w, e.type, e.country, generated))
     for w, key in _ministry_forms(kb):
         ix.add(w, Cand(key, "full"), range(2))
+    for w in GENERIC_TITLES:
+        ix.add([normalise(w)], Cand(MINISTER, "role"), range(1))
     implied = kb.role_phrase_country()
     for phrase, role in kb.role_phrases().items():
         w = words_of(phrase)
@@ -182,60 +187,69 @@ def readings(text: str) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
     return tuple((skip, w[:1] if skip else "", tuple(_KEYS[lv](rest) for lv in range(LEVELS))) for skip, rest in first_readings(w))
 
 
-def _starts(ix: Index, text: str, levels: int) -> list[tuple[int, str, int, str]]:
-    """Every (reading, level) under which a word can start an indexed name."""
+def _starts(ix: Index, text: str) -> list[tuple[int, str, int, str]]:
+    """Every (reading, level) under which a word can start an indexed name or title."""
     out = []
     for skip, clitic, keys in readings(text):
-        for lv in range(levels):
+        for lv in range(LEVELS):
             k = (keys[lv],)
             if k in ix.tables[lv] or k in ix.prefixes[lv]:
                 out.append((skip, clitic, lv, keys[lv]))
     return out
 
 
-def spot(body: str, ix: Index, tokens: list[Token] | None = None, roles: bool = False) -> list[Spot]:
-    """Non-overlapping longest matches of KB names (``roles=False``) or role titles (``roles=True``)."""
+def spot(body: str, ix: Index, tokens: list[Token] | None = None) -> tuple[list[Spot], list[Spot]]:
+    """(names, titles): non-overlapping longest matches of KB names, and of role titles."""
     tokens = tokenize(body) if tokens is None else tokens
-    levels = 1 if roles else LEVELS
-    hits = ix.hits[levels - 1]
+    hits = ix.hits
     if len(hits) > 500_000:  # bounded memory over a long run
         hits.clear()
     starts_at = []
     for t in tokens:
         st = hits.get(t.text)
         if st is None:
-            st = hits[t.text] = _starts(ix, t.text, levels)
+            st = hits[t.text] = _starts(ix, t.text)
         starts_at.append(st)
-    out: list[Spot] = []
-    n = len(tokens)
-    free = 0  # first token not yet inside a match
+    names: list[Spot] = []
+    titles: list[Spot] = []
+    free = [0, 0]  # per kind, the first token not yet inside a match
     for i in [i for i, st in enumerate(starts_at) if st]:
-        if i < free:
+        for kind, out in ((0, names), (1, titles)):
+            if i >= free[kind]:
+                found = _longest(ix, tokens, i, starts_at[i], roles=bool(kind))
+                if found is not None:
+                    out.append(found)
+                    free[kind] = found.last
+    return names, titles
+
+
+def _longest(ix: Index, tokens: list[Token], i: int, starts, roles: bool) -> Spot | None:
+    """The longest name (or title) starting at token ``i``; strict keys and bare words win ties."""
+    best: tuple | None = None  # (length, -level, bare, skip, level, cands)
+    n = len(tokens)
+    for skip, clitic, lv, k0 in starts:
+        if roles and lv:
             continue
-        best: tuple | None = None  # (length, -level, bare, skip, level, cands)
-        for skip, clitic, lv, k0 in starts_at[i]:
-            table, prefixes = ix.tables[lv], ix.prefixes[lv]
-            key: tuple[str, ...] = (k0,)
-            j = i + 1
-            while True:  # walk the words while they extend some indexed name
-                cands = table.get(key)
-                if cands:
-                    cands = [c for c in cands if (c.kind == "role") == roles]
-                    if skip and clitic in "فك":
-                        # فرانس is not ف + رانس: rarer proclitics only before curated names
-                        cands = [c for c in cands if not c.generated]
-                    rank = (len(key), -lv, skip == 0)
-                    if cands and (best is None or rank > best[:3]):
-                        best = (*rank, skip, lv, cands)
-                if j >= n or key not in prefixes:
-                    break
-                key = key + (word_keys(tokens[j].text)[lv],)
-                j += 1
-        if best is None:
-            continue
-        ln, _, _, skip, lv, cands = best
-        start = after_prefix(tokens[i], skip)
-        head = dict((sk, rest) for sk, rest in first_readings(normalise(tokens[i].text))).get(skip, "")
-        out.append(Spot(start, tokens[i + ln - 1].end, i, i + ln, lv, cands, head))
-        free = i + ln
-    return out
+        table, prefixes = ix.tables[lv], ix.prefixes[lv]
+        key: tuple[str, ...] = (k0,)
+        j = i + 1
+        while True:  # walk the words while they extend some indexed name
+            cands = table.get(key)
+            if cands:
+                cands = [c for c in cands if (c.kind == "role") == roles]
+                if skip and clitic in "فك":
+                    # فرانس is not ف + رانس: rarer proclitics only before curated names
+                    cands = [c for c in cands if not c.generated]
+                rank = (len(key), -lv, skip == 0)
+                if cands and (best is None or rank > best[:3]):
+                    best = (*rank, skip, lv, cands)
+            if j >= n or key not in prefixes:
+                break
+            key = key + (word_keys(tokens[j].text)[lv],)
+            j += 1
+    if best is None:
+        return None
+    ln, _, _, skip, lv, cands = best
+    start = after_prefix(tokens[i], skip)
+    head = dict(first_readings(normalise(tokens[i].text))).get(skip, "")
+    return Spot(start, tokens[i + ln - 1].end, i, i + ln, lv, cands, head)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rasd.doc import Doc, Mention
 from rasd.kb import KnowledgeBase
-from rasd.link.gazetteer import Spot, after_prefix, first_readings, index, spot
+from rasd.link.gazetteer import GENERIC_TITLES, MINISTER, Spot, first_readings
 from rasd.text.normalise import normalise
 from rasd.text.tokens import Token, tokenize
 
@@ -27,8 +27,7 @@ _HONORIFICS = {
         "السفير", "المستشار", "الرفيق", "المشير",
     )
 }
-# Bare titles that only refer back to a minister named earlier in the article.
-_GENERIC = {normalise(w): "minister" for w in ("الوزير", "الوزيرة", "وزير", "وزيرة")}
+_GENERIC = {normalise(w): MINISTER for w in GENERIC_TITLES}
 
 
 def _token_index(tokens: list[Token], mentions: list[Mention]) -> dict[int, Mention]:
@@ -55,7 +54,7 @@ def _bare(word: str) -> tuple[int, str]:
 def _role_matches(role: str | None, wanted: str) -> bool:
     if role is None:
         return False
-    return role == wanted or (wanted == "minister" and role.endswith("_minister"))
+    return role == wanted or (wanted == MINISTER and role.endswith("_minister"))
 
 
 def _last_holder(doc: Doc, wanted: str, before: int, country: str | None) -> str | None:
@@ -71,15 +70,16 @@ def _last_holder(doc: Doc, wanted: str, before: int, country: str | None) -> str
     return None
 
 
-def resolve_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[Mention], add_person) -> list[Mention]:
-    """Title mentions (type PER, ``role`` set, ``entity`` the person) for the role phrases of the body.
+def resolve_titles(
+    doc: Doc, kb: KnowledgeBase, tokens: list[Token], spots: list[Spot], names: list[Mention], add_person
+) -> list[Mention]:
+    """Title mentions (type PER, ``role`` set, ``entity`` the person) for the spotted titles.
 
     ``names`` are the already linked name mentions (sorted); ``add_person``
     puts a KB person into ``doc.entities`` and returns its id.
     """
     name_at_token = _token_index(tokens, names)
     out: list[Mention] = []
-    spots: list[Spot] = spot(doc.body, index(kb), tokens, roles=True)
     for s in spots:
         cand = s.cands[0]
         role, country = cand.key, cand.of
@@ -101,8 +101,11 @@ def resolve_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list
         person = None
         m = name_at_token.get(k) if k < len(tokens) else None
         if m is not None and m.type == "PER" and m.entity:
-            person = m.entity
-            m.role = m.role or role
+            person = m.entity  # the name says who; the title confirms
+            if role != MINISTER:
+                m.role = m.role or role
+        elif role == MINISTER:
+            person = _last_holder(doc, role, s.start, country)  # "وقال الوزير", "الوزير الروسي"
         elif country is not None:
             holders = kb.holders(role, country, doc.published)
             if holders:
@@ -111,39 +114,12 @@ def resolve_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list
             # "الرئيس" alone is someone named before; "رئيس" alone heads a genitive (رئيس النادي)
             person = _last_holder(doc, role, s.start, None)
         if person is not None:
+            if role == MINISTER:
+                role = _role_of(doc, person) or role
             mention = Mention(doc.body[s.start : end], s.start, end, "PER", entity=person, role=role)
             out.append(mention)
             doc.mentions.append(mention)  # later bare titles refer back to this one
-    _generic_titles(doc, kb, tokens, name_at_token, out)
     return out
-
-
-def _generic_titles(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: dict[int, Mention], out: list[Mention]) -> None:
-    """"وقال الوزير" / "الوزير الروسي": the last minister named before, of that country if given."""
-    taken = [(m.start, m.end) for m in out]
-    for i, t in enumerate(tokens):
-        skip, w = _bare(t.text)
-        if w not in _GENERIC or not w.startswith("ال"):
-            continue
-        start = after_prefix(t, skip)
-        if any(a <= start < b for a, b in taken):
-            continue
-        end, country, k = t.end, None, i + 1
-        if k < len(tokens):
-            code = kb.nationality(tokens[k].text)
-            if code:
-                country, end, k = code, tokens[k].end, k + 1
-        while k < len(tokens) and _bare(tokens[k].text)[1] in _HONORIFICS:
-            k += 1
-        named = names.get(k)
-        if named is not None and named.type == "PER" and named.entity:
-            person = named.entity  # "الوزير سيرغي لافروف": the name says who
-        else:
-            person = _last_holder(doc, _GENERIC[w], start, country)
-        if person is not None:
-            m = Mention(doc.body[start:end], start, end, "PER", entity=person, role=_role_of(doc, person))
-            out.append(m)
-            doc.mentions.append(m)
 
 
 def _role_of(doc: Doc, entity_id: str) -> str | None:
