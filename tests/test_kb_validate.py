@@ -163,3 +163,15 @@ def test_sovereign_states_have_a_capital():
                  "TC", "TF", "TK", "UM", "VG", "VI", "WF", "YT"}
     missing = [c for c in ISO if kb.country(c) and c not in dependent and not kb.country(c).extra.get("capital")]
     assert not missing
+
+
+def test_memoised_kb_follows_data_edits(tmp_path, monkeypatch):
+    from rasd.kb import _load_cached
+
+    monkeypatch.setenv("RASD_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "kb"
+    root.mkdir()
+    (root / "orgs.yaml").write_text("- {key: blue-party, name: Blue Party, type: ORG, ar: [الحزب الأزرق]}\n", encoding="utf-8")
+    assert _load_cached(root).get("blue-party").name == "Blue Party"
+    (root / "orgs.yaml").write_text("- {key: blue-party, name: Blue Party (Ruritania), type: ORG, ar: [الحزب الأزرق]}\n", encoding="utf-8")
+    assert _load_cached(root).get("blue-party").name == "Blue Party (Ruritania)"

@@ -237,7 +237,8 @@ def load_dir(root: str | Path = DATA_DIR, *, geonames: bool = True) -> Knowledge
 def _fingerprint(root: Path) -> str:
     """Hash of everything a loaded KB depends on: data files, loader code, package versions."""
     h = hashlib.sha1()
-    sources = sorted(root.rglob("*.yaml")) + sorted(Path(__file__).parent.glob("*.py"))
+    data = [p for p in root.rglob("*") if p.is_file()]
+    sources = sorted(data) + sorted(Path(__file__).parent.glob("*.py"))
     for p in sources:
         st = p.stat()
         h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
