@@ -180,3 +180,18 @@ def test_generated_cities_fill_gaps_but_curated_wins(kb):
     assert hits and hits[0].extra.get("generated") and hits[0].country == "RU"
     # a curated city is not duplicated by its GeoNames twin
     assert [e.key for e in kb.entities() if e.name == "Beijing"] == ["beijing"]
+
+
+def test_pieces_of_an_unseen_news_sentence(kb):
+    # "أعلنت وزارة الدفاع التركية أن قواتها قصفت مواقع لحزب العمال الكردستاني
+    #  شمالي العراق، فيما قالت المتحدثة باسم الخارجية الروسية إن موسكو تتابع"
+    assert kb.by_arabic("وزارة الدفاع التركية")[0].extra["ministry"] == {"of": "TR", "kind": "defence"}
+    assert kb.nationality("التركية") == "TR" and kb.nationality("الروسية") == "RU"
+    assert kb.by_arabic("حزب العمال الكردستاني")[0].name == "Kurdistan Workers' Party"
+    assert kb.by_arabic("العراق")[0].key == "iraq"
+    assert kb.role_phrases()["المتحدثه باسم الخارجيه"] == "foreign_ministry_spokesperson"
+    assert kb.by_arabic("الخارجية الروسية")[0].name == "Ministry of Foreign Affairs (Russia)"
+    assert kb.by_arabic("موسكو")[0].country == "RU"
+    # the English side: the Wikipedia title is what the output contract shows
+    assert kb.by_arabic("الحوثيين")[0].name == "Houthis"
+    assert kb.by_arabic("الكرملين")[0].name == "Moscow Kremlin"
