@@ -304,3 +304,13 @@ def test_text_file_holding_html_is_read_as_html():
     doc = _clean(html)
     assert "<p>" not in doc.body and doc.body.startswith("أعلنت وزارة الصحة الكويتية")
     assert "الرئيسية" not in doc.body
+
+
+def test_body_kind_still_yields_its_metadata():
+    body = ("القاهرة في 12 نوفمبر 2024 (أ ش أ) - أعلنت وزارة الخارجية المصرية اليوم أن الوزير سيتوجه إلى عمان في زيارة رسمية.\n\n"
+            "وقال المتحدث باسم الوزارة إن الزيارة تستمر يومين.\n\nالمصدر: بوابة الأهرام")
+    doc = clean(RawArticle(content=body, kind="body"))
+    assert doc.body == body  # nothing removed from a given body
+    assert doc.published == "2024-11-12"
+    assert doc.agencies == ["MENA"]
+    assert doc.source.outlet == "الأهرام"

@@ -20,7 +20,6 @@ from rasd.clean.metadata import (
     find_published,
     find_title,
     normalise_published,
-    outlet_from_url,
     source_credits,
 )
 from rasd.doc import Doc, Source
@@ -41,19 +40,17 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
     """
     sitename = meta_title = meta_date = None
     url = raw.url
+    text = raw.content
+    if raw.kind == "html" or (raw.kind == "text" and _LOOKS_HTML.search(text[:2000])):
+        text, meta = html_to_text(text)
+        sitename, meta_title, meta_date = meta.sitename, meta.title, meta.date
+        url = url or meta.url
+    page = clean_text(text, profile if raw.kind != "body" else None)
+    page_title = meta_title or find_title(page)
     if raw.kind == "body":
-        body = raw.content
-        page = clean_text(body)
-        page_title = None
-        norm_body = normalise(body)
+        # Taken exactly as given (offsets are into it); the page reading still finds its metadata.
+        body, norm_body = raw.content, normalise(raw.content)
     else:
-        text = raw.content
-        if raw.kind == "html" or (raw.kind == "text" and _LOOKS_HTML.search(text[:2000])):
-            text, meta = html_to_text(text)
-            sitename, meta_title, meta_date = meta.sitename, meta.title, meta.date
-            url = url or meta.url
-        page = clean_text(text, profile)
-        page_title = meta_title or find_title(page)
         body, norm_body = _body(page, {page_title, raw.title})
     if not body.strip():
         raise InputError(raw.path, "no article text found")
@@ -61,13 +58,9 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
     title, derived = raw.title or page_title, False
     if not title:
         title, derived = derive_title(body), True
-    if raw.kind == "body":
-        outlet = raw.outlet or outlet_from_url(url)
-        published = normalise_published(raw.published)
-    else:
-        outlet = canonical_outlet(raw.outlet) if raw.outlet else find_outlet(page, url, sitename)
-        published = normalise_published(raw.published) or meta_date or find_published(page)
-    credits = source_credits(page) if raw.kind != "body" else []
+    outlet = canonical_outlet(raw.outlet) if raw.outlet else find_outlet(page, url, sitename)
+    published = normalise_published(raw.published) or meta_date or find_published(page)
+    credits = [normalise(c) for c in source_credits(page)]
     return Doc(
         id=raw.id or article_id(norm_body, url),
         body=body,
@@ -75,7 +68,7 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
         title=title,
         title_derived=derived,
         published=published,
-        agencies=find_agencies(*(normalise(c) for c in credits), norm_body, normalised=True),
+        agencies=find_agencies(*credits, norm_body, normalised=True),
     )
 
 

@@ -226,6 +226,7 @@ def find_title(page: Page) -> str | None:
     if not cands:
         # A one- or two-word headline ("قالوا", "عاد عيدكم") when it is all the page has above the text.
         text_lines = [l for l in header if not l.kind and l.arabic >= 0.5 and not find_dates(l.text)]
+        text_lines = [l for l in text_lines if l.words <= 2 and not l.text.endswith((":", "."))] if len(text_lines) == 1 else []
         if len(text_lines) == 1 and not [l for l in header if l.kind in ("nav", "latin")]:
             return text_lines[0].text
         return None
