@@ -271,3 +271,18 @@ def test_bare_genitive_title_is_not_a_person(kb):
 def test_title_surface_is_not_an_alias(kb):
     doc = run(kb, "قال وزير الخارجية الأمريكي إن العقوبات باقية.", published="2019-05-14")
     assert "وزير الخارجية الأمريكي" not in doc.entity("kb:mike-pompeo").aliases
+
+
+def test_former_and_other_titles_are_not_the_holder(kb):
+    doc = run(kb, "انتقد وزير الخارجية الأمريكي السابق السياسة الحالية.", published="2023-02-01")
+    assert not [m for m in doc.mentions if m.role]
+    body = "التقى وزير الدفاع الروسي أندريه بيلاوسوف الوفد. وقال الوزير التنفيذي للشركة إن العقد جاهز."
+    doc = run(kb, body, published="2024-10-01")
+    assert not [m for m in doc.mentions if m.text.startswith("الوزير")]
+
+
+def test_minister_with_country_adjective_refers_back(kb):
+    body = "وصل وزير الدفاع الروسي أندريه بيلاوسوف إلى بكين. ووضع الوزير الروسي إكليلا من الزهور."
+    doc = run(kb, body, published="2024-10-01")
+    m = [m for m in doc.mentions if m.text == "الوزير الروسي"]
+    assert m and m[0].entity == "kb:andrei-belousov" and m[0].role == "defence_minister"

@@ -30,6 +30,24 @@ _HONORIFICS = {
 _GENERIC = {normalise(w): MINISTER for w in GENERIC_TITLES}
 
 
+# Words after a title that make it someone other than the office's current holder.
+_NOT_CURRENT = {normalise(w) for w in (
+    "السابق", "السابقة", "الأسبق", "الأسبقة", "الراحل", "الراحلة", "المخلوع", "المقبل", "المقبلة", "المنتخب",
+    "المنتخبة", "الأسبق", "الفخري", "الفخرية", "بالإنابة", "المكلف", "المكلفة",
+)}
+# Words that may follow a title that stands alone (وقال الرئيس إن ..., أكد الوزير أن ...).
+_AFTER_BARE_TITLE = {normalise(w) for w in (
+    "إن", "أن", "بأن", "إنه", "أنه", "بأنه", "في", "إلى", "على", "من", "عن", "مع", "خلال", "أمس", "اليوم", "قد",
+    "لم", "لن", "الذي", "التي", "قائلا", "مؤكدا", "مشيرا", "مضيفا", "موضحا", "بعد", "قبل", "عبر", "حيث", "كما",
+    "لدى", "أيضا", "نفسه", "وقال", "وأضاف", "وأكد", "خلالها", "خلاله", "يوم", "صباح", "مساء", "الثلاثاء",
+)}
+
+
+def _ends_title(word: str) -> bool:
+    """Whether ``word`` can follow a title that names its holder by itself."""
+    return word in _AFTER_BARE_TITLE or any(word == p + w for p in ("و", "ف") for w in _AFTER_BARE_TITLE)
+
+
 def _token_index(tokens: list[Token], mentions: list[Mention]) -> dict[int, Mention]:
     """token index -> the first mention that starts inside that token."""
     starts = [t.start for t in tokens]
@@ -100,10 +118,16 @@ def resolve_titles(
             k += 1
         person = None
         m = name_at_token.get(k) if k < len(tokens) else None
+        follower = normalise(tokens[k].text) if k < len(tokens) else ""
         if m is not None and m.type == "PER" and m.entity:
             person = m.entity  # the name says who; the title confirms
             if role != MINISTER:
                 m.role = m.role or role
+        elif follower in _NOT_CURRENT:
+            person = None  # "الرئيس الأمريكي السابق": not the holder on the day
+        elif country is None and follower.isalpha() and not _ends_title(follower):
+            # "الرئيس التنفيذي", "الملك عبدالله" (name not recognised): not the last one so titled
+            person = None
         elif role == MINISTER:
             person = _last_holder(doc, role, s.start, country)  # "وقال الوزير", "الوزير الروسي"
         elif country is not None:
