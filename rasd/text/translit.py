@@ -119,7 +119,7 @@ _LATIN = {
 }
 
 
-_FINAL_CLUSTERS = {"mb", "nd", "nt", "st", "rd", "rt", "rk", "nk", "ng", "ks", "ft", "lt", "ld", "rn", "rm", "sk", "rg", "ns", "rs", "ls", "nz", "rz", "sh", "th", "kh", "ch", "dh"}
+_FINAL_CLUSTERS = {"bd", "mb", "nd", "nt", "st", "rd", "rt", "rk", "nk", "ng", "ks", "ft", "lt", "ld", "rn", "rm", "sk", "rg", "ns", "rs", "ls", "nz", "rz", "sh", "th", "kh", "ch", "dh"}
 
 
 _ONSETS = {"br", "bl", "fl", "fr", "gr", "gl", "kr", "kl", "pr", "pl", "tr", "dr", "st", "sp", "sk", "sm", "sn", "sl", "sw", "tw", "shw", "shm", "shr", "chw", "zh", "kw", "gw"}
@@ -144,8 +144,8 @@ def _romanise_word(word: str) -> str:
         if ch == "ن" and nxt in ("غ", "ج") and i + 2 == n:
             out.append("ng")  # بينغ, تشانج: a final ng
             break
-        if ch == "ا":
-            out.append("a")
+        if ch == "ا" or (ch == "ع" and nxt != "ا"):
+            out.append("a")  # ع: the vowel it carries is what a reader hears (عبد, سعود)
             vowel_before = True
         elif ch == "و":
             if i == 0 or (vowel_before and nxt in _VOWELS) or nxt == "ا":
@@ -178,10 +178,20 @@ def _romanise_word(word: str) -> str:
 
 def romanise(arabic: str) -> str:
     """Readable Latin form of an Arabic name ("لين جيان" -> "Lin Jian"); Latin text passes through."""
-    words = [w for w in arabic.replace("-", " ").split() if w]
+    words: list[str] = []
+    for w in arabic.replace("-", " ").split():
+        n = normalise(w)
+        if n.startswith("عبدال") and len(n) > 6:
+            words += ["عبد", n[3:]]  # عبدالعزيز -> Abd al-Aziz
+        elif n == "بن":
+            words.append("bin")
+        else:
+            words.append(w)
     parts = []
     for w in words:
         r = _romanise_word(w) if any("\u0600" <= c <= "\u06ff" for c in w) else w
-        if r:
-            parts.append(r[:1].upper() + r[1:])
+        if r.startswith("al-") and parts:
+            parts.append("al-" + r[3:4].upper() + r[4:])
+        elif r:
+            parts.append(r[:1].upper() + r[1:] if r != "bin" else r)
     return " ".join(parts)
