@@ -286,3 +286,20 @@ def test_minister_with_country_adjective_refers_back(kb):
     doc = run(kb, body, published="2024-10-01")
     m = [m for m in doc.mentions if m.text == "الوزير الروسي"]
     assert m and m[0].entity == "kb:andrei-belousov" and m[0].role == "defence_minister"
+
+
+def test_linking_twice_gives_the_same_mentions(kb):
+    body = "قال وزير الخارجية الصيني وانغ يي إن بكين ترحب. وقال وانغ إن ديفيد كرافتشينكو وصل."
+    doc = run(kb, body, published="2024-03-01", ner=[("ديفيد كرافتشينكو", "PER")])
+    first = [(m.text, m.start, m.entity, m.role) for m in doc.mentions]
+    link(doc, kb)
+    assert [(m.text, m.start, m.entity, m.role) for m in doc.mentions] == first
+    again = Doc.from_dict(doc.to_dict())
+    link(again, kb)
+    assert [(m.text, m.start, m.entity, m.role) for m in again.mentions] == first
+
+
+def test_empty_and_non_arabic_bodies(kb):
+    assert run(kb, "").mentions == []
+    doc = run(kb, "Reuters reported nothing new. 2024-01-01")
+    assert doc.entities == []

@@ -36,8 +36,12 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     """Link the mentions of ``doc`` in place and fill ``doc.entities``."""
     ix = index(kb)
     tokens = tokenize(doc.body)
-    ner = [m for m in doc.mentions if m.type in NAME_TYPES and m.role is None]
-    doc.mentions = [m for m in doc.mentions if not (m.type in NAME_TYPES and m.role is None)]
+    # The recogniser's mentions are the input; what an earlier link made (titles, dictionary
+    # matches: no score) is made again, so linking a linked doc gives the same doc.
+    ner = [m for m in doc.mentions if m.type in NAME_TYPES and m.role is None and (m.score is not None or m.entity is None)]
+    doc.mentions = [m for m in doc.mentions if m.type not in NAME_TYPES]
+    for m in ner:
+        m.entity = None
     doc.entities = []
     spots, titles = spot(doc.body, ix, tokens)
     support = _support(spots, ner)
@@ -150,9 +154,9 @@ def _best(kb: KnowledgeBase, cands: list[Cand], anchors: set[str]) -> Cand | Non
     return ranked[0][1]
 
 
-def _kb_mention(doc: Doc, e: KBEntity, surface: str, start: int, end: int) -> Mention:
+def _kb_mention(doc: Doc, e: KBEntity, surface: str, start: int, end: int, score: float | None = None) -> Mention:
     ent = _add_kb(doc, e, surface)
-    return Mention(surface, start, end, e.type, entity=ent)
+    return Mention(surface, start, end, e.type, entity=ent, score=score)
 
 
 def _add_kb(doc: Doc, e: KBEntity, surface: str) -> str:
@@ -191,7 +195,7 @@ def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str]) ->
         support = {_NER_CODE.get(m.type, 4)}  # the recogniser's own span
         pick = _best(kb, [c for c in cands if _plausible(kb, c, s, doc.body, support, anchors)], anchors)
         if pick is not None:
-            return _kb_mention(doc, kb.get(pick.key), m.text, m.start, m.end)
+            return _kb_mention(doc, kb.get(pick.key), m.text, m.start, m.end, m.score)
     ent = doc.add_entity(corpus_entity(m.text, m.type))
     return Mention(m.text, m.start, m.end, m.type, entity=ent.id, score=m.score)
 
