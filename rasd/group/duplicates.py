@@ -33,12 +33,16 @@ def shingles(body: str, n: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + n]).encode() for i in range(len(words) - n + 1)}
 
 
+# Drawing the permutations is a third of the cost of a signature: draw them once.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
 def signature(body: str) -> np.ndarray | None:
     """MinHash signature of a body (uint32 per permutation); None for an empty body."""
     sh = shingles(body)
     if not sh:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32, scheme=_SCHEME)
+    m = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme=_SCHEME)
     m.update_batch(list(sh))
     return m.hashvalues.astype(np.uint32)
 

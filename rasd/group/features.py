@@ -91,9 +91,9 @@ def lead_text(doc: Doc) -> str:
     return f"{title}\n{lead}"
 
 
-def text_vector(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Sparse char n-gram counts (sublinear) of normalised text as (indices, values)."""
-    clean = _NON_WORD.sub(" ", normalise(text)).strip()
+def text_vector(norm_text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Sparse char n-gram counts (sublinear) of already normalised text as (indices, values)."""
+    clean = _NON_WORD.sub(" ", norm_text).strip()
     m = _VECTORIZER.transform([clean])
     m.sum_duplicates()
     order = np.argsort(m.indices)
@@ -102,10 +102,10 @@ def text_vector(text: str) -> tuple[np.ndarray, np.ndarray]:
     return idx, tf
 
 
-def content_terms(text: str) -> list[str]:
-    """Distinct light-stemmed content words, in order of first appearance."""
+def content_terms(norm_text: str) -> list[str]:
+    """Distinct light-stemmed content words of normalised text, in order of first appearance."""
     seen: dict[str, None] = {}
-    for w in _WORD.findall(normalise(text)):
+    for w in _WORD.findall(norm_text):
         if w in _STOP:
             continue
         k = search_key(w)
@@ -150,7 +150,8 @@ def _event_keys(doc: Doc, day: int | None) -> list[tuple[str, frozenset, int | N
 def features(doc: Doc) -> Features:
     """Extract the grouping features of one analysed (or merely cleaned) article."""
     lead = lead_text(doc)
-    idx, tf = text_vector(lead)
+    norm_lead = normalise(lead)
+    idx, tf = text_vector(norm_lead)
     day = to_day(doc.published)
     return Features(
         id=doc.id,
@@ -158,7 +159,7 @@ def features(doc: Doc) -> Features:
         title=(doc.title or lead.strip()[:120]).strip(),
         title_derived=doc.title_derived or not doc.title,
         day=day,
-        terms=content_terms(lead),
+        terms=content_terms(norm_lead),
         entities=_entity_weights(doc, LEAD_CHARS),
         events=_event_keys(doc, day),
         ngram_idx=idx,

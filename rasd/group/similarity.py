@@ -31,6 +31,7 @@ class CorpusStats:
         self.entity_df: Counter[str] = Counter()
         self.term_df: Counter[str] = Counter()
         self.ngram_df = np.zeros(N_FEATURES, dtype=np.int32)
+        self._log1p = np.zeros(0, dtype=np.float32)
 
     def add(self, f: Features) -> None:
         self.n_docs += 1
@@ -49,9 +50,16 @@ class CorpusStats:
         return float(self.idf(self.term_df.get(term, 0)))
 
     def text_weights(self, f: Features) -> np.ndarray:
-        """TF-IDF values of an article's n-grams, L2-normalised under current counts."""
-        w = f.ngram_tf * self.idf(self.ngram_df[f.ngram_idx]).astype(np.float32)
-        n = float(np.linalg.norm(w))
+        """TF-IDF values of an article's n-grams, L2-normalised under current counts.
+
+        Called for every scored candidate, so idf comes from a table of
+        log(1 + df) rather than a logarithm per n-gram.
+        """
+        if self._log1p.size <= self.n_docs:
+            self._log1p = np.log1p(np.arange(2 * self.n_docs + 2, dtype=np.float64)).astype(np.float32)
+        idf = np.float32(math.log1p(self.n_docs) + 1.0) - self._log1p[self.ngram_df[f.ngram_idx]]
+        w = f.ngram_tf * idf
+        n = float(np.sqrt(np.dot(w, w)))
         return w / n if n else w
 
     def to_plain(self) -> dict:
@@ -84,13 +92,14 @@ class Similarity:
     same_story: bool
 
 
-def _text_cosine(a: Features, b: Features, stats: CorpusStats, wa: np.ndarray | None = None) -> float:
+def _text_cosine(a: Features, b: Features, stats: CorpusStats, dense_a: np.ndarray | None = None) -> float:
     if a.ngram_idx.size == 0 or b.ngram_idx.size == 0:
         return 0.0
-    wa = stats.text_weights(a) if wa is None else wa
     wb = stats.text_weights(b)
+    if dense_a is not None:  # ``a``'s weights scattered over all features: one gather per candidate
+        return float(np.dot(dense_a[b.ngram_idx], wb))
     _, ia, ib = np.intersect1d(a.ngram_idx, b.ngram_idx, assume_unique=True, return_indices=True)
-    return float(np.dot(wa[ia], wb[ib]))
+    return float(np.dot(stats.text_weights(a)[ia], wb[ib]))
 
 
 def _entity_cosine(a: Features, b: Features, stats: CorpusStats) -> float:
@@ -121,14 +130,16 @@ def _event_match(a: Features, b: Features) -> float:
     return result
 
 
-def similarity(a: Features, b: Features, stats: CorpusStats, *, wa: np.ndarray | None = None) -> Similarity:
+def similarity(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> Similarity:
     """How likely ``a`` and ``b`` report the same real-world event.
 
     Text carries the score when entities are sparse (plain text, undated
     pages); when both sides have linked entities, shared rare entities and a
     shared event between the same parties carry as much weight as wording.
+    ``dense_a`` (``stats.text_weights(a)`` scattered into a vector of all
+    hashed features) speeds up scoring one article against many.
     """
-    text = _text_cosine(a, b, stats, wa)
+    text = _text_cosine(a, b, stats, dense_a)
     ent = _entity_cosine(a, b, stats)
     event = _event_match(a, b)
     days = abs(a.day - b.day) if a.day is not None and b.day is not None else None

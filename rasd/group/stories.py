@@ -23,9 +23,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from rasd.doc import Doc
 from rasd.group.duplicates import DuplicateIndex
-from rasd.group.features import Features, features
+from rasd.group.features import N_FEATURES, Features, features
 from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarity
 
 STATE_VERSION = 1
@@ -87,6 +89,7 @@ class StoryIndex:
         self._stories: list[_Story] = []
         self._postings: dict[str, array] = {}
         self._max_day: int | None = None
+        self._dense = np.zeros(N_FEATURES, dtype=np.float32)  # scratch: the new article's text weights
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -141,13 +144,20 @@ class StoryIndex:
 
     def _choose_story(self, f: Features, dups: list[str]) -> tuple[int | None, float | None]:
         """The story position the article joins (and its score), or (None, None) for a new one."""
-        wa = self._stats.text_weights(f)
+        dense = self._dense
+        dense[f.ngram_idx] = self._stats.text_weights(f)
+        try:
+            return self._best_story(f, dups, dense)
+        finally:
+            dense[f.ngram_idx] = 0.0  # the buffer is shared by every add: leave it clean
+
+    def _best_story(self, f: Features, dups: list[str], dense) -> tuple[int | None, float | None]:
         best: tuple[float, int] | None = None  # (score, -story position): earliest story wins ties
         for cand, forced in self._candidates(f, dups):
             g = self._feats[cand]
             if g is None:
                 continue
-            sim = similarity(f, g, self._stats, wa=wa)
+            sim = similarity(f, g, self._stats, dense_a=dense)
             in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
             if not (sim.same_story or (forced and in_window)):
                 continue
