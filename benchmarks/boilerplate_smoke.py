@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from rasd.clean import clean
-from rasd.clean.html import _visible_text
+from rasd.clean.html import visible_text
 from rasd.ingest import InputError, RawArticle, decode_bytes
 from rasd.text.tokens import tokenize
 
@@ -41,7 +41,7 @@ def token_prf(got: str, want: str) -> tuple[float, float, float]:
 def _as_raw(html: str, cleaner_only: bool) -> RawArticle:
     """The page as HTML (trafilatura + line cleaner), or as its bare visible text (line cleaner alone)."""
     if cleaner_only:
-        return RawArticle(content=_visible_text(html)[0], kind="text")
+        return RawArticle(content=visible_text(html)[0], kind="text")
     return RawArticle(content=html, kind="html")
 
 

@@ -45,12 +45,12 @@ def html_to_text(page: str) -> tuple[str, HtmlMeta]:
     except Exception:
         text = None
     if not text or not text.strip():
-        text, title = _visible_text(page)
+        text, title = visible_text(page)
         meta.title = meta.title or title
     return text, meta
 
 
-def _visible_text(page: str) -> tuple[str, str | None]:
+def visible_text(page: str) -> tuple[str, str | None]:
     """Visible text, one block element a line; and the first <h1> or <title>."""
     try:
         root = lxml_html.fromstring(page)
