@@ -9,6 +9,7 @@ normalised text maps back to exact offsets in the original.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Diacritics (tashkeel), Quranic marks, superscript alef, tatweel: dropped.
 _DROP = set(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0640", "\u0654", "\u0655", "\u200c", "\u200d", "\u200e", "\u200f"}
@@ -59,11 +60,13 @@ _PROCLITICS = (
 _MIN_STEM = 2
 
 
-def proclitic_splits(token: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def proclitic_splits(token: str) -> tuple[tuple[str, str], ...]:
     """Every (proclitic, rest) reading of a normalised token, the bare token first.
 
     Stripping is ambiguous (بكين is a name, not ب + كين), so callers that can
-    check a candidate against a lexicon should try them all in order.
+    check a candidate against a lexicon should try them all in order. Cached:
+    every stage asks for the same few thousand news words again and again.
     """
     out = [("", token)]
     for p in _PROCLITICS:
@@ -72,7 +75,7 @@ def proclitic_splits(token: str) -> list[tuple[str, str]]:
             if p == "لل":
                 out.append((p, "ال" + rest))  # لل + stem = ل + ال + stem
             out.append((p, rest))
-    return out
+    return tuple(out)
 
 
 _SEARCH_PROCLITIC = re.compile(r"^(?:[وف]?(?:[بكل]?ال|لل)|[وف]?[بكل]|[وف])(?=[^\s]{3,})")
