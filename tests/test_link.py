@@ -303,3 +303,19 @@ def test_empty_and_non_arabic_bodies(kb):
     assert run(kb, "").mentions == []
     doc = run(kb, "Reuters reported nothing new. 2024-01-01")
     assert doc.entities == []
+
+
+def test_office_with_two_holders_needs_the_article(tmp_path):
+    (tmp_path / "countries.yaml").write_text("- {code: CN, nationality: [صيني]}\n", encoding="utf-8")
+    (tmp_path / "people.yaml").write_text(textwrap.dedent("""
+        - {key: zhang-youxia, name: Zhang Youxia, type: PER, wikidata: null, country: CN, ar: [تشانغ يوشيا],
+           roles: [{role: cmc_vice_chairman, of: CN, start: 2017-10-25, end: null}]}
+        - {key: he-weidong, name: He Weidong, type: PER, wikidata: null, country: CN, ar: [خه ويدونغ],
+           roles: [{role: cmc_vice_chairman, of: CN, start: 2023-03-11, end: null}]}
+        """), encoding="utf-8")
+    kb2 = load_dir(tmp_path, geonames=False)
+    alone = run(kb2, "وصل نائب رئيس اللجنة العسكرية المركزية الصينية إلى موسكو.", published="2024-06-01")
+    assert not [m for m in alone.mentions if m.role]
+    named = run(kb2, "التقى بوتين تشانغ يوشيا. وقال نائب رئيس اللجنة العسكرية المركزية الصينية إن التعاون مهم.",
+                published="2024-06-01")
+    assert [m.entity for m in named.mentions if m.role] == ["kb:zhang-youxia"]

@@ -131,9 +131,9 @@ def resolve_titles(
         elif role == MINISTER:
             person = _last_holder(doc, role, s.start, country)  # "وقال الوزير", "الوزير الروسي"
         elif country is not None:
-            holders = kb.holders(role, country, doc.published)
-            if holders:
-                person = add_person(holders[0])
+            holder = _holder(doc, kb, role, country)
+            if holder is not None:
+                person = add_person(holder)
         elif s.head.startswith("ال"):
             # "الرئيس" alone is someone named before; "رئيس" alone heads a genitive (رئيس النادي)
             person = _last_holder(doc, role, s.start, None)
@@ -144,6 +144,19 @@ def resolve_titles(
             out.append(mention)
             doc.mentions.append(mention)  # later bare titles refer back to this one
     return out
+
+
+def _holder(doc: Doc, kb: KnowledgeBase, role: str, country: str):
+    """The one holder of ``role`` in ``country`` on the article's date.
+
+    Offices held by several at once (two CMC vice-chairmen) resolve only to
+    one the article names elsewhere.
+    """
+    holders = kb.holders(role, country, doc.published)
+    named = [h for h in holders if doc.entity(h.id) is not None]
+    if named:
+        return named[0]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _role_of(doc: Doc, entity_id: str) -> str | None:
