@@ -12,7 +12,7 @@ whole second article glued in. Three kinds of evidence decide:
   newsletter, copyright, tags, source, pager, navigation), matched on the
   normalised text so spelling variants (اقرأ/إقرأ أيضاً/ايضا) meet;
 * position: the article is the densest run of prose lines; a comments
-  block ends it, and so does a read-also block that follows an
+  block or the copyright line ends it, and so does a read-also block that follows an
   end-of-article sign (source line, tags, share bar, copyright) or is
   followed by a fresh lead rather than a continuation ("وكان"، "من جهته").
 
@@ -288,7 +288,7 @@ def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
 
 
 def _terminal_cut(lines: list[Line]) -> int:
-    """Index where the article certainly ends: a comments block, or a read-also block that ends it.
+    """Index where the article certainly ends: comments, the copyright line, or a read-also block that ends it.
 
     A read-also marker after an end sign (source line, tags, share bar,
     copyright) opens lists or a second, glued article: nothing after it is
@@ -302,6 +302,8 @@ def _terminal_cut(lines: list[Line]) -> int:
         if line.prose:
             prose_chars += len(line.text)
             continue
+        if line.kind == "copyright" and prose_chars:
+            return i  # the page's last line, whatever follows it
         if prose_chars < 200:
             continue
         if line.kind == "comment" or (line.kind == "related" and (ended or _glued_after(lines, i, prose_chars))):
