@@ -302,7 +302,7 @@ def _terminal_cut(lines: list[Line]) -> int:
         if line.prose:
             prose_chars += len(line.text)
             continue
-        if line.kind == "copyright" and prose_chars:
+        if line.kind == "copyright" and prose_chars and FURNITURE["copyright"][1].search(line.norm):
             return i  # the page's last line, whatever follows it
         if prose_chars < 200:
             continue
