@@ -97,3 +97,19 @@ def test_outlet_profile_keeps_sentences_a_few_pages_share():
     profile = OutletProfile.learn(pages + pages[:5])  # re-fetched pages count once
     assert "جميع الحقوق محفوظة للموقع" in profile
     assert background not in profile  # on 3 of 20 pages: a story's background, not furniture
+
+
+def test_published_prefers_the_date_under_the_title_to_the_masthead_date():
+    from rasd.clean.metadata import find_published, find_title
+
+    page = clean_text(
+        "الأحد 17 نوفمبر 2024\n"
+        "الرئيسية\n"
+        "وزير الطاقة يعلن اكتشاف حقل غاز جديد في الصحراء الغربية\n"
+        "نشر في 14 نوفمبر 2024 - 09:15\n"
+        "أعلن وزير الطاقة اليوم اكتشاف حقل غاز جديد في الصحراء الغربية، تقدر احتياطياته بنحو تريليون قدم مكعب.\n"
+        "وقال الوزير إن الإنتاج التجريبي سيبدأ خلال العام المقبل بعد استكمال أعمال التطوير.\n"
+    )
+    title = find_title(page)
+    assert title == "وزير الطاقة يعلن اكتشاف حقل غاز جديد في الصحراء الغربية"
+    assert find_published(page, title) == "2024-11-14"

@@ -59,7 +59,7 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
     if not title:
         title, derived = derive_title(body), True
     outlet = canonical_outlet(raw.outlet) if raw.outlet else find_outlet(page, url, sitename)
-    published = normalise_published(raw.published) or meta_date or find_published(page)
+    published = normalise_published(raw.published) or meta_date or find_published(page, page_title)
     credits = [normalise(c) for c in source_credits(page)]
     return Doc(
         id=raw.id or article_id(norm_body, url),

@@ -270,13 +270,20 @@ def derive_title(body: str, max_words: int = 14) -> str | None:
 _PUBLISHED_CUE = re.compile(r"نشر|تاريخ|بتاريخ|تحديث|published|updated", re.I)
 
 
-def find_published(page: Page) -> str | None:
-    """A date line above the article, or a "نُشر في/آخر تحديث" line around it; never a date in the text."""
-    for line in page.lines:
-        if line.role == "header" and line.words <= 15:
-            dates = find_dates(line.text)
-            if dates:
-                return dates[0][2]
+def find_published(page: Page, title: str | None = None) -> str | None:
+    """A date line above the article, or a "نُشر في/آخر تحديث" line around it; never a date in the text.
+
+    With the title known, date lines under it come first, then those above
+    nearest first: a masthead often shows today's date, farther from the title.
+    """
+    header = [l for l in page.lines if l.role == "header" and l.words <= 15]
+    at = next((i for i, l in enumerate(header) if title and l.text == title), None)
+    if at is not None:
+        header = header[at + 1:] + header[:at][::-1]
+    for line in header:
+        dates = find_dates(line.text)
+        if dates:
+            return dates[0][2]
     for line in page.lines:
         if line.role in ("footer", "dropped") and line.words <= 15 and _PUBLISHED_CUE.search(line.text):
             dates = find_dates(line.text)
