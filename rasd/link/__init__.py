@@ -115,9 +115,9 @@ def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int]
     e = kb.get(c.key)
     if e is None:
         return False
-    if s.last - s.first > 1:
-        return True
     fits = bool(support & _FITS.get(e.type, set()))
+    if s.last - s.first > 1:
+        return s.level < 2 or fits  # vowel-free keys meet word pairs too (كين حاليا ~ جون هيلي)
     if 9 in support and e.type != "PER":
         return False  # a word inside a person's name (سالم, هيفاء)
     if s.level == 2 or (s.level == 1 and not (fits and e.type == "PER")):
