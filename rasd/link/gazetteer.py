@@ -7,8 +7,11 @@ three keys per word, from strict to loose:
 1. ``fold_key``: consonant classes that outlets swap for one foreign sound
    folded (غ/ج/ق/ك, تش/ش), vowel letters kept — safe on single words;
 2. ``word_key``: vowel letters dropped as well (بيلاوسوف / بيلوسوف) — only
-   for multi-word names and for surnames of people, where a stray match with
-   an ordinary Arabic word is implausible.
+   for foreign people's names; the linker takes such a match only where the
+   recogniser also saw a person or the article names that person in full.
+
+Arab people's names are indexed under the normalised key alone: they have
+one Arabic spelling, and folded they meet ordinary words (الملقي ~ الملكي).
 
 A name may carry attached proclitics on its first word (ولافروف, بالصين,
 للصين); the spotted span leaves the conjunction/preposition out but keeps
