@@ -8,6 +8,11 @@ text. Also scores the line cleaner alone on each page's full visible text
 Last, retention on clean text: SaudiNewsNet articles (already clean, 14
 Saudi outlets) given as "title + body" pages; a cleaner that removes real
 paragraphs shows it here as lost tokens.
+And a synthetic check of composition: each SaudiNewsNet body placed inside
+the real furniture of the five seed pages (their header and footer, cut at
+the gold body snippets); body recall and the share of furniture tokens that
+leak into the body. The seeds shaped the lexicon, so read this as a test of
+how the rules interact with many different bodies, not as an unseen score.
 Prints the figures; run: python benchmarks/boilerplate_smoke.py [N_SAUDI=400]
 """
 from __future__ import annotations
@@ -91,6 +96,41 @@ def retention(n: int, seed: int = 1) -> dict:
             "ms_per_page": round(1000 * (time.perf_counter() - t0) / n, 1)}
 
 
+def _seed_furniture() -> list[tuple[str, str]]:
+    """(header, footer) of each seed page: the text before/after its gold body."""
+    gold = json.loads((EVAL.parent / "gold" / "seeds.json").read_text("utf-8"))["articles"]
+    out = []
+    for g in gold:
+        text = (EVAL.parent / "corpus" / "seeds" / g["file"]).read_text("utf-8")
+        first, last = g["body_must_contain"][0], g["body_must_contain"][-1]
+        start = text.rfind("\n", 0, text.index(first)) + 1
+        end = text.find("\n", text.index(last) + len(last))
+        out.append((text[:start], text[end if end >= 0 else len(text):]))
+    return out
+
+
+def synthetic(n: int, seed: int = 2) -> dict:
+    articles = []
+    for zpath in sorted((EVAL / "saudinewsnet").glob("*.zip"))[3:5]:
+        with zipfile.ZipFile(zpath) as z:
+            articles += json.loads(z.read(z.namelist()[0]))
+    articles = [a for a in articles if len(a["content"].split()) >= 20]
+    random.Random(seed).shuffle(articles)
+    recalls, leaks = [], []
+    for header, footer in _seed_furniture():
+        for a in articles[:n]:
+            doc = clean(RawArticle(content=header + a["content"] + footer, kind="text"))
+            recalls.append(token_prf(doc.body, a["content"])[1])
+            furniture = Counter(t.text for t in tokenize(header + footer))
+            got = Counter(t.text for t in tokenize(doc.body)) - Counter(t.text for t in tokenize(a["content"]))
+            leaks.append(sum((got & furniture).values()) / max(1, sum(furniture.values())))
+    k = len(recalls)
+    return {"pages": k, "mean_body_recall": round(sum(recalls) / k, 4),
+            "pages_fully_kept(>=0.99)": round(sum(r >= 0.99 for r in recalls) / k, 4),
+            "mean_furniture_leak": round(sum(leaks) / k, 4),
+            "pages_with_leak>5%": sum(x > 0.05 for x in leaks)}
+
+
 if __name__ == "__main__":
     folder = DEFAULT
     n_saudi = int(sys.argv[1]) if len(sys.argv) > 1 else 400
@@ -100,3 +140,5 @@ if __name__ == "__main__":
     print(json.dumps(run(folder, cleaner_only=True), ensure_ascii=False, indent=1))
     print("Retention on clean SaudiNewsNet articles (title + body as a page):")
     print(json.dumps(retention(n_saudi), ensure_ascii=False, indent=1))
+    print("Synthetic: SaudiNewsNet bodies inside the seed pages' furniture:")
+    print(json.dumps(synthetic(max(1, n_saudi // 4)), ensure_ascii=False, indent=1))

@@ -96,7 +96,7 @@ _NAV_WORDS = set(normalise(
     "القائمة بحث المزيد الكل أقسام قسم تفاصيل logo menu home search more"
 ).split())
 
-_TERMINAL = r"[.!?؟…:؛][\"'»”)\]]*"
+_TERMINAL = r"(?:[.!?؟…؛]|:-?)[\"'»”)\]]*"  # ":-" opens a quoted statement
 _END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter"}
 
 # Inline code glued into text: a run without Arabic letters that carries code punctuation.
