@@ -319,3 +319,10 @@ def test_office_with_two_holders_needs_the_article(tmp_path):
     named = run(kb2, "التقى بوتين تشانغ يوشيا. وقال نائب رئيس اللجنة العسكرية المركزية الصينية إن التعاون مهم.",
                 published="2024-06-01")
     assert [m.entity for m in named.mentions if m.role] == ["kb:zhang-youxia"]
+
+
+def test_diacritics_and_tatweel_inside_names(kb):
+    doc = run(kb, "وصل الوفد إلى عمّان بعد جولة في الأردن، والتقى بوتـــين الرئيسَ شِي جين بينغ في موسكو.",
+              ner=[("بوتـــين", "PER")])
+    assert name_of(doc, "عمّان") == "Amman"
+    assert name_of(doc, "شِي جين بينغ") == "Xi Jinping"

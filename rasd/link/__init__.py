@@ -17,10 +17,10 @@ from bisect import bisect_left
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb import KBEntity, KnowledgeBase
 from rasd.link.corpus import canonical_key, corpus_entity
-from rasd.link.gazetteer import ARAB, Cand, Spot, after_prefix, index, readings, spot, word_keys, words_of
+from rasd.link.gazetteer import ARAB, Cand, Spot, after_prefix, body_tokens, index, readings, spot, word_keys, words_of
 from rasd.link.titles import resolve_title, resolve_titles
 from rasd.text.normalise import normalise, proclitic_splits
-from rasd.text.tokens import Token, tokenize
+from rasd.text.tokens import Token
 from rasd.text.translit import fold_key, word_key
 
 __all__ = ["link", "resolve_title", "canonical_key"]
@@ -35,7 +35,7 @@ _BIG_CITY = 5_000_000  # a GeoNames name of a city this big is taken without cor
 def link(doc: Doc, kb: KnowledgeBase) -> None:
     """Link the mentions of ``doc`` in place and fill ``doc.entities``."""
     ix = index(kb)
-    tokens = tokenize(doc.body)
+    tokens = body_tokens(doc.body)
     # The recogniser's mentions are the input; what an earlier link made (titles, dictionary
     # matches: no score) is made again, so linking a linked doc gives the same doc.
     ner = [m for m in doc.mentions if m.type in NAME_TYPES and m.role is None and (m.score is not None or m.entity is None)]

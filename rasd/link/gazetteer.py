@@ -71,6 +71,20 @@ class Spot:
     head: str = ""  # normalised first word as matched, proclitic off (للمعلم -> المعلم)
 
 
+def body_tokens(body: str) -> list[Token]:
+    """Word tokens of ``body`` with original text and offsets, diacritics kept inside words.
+
+    Tokenising the normalised text keeps عمّان or بوتِين one word however
+    the tokenizer treats combining marks; offsets map back to ``body``.
+    """
+    norm, imap = normalise_with_map(body)
+    out = []
+    for t in tokenize(norm):
+        start, end = imap[t.start], imap[t.end - 1] + 1
+        out.append(Token(body[start:end], start, end))
+    return out
+
+
 @lru_cache(maxsize=100_000)
 def words_of(text: str) -> tuple[str, ...]:
     """Normalised word tokens of a name or phrase, as the index stores them."""
@@ -203,7 +217,7 @@ def _starts(ix: Index, text: str) -> list[tuple[int, str, int, str]]:
 
 def spot(body: str, ix: Index, tokens: list[Token] | None = None) -> tuple[list[Spot], list[Spot]]:
     """(names, titles): non-overlapping longest matches of KB names, and of role titles."""
-    tokens = tokenize(body) if tokens is None else tokens
+    tokens = body_tokens(body) if tokens is None else tokens
     hits = ix.hits
     if len(hits) > 500_000:  # bounded memory over a long run
         hits.clear()

@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from rasd.doc import Doc, Mention
 from rasd.kb import KnowledgeBase
-from rasd.link.gazetteer import GENERIC_TITLES, MINISTER, Spot, first_readings
+from rasd.link.gazetteer import GENERIC_TITLES, MINISTER, Spot, body_tokens, first_readings
 from rasd.text.normalise import normalise
-from rasd.text.tokens import Token, tokenize
+from rasd.text.tokens import Token
 
 # Ranks and honorifics that sit between a title and the name (الأدميرال دونغ جون).
 _HONORIFICS = {
@@ -177,7 +177,7 @@ def resolve_title(doc: Doc, kb: KnowledgeBase, start: int, end: int) -> str | No
             return m.entity
         if m.role and m.entity and start <= m.start and m.end <= end:
             return m.entity
-    words = [normalise(t.text) for t in tokenize(doc.body, start, end)]
+    words = [normalise(t.text) for t in body_tokens(doc.body[start:end])]
     if not words:
         return None
     phrases = kb.role_phrases()
