@@ -25,6 +25,12 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 _RECIPROCAL = SYMMETRIC | {"AGREE"}  # "وقعت مصر وتركيا اتفاقية": the second signer is the target
 _MERGEABLE = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _PLACES = ("GPE", "LOC")
+# Violence is often told without its perpetrator ("انفجرت سيارة مفخخة"، "قتل
+# اربعة اشخاص"): an ASSAULT with a victim or a weapon mode is kept with a null
+# actor, as event coders keep "unidentified attackers". Every other type needs
+# an actor.
+_ACTORLESS = frozenset({"ASSAULT"})
+_VICTIMS = frozenset({"civilians", "prisoners"})
 _PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم"})
 _COUNTRY_NAMES = Locale("en").territories
 
@@ -125,7 +131,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             if between:
                 actor = between[0]
                 target = target or next((p for p in right if p.tok > actor.tok and p.marker == "coord"), None)
-    if actor is None:
+    if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
+        actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
+    if actor is None and not (etype in _ACTORLESS and (target is not None or (hit.entry.mode and not nominal))):
         return None
 
     rest = [p for p in right if p is not actor]
@@ -152,7 +160,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     ev = Event(type=etype, mode=hit.entry.mode, trigger=view.tokens[i].text,
                evidence=view.doc.body[view.span.start : view.span.end],
                start=view.span.start, end=view.span.end)
-    ev.actor, ev.actor_text = actor.entity, actor.text
+    if actor is not None:
+        ev.actor, ev.actor_text = actor.entity, actor.text
     if dest is not None:
         ev.target = _country_of(view.doc, kb, dest.entity)
         ev.target_text = dest.text
@@ -261,10 +270,10 @@ def _country_of(doc: Doc, kb, entity_id: str | None) -> str | None:
 
 def _negated(view: SentenceView, i: int) -> bool:
     n, cue = view.norms, view.cues
-    for j in range(max(0, i - 2), i):
-        if _rests(n[j]) & cue.negators:
+    for j in range(max(0, i - 2), i):  # only و/ف may lead a negator: كما is not ك + ما
+        if n[j] in cue.negators or (n[j][:1] in ("و", "ف") and n[j][1:] in cue.negators):
             return True
-    if _rests(n[i]) & {"عدم"}:
+    if n[i] in ("عدم", "بعدم"):
         return True
     for j in range(i - 1, -1, -1):  # نفى ... أن <trigger>
         if n[j] in cue.complementisers:

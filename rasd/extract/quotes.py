@@ -11,7 +11,8 @@ quotes. The speaker is resolved in this order:
      mentioned with that title;
   3. a name right before the cue (SVO);
   4. no subject at all ("وأضاف: ..."): the previous quote's speaker, which is
-     also how a participle ("مؤكدا أن") inherits its clause's speaker.
+     a participle ("مؤكدا أن") takes the speaker of its sentence's speech
+     verb, else the subject of its clause.
 Quote marks pair loosely: news sites mix “ ” « » " and close with whatever
 mark comes next.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from rasd.doc import Doc, Quote
 from rasd.extract.clause import BOUNDARY, Party, SentenceView
-from rasd.extract.lexicon import cues
+from rasd.extract.lexicon import cues, triggers
 from rasd.text.normalise import normalise, proclitic_splits
 
 OPENERS = "\"“«„”"
@@ -35,18 +36,22 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for span in doc.sentences:
         view = SentenceView(doc, span, cue)
         n = len(view.tokens)
+        said_by = None  # speaker of this sentence's speech verb, for its participles
         for i in range(n):
             participle = _rests(view.norms[i]) & cue.participles
             if not participle and not cue.speech.match(view.norms[i]):
                 continue
             np_end = _np_end(view, i)
             content = _content_start(view, np_end)
-            if content is None:
+            if content is None and participle:
                 continue
             if participle:
-                speaker = _last_speaker(quotes, span) or _clause_subject(view, i)
+                speaker = said_by or _clause_subject(view, i) or (quotes[-1].speaker if quotes else None)
             else:
                 speaker = _speaker(view, i, np_end, quotes)
+                said_by = said_by or speaker
+            if content is None:
+                continue
             q = _quote_text(doc, view, content, i)
             if q is None:
                 continue
@@ -91,11 +96,9 @@ def _content_start(view: SentenceView, j: int) -> int | None:
     """Char offset where the said content begins, if a complementiser/colon/mark follows soon."""
     for k in range(j, min(j + 9, len(view.tokens))):
         t, tok = view.norms[k], view.tokens[k]
-        if t in view.cues.complementisers:
+        if t in view.cues.complementisers or t == ":":
             return tok.end
-        if t == ":":
-            return tok.end
-        if t in OPENERS and k == j:
+        if len(t) == 1 and t in OPENERS and k == j:
             return tok.start
         if t == ".":
             return None
@@ -104,6 +107,7 @@ def _content_start(view: SentenceView, j: int) -> int | None:
 
 def _quote_text(doc: Doc, view: SentenceView, pos: int, cue_tok: int) -> tuple[int, int, str] | None:
     body = doc.body
+    bare_mark = pos < len(body) and body[pos] in OPENERS  # no إن / colon before the mark
     while pos < len(body) and body[pos] in " \t":
         pos += 1
     if pos < len(body) and body[pos] in OPENERS:
@@ -112,8 +116,10 @@ def _quote_text(doc: Doc, view: SentenceView, pos: int, cue_tok: int) -> tuple[i
         close = next((k for k in range(pos + 1, para_end) if body[k] in CLOSERS), None)
         if close is not None:
             s, e = _trim(body, pos + 1, close)
-            if e - s >= 2:
+            if len(body[s:e].split()) >= (4 if bare_mark else 2):  # not a quoted name (وكالة "رويترز")
                 return s, e, "direct"
+            if bare_mark:
+                return None
     # reported: to the next speech cue in the sentence, an attribution tail, or the end
     end = view.span.end
     for k in range(len(view.tokens)):
@@ -121,11 +127,15 @@ def _quote_text(doc: Doc, view: SentenceView, pos: int, cue_tok: int) -> tuple[i
         if tok.start <= pos or k == cue_tok:
             continue
         t = view.norms[k]
-        if t in _ATTRIBUTION or (view.cues.speech.match(t) and t.startswith("و") and k > 0
-                                 and view.norms[k - 1] in ("،", ",")):
+        joined = t.startswith("و") and k > 0 and view.norms[k - 1] in ("،", ",") and (
+            view.cues.speech.match(t) or any(h.tense != "noun" for h in triggers().match(t)))
+        if t in _ATTRIBUTION or joined:
             end = view.tokens[k - 1].start if view.norms[k - 1] in ("،", ",") else tok.start
             break
     s, e = _trim(body, pos, end)
+    first = body[s:e].split(maxsplit=1)
+    if len(first) == 2 and normalise(first[0]) in view.cues.complementisers:  # "وقال X: إن ..."
+        s, e = _trim(body, s + len(first[0]), e)
     if len(body[s:e].split()) < 2:
         return None
     return s, e, "reported"
@@ -178,12 +188,6 @@ def _left_party(view: SentenceView, i: int) -> Party | None:
         return None
     prev = [p for p in view.parties if p.tok_end == i and p.entity and p.absorbed_by is None]
     return prev[0] if prev and view.norms[i - 1] not in BOUNDARY else None
-
-
-def _last_speaker(quotes: list[Quote], span) -> str | None:
-    if quotes and span.start <= quotes[-1].start <= span.end:
-        return quotes[-1].speaker
-    return None
 
 
 def _clause_subject(view: SentenceView, i: int) -> str | None:
