@@ -302,11 +302,17 @@ def _terminal_cut(lines: list[Line]) -> int:
         if line.prose:
             prose_chars += len(line.text)
             continue
-        if line.kind == "copyright" and prose_chars and FURNITURE["copyright"][1].search(line.norm):
-            return i  # the page's last line, whatever follows it
-        if prose_chars < 200:
+        if not prose_chars:
             continue
-        if line.kind == "comment" or (line.kind == "related" and (ended or _glued_after(lines, i, prose_chars))):
+        if line.kind == "copyright" and FURNITURE["copyright"][1].search(line.norm):
+            return i  # the page's last line, whatever follows it
+        if line.kind == "related" and ended:
+            return i
+        if line.kind in ("source", "tags"):
+            ended = True  # these close an article however short it is
+        if prose_chars < 200:
+            continue  # a share bar or counter under a short deck is not the end yet
+        if line.kind == "comment" or (line.kind == "related" and _glued_after(lines, i, prose_chars)):
             return i
         if line.kind in _END_SIGNS:
             ended = True
