@@ -53,7 +53,7 @@ def read_paths(paths: list[str]) -> Iterator[RawArticle | InputError]:
     for path in paths:
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # no .git, .cache
                 for name in sorted(files):
                     if name.lower().endswith(SUPPORTED_EXT) and not name.startswith("."):
                         yield from _read_file(os.path.join(root, name))
