@@ -19,6 +19,8 @@ the article when the KB spelling has it (بالصين -> الصين).
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -71,16 +73,39 @@ class Spot:
     head: str = ""  # normalised first word as matched, proclitic off (للمعلم -> المعلم)
 
 
-def body_tokens(body: str) -> list[Token]:
-    """Word tokens of ``body`` with original text and offsets, diacritics kept inside words.
+# Marks that may sit inside a word (tashkeel, superscript alef, tatweel, joiners).
+_MARKS = re.compile("[\u064B-\u065F\u0670\u0640\u200c-\u200f]+")
 
-    Tokenising the normalised text keeps عمّان or بوتِين one word however
+
+def body_tokens(body: str) -> list[Token]:
+    """Word tokens of ``body`` with original text and offsets, marks kept inside words.
+
+    Tokenising with the marks taken out keeps عمّان or بوتـين one word however
     the tokenizer treats combining marks; offsets map back to ``body``.
     """
-    norm, imap = normalise_with_map(body)
+    if not _MARKS.search(body):
+        return tokenize(body)
+    pieces: list[str] = []
+    seg_new: list[int] = []  # start of each unmarked segment in the stripped text
+    seg_old: list[int] = []  # ... and in body
+    pos = new = 0
+    for m in _MARKS.finditer(body):
+        seg_new.append(new)
+        seg_old.append(pos)
+        pieces.append(body[pos : m.start()])
+        new += m.start() - pos
+        pos = m.end()
+    seg_new.append(new)
+    seg_old.append(pos)
+    pieces.append(body[pos:])
+
+    def old(i: int) -> int:
+        k = bisect_right(seg_new, i) - 1
+        return seg_old[k] + i - seg_new[k]
+
     out = []
-    for t in tokenize(norm):
-        start, end = imap[t.start], imap[t.end - 1] + 1
+    for t in tokenize("".join(pieces)):
+        start, end = old(t.start), old(t.end - 1) + 1
         out.append(Token(body[start:end], start, end))
     return out
 
