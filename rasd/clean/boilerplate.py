@@ -169,9 +169,11 @@ def _furniture_kind(line: Line) -> str:
     """
     if not line.text:
         return "blank"
-    if line.arabic == 0.0 and line.words <= 12:
-        return "latin"
     n, words = line.norm, line.words
+    if line.arabic == 0.0 and words <= 25 and FURNITURE["copyright"][1].search(n):
+        return "copyright"  # "© 2024 Al Jazeera Media Network": also names the outlet
+    if line.arabic == 0.0 and words <= 12:
+        return "latin"
     loose = not line.punct or line.question  # headline-like ending
     if FURNITURE["tags"][0].search(n):
         return "tags"
