@@ -12,8 +12,9 @@ Resolution rules:
   - week, month and year expressions resolve to reduced-precision ISO 8601
     ("2024-W45", "2024-10", "2023"), since they name no single day;
   - absolute dates come from ``rasd.text.dates.find_dates``; a day and
-    month without a year take the publication year, moved back a
-    year when that would put a past event more than two months ahead.
+    month without a year take the publication year, moved a year back when
+    that would put a past event after the writing (a year on for a future
+    one before it).
 """
 from __future__ import annotations
 
@@ -128,8 +129,10 @@ def _resolve(kind: str, m: re.Match, pub: date | None, tense: str) -> str | None
         return f"{year}-{month:02d}"
     day = int(m.group("d"))
     found = _safe_date(pub.year, month, day)
-    if found and not future and date.fromisoformat(found) > pub + timedelta(days=60):
-        found = _safe_date(pub.year - 1, month, day)
+    if found and not future and date.fromisoformat(found) > pub:
+        found = _safe_date(pub.year - 1, month, day)  # what happened is not ahead of the writing
+    elif found and future and date.fromisoformat(found) < pub:
+        found = _safe_date(pub.year + 1, month, day)
     return found
 
 

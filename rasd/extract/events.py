@@ -105,6 +105,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         if _after_relative(view, i) is not None:  # التي صادقت: the antecedent acts
             actor = _antecedent(view, _after_relative(view, i))
             target = _first_named(bare_right) if actor is not None else None
+        elif (front := _fronted_subject(view, i)) is not None:  # كان أردوغان التقى السيسي
+            actor = front
+            target = _first_named(bare_right) if bare_right else None
         else:
             actor = _first_named(bare_right[:2]) if bare_right else None
             if actor is None:
@@ -193,6 +196,23 @@ def _after_relative(view: SentenceView, i: int) -> int | None:
 def _antecedent(view: SentenceView, rel: int) -> Party | None:
     before = [p for p in view.parties if p.tok_end == rel and p.absorbed_by is None]
     return before[-1] if before else None
+
+
+_KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "ان", "انه", "لكن", "ولكن"})
+
+
+def _fronted_subject(view: SentenceView, i: int) -> Party | None:
+    """SVO after كان/أن or at a clause start: a bare name right before the verb."""
+    j = i - 1
+    while j >= 0 and view.norms[j] in _PARTICLES:
+        j -= 1
+    p = next((p for p in view.parties if p.tok_end == j + 1 and p.marker is None and p.absorbed_by is None), None)
+    if p is None:
+        return None
+    k = p.tok - 1
+    if k < 0 or view.norms[k] in _KANA or view.boundary(k):
+        return p
+    return None
 
 
 def _conjoined(norm: str) -> bool:

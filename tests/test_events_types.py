@@ -1,0 +1,170 @@
+"""PLOVER events from hand-linked Arabic sentences (none from the seeds): every type, slots, flags."""
+import pytest
+
+from test_extract_fixtures import names, run
+
+PUTIN = ("فلاديمير بوتين", "putin")
+ERDOGAN = ("رجب طيب أردوغان", "erdogan")
+SISI = ("عبد الفتاح السيسي", "sisi")
+
+
+def events(doc, etype=None):
+    return [names(doc, e) for e in doc.events if etype is None or e.type == etype]
+
+
+POSITIVE = [
+    # (sentence, mentions, expected (type, actor, target, location))
+    ("استقبل الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان في القاهرة.",
+     [SISI, ERDOGAN, ("القاهرة", "cairo")],
+     ("CONSULT", "Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan", "Cairo")),
+    ("وأجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا مع الرئيس الروسي فلاديمير بوتين.",
+     [("إيمانويل ماكرون", "macron"), PUTIN],
+     ("CONSULT", "Emmanuel Macron", "Vladimir Putin", None)),
+    ("وقعت مصر وتركيا اتفاقية للتعاون الاقتصادي في أنقرة.",
+     [("مصر", "egypt"), ("تركيا", "turkey"), ("أنقرة", "ankara")],
+     ("AGREE", "Egypt", "Turkey", "Ankara")),
+    ("وأشاد الرئيس التركي رجب طيب أردوغان بمصر لدورها في التهدئة.",
+     [ERDOGAN, ("مصر", "egypt")],
+     ("SUPPORT", "Recep Tayyip Erdoğan", "Egypt", None)),
+    ("وأفرجت إسرائيل عن عشرات الأسرى الفلسطينيين.",
+     [("إسرائيل", "israel")],
+     ("CONCEDE", "Israel", None, None)),
+    ("وتتعاون فرنسا مع مصر في مكافحة الإرهاب.",
+     [("فرنسا", "france"), ("مصر", "egypt")],
+     ("COOPERATE", "France", "Egypt", None)),
+    ("وقدمت الولايات المتحدة مساعدات عسكرية إلى إسرائيل.",
+     [("الولايات المتحدة", "us"), ("إسرائيل", "israel")],
+     ("AID", "United States", "Israel", None)),
+    ("وانسحبت القوات الروسية من مدينة خيرسون.",
+     [("روسيا", "russia")],
+     None),  # no named actor, no ASSAULT: nothing
+    ("ودعا الرئيس الفلسطيني محمود عباس الأمم المتحدة إلى التدخل الفوري.",
+     [("محمود عباس", "abbas"), ("الأمم المتحدة", "un")],
+     ("REQUEST", "Mahmoud Abbas", "United Nations", None)),
+    ("واتهمت إيران الولايات المتحدة بزعزعة استقرار المنطقة.",
+     [("إيران", "iran"), ("الولايات المتحدة", "us")],
+     ("ACCUSE", "Iran", "United States", None)),
+    ("ورفضت حماس المقترح الإسرائيلي لوقف إطلاق النار.",
+     [("حماس", "hamas")],
+     ("REJECT", "Hamas", None, None)),
+    ("وهددت إيران إسرائيل برد قاس.",
+     [("إيران", "iran"), ("إسرائيل", "israel")],
+     ("THREATEN", "Iran", "Israel", None)),
+    ("وفرض الاتحاد الأوروبي عقوبات جديدة على روسيا.",
+     [("الاتحاد الأوروبي", "eu"), ("روسيا", "russia")],
+     ("SANCTION", "European Union", "Russia", None)),
+    ("وحشدت تركيا قوات على الحدود مع العراق.",
+     [("تركيا", "turkey")],
+     ("MOBILIZE", "Turkey", None, None)),
+    ("واعتقلت السلطات المصرية عشرة أشخاص في القاهرة.",
+     [("القاهرة", "cairo")],
+     None),
+    ("وشنت إسرائيل غارات جوية على مدينة غزة.",
+     [("إسرائيل", "israel"), ("غزة", "gaza")],
+     ("ASSAULT", "Israel", "Gaza City", None)),
+]
+
+
+@pytest.mark.parametrize("body,mentions,expected", POSITIVE)
+def test_each_type_with_its_parties(body, mentions, expected):
+    doc = run(body, mentions)
+    if expected is None:
+        assert not [e for e in doc.events if e.actor], events(doc)
+    else:
+        assert expected in events(doc), events(doc)
+
+
+def test_protest_by_generic_actor_keeps_the_words():
+    doc = run("تظاهر آلاف المواطنين في بغداد احتجاجا على انقطاع الكهرباء.", [("بغداد", "baghdad")])
+    ev = next(e for e in doc.events if e.type == "PROTEST")
+    assert ev.actor is None and "المواطنين" in ev.actor_text
+    assert doc.entity(ev.location).name == "Baghdad"
+    assert ev.mode == "demonstrate"
+
+
+def test_arrest_by_police_is_coerce_with_victims_as_target():
+    doc = run("واعتقلت الشرطة التركية عشرات المحتجين في أنقرة.", [("أنقرة", "ankara")])
+    ev = next(e for e in doc.events if e.type == "COERCE")
+    assert ev.mode == "arrest" and "الشرطة" in ev.actor_text and "المحتجين" in ev.target_text
+
+
+def test_car_bomb_without_perpetrator_is_still_an_assault():
+    doc = run("وانفجرت سيارة مفخخة قرب مركز للشرطة في بغداد.", [("بغداد", "baghdad")])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.actor is None and ev.mode == "explosives"
+
+
+def test_visit_goes_to_the_country_of_the_city_and_takes_place():
+    doc = run("ووصل الرئيس التركي رجب طيب أردوغان إلى القاهرة في زيارة رسمية تستغرق يومين.",
+              [ERDOGAN, ("القاهرة", "cairo")])
+    # no Egypt in the doc and no KB: the target falls back to the place itself
+    assert events(doc, "CONSULT") == [("CONSULT", "Recep Tayyip Erdoğan", "Cairo", "Cairo")]
+    doc = run("ووصل أردوغان إلى القاهرة لإجراء محادثات مع نظيره. وتعد مصر شريكا مهما.",
+              [("أردوغان", "erdogan"), ("القاهرة", "cairo"), ("مصر", "egypt")])
+    assert ("CONSULT", "Recep Tayyip Erdoğan", "Egypt", "Cairo") in events(doc)
+
+
+def test_svo_and_relative_clause_subjects():
+    doc = run("وكان أردوغان التقى السيسي في أنقرة.", [("أردوغان", "erdogan"), ("السيسي", "sisi"),
+                                                   ("أنقرة", "ankara")])
+    assert ("CONSULT", "Recep Tayyip Erdoğan", "Abdel Fattah el-Sisi", "Ankara") in events(doc)
+    doc = run("وتقاربت القاهرة مع أنقرة بعد تحالف ضم تركيا التي وقعت اتفاقية دفاع مع مصر.",
+              [("القاهرة", "cairo"), ("أنقرة", "ankara"), ("تركيا", "turkey"), ("مصر", "egypt")])
+    assert ("AGREE", "Turkey", "Egypt", None) in events(doc)
+
+
+def test_negated_events_are_flagged_not_dropped():
+    doc = run("ولم يلتق بوتين بالرئيس التركي رجب طيب أردوغان خلال القمة.", [("بوتين", "putin"), ERDOGAN])
+    ev = next(e for e in doc.events if e.type == "CONSULT")
+    assert ev.negated and not ev.hypothetical
+    doc = run("ونفت تركيا أن تكون قد هاجمت مواقع للجيش السوري.", [("تركيا", "turkey")])
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assault and all(e.negated for e in assault)
+
+
+def test_hedged_events_are_hypothetical_but_plans_are_not():
+    doc = run("ومن المتوقع أن يزور أردوغان القاهرة الشهر المقبل.",
+              [("أردوغان", "erdogan"), ("القاهرة", "cairo")], published="2025-02-10")
+    ev = next(e for e in doc.events if e.type == "CONSULT")
+    assert ev.hypothetical and ev.date == "2025-03" and ev.date_text == "الشهر المقبل"
+    doc = run("وسيجتمع بوتين مع أردوغان يوم الخميس في أنقرة.",
+              [("بوتين", "putin"), ("أردوغان", "erdogan"), ("أنقرة", "ankara")], published="2025-02-10")
+    ev = next(e for e in doc.events if e.type == "CONSULT")
+    assert not ev.hypothetical and ev.date == "2025-02-13"
+
+
+def test_no_event_from_homographs_and_furniture():
+    for body, ms in [
+        ("وزارة الخارجية المصرية تصدر بيانا.", [("مصر", "egypt")]),  # وزارة is not و + زارة
+        ("قتلى في حادث سير مروع على الطريق الصحراوي.", []),  # no party at all
+        ("وصل عدد القتلى إلى خمسين.", []),  # وصل إلى without a place is not a visit
+        ("طائرة مسيرة تحلق فوق المدينة.", []),  # مسيرة after طائرة is a drone, not a march
+    ]:
+        doc = run(body, ms)
+        assert not [e for e in doc.events if e.type in ("CONSULT", "PROTEST")], (body, events(doc))
+    doc = run("وقال مسؤول إن هذه الزيارة مهمة لمصر.", [("مصر", "egypt")])
+    assert not doc.events  # هذه الزيارة refers back, it is not a new visit
+
+
+def test_one_event_per_pair_per_sentence_and_merged_across_sentences():
+    doc = run("التقى بوتين أردوغان في أنقرة والتقى بوتين أردوغان مرة أخرى.",
+              [("بوتين", "putin"), ("أردوغان", "erdogan"), ("أنقرة", "ankara")])
+    assert len(events(doc, "CONSULT")) == 1
+    doc = run("وصل بوتين إلى أنقرة اليوم. والتقى بوتين أردوغان لبحث الأزمة.",
+              [("بوتين", "putin"), ("أردوغان", "erdogan"), ("أنقرة", "ankara")], published="2025-05-01")
+    meet = [e for e in doc.events if e.target and doc.entity(e.target).name == "Recep Tayyip Erdoğan"]
+    assert meet and doc.entity(meet[0].location).name == "Ankara"
+
+
+def test_evidence_is_the_sentence_with_offsets():
+    body = "خبر أول لا حدث فيه. ثم هاجمت إسرائيل مواقع في غزة."
+    doc = run(body, [("إسرائيل", "israel"), ("غزة", "gaza")])
+    ev = doc.events[0]
+    assert body[ev.start:ev.end] == ev.evidence == "ثم هاجمت إسرائيل مواقع في غزة."
+    assert ev.trigger == "هاجمت"
+
+
+def test_date_is_null_without_an_expression_in_the_sentence():
+    doc = run("التقى بوتين أردوغان في أنقرة.", [("بوتين", "putin"), ("أردوغان", "erdogan"),
+                                             ("أنقرة", "ankara")], published="2025-05-01")
+    assert doc.events[0].date is None

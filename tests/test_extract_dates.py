@@ -1,0 +1,62 @@
+"""Relative dates resolve against the publication date; without one they stay as written."""
+import pytest
+
+from rasd.extract.dates import date_expressions
+from test_extract_fixtures import run
+
+PUB = "2024-11-14"  # a Thursday
+
+
+@pytest.mark.parametrize("text,tense,iso", [
+    ("اليوم", "past", "2024-11-14"),
+    ("أمس", "past", "2024-11-13"),
+    ("مساء أمس", "past", "2024-11-13"),
+    ("أول من أمس", "past", "2024-11-12"),
+    ("غدا", "future", "2024-11-15"),
+    ("بعد غد", "future", "2024-11-16"),
+    ("الثلاثاء الماضي", "past", "2024-11-12"),
+    ("يوم الثلاثاء", "past", "2024-11-12"),
+    ("يوم الثلاثاء", "future", "2024-11-19"),
+    ("الخميس", "past", "2024-11-14"),
+    ("الخميس المقبل", "future", "2024-11-21"),
+    ("أمس الأربعاء", "past", "2024-11-13"),
+    ("الأسبوع الماضي", "past", "2024-W45"),
+    ("الأسبوع المقبل", "future", "2024-W47"),
+    ("الشهر الماضي", "past", "2024-10"),
+    ("الشهر المقبل", "future", "2024-12"),
+    ("العام الماضي", "past", "2023"),
+    ("في 12 نوفمبر", "past", "2024-11-12"),
+    ("في 20 ديسمبر", "past", "2023-12-20"),
+    ("في 3 تشرين الثاني", "past", "2024-11-03"),
+    ("في شهر فبراير الماضي", "past", "2024-02"),
+    ("في 12 نوفمبر 2021", "past", "2021-11-12"),
+])
+def test_resolved_with_publication_date(text, tense, iso):
+    found = date_expressions(f"وقال المسؤول {text} إن", published=PUB, tense=tense)
+    assert [d.iso for d in found] == [iso]
+
+
+def test_without_publication_date_the_text_stays_and_date_is_null():
+    found = date_expressions("التقى الوزيران أمس الثلاثاء في القاهرة")
+    assert [(d.text, d.iso) for d in found] == [("أمس الثلاثاء", None)]
+
+
+def test_offsets_and_proclitics():
+    text = "وقع الاتفاق والشهر الماضي وأمس"
+    found = date_expressions(text, published=PUB)
+    assert [text[d.start:d.end] for d in found] == ["الشهر الماضي", "أمس"]
+
+
+def test_not_dates():
+    assert date_expressions("في عالم اليوم تتغير التحالفات", published=PUB) == []
+    assert date_expressions("بعد صلاة الجمعة خرج المصلون", published=PUB) == []
+    assert date_expressions("في العام نفسه", published=PUB) == []
+
+
+def test_event_date_and_date_text():
+    doc = run("التقى بوتين أردوغان أمس في أنقرة.", [("بوتين", "putin"), ("أردوغان", "erdogan"),
+                                                ("أنقرة", "ankara")], published=PUB)
+    assert (doc.events[0].date, doc.events[0].date_text) == ("2024-11-13", "أمس")
+    doc = run("التقى بوتين أردوغان أمس في أنقرة.", [("بوتين", "putin"), ("أردوغان", "erdogan"),
+                                                ("أنقرة", "ankara")])
+    assert (doc.events[0].date, doc.events[0].date_text) == (None, "أمس")
