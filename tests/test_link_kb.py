@@ -1,0 +1,41 @@
+"""The linker with the bundled knowledge base, on news sentences written for these tests."""
+import pytest
+
+from rasd.doc import Doc, Mention
+from rasd.kb import load
+from rasd.link import link
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load()
+
+
+def linked(kb, body, published=None, ner=()):
+    doc = Doc(id="t", body=body, published=published)
+    for surface, typ in ner:
+        start = body.index(surface)
+        doc.mentions.append(Mention(surface, start, start + len(surface), typ, score=0.9))
+    link(doc, kb)
+    return {m.text: doc.entity(m.entity).name for m in doc.mentions if m.entity and not m.role}
+
+
+def test_known_people_places_and_bodies(kb):
+    got = linked(kb, "التقى سيرجي لافروف في الرياض نظيره، فيما قال حلف شمال الأطلسي إن بيونغ يانغ تصعّد.")
+    assert got["سيرجي لافروف"] == "Sergey Lavrov"
+    assert got["الرياض"] == "Riyadh"
+    assert got["حلف شمال الأطلسي"] == "NATO"
+    assert got["بيونغ يانغ"] == "Pyongyang"
+
+
+def test_ordinary_words_that_look_like_names_stay_unlinked(kb):
+    body = ("زار الوفد مدينة كبيرة، وقال الفريق المختص إن الهدف الرئيسي بسيط، "
+            "وأشاد المعلم بالطلاب في ميدان المدرسة وقال رئيسي في العمل إن الأكثر أهمية هو الدقة.")
+    assert linked(kb, body) == {}
+
+
+def test_title_on_a_date_with_the_bundled_office_holders(kb):
+    doc = Doc(id="t", body="قال وزير الخارجية الروسي إن موسكو مستعدة للحوار.", published="2023-05-01")
+    link(doc, kb)
+    title = [m for m in doc.mentions if m.role == "foreign_minister"]
+    assert title and doc.entity(title[0].entity).name == "Sergey Lavrov"
