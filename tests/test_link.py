@@ -326,3 +326,12 @@ def test_diacritics_and_tatweel_inside_names(kb):
               ner=[("بوتـــين", "PER")])
     assert name_of(doc, "عمّان") == "Amman"
     assert name_of(doc, "شِي جين بينغ") == "Xi Jinping"
+
+
+def test_corpus_ids_keep_different_arab_names_apart(kb):
+    a = run(kb, "قال علي حسن إن الاجتماع انتهى.", ner=[("علي حسن", "PER")])
+    b = run(kb, "قال علي حسين إن الاجتماع انتهى.", ner=[("علي حسين", "PER")])
+    assert a.entities[0].id != b.entities[0].id
+    c = run(kb, "وصل دونج هوا إلى المدينة.", ner=[("دونج هوا", "PER")])
+    d = run(kb, "وصل دونغ هوا إلى المدينة.", ner=[("دونغ هوا", "PER")])
+    assert c.entities[0].id == d.entities[0].id

@@ -1,6 +1,6 @@
 """Corpus entities: names the KB does not hold, with ids that need no corpus state.
 
-The id is a hash of the name's transliteration key and type, so the same
+The id is a hash of the name's spelling-independent key and type, so the same
 name spelled دونغ جون in one article and دونج جون in another gets the same
 ``ent:`` id in any process, in any order — merging across articles is free.
 """
@@ -10,15 +10,19 @@ import hashlib
 
 from rasd.doc import Entity
 from rasd.text.normalise import normalise
-from rasd.text.translit import romanise, translit_key
+from rasd.text.translit import fold_key, romanise, word_key
 
 
 def canonical_key(name: str) -> str:
-    """Transliteration key of a name with each word's article dropped (الكرملين ~ كرملين)."""
+    """Spelling-independent key of a name: per word, article dropped (الكرملين ~ كرملين),
+    vowel letters dropped on long words (كرافتشينكو ~ كرافتشنكو) but kept on short
+    ones, where they tell names apart (حسن / حسين, محمد / محمود)."""
     words = []
-    for w in normalise(name).split():
-        words.append(w[2:] if w.startswith("ال") and len(w) > 4 else w)
-    return translit_key(" ".join(words)) or normalise(name)
+    for w in normalise(name).replace("-", " ").split():
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        words.append(word_key(w) if len(w) >= 6 else fold_key(w))
+    return " ".join(k for k in words if k) or normalise(name)
 
 
 def corpus_id(name: str, etype: str) -> str:
