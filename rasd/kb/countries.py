@@ -4,7 +4,8 @@ CLDR already carries a maintained Arabic and English name for every ISO
 3166-1 territory, so those are read from Babel at load time, not copied.
 ``countries.yaml`` only adds what CLDR lacks per ISO code: other Arabic
 spellings (أمريكا), the Wikipedia title where it differs from CLDR English,
-the Wikidata id, nationality adjectives and the capital's key.
+the Wikidata id, nationality adjectives and the capital's key; ``drop_ar``
+removes a CLDR name that is an ordinary word on its own (مالي "financial").
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from rasd.text.normalise import normalise
 # CLDR two-letter codes that are not ISO 3166-1 countries: supranational
 # groupings, private-use/pseudo codes and exceptionally reserved territories.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
-_COUNTRY_FIELDS = {"code", "key", "name", "wikidata", "ar", "short_ar", "aliases", "nationality", "capital"}
+_COUNTRY_FIELDS = {"code", "key", "name", "wikidata", "ar", "drop_ar", "short_ar", "aliases", "nationality", "capital"}
 
 
 def iso_codes() -> frozenset[str]:
@@ -67,6 +68,9 @@ def build_countries(additions: list[Any], path: str) -> list[KBEntity]:
         name = add.get("name") or en_names[code]
         ar = [_cldr_arabic(ar_names[code])] if ar_names.get(code) else []
         ar += [a for a in arabic_forms(add.get("ar"), f"{where} ar") if a not in ar]
+        # a CLDR name that is also an ordinary word (مالي "financial", بنين "boys")
+        dropped = {normalise(a) for a in arabic_forms(add.get("drop_ar"), f"{where} drop_ar")}
+        ar = [a for a in ar if normalise(a) not in dropped]
         if not ar:
             raise KBError(f"{where}: CLDR has no Arabic name; add one under 'ar'")
         nationality: list[str] = []
