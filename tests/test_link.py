@@ -335,3 +335,9 @@ def test_corpus_ids_keep_different_arab_names_apart(kb):
     c = run(kb, "وصل دونج هوا إلى المدينة.", ner=[("دونج هوا", "PER")])
     d = run(kb, "وصل دونغ هوا إلى المدينة.", ner=[("دونغ هوا", "PER")])
     assert c.entities[0].id == d.entities[0].id
+
+
+def test_recognised_title_is_not_a_new_person(kb):
+    doc = run(kb, "قال وزير الخارجية الأمريكي إن العقوبات باقية.", published="2019-05-14",
+              ner=[("وزير الخارجية الأمريكي", "PER")])
+    assert [e.name for e in doc.entities] == ["Mike Pompeo"]

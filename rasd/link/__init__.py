@@ -65,7 +65,14 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     names += _short_forms(doc, kb, tokens, names)
     names.sort(key=lambda m: m.start)
     doc.mentions.extend(names)
-    resolve_titles(doc, kb, tokens, titles, names, lambda e: _add_kb(doc, e, ""))
+    found = resolve_titles(doc, kb, tokens, titles, names, lambda e: _add_kb(doc, e, ""))
+    if found:
+        # a recogniser span that is only a title (الرئيس الروسي as PER) is not a new person
+        inside = _covered(len(doc.body), found)
+        doc.mentions = [
+            m for m in doc.mentions
+            if m.role or not (m.entity or "").startswith("ent:") or not all(inside[m.start : m.end])
+        ]
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = [e for e in doc.entities if e.id in used]  # a re-pointed surname leaves its own behind
