@@ -84,26 +84,24 @@ _FITS = {"PER": {1, 9}, "ORG": {2}, "GPE": {3}, "LOC": {3}}  # KB type -> recogn
 
 def _support(spots: list[Spot], ner: list[Mention]) -> list[set[int]]:
     """Per spot, the recogniser's type codes there: 1..4 for its mentions within the spot
-    (a proclitic's width of slack), 9 when the spot is only part of a longer person mention."""
+    (a proclitic's width of slack); 9 when the spot is only part of a longer person
+    mention, 8 of a longer organisation or other name (القاهرة in جامعة القاهرة)."""
     ner = sorted(ner, key=lambda m: m.start)
     starts = [m.start for m in ner]
     out = []
     for s in spots:
         codes: set[int] = set()
-        i = bisect_left(starts, s.start - 3)
+        lo = bisect_left(starts, s.start - 60)  # mentions that began up to a few words before
+        i = lo
         while i < len(ner) and ner[i].start < s.end:
             m = ner[i]
             if m.end > s.start:
-                if m.end <= s.end + 1:
+                if m.start >= s.start - 3 and m.end <= s.end + 1:
                     codes.add(_NER_CODE.get(m.type, 4))
-                elif m.type == "PER":
-                    codes.add(9)
+                else:
+                    codes.add(9 if m.type == "PER" else 8 if m.type in ("ORG", "MISC") else 0)
             i += 1
-        j = bisect_left(starts, s.start - 3) - 1  # a person mention that began well before
-        while j >= 0 and j >= bisect_left(starts, s.start - 60):
-            if ner[j].type == "PER" and ner[j].end > s.start:
-                codes.add(9)
-            j -= 1
+        codes.discard(0)
         out.append(codes)
     return out
 
@@ -127,6 +125,8 @@ def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int]
         return s.level < 2 or fits  # vowel-free keys meet word pairs too (كين حاليا ~ جون هيلي)
     if 9 in support and e.type != "PER":
         return False  # a word inside a person's name (سالم, هيفاء)
+    if 8 in support and e.type in ("GPE", "LOC") and not fits:
+        return False  # a place inside an organisation's name: the organisation is meant
     if s.level == 2 or (s.level == 1 and not (fits and e.type == "PER")):
         return False
     if c.generated and not fits and (e.extra.get("population") or 0) < _BIG_CITY:
