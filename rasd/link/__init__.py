@@ -123,8 +123,8 @@ def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int]
     fits = bool(support & _FITS.get(e.type, set()))
     if s.last - s.first > 1:
         return s.level < 2 or fits  # vowel-free keys meet word pairs too (كين حاليا ~ جون هيلي)
-    if 9 in support and e.type != "PER":
-        return False  # a word inside a person's name (سالم, هيفاء)
+    if support & {1, 9} and e.type != "PER":
+        return False  # a person's name or a word of one (سالم, هيفاء, ريتشارد فاغنر)
     if 8 in support and e.type in ("GPE", "LOC") and not fits:
         return False  # a place inside an organisation's name: the organisation is meant
     if s.level == 2 or (s.level == 1 and not (fits and e.type == "PER")):
