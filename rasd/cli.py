@@ -14,9 +14,11 @@ import json
 import os
 import sqlite3
 import sys
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Iterator, TextIO
 
 from rasd.doc import Doc
 from rasd.store import COLUMNS, FORMATS, WHATS, Store
@@ -92,13 +94,55 @@ class RunSummary:
         return "\n".join(lines)
 
 
+@dataclass
+class _Failure:
+    where: str
+    reason: str
+
+
+def _analyse(item: Any) -> Doc | _Failure:
+    """The per-article stages on one input; in a worker process when ``--jobs`` > 1.
+
+    Returns failures rather than raising them, so one bad article never stops
+    the batch (and nothing unpicklable crosses the process boundary).
+    """
+    from rasd.core import analyze_raw
+
+    if isinstance(item, _Failure):
+        return item
+    try:
+        return analyze_raw(item)
+    except Exception as e:
+        return _Failure(item.path or item.id or item.url or "<input>", f"analysis failed ({type(e).__name__}: {e})")
+
+
+def _in_workers(items: Iterator[Any], jobs: int) -> Iterator[Doc | _Failure]:
+    """``_analyse`` over ``items`` in ``jobs`` processes, results in input order.
+
+    Per-article stages fan out; grouping and storing stay in the caller, in
+    order, because they are corpus stages with one state. A bounded window of
+    pending articles keeps memory flat on any corpus size, and a crashed
+    worker raises (BrokenProcessPool) instead of hanging the run.
+    """
+    with ProcessPoolExecutor(jobs) as ex:
+        window: deque = deque()
+        for item in items:
+            window.append(ex.submit(_analyse, item))
+            if len(window) >= 4 * jobs:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from rasd.core import analyze_raw
     from rasd.group import StoryIndex
     from rasd.ingest import InputError, read_paths
 
+    if args.jobs < 1:
+        print("rasd: --jobs must be at least 1", file=sys.stderr)
+        return 2
     store: Store | None = None
     try:
         if not args.no_db:
@@ -112,7 +156,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     stories = StoryIndex.from_state(state) if state else StoryIndex()
     summary = RunSummary()
     touched: set[str] = set()
-    bar = tqdm(read_paths(args.paths), unit=" articles", file=sys.stderr, delay=1.0,
+    items = (_Failure(i.path, i.reason) if isinstance(i, InputError) else i for i in read_paths(args.paths))
+    results = _in_workers(items, args.jobs) if args.jobs > 1 else map(_analyse, items)
+    bar = tqdm(results, unit=" articles", file=sys.stderr, delay=1.0,
                disable=not sys.stderr.isatty() and not args.progress)
 
     def fail(where: str, reason: str) -> None:
@@ -120,16 +166,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         tqdm.write(f"{where}: {reason}", file=sys.stderr)
 
     try:
-        for item in bar:
-            if isinstance(item, InputError):
-                fail(item.path, item.reason)
+        for doc in bar:
+            if isinstance(doc, _Failure):
+                fail(doc.where, doc.reason)
                 continue
-            where = item.path or item.id or item.url or "<input>"
-            try:
-                doc = analyze_raw(item)
-            except Exception as e:  # one article's failure must not stop the batch
-                fail(where, f"analysis failed ({type(e).__name__}: {e})")
-                continue
+            where = doc.source.path or doc.id
             stories.add(doc)  # fills doc.story and doc.duplicates before anything is written
             if out:
                 out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
@@ -336,6 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("-o", "--output", metavar="OUT.jsonl", help="also write one JSON object per article")
     db_opt(a)
     a.add_argument("--no-db", action="store_true", help="do not write the store")
+    a.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for the per-article stages")
     a.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
     a.set_defaults(func=cmd_analyze)
 

@@ -206,3 +206,19 @@ def test_query_commands_without_a_store(tmp_path, capsys):
     code, _, err = run(capsys, "search", "بكين", "--db", str(tmp_path / "none.db"))
     assert code == 1 and "no store" in err
     assert not (tmp_path / "none.db").exists()
+
+
+def test_parallel_workers_give_the_same_output(tmp_path, capsys, fake_pipeline):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i}.txt").write_text(f"خبر رقم {i}\n" + (GOOD if i % 2 else OTHER).split("\n", 1)[1]
+                                      + f" العدد {i}.", encoding="utf-8")
+    (src / "bad.txt").write_bytes(b"")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"o{jobs}.jsonl"
+        code, _, err = run(capsys, "analyze", str(src), "-o", str(out), "--no-db", "-j", jobs)
+        assert code == 1 and err.count("bad.txt") == 1
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1] and outs[0].count("\n") == 6
