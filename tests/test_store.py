@@ -199,11 +199,14 @@ def test_events_csv_is_gdelt_like(store, tmp_path):
 
 def test_jsonl_export_of_articles_is_the_doc_contract(store, tmp_path):
     store.save_story("s1", ["a1"])
+    store.set_duplicates("a1", ["a2"])  # found after a1 was stored
     n = store.export("jsonl", tmp_path / "a.jsonl")
     lines = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
     assert n == 3
     by_id = {d["id"]: d for d in lines}
     assert by_id["a1"]["story"] == "s1"
+    assert by_id["a1"]["duplicates"] == ["a2"] and by_id["a2"]["duplicates"] == []
+    assert list(by_id["a1"])[:2] == ["id", "body"]
     assert Doc.from_dict(by_id["b1"]).to_dict() == drill_doc("b1").to_dict()
     assert "لافروف" in (tmp_path / "a.jsonl").read_text(encoding="utf-8")  # not \\u escaped
 

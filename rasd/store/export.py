@@ -60,11 +60,19 @@ def iter_rows(store: "Store", what: str, full_articles: bool = False) -> Iterato
         raise ValueError(f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
     if what == "articles":
         for page in _article_pages(store):
+            dups: dict[str, list[str]] = {}
+            if full_articles:  # near-duplicates found after an article was stored count too
+                with store._lock:
+                    for a, b in store.db.execute(
+                        "SELECT article_id, duplicate_id FROM duplicates WHERE article_id IN"
+                        f" ({','.join('?' * len(page))}) ORDER BY duplicate_id", [r["id"] for r in page]
+                    ):
+                        dups.setdefault(a, []).append(b)
             for r in page:
                 if full_articles:
                     d = json.loads(r["json"])
-                    d = {"id": d.pop("id"), "body": r["body"], **d, "story": r["story"]}
-                    yield d
+                    yield {"id": d.pop("id"), "body": r["body"], **d, "story": r["story"],
+                           "duplicates": dups.get(r["id"], [])}
                 else:
                     d = {c: r[c] for c in COLUMNS["articles"] if c != "agencies"}
                     d["agencies"] = json.loads(r["agencies"])
