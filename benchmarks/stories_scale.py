@@ -96,9 +96,11 @@ def run_one(size: int, out: str | None) -> None:
     if out:
         rng = random.Random(7)
         sample = rng.sample(multi, min(20, len(multi)))
+        largest = stories[:5]
         with open(out, "w", encoding="utf-8") as fh:
-            fh.write(f"20 multi-outlet stories drawn at random (seed 7) from {len(multi)}, {len(docs)} articles\n\n")
-            for i, s in enumerate(sample, 1):
+            fh.write(f"20 multi-outlet stories drawn at random (seed 7) from {len(multi)}, {len(docs)} articles,\n"
+                     f"then the 5 largest stories (where over-merging would show)\n\n")
+            for i, s in enumerate(sample + largest, 1):
                 fh.write(f"[{i}] {s.label}  ({len(s.articles)} articles, {', '.join(s.outlets)}; "
                          f"{s.first_seen}..{s.last_seen})\n")
                 for a in s.articles[:12]:

@@ -237,3 +237,30 @@ def test_rare_shared_entities_outweigh_common_ones():
     assert same.entity > 2 * other.entity
     assert same.event == 1.0 and other.event == 0.0
     assert same.same_story and not other.same_story
+
+
+def test_each_article_is_scored_against_a_bounded_number_of_candidates(monkeypatch):
+    """Blocking, not all pairs: scoring work per article does not grow with the corpus."""
+    import random
+
+    import rasd.group.stories as stories_mod
+    from rasd.group.stories import MAX_CANDIDATES
+
+    rng = random.Random(3)
+    words = ("الحكومة الوزير المدينة المشروع الاقتصاد المجلس الرئيس الشركة المنطقة البرلمان الجامعة المستشفى "
+             "الطريق الميناء المطار السوق المحكمة الشرطة الجيش المدرسة").split()
+    calls = {"n": 0}
+    real = stories_mod.similarity
+
+    def counting(*args, **kwargs):
+        calls["n"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stories_mod, "similarity", counting)
+    index = StoryIndex()
+    n = 400
+    for i in range(n):
+        body = " ".join(rng.choice(words) for _ in range(40)) + f" رقم{i}"
+        index.add(Doc(id=f"d{i}", body=body, title=" ".join(rng.sample(words, 5)), published="2025-01-01"))
+    assert calls["n"] <= n * (MAX_CANDIDATES + 2)
+    assert calls["n"] < n * (n - 1) / 2 / 2
