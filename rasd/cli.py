@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator, TextIO
 
 from rasd.doc import Doc
-from rasd.store import COLUMNS, FORMATS, WHATS, Store
+from rasd.store import COLUMNS, FORMATS, WHATS, Store, StoreError
 
 STORY_STATE = "group.stories"  # key of the story index in the store's state table
 _SAVE_STATE_EVERY = 2000  # articles between checkpoints of the story index
@@ -38,7 +38,11 @@ def _open_existing(db: str) -> Store | None:
     if not Path(db).exists():
         print(f"rasd: no store at {db} (run `rasd analyze PATH...` first, or pass --db)", file=sys.stderr)
         return None
-    return Store(db)
+    try:
+        return Store(db)
+    except (sqlite3.Error, StoreError) as e:
+        print(f"rasd: cannot open {db}: {e}", file=sys.stderr)
+        return None
 
 
 # -- analyze ----------------------------------------------------------------
@@ -148,7 +152,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if not args.no_db:
             store = Store(args.db)
         out: TextIO | None = open(args.output, "w", encoding="utf-8") if args.output else None
-    except (OSError, sqlite3.Error) as e:
+    except (OSError, sqlite3.Error, StoreError) as e:
         print(f"rasd: cannot open {args.db if store is None and not args.no_db else args.output}: {e}",
               file=sys.stderr)
         return 2

@@ -222,3 +222,12 @@ def test_parallel_workers_give_the_same_output(tmp_path, capsys, fake_pipeline):
         assert code == 1 and err.count("bad.txt") == 1
         outs.append(out.read_text(encoding="utf-8"))
     assert outs[0] == outs[1] and outs[0].count("\n") == 6
+
+
+def test_a_file_that_is_not_a_store(tmp_path, capsys):
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database", encoding="utf-8")
+    code, _, err = run(capsys, "search", "بكين", "--db", str(junk))
+    assert code == 1 and "cannot open" in err and "junk.db" in err
+    code, _, err = run(capsys, "analyze", str(tmp_path), "--db", str(junk))
+    assert code == 2 and "junk.db" in err

@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from rasd.doc import Doc, Entity, Mention, Source
-from rasd.store import COLUMNS, Store
+from rasd.store import COLUMNS, Store, StoreError
 from test_store_fixtures import FakeKB, drill_doc, visit_doc
 
 
@@ -238,3 +238,17 @@ def test_doc_without_metadata_is_stored(tmp_path):
         assert s.get("bare").title is None
         assert s.search("بكين")[0].id == "bare"
         assert s.summary()["date_range"] == [None, None]
+
+
+def test_foreign_sqlite_file_is_refused_clearly(tmp_path):
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t(x)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="schema version 0"):
+        Store(other)
+    not_sqlite = tmp_path / "notes.db"
+    not_sqlite.write_text("not a database", encoding="utf-8")
+    with pytest.raises(sqlite3.DatabaseError):
+        Store(not_sqlite)

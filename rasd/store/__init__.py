@@ -3,6 +3,6 @@
 Stages never import this package; the CLI and the HTTP API do.
 """
 from rasd.store.export import COLUMNS, FORMATS, WHATS
-from rasd.store.sqlite import EntityRecord, SearchHit, Store
+from rasd.store.sqlite import EntityRecord, SearchHit, Store, StoreError
 
-__all__ = ["Store", "SearchHit", "EntityRecord", "COLUMNS", "FORMATS", "WHATS"]
+__all__ = ["Store", "StoreError", "SearchHit", "EntityRecord", "COLUMNS", "FORMATS", "WHATS"]

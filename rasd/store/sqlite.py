@@ -84,6 +84,13 @@ CREATE TABLE IF NOT EXISTS duplicates(
 CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value BLOB);
 """
 
+SCHEMA_VERSION = 1  # PRAGMA user_version; bump when the tables change
+
+
+class StoreError(Exception):
+    """A file that is not a Rasd store this version can use."""
+
+
 # Article tables keyed by article_id that an upsert rewrites.
 _CHILD_TABLES = ("mentions", "article_entities", "events", "quotes", "duplicates")
 
@@ -163,7 +170,14 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=OFF")
         self.db.execute("PRAGMA busy_timeout=10000")
         self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: FTS5 segment merges reread pages
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        empty = not self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        if version != SCHEMA_VERSION and not empty:
+            self.db.close()
+            raise StoreError(f"{path}: store schema version {version}, this Rasd needs {SCHEMA_VERSION}"
+                             " (analyse into a new file)")
         self.db.executescript(SCHEMA)
+        self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     # -- lifecycle -------------------------------------------------------
     def close(self) -> None:
