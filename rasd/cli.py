@@ -175,7 +175,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 fail(doc.where, doc.reason)
                 continue
             where = doc.source.path or doc.id
-            stories.add(doc)  # fills doc.story and doc.duplicates before anything is written
+            try:
+                stories.add(doc)  # fills doc.story and doc.duplicates before anything is written
+            except Exception as e:
+                fail(where, f"grouping failed ({type(e).__name__}: {e})")
+                continue
             if out:
                 out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
             if store is not None:
