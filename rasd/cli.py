@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -24,7 +25,9 @@ from rasd.doc import Doc
 from rasd.store import COLUMNS, FORMATS, WHATS, Store, StoreError
 
 STORY_STATE = "group.stories"  # key of the story index in the store's state table
-_SAVE_STATE_EVERY = 2000  # articles between checkpoints of the story index
+# Seconds between checkpoints of the story index during a run: by time, not by
+# article count, because saving costs O(index) and the index keeps growing.
+_CHECKPOINT_S = 300.0
 
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
@@ -160,6 +163,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     stories = StoryIndex.from_state(state) if state else StoryIndex()
     summary = RunSummary()
     touched: set[str] = set()
+    saved_at = time.monotonic()
     items = (_Failure(i.path, i.reason) if isinstance(i, InputError) else i for i in read_paths(args.paths))
     results = _in_workers(items, args.jobs) if args.jobs > 1 else map(_analyse, items)
     bar = tqdm(results, unit=" articles", file=sys.stderr, delay=1.0,
@@ -192,8 +196,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     continue
             summary.add(doc)
             touched.add(doc.story)
-            if store is not None and summary.analysed % _SAVE_STATE_EVERY == 0:
+            if store is not None and time.monotonic() - saved_at > _CHECKPOINT_S:
                 store.set_state(STORY_STATE, stories.to_state())
+                saved_at = time.monotonic()
     finally:
         bar.close()
         if out:

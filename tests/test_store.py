@@ -252,3 +252,17 @@ def test_foreign_sqlite_file_is_refused_clearly(tmp_path):
     not_sqlite.write_text("not a database", encoding="utf-8")
     with pytest.raises(sqlite3.DatabaseError):
         Store(not_sqlite)
+
+
+def test_a_reader_sees_committed_articles_while_a_writer_is_open(tmp_path):
+    path = tmp_path / "shared.db"
+    writer = Store(path)
+    reader = Store(path)
+    try:
+        writer.upsert(visit_doc("a1"))
+        assert reader.search("لافروف")[0].id == "a1"
+        writer.upsert(drill_doc("b1"))
+        assert reader.summary()["articles"] == 2
+    finally:
+        reader.close()
+        writer.close()
