@@ -225,8 +225,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     with store:
-        hits = store.search(args.query, limit=args.limit, offset=args.offset)
-        total = store.count(args.query)
+        filters = {"outlet": args.outlet, "since": args.since, "until": args.until}
+        hits = store.search(args.query, limit=args.limit, offset=args.offset, **filters)
+        total = store.count(args.query, **filters)
     if not hits:
         print(f"No articles match {args.query!r}.")
         return 1
@@ -399,6 +400,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_opt(s)
     s.add_argument("--limit", type=int, default=10)
     s.add_argument("--offset", type=int, default=0)
+    s.add_argument("--outlet", help="only this outlet")
+    s.add_argument("--since", help="published on or after (ISO date)")
+    s.add_argument("--until", help="published on or before (ISO date)")
     s.set_defaults(func=cmd_search)
 
     e = sub.add_parser("entity", help="an entity: spellings seen, roles, articles")

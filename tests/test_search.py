@@ -151,3 +151,14 @@ def test_office_titles_do_not_become_spellings(tmp_path):
         assert s.entity("وزير الخارجية الروسي") is None
         assert {h.id for h in s.search('"وزير الخارجية"')} == {"a1", "x"}
         assert {h.id for h in s.search("لافروف")} == {"a1"}
+
+
+def test_filters_by_outlet_and_date(tmp_path):
+    with Store(tmp_path / "f.db") as s:
+        s.upsert(visit_doc("a1", "الشرق", "2024-05-16"))
+        s.upsert(visit_doc("a2", "الوطن", "2024-05-17"))
+        s.upsert(visit_doc("a3", "الشرق", "2024-06-02"))
+        assert {h.id for h in s.search("لافروف", outlet="الشرق")} == {"a1", "a3"}
+        assert {h.id for h in s.search("لافروف", since="2024-05-17")} == {"a2", "a3"}
+        assert {h.id for h in s.search("لافروف", until="2024-05")} == {"a1", "a2"}
+        assert s.count("لافروف", outlet="الشرق", until="2024-05-31") == 1

@@ -425,23 +425,27 @@ class Store:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY rid")]
 
     @_synchronised
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0, *, outlet: str | None = None,
+               since: str | None = None, until: str | None = None) -> list[SearchHit]:
         """Articles matching ``query``, best first (bm25; title weighs double).
 
         Words are ANDed, "quoted text" is a phrase, ``OR`` joins alternatives,
         ``-word`` excludes; Arabic words match across proclitics (و ف ب ل ك ال)
-        and hamza/yaa/taa-marbuta spellings; English entity names match the
-        articles their entity was linked in.
+        and hamza/yaa/taa-marbuta spellings; a name also matches the articles
+        where its entity was linked, whatever their spelling, and English
+        entity names work. ``outlet``/``since``/``until`` (inclusive ISO dates)
+        narrow the articles.
         """
         q: Query = parse_query(query, self._expand)
         if not q.expression:
             return []
+        where, params = self._search_filters(q, outlet, since, until)
         rows = self.db.execute(
             "SELECT a.id, a.title, a.outlet, a.published, a.url, a.body,"
             " bm25(articles_fts, 2.0, 1.0, 0.2) AS rank"
             " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank, a.published DESC LIMIT ? OFFSET ?",
-            (q.expression, limit, offset),
+            f" WHERE {where} ORDER BY rank, a.published DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
         ).fetchall()
         hits = []
         for r in rows:
@@ -455,14 +459,32 @@ class Store:
         return hits
 
     @_synchronised
-    def count(self, query: str) -> int:
-        """How many articles ``search(query)`` would page through."""
+    def count(self, query: str, *, outlet: str | None = None, since: str | None = None,
+              until: str | None = None) -> int:
+        """How many articles ``search`` would page through."""
         q = parse_query(query, self._expand)
         if not q.expression:
             return 0
+        where, params = self._search_filters(q, outlet, since, until)
         return self.db.execute(
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (q.expression,)
+            "SELECT count(*) FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
+            f" WHERE {where}", params,
         ).fetchone()[0]
+
+    @staticmethod
+    def _search_filters(q: Query, outlet: str | None, since: str | None,
+                        until: str | None) -> tuple[str, list[Any]]:
+        where, params = ["articles_fts MATCH ?"], [q.expression]
+        if outlet:
+            where.append("a.outlet=?")
+            params.append(outlet)
+        if since:
+            where.append("substr(a.published, 1, ?) >= ?")
+            params += [len(since), since]
+        if until:
+            where.append("substr(a.published, 1, ?) <= ?")
+            params += [len(until), until]
+        return " AND ".join(where), params
 
     def _expand(self, key: str) -> tuple[list[str], set[str]]:
         """Entities a query name key stands for: their index words, and their spellings' keys."""
