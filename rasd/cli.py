@@ -232,7 +232,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"No articles match {args.query!r}.")
         return 1
     tty = sys.stdout.isatty()
-    print(f"{total} article{'s' * (total != 1)} match; showing {args.offset + 1}-{args.offset + len(hits)}.\n")
+    print(f"{total} article{'s match' if total != 1 else ' matches'}; showing {args.offset + 1}-{args.offset + len(hits)}.\n")
     for i, h in enumerate(hits, args.offset + 1):
         meta = " · ".join(x for x in (h.outlet, h.published) if x)
         print(f"{i}. {h.title or '(untitled)'}" + (f" — {meta}" if meta else "") + f"  [{h.id}]")

@@ -162,3 +162,11 @@ def test_filters_by_outlet_and_date(tmp_path):
         assert {h.id for h in s.search("لافروف", since="2024-05-17")} == {"a2", "a3"}
         assert {h.id for h in s.search("لافروف", until="2024-05")} == {"a1", "a2"}
         assert s.count("لافروف", outlet="الشرق", until="2024-05-31") == 1
+
+
+def test_snippet_joins_paragraphs_with_one_space_and_keeps_marks_aligned():
+    body = "الفقرة الأولى عن الطقس.\n\n\nوفي الفقرة الثانية زار الوفد بكين   أمس."
+    snip = make_snippet(body, parse_query("بكين").keys)
+    assert "\n" not in snip.text and "   " not in snip.text and "  " not in snip.text
+    assert [snip.text[a:b] for a, b in snip.highlights] == ["بكين"]
+    assert snip.text.endswith("أمس.")

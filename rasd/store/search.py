@@ -131,6 +131,9 @@ def entity_token(entity_id: str) -> str:
     return "ent" + hashlib.sha1(entity_id.encode("utf-8")).hexdigest()[:12]
 
 
+_SPACE = re.compile(r"\s+")
+
+
 @dataclass
 class Snippet:
     text: str  # original text of the body, possibly with "…" at either end
@@ -156,18 +159,25 @@ def make_snippet(body: str, keys: set[str], width: int = 30) -> Snippet:
     # Start a few words before the first hit so the reader sees its context.
     first = max(0, best - 3) if best_score > 0 else 0
     last = min(len(tokens), first + width) - 1
-    start, end = tokens[first][1], tokens[last][2]
-    if end < len(body) and body[end : end + 1] in ".،,؛:!?؟»\"”)":
-        end += 1
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(body.rstrip()) else ""
-    spans = [
-        (len(prefix) + s - start, len(prefix) + e - start)
-        for (_, s, e), h in zip(tokens[first : last + 1], hits[first : last + 1])
-        if h
-    ]
-    text = prefix + body[start:end].replace("\n", " ") + suffix
-    return Snippet(text, spans)
+    out = ["…"] if first > 0 else []
+    size = len(out[0]) if out else 0
+    spans: list[tuple[int, int]] = []
+    prev = tokens[first][1]
+    for (word, start, end), hit in zip(tokens[first : last + 1], hits[first : last + 1]):
+        gap = _SPACE.sub(" ", body[prev:start])  # paragraph breaks become one space
+        out += [gap, word]
+        size += len(gap)
+        if hit:
+            spans.append((size, size + len(word)))
+        size += len(word)
+        prev = end
+    tail = body[prev : prev + 1]
+    if tail and tail in ".،,؛:!?؟»\"”)":
+        out.append(tail)
+        prev += 1
+    if body[prev:].strip():
+        out.append("…")
+    return Snippet("".join(out), spans)
 
 
 def mark(text: str, spans: list[tuple[int, int]], open: str, close: str,
