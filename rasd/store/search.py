@@ -167,7 +167,9 @@ def make_snippet(body: str, keys: set[str], width: int = 30) -> Snippet:
         gap = _SPACE.sub(" ", body[prev:start])  # paragraph breaks become one space
         out += [gap, word]
         size += len(gap)
-        if hit:
+        if hit and spans and spans[-1][1] == size - len(gap) and not gap.strip():
+            spans[-1] = (spans[-1][0], size + len(word))  # one mark over a matched phrase
+        elif hit:
             spans.append((size, size + len(word)))
         size += len(word)
         prev = end
