@@ -231,3 +231,11 @@ def test_a_file_that_is_not_a_store(tmp_path, capsys):
     assert code == 1 and "cannot open" in err and "junk.db" in err
     code, _, err = run(capsys, "analyze", str(tmp_path), "--db", str(junk))
     assert code == 2 and "junk.db" in err
+
+
+def test_serve_hands_the_store_path_to_the_app(monkeypatch, tmp_path):
+    seen = {}
+    monkeypatch.setattr("rasd.serve.app.create_app", lambda db: seen.setdefault("db", db) and "app")
+    monkeypatch.setattr("uvicorn.run", lambda app, host, port: seen.update(app=app, host=host, port=port))
+    assert main(["serve", "--db", str(tmp_path / "x.db"), "--port", "8123"]) == 0
+    assert seen == {"db": str(tmp_path / "x.db"), "app": "app", "host": "127.0.0.1", "port": 8123}
