@@ -17,9 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rasd.doc import Doc
-from rasd.ingest import InputError
-
-_SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
+from rasd.ingest import SUPPORTED_EXT, InputError
 
 
 def list_inputs(paths: list[str]) -> list[str]:
@@ -28,7 +26,7 @@ def list_inputs(paths: list[str]) -> list[str]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in _SUFFIXES)
+            files.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.name.lower().endswith(SUPPORTED_EXT))
         else:
             files.append(str(path))
     return files

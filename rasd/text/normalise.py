@@ -27,6 +27,9 @@ for _i in range(10):
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Extended (Persian) digits
 
 
+_TABLE = {ord(c): None for c in _DROP} | {ord(k): v for k, v in _FOLD.items()}
+
+
 def normalise_char(ch: str) -> str:
     """The folded form of one character ('' when it is dropped)."""
     if ch in _DROP:
@@ -36,7 +39,7 @@ def normalise_char(ch: str) -> str:
 
 def normalise(text: str) -> str:
     """Fold hamza/alef forms, ى→ي, ة→ه, digits; drop diacritics and tatweel."""
-    return "".join(normalise_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
