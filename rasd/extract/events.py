@@ -77,8 +77,12 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
         return False
     if e.needs == "place" and _destination(view, i) is None:
         return False
+    if e.needs == "crowd" and _crowd(view, i) is None:
+        return False
     if hit.tense == "noun" and i > 0 and _rests(n[i - 1]) & view.cues.anaphora:
         return False  # هذه الزيارة / على هامش القمة: told already, or a frame
+    if hit.tense == "noun" and e.label in _NEW_ONLY and n[i].startswith(_DEFINITE):
+        return False  # المظاهرات، الهجوم: an event told before, or violence in general
     return True
 
 
@@ -87,6 +91,20 @@ def _destination(view: SentenceView, i: int) -> Party | None:
         if p.marker == "target" and p.prep in ("الي", "ل") and p.type in _PLACES:
             return p
     return None
+
+
+_CROWDS = frozenset({"protesters", "crowds"})
+# A definite event noun refers to an event already told or to the kind in
+# general; on the event GSR these were never new ASSAULT/PROTEST events.
+_NEW_ONLY = frozenset({"ASSAULT", "PROTEST"})
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال")
+
+
+def _crowd(view: SentenceView, i: int) -> Party | None:
+    """Protesters or a crowd as the subject around a trigger (تجمع آلاف المتظاهرين)."""
+    near = [p for p in view.parties if p.agent in _CROWDS and p.marker in (None, "coord")
+            and -6 <= p.tok - i <= 4]
+    return min(near, key=lambda p: abs(p.tok - i)) if near else None
 
 
 def _first_named(parties: list[Party]) -> Party | None:
@@ -134,6 +152,10 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             if between:
                 actor = between[0]
                 target = target or next((p for p in right if p.tok > actor.tok and p.marker == "coord"), None)
+    if actor is None and hit.entry.needs == "crowd":
+        actor = _crowd(view, i)
+    if actor is None and etype == "PROTEST":  # مظاهرات في X: the protesters are unnamed
+        actor = next((p for p in view.parties if p.agent in _CROWDS), None)
     if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
     if actor is None and not (etype in _ACTORLESS and (target is not None or (hit.entry.mode and not nominal))):
