@@ -21,6 +21,7 @@ WINDOW_DAYS = 3  # a story is reported over a few days
 THRESHOLD = 0.38  # combined score at or above which two articles report one story
 THRESHOLD_TEXT = 0.35  # the same when only wording can be compared (no linked entities)
 UNDATED_MARGIN = 0.06  # undated pairs must be surer: time cannot rule them out
+DAY_MARGIN = 0.03  # per day apart: most outlets report an event the same or the next day
 
 
 class CorpusStats:
@@ -89,6 +90,7 @@ class Similarity:
     entity: float  # rarity-weighted entity cosine (0 when either side has none)
     event: float  # 1 same event between the same parties, -1 same parties on other dates
     days_apart: int | None  # None when either date is unknown
+    needed: float  # the score this pair needed to count as one story
     same_story: bool
 
 
@@ -151,6 +153,7 @@ def similarity(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndar
         score += 0.25 * (1.0 - score)
     elif event < 0:
         score *= 0.5
-    needed += UNDATED_MARGIN if days is None else 0.0
+    needed += UNDATED_MARGIN if days is None else DAY_MARGIN * days
     same = score >= needed and (days is None or days <= WINDOW_DAYS)
-    return Similarity(score=score, text=text, entity=ent, event=event, days_apart=days, same_story=same)
+    return Similarity(score=score, text=text, entity=ent, event=event, days_apart=days, needed=needed,
+                      same_story=same)

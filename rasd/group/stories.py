@@ -36,6 +36,7 @@ PROBE_ENTITIES = 8  # most specific entities used to look up candidates
 TAIL = 300  # most recent postings read per key
 MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
 KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
+ANCHOR_FRACTION = 0.75  # share of the pair threshold the story's first article must reach
 _EVICT_EVERY = 1000
 
 
@@ -152,7 +153,7 @@ class StoryIndex:
             dense[f.ngram_idx] = 0.0  # the buffer is shared by every add: leave it clean
 
     def _best_story(self, f: Features, dups: list[str], dense) -> tuple[int | None, float | None]:
-        best: tuple[float, int] | None = None  # (score, -story position): earliest story wins ties
+        best: dict[int, tuple[float, int]] = {}  # story position -> (score, candidate)
         for cand, forced in self._candidates(f, dups):
             g = self._feats[cand]
             if g is None:
@@ -162,12 +163,27 @@ class StoryIndex:
             if not (sim.same_story or (forced and in_window)):
                 continue
             score = 1.0 if forced else sim.score  # near-duplicates are one story
-            key = (score, -self._story_of[cand])
-            if best is None or key > best:
-                best = key
-        if best is None:
-            return None, None
-        return -best[1], best[0]
+            sp = self._story_of[cand]
+            if sp not in best or score > best[sp][0]:
+                best[sp] = (score, cand)
+        # Best score first, earliest story on ties; the first story whose anchor agrees wins.
+        for sp, (score, cand) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            if score >= 1.0 or self._anchor_agrees(f, sp, cand, dense):
+                return sp, score
+        return None, None
+
+    def _anchor_agrees(self, f: Features, sp: int, cand: int, dense) -> bool:
+        """Guard against chaining: the article must also resemble the story's first article.
+
+        Single-link alone lets recurring formula news (daily oil prices, royal
+        receptions) chain into one "story" through pairwise look-alikes.
+        """
+        anchor = self._pos[self._stories[sp].members[0]]
+        g = self._feats[anchor]
+        if anchor == cand or g is None:
+            return True
+        sim = similarity(f, g, self._stats, dense_a=dense)
+        return sim.score >= ANCHOR_FRACTION * sim.needed
 
     def _candidates(self, f: Features, dups: list[str]) -> list[tuple[int, bool]]:
         """Blocking: earlier articles sharing the new one's rarest keys, plus its near-duplicates."""
