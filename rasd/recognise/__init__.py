@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from rasd.doc import Doc, Mention
 from rasd.recognise.spans import bio_spans, trim_proclitic
-from rasd.recognise.tagger import model, tag_tokens, tag_with_marginals
+from rasd.recognise.tagger import model, tag_sentences, tag_tokens
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import Token, tokenize
 
-__all__ = ["recognise", "tag_tokens", "token_mentions", "bio_spans"]
+__all__ = ["recognise", "tag_tokens", "tag_sentences", "token_mentions", "bio_spans"]
 
 
 def token_mentions(body: str, tokens: list[Token], tags: list[str], probs: list[float] | None = None) -> list[Mention]:
@@ -33,9 +33,8 @@ def token_mentions(body: str, tokens: list[Token], tags: list[str], probs: list[
 def recognise(doc: Doc) -> None:
     """Append the model's mentions, sentence by sentence, to ``doc.mentions``."""
     spans = doc.sentences or split_sentences(doc.body)
-    for s in spans:
-        tokens = tokenize(doc.body, s.start, s.end)
-        if not tokens:
-            continue
-        tags, probs = tag_with_marginals([t.text for t in tokens])
-        doc.mentions.extend(token_mentions(doc.body, tokens, tags, probs))
+    sentences = [tokenize(doc.body, s.start, s.end) for s in spans]
+    sentences = [toks for toks in sentences if toks]
+    tags, probs = tag_sentences([[t.text for t in toks] for toks in sentences], marginals=True)
+    for toks, tg, pr in zip(sentences, tags, probs):
+        doc.mentions.extend(token_mentions(doc.body, toks, tg, pr))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES, place_names
-from rasd.text.normalise import normalise, proclitic_splits
+from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES, person_name_words, place_names
+from rasd.recognise.nameness import score as nameness
+from rasd.recognise.paths import NAMENESS_PATH
+from rasd.text.normalise import normalise, proclitic_splits, search_key
 
 _WINDOW = (-2, -1, 1, 2)
 _MAX_PHRASE = 4
@@ -25,6 +27,11 @@ def _shape(tok: str) -> str:
     if tok.isalpha():
         return "L" if tok[:1].isupper() else "l"
     return "P"
+
+
+def word_core(n: str) -> str:
+    """A normalised word without its article (الصين -> صين), as names are listed."""
+    return n[2:] if n.startswith("ال") and len(n) > 4 else n
 
 
 @lru_cache(maxsize=200_000)
@@ -48,6 +55,10 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 own.append(f"s{k}=" + n[-k:])
         for s in stems[:4]:
             own.append("st=" + s)
+        core = word_core(n)
+        for k in range(len(core) - 2):
+            own.append("c3=" + core[k : k + 3])
+        own.append(f"nm={int(nameness(core, NAMENESS_PATH) * 5)}")
     flags = []
     if n in PERSON_CUES:
         flags.append("cP")
@@ -57,6 +68,11 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         flags.append("cL")
     if n in NAME_PARTICLES:
         flags.append("cN")
+    names = person_name_words()
+    if n in names:
+        flags.append("gP")
+    elif any(s in names for s in stems[:2]):
+        flags.append("gPs")
     if n in places:
         flags.append("gL")
     elif any(s in places for s in stems):
@@ -89,10 +105,50 @@ def _phrase_tags(norms: list[str]) -> list[str | None]:
     return out
 
 
-def sentence_features(tokens: list[str]) -> list[list[str]]:
-    """One feature list per token: its own features, its ±2 neighbours', bigrams."""
+DocContext = dict[str, frozenset[str]]
+
+
+def doc_context(sentences: list[list[str]]) -> DocContext:
+    """What the whole article says about each word (by search key).
+
+    A name is often introduced once with a cue ("الرئيس الأمريكي جورج بوش",
+    "شركة إنرون") and then repeated bare; the bare occurrences inherit the
+    cue through these flags, and "rep" marks words said more than once.
+    """
+    seen: dict[str, set[str]] = {}
+    for toks in sentences:
+        norms = [normalise(t) for t in toks]
+        for i, n in enumerate(norms):
+            if _shape(toks[i]) != "A":
+                continue
+            flags = seen.setdefault(search_key(n), set())
+            flags.add("rep" if "once" in flags else "once")
+            prev = norms[i - 1] if i else ""
+            for cue, flag in ((PERSON_CUES, "P"), (ORG_CUES, "O"), (PLACE_CUES, "L"), (NAME_PARTICLES, "N")):
+                if prev in cue:
+                    flags.add(flag)
+            if i + 1 < len(norms) and norms[i + 1] in NAME_PARTICLES:
+                flags.add("Nn")
+    return {k: frozenset(f - {"once"}) for k, f in seen.items()}
+
+
+def corpus_features(sentences: list[list[str]], window: int = 8) -> list[list[list[str]]]:
+    """Features of consecutive sentences without article boundaries (ANERcorp).
+
+    Each sentence sees the context of the ``window`` sentences either side,
+    standing in for the article it came from.
+    """
+    return [
+        sentence_features(toks, doc_context(sentences[max(0, i - window) : i + window + 1]))
+        for i, toks in enumerate(sentences)
+    ]
+
+
+def sentence_features(tokens: list[str], context: DocContext | None = None) -> list[list[str]]:
+    """One feature list per token: its own features, its ±2 neighbours', bigrams, article flags."""
     wf = [word_features(t) for t in tokens]
     norms = [normalise(t) for t in tokens]
+    context = context if context is not None else doc_context([tokens])
     phrases = _phrase_tags(norms)
     size = len(tokens)
     out: list[list[str]] = []
@@ -111,5 +167,6 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
             feats.append("bg+=" + norms[i] + "|" + norms[i + 1])
         if phrases[i]:
             feats.append(phrases[i])
+        feats.extend("d:" + f for f in context.get(search_key(norms[i]), ()))
         out.append(feats)
     return out

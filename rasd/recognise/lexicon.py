@@ -13,7 +13,10 @@ spelling variants of one name hit the same entry.
 """
 from __future__ import annotations
 
+import importlib.util
+import json
 from functools import lru_cache
+from pathlib import Path
 
 from rasd.text.normalise import normalise
 
@@ -79,3 +82,23 @@ def place_names() -> dict[str, frozenset[str]]:
         if words and (len(words) > 1 or len(words[0]) >= 3):
             by_len.setdefault(str(min(len(words), 4)), set()).add(" ".join(words))
     return {k: frozenset(v) for k, v in by_len.items()}
+
+
+@lru_cache(maxsize=1)
+def person_name_words() -> frozenset[str]:
+    """Normalised words of Arabic spellings of personal names (arabnamer's dictionary).
+
+    arabnamer ships 22.8k English->Arabic name pairs (CC BY 4.0 data); read
+    from the installed package's data file without importing it (its model
+    code needs xgboost, which the tagger does not).
+    """
+    spec = importlib.util.find_spec("arabnamer")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "dict_FINAL.json"
+    if not path.exists():
+        return frozenset()
+    words: set[str] = set()
+    for arabic in json.loads(path.read_text("utf-8")).values():
+        words.update(w for w in normalise(arabic).split() if len(w) >= 3)
+    return frozenset(words)

@@ -5,11 +5,11 @@ so does the tokeniser, so a tagged span can start with و/ف (and) or ب/ل/ك
 (in/for/as). ``trim_proclitic`` cuts such a letter off the mention when the
 rest is recognisably the name: it starts with the article ال, or it is a
 word the model saw inside entities in training, or a known place. A token
-that is itself a known entity word (وليد, لبنان) is left whole.
+that is itself a known name or place (وليد, لبنان) is left whole.
 """
 from __future__ import annotations
 
-from rasd.recognise.lexicon import place_names
+from rasd.recognise.lexicon import person_name_words, place_names
 from rasd.text.normalise import normalise
 
 _CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
@@ -36,9 +36,9 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 def trim_proclitic(token: str, entity_words: frozenset[str]) -> int:
     """How many leading characters of ``token`` are a proclitic outside the name (0 if none)."""
     n = normalise(token)
-    if len(n) != len(token) or n in entity_words:
-        return 0  # diacritics would shift offsets; or the whole token is a known name
     places = place_names().get("1", frozenset())
+    if len(n) != len(token) or n in places or n in person_name_words():
+        return 0  # diacritics would shift offsets; or the whole token is a known name
     for p in _CLITICS:
         rest = n[len(p):]
         if n.startswith(p) and len(rest) >= 2:

@@ -1,22 +1,23 @@
-"""The trained CRF: loaded once per process, tags token sequences with BIO labels.
+"""The trained CRF: loaded once per process, tags the sentences of an article.
 
 The model lives in ``rasd/data/models/`` (see its README for data and license)
-and is read from the installed package, never downloaded.
+and is read from the installed package, never downloaded. Tagging an article
+is two passes: the CRF tags each sentence with the article's word context as
+features (``features.doc_context``), then ``consistency.propagate`` gives
+untagged repeats of a tagged name the same tag.
 """
 from __future__ import annotations
 
 import json
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 import pycrfsuite
 
-from rasd.recognise.features import sentence_features
+from rasd.recognise.consistency import propagate
+from rasd.recognise.features import doc_context, sentence_features
+from rasd.recognise.paths import MODEL_PATH, VOCAB_PATH
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
-MODEL_PATH = MODEL_DIR / "ner_anercorp.crfsuite"
-VOCAB_PATH = MODEL_DIR / "ner_anercorp.vocab.json"
 
 _lock = threading.Lock()
 _model: "_Model | None" = None
@@ -45,21 +46,45 @@ def model() -> _Model:
     return _model
 
 
+def tag_sentences(
+    sentences: list[list[str]], window: int | None = None, marginals: bool = False
+) -> tuple[list[list[str]], list[list[float]]]:
+    """BIO tags (and, if asked, each tag's marginal probability) for an article's sentences.
+
+    ``window=None`` treats all sentences as one article; a number makes each
+    sentence see only that many sentences either side (for corpora such as
+    ANERcorp that have no article boundaries).
+    """
+    m = model()
+
+    def around(i: int) -> slice:
+        return slice(0, len(sentences)) if window is None else slice(max(0, i - window), i + window + 1)
+
+    whole = doc_context(sentences) if window is None else None
+    feats = [
+        sentence_features(toks, whole if whole is not None else doc_context(sentences[around(i)]))
+        for i, toks in enumerate(sentences)
+    ]
+    with _lock:  # a pycrfsuite Tagger holds per-call state
+        first = [list(m.tagger.tag(f)) if f else [] for f in feats]
+    if window is None:
+        tags = propagate(sentences, first)
+    else:
+        tags = [propagate(sentences[around(i)], first[around(i)])[i - around(i).start] for i in range(len(sentences))]
+    probs: list[list[float]] = [[] for _ in sentences]
+    if marginals:
+        with _lock:
+            for i, (f, tg) in enumerate(zip(feats, tags)):
+                if any(t != "O" for t in tg):
+                    m.tagger.set(f)
+                    probs[i] = [m.tagger.marginal(t, j) for j, t in enumerate(tg)]
+                else:
+                    probs[i] = [1.0] * len(tg)
+    return tags, probs
+
+
 def tag_tokens(tokens: list[str]) -> list[str]:
     """BIO tags (B-PER, I-ORG, O, ...) for one sentence of tokens."""
     if not tokens:
         return []
-    m = model()
-    with _lock:  # a pycrfsuite Tagger holds per-call state
-        return list(m.tagger.tag(sentence_features(tokens)))
-
-
-def tag_with_marginals(tokens: list[str]) -> tuple[list[str], list[float]]:
-    """BIO tags and, per token, the model's marginal probability of its tag."""
-    if not tokens:
-        return [], []
-    m = model()
-    with _lock:
-        tags = list(m.tagger.tag(sentence_features(tokens)))
-        probs = [m.tagger.marginal(t, i) for i, t in enumerate(tags)]
-    return tags, probs
+    return tag_sentences([tokens])[0][0]

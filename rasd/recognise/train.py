@@ -13,24 +13,41 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pycrfsuite
 
 from rasd.recognise.corpus import read_conll, score
-from rasd.recognise.features import sentence_features
+from rasd.recognise.features import corpus_features, word_core, word_features
 from rasd.recognise.spans import bio_spans
-from rasd.recognise.tagger import MODEL_PATH, VOCAB_PATH
+from rasd.recognise import nameness
+from rasd.recognise.lexicon import person_name_words, place_names
+from rasd.recognise.paths import MODEL_PATH, NAMENESS_PATH, VOCAB_PATH
 from rasd.text.normalise import normalise
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "eval" / "anercorp-camel" / "ANERCorp_CamelLab_train.txt"
+RARE = 1
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 300, "feature.possible_transitions": True}
 
 
+_IDENTITY = ("w=", "n=", "st=")
+
+
 def fit(sents: list[tuple[list[str], list[str]]], path: Path, params: dict) -> None:
+    """Train a CRF; words seen only once lose their identity features.
+
+    Most names in new text were never seen in training; hiding the identity
+    of training hapaxes makes the model learn what an unseen name looks like
+    (affixes, cues, gazetteers, context) instead of memorising it.
+    """
+    counts = Counter(normalise(t) for toks, _ in sents for t in toks)
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    for toks, tags in sents:
-        trainer.append(sentence_features(toks), tags)
+    for feats, (toks, tags) in zip(corpus_features([t for t, _ in sents]), sents):
+        for f, tok in zip(feats, toks):
+            if counts[normalise(tok)] <= RARE:
+                f[:] = [x for x in f if not x.startswith(_IDENTITY)]
+        trainer.append(feats, tags)
     trainer.set_params(params)
     trainer.train(str(path))
 
@@ -44,6 +61,22 @@ def entity_words(sents: list[tuple[list[str], list[str]]]) -> list[str]:
     return sorted(words)
 
 
+def fit_nameness(sents: list[tuple[list[str], list[str]]], path: Path) -> None:
+    """Letters-only name model: lexicon names against the training text's non-entity words."""
+    names = set(person_name_words())
+    for group in place_names().values():
+        names.update(w for name in group for w in name.split())
+    names = {word_core(w) for w in names if len(w) >= 3}
+    others = {
+        word_core(normalise(t))
+        for toks, tags in sents
+        for t, g in zip(toks, tags)
+        if g == "O" and len(t) >= 3 and any("\u0621" <= ch <= "\u064A" for ch in t)
+    }
+    nameness.fit(names, others, path)
+    word_features.cache_clear()
+
+
 def cross_validate(sents, k: int, params: dict) -> dict:
     order = list(range(len(sents)))
     random.Random(13).shuffle(order)
@@ -54,9 +87,10 @@ def cross_validate(sents, k: int, params: dict) -> dict:
         fit([s for i, s in enumerate(sents) if i not in held], tmp, params)
         tagger = pycrfsuite.Tagger()
         tagger.open(str(tmp))
+        feats = corpus_features([t for t, _ in sents])
         for i in sorted(held):
             gold.append(sents[i][1])
-            pred.append(tagger.tag(sentence_features(sents[i][0])))
+            pred.append(tagger.tag(feats[i]))
         tagger.close()
     tmp.unlink(missing_ok=True)
     return score(gold, pred)
@@ -85,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    fit_nameness(sents, NAMENESS_PATH)
     fit(sents, out, params)
     out.with_name(VOCAB_PATH.name).write_text(json.dumps(entity_words(sents), ensure_ascii=False), "utf-8")
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) from {len(sents)} sentences in {time.time() - t0:.0f}s")

@@ -1,0 +1,102 @@
+"""The NER stage on Arabic news text written for these tests (not from the seeds or ANERcorp)."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.doc import Doc, Span
+from rasd.recognise import bio_spans, recognise, tag_tokens
+from rasd.recognise.consistency import propagate
+from rasd.recognise.corpus import score
+from rasd.recognise.paths import MODEL_PATH
+
+BODY = (
+    "التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي هاكان فيدان في العاصمة القطرية الدوحة يوم الأحد. "
+    "وقال لافروف في مؤتمر صحفي إن موسكو مستعدة لمواصلة الحوار مع أنقرة.\n"
+    "وأعلنت منظمة الصحة العالمية أن فرقها وصلت إلى مدينة خان يونس جنوبي قطاع غزة."
+)
+
+
+@pytest.fixture(scope="module")
+def doc() -> Doc:
+    d = Doc(id="t1", body=BODY)
+    recognise(d)
+    return d
+
+
+def found(doc: Doc, text: str, typ: str) -> bool:
+    return any(m.text == text and m.type == typ for m in doc.mentions)
+
+
+def test_offsets_are_exact(doc):
+    assert doc.mentions
+    for m in doc.mentions:
+        assert doc.body[m.start : m.end] == m.text
+        assert m.type in {"PER", "ORG", "LOC", "MISC"}
+        assert 0.0 <= m.score <= 1.0
+
+
+def test_people_are_found(doc):
+    assert found(doc, "سيرغي لافروف", "PER")
+    assert found(doc, "هاكان فيدان", "PER")
+
+
+def test_bare_surname_repeat_is_a_person(doc):
+    assert any(m.text == "لافروف" and m.type == "PER" and m.start > BODY.index("وقال") for m in doc.mentions)
+
+
+def test_places_are_found(doc):
+    for place in ("الدوحة", "موسكو", "أنقرة"):
+        assert found(doc, place, "LOC"), place
+
+
+def test_organisation_is_found(doc):
+    assert found(doc, "منظمة الصحة العالمية", "ORG")
+
+
+def test_leading_conjunction_is_not_part_of_the_name():
+    d = Doc(id="t2", body="ووصل الوفد إلى بغداد والقاهرة وبيروت الأسبوع الماضي.")
+    recognise(d)
+    texts = {m.text for m in d.mentions if m.type == "LOC"}
+    assert {"بغداد", "القاهرة", "بيروت"} <= texts
+
+
+def test_uses_given_sentences():
+    body = "قال الرئيس الفرنسي إيمانويل ماكرون إن باريس تدعم الاتفاق."
+    d = Doc(id="t3", body=body, sentences=[Span(0, len(body))])
+    recognise(d)
+    assert found(d, "إيمانويل ماكرون", "PER")
+
+
+def test_empty_body_gives_no_mentions():
+    for body in ("", "   \n  "):
+        d = Doc(id="e", body=body)
+        recognise(d)
+        assert d.mentions == []
+
+
+def test_model_ships_in_the_package_and_loads_offline():
+    assert MODEL_PATH.exists() and MODEL_PATH.stat().st_size < 20_000_000
+    tags = tag_tokens("وصل رئيس الوزراء البريطاني إلى طوكيو".split())
+    assert len(tags) == 6 and tags[-1] == "B-LOC"
+    assert tag_tokens([]) == []
+
+
+def test_bio_chunks_follow_conlleval():
+    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "LOC")
+    ]
+
+
+def test_score_is_entity_level_exact_match():
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    pred = [["B-PER", "O", "O", "B-LOC"]]
+    r = score(gold, pred)
+    assert r["LOC"]["f1"] == 100.0 and r["PER"]["f1"] == 0.0 and r["ALL"]["f1"] == 50.0
+
+
+def test_propagation_tags_repeats_of_a_tagged_name():
+    sents = [["التقى", "الوزير", "جون", "سميث", "اليوم"], ["وقال", "سميث", "إن", "الوضع", "صعب"]]
+    tags = [["O", "O", "B-PER", "I-PER", "O"], ["O"] * 5]
+    out = propagate(sents, tags)
+    assert out[1] == ["O", "B-PER", "O", "O", "O"]
+    assert tags[1] == ["O"] * 5  # input untouched
