@@ -107,6 +107,18 @@ def _crowd(view: SentenceView, i: int) -> Party | None:
     return min(near, key=lambda p: abs(p.tok - i)) if near else None
 
 
+def _named_doer(view: SentenceView, i: int) -> Party | None:
+    """The doer named after the trigger: "هجوم نفذه X"، "من قبل X"، "على يد X"."""
+    cue = view.cues
+    for k in range(i + 1, min(i + 12, len(view.norms) - 1)):
+        t = view.norms[k]
+        by = t in cue.by_agent and view.norms[k - 1] in ("من", "علي")
+        if t in cue.agent_links or by:
+            after = [p for p in view.parties if k < p.tok <= k + 3 and p.absorbed_by is None]
+            return _first_named(after) if after else None
+    return None
+
+
 def _first_named(parties: list[Party]) -> Party | None:
     return next((p for p in parties if p.entity), None) or (parties[0] if parties else None)
 
@@ -152,6 +164,12 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             if between:
                 actor = between[0]
                 target = target or next((p for p in right if p.tok > actor.tok and p.marker == "coord"), None)
+    if actor is None or actor.agent in _VICTIMS:
+        doer = _named_doer(view, i)  # هجوم نفذه متطرف / على يد مسلحين
+        if doer is not None:
+            if actor is not None and target is None:
+                target = actor
+            actor = doer
     if actor is None and hit.entry.needs == "crowd":
         actor = _crowd(view, i)
     if actor is None and etype == "PROTEST":  # مظاهرات في X: the protesters are unnamed
@@ -229,6 +247,9 @@ def _fronted_subject(view: SentenceView, i: int) -> Party | None:
     while j >= 0 and view.norms[j] in _PARTICLES:
         j -= 1
     p = next((p for p in view.parties if p.tok_end == j + 1 and p.marker is None and p.absorbed_by is None), None)
+    if p is None:  # an agent with its adjectives: مسلحين مجهولين اغتالوا
+        p = next((p for p in view.parties if p.agent and j - 1 <= p.tok_end - 1 < j + 1 and p.marker is None
+                  and all(not view.boundary(k) for k in range(p.tok_end, j + 1))), None)
     if p is None:
         return None
     k = p.tok - 1

@@ -41,6 +41,7 @@ class Entry:
 class Hit:
     entry: Entry
     tense: str  # "past", "present", "future" or "noun"
+    proclitic: str = ""  # the clitics read off the front (و، بـ، ال ...)
 
 
 def _perfect_forms(pf: str) -> list[str]:
@@ -122,7 +123,7 @@ class Lexicon:
     def match(self, norm: str) -> list[Hit]:
         """Entries a normalised token can be, trying the bare reading first."""
         # Longest stem first: وبحث is و + بحث before وب + حث.
-        for _, rest in sorted(proclitic_splits(norm), key=lambda pr: -len(pr[1])):
+        for pre, rest in sorted(proclitic_splits(norm), key=lambda pr: -len(pr[1])):
             if rest in self.blocked:
                 return []
             future = rest.startswith("س") and len(rest) > 3 and rest[1] in "يتن"
@@ -133,7 +134,10 @@ class Lexicon:
                     for e, t in hits:
                         if fut and t != "present":
                             continue
-                        out.append(Hit(e, "future" if fut else t))
+                        # a verb form after a preposition or article is a masdar: بقتل، للخطف
+                        if t in ("past", "present") and any(c in pre for c in "بل") and not fut:
+                            t = "noun"
+                        out.append(Hit(e, "future" if fut else t, pre))
                     if out:
                         return out
         return []
@@ -156,6 +160,8 @@ class Cues:
     light_verbs: frozenset[str]
     anaphora: frozenset[str]
     gathering: frozenset[str]
+    agent_links: frozenset[str]
+    by_agent: frozenset[str]
     agents: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
@@ -200,5 +206,7 @@ def cues() -> Cues:
         light_verbs=_norm_set(data["light_verbs"]),
         anaphora=_norm_set(data["anaphora"]),
         gathering=_norm_set(data["gathering"]),
+        agent_links=_norm_set(data["agent_links"]),
+        by_agent=_norm_set(data["by_agent"]),
         agents=agents,
     )
