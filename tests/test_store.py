@@ -266,3 +266,22 @@ def test_a_reader_sees_committed_articles_while_a_writer_is_open(tmp_path):
     finally:
         reader.close()
         writer.close()
+
+
+def test_entity_counts_follow_replacements_and_deletions(store):
+    def china():
+        return next(e for e in store.top_entities(10) if e["id"] == "kb:china")
+
+    assert (china()["articles"], china()["mentions"]) == (3, 3)
+    store.upsert(visit_doc("a1", "الشرق", "2024-05-16"))  # same article again
+    assert (china()["articles"], china()["mentions"]) == (3, 3)
+    fewer = drill_doc("b1")
+    fewer.mentions = [m for m in fewer.mentions if m.entity != "kb:china"]
+    fewer.entities = [e for e in fewer.entities if e.id != "kb:china"]
+    store.upsert(fewer)
+    assert china()["articles"] == 2
+    assert store.delete("a2") and not store.delete("a2")
+    assert china()["articles"] == 1
+    assert any(e["id"] == "kb:wang_yi" for e in store.top_entities(10))  # still in a1
+    store.delete("a1")
+    assert all(e["id"] != "kb:wang_yi" for e in store.top_entities(10))

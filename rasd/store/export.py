@@ -87,9 +87,7 @@ def iter_rows(store: "Store", what: str, full_articles: bool = False) -> Iterato
     else:
         with store._lock:
             rows = store.db.execute(
-                "SELECT e.*, count(ae.article_id) AS articles, coalesce(sum(ae.mentions), 0) AS mentions"
-                " FROM entities e LEFT JOIN article_entities ae ON ae.entity_id=e.id"
-                " GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.id"
+                "SELECT * FROM entities WHERE articles > 0 ORDER BY articles DESC, mentions DESC, id"
             ).fetchall()
         for r in rows:
             d = {c: r[c] for c in COLUMNS["entities"]}

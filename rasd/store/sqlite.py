@@ -47,8 +47,11 @@ CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
 CREATE TABLE IF NOT EXISTS entities(
     id TEXT PRIMARY KEY, name TEXT, name_ar TEXT, type TEXT, wikidata TEXT, country TEXT,
-    aliases TEXT NOT NULL DEFAULT '[]'
+    aliases TEXT NOT NULL DEFAULT '[]',
+    articles INTEGER NOT NULL DEFAULT 0,  -- kept up to date by upsert/delete, so that
+    mentions INTEGER NOT NULL DEFAULT 0   -- top entities never scan article_entities
 );
+CREATE INDEX IF NOT EXISTS entities_rank ON entities(articles DESC, mentions DESC);
 CREATE TABLE IF NOT EXISTS entity_names(
     key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY(key, entity_id)
 ) WITHOUT ROWID;
@@ -84,7 +87,7 @@ CREATE TABLE IF NOT EXISTS duplicates(
 CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value BLOB);
 """
 
-SCHEMA_VERSION = 1  # PRAGMA user_version; bump when the tables change
+SCHEMA_VERSION = 2  # PRAGMA user_version; bump when the tables change
 
 
 class StoreError(Exception):
@@ -255,6 +258,10 @@ class Store:
             [(doc.id, eid, counts.get(eid, 0)) for eid in sorted(linked)],
         )
         db.executemany(
+            "UPDATE entities SET articles = articles + 1, mentions = mentions + ? WHERE id=?",
+            [(counts.get(eid, 0), eid) for eid in sorted(linked)],
+        )
+        db.executemany(
             "INSERT OR IGNORE INTO entity_names(key, entity_id) VALUES (?,?)",
             # Titles ("وزير الخارجية") name an office, not the person: not a spelling.
             [(name_key(m.text), m.entity) for m, ok in zip(doc.mentions, is_name)
@@ -283,6 +290,12 @@ class Store:
             self._refresh_story(sid)
 
     def _delete_rows(self, article_id: str, rid: int) -> None:
+        self.db.execute(
+            "UPDATE entities SET articles = articles - 1, mentions = mentions - (SELECT ae.mentions"
+            " FROM article_entities ae WHERE ae.article_id=? AND ae.entity_id=entities.id)"
+            " WHERE id IN (SELECT entity_id FROM article_entities WHERE article_id=?)",
+            (article_id, article_id),
+        )
         self.db.execute("DELETE FROM articles_fts WHERE rowid=?", (rid,))
         for table in _CHILD_TABLES:
             self.db.execute(f"DELETE FROM {table} WHERE article_id=?", (article_id,))
@@ -506,8 +519,8 @@ class Store:
             if not key:
                 return []
             rank = (
-                "SELECT n.entity_id, (SELECT coalesce(sum(mentions), 0) FROM article_entities ae"
-                " WHERE ae.entity_id=n.entity_id) AS m FROM entity_names n WHERE "
+                "SELECT n.entity_id, coalesce(e.mentions, 0) AS m FROM entity_names n"
+                " LEFT JOIN entities e ON e.id=n.entity_id WHERE "
             )
             rows = self.db.execute(rank + "n.key=? OR n.key=? ORDER BY m DESC, n.entity_id",
                                    (key, query.strip().casefold())).fetchall()
@@ -573,15 +586,12 @@ class Store:
     @_synchronised
     def top_entities(self, n: int = 10, type: str | None = None) -> list[dict[str, Any]]:
         """Entities in the most articles (then most mentions), optionally of one type (PER, ORG, ...)."""
-        sql = (
-            "SELECT e.id, e.name, e.name_ar, e.type, e.country, count(*) AS articles, sum(ae.mentions) AS mentions"
-            " FROM article_entities ae JOIN entities e ON e.id=ae.entity_id"
-        )
+        sql = "SELECT id, name, name_ar, type, country, articles, mentions FROM entities WHERE articles > 0"
         params: list[Any] = []
         if type:
-            sql += " WHERE e.type=?"
+            sql += " AND type=?"
             params.append(type)
-        sql += " GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.id LIMIT ?"
+        sql += " ORDER BY articles DESC, mentions DESC, id LIMIT ?"
         params.append(n)
         return [dict(r) for r in self.db.execute(sql, params)]
 
