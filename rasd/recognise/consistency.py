@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 
 from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES
+from rasd.recognise.features import word_keys
 from rasd.recognise.spans import bio_spans
-from rasd.text.normalise import search_key
 
 _NOT_NAMES = PERSON_CUES | ORG_CUES | PLACE_CUES | NAME_PARTICLES
 _MAX_LEN = 4
@@ -25,7 +25,7 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
         for a, b, typ in bio_spans(tg):
             if b - a > _MAX_LEN:
                 continue
-            keys = tuple(search_key(t) for t in toks[a:b])
+            keys = tuple(word_keys(t)[1] for t in toks[a:b])
             votes.setdefault(keys, Counter())[typ] += 1
             if typ == "PER" and b - a >= 2 and toks[b - 1] not in _NOT_NAMES:
                 votes.setdefault(keys[-1:], Counter())[typ] += 1
@@ -39,7 +39,7 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
     out = []
     for toks, tg in zip(sentences, tags):
         tg = list(tg)
-        keys = [search_key(t) for t in toks]
+        keys = [word_keys(t)[1] for t in toks]
         i = 0
         while i < len(toks):
             for size in range(min(_MAX_LEN, len(toks) - i), 0, -1):

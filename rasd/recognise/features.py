@@ -35,8 +35,8 @@ def word_core(n: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def word_features(tok: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(features of the word at the current position, features it lends to neighbours)."""
+def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """(features of the word at the current position, features it lends to the neighbour at each offset)."""
     n = normalise(tok)
     shape = _shape(tok)
     places = place_names().get("1", frozenset())
@@ -84,17 +84,36 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if shape == "A" and len(n) > 2:
         lent.append("s2=" + n[-2:])
         lent.append("p2=" + n[:2])
-    return tuple(own), tuple(lent)
+    return tuple(own), {d: tuple(f"{d}:{f}" for f in lent) for d in _WINDOW}
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(tok: str) -> tuple[str, str, bool]:
+    """(normalised form, search key, is an Arabic word) of a token, cached."""
+    n = normalise(tok)
+    return n, search_key(n), _shape(tok) == "A"
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> dict[str, tuple[int, ...]]:
+    """First word of each multi-word place name -> its possible lengths, longest first."""
+    starts: dict[str, set[int]] = {}
+    for size, group in place_names().items():
+        if size != "1":
+            for name in group:
+                starts.setdefault(name.split(" ", 1)[0], set()).add(int(size))
+    return {w: tuple(sorted(v, reverse=True)) for w, v in starts.items()}
 
 
 def _phrase_tags(norms: list[str]) -> list[str | None]:
     """B/I marks for tokens covered by a multi-word place name (longest match first)."""
     names = place_names()
+    starts = _phrase_starts()
     out: list[str | None] = [None] * len(norms)
     i = 0
     while i < len(norms):
-        for size in range(min(_MAX_PHRASE, len(norms) - i), 1, -1):
-            if " ".join(norms[i : i + size]) in names.get(str(size), ()):
+        for size in starts.get(norms[i], ()):
+            if i + size <= len(norms) and " ".join(norms[i : i + size]) in names[str(size)]:
                 out[i] = "gpB"
                 for j in range(i + 1, i + size):
                     out[j] = "gpI"
@@ -105,7 +124,7 @@ def _phrase_tags(norms: list[str]) -> list[str | None]:
     return out
 
 
-DocContext = dict[str, frozenset[str]]
+DocContext = dict[str, tuple[str, ...]]  # search key -> its "d:" features
 
 
 def doc_context(sentences: list[list[str]]) -> DocContext:
@@ -117,11 +136,12 @@ def doc_context(sentences: list[list[str]]) -> DocContext:
     """
     seen: dict[str, set[str]] = {}
     for toks in sentences:
-        norms = [normalise(t) for t in toks]
-        for i, n in enumerate(norms):
-            if _shape(toks[i]) != "A":
+        keys = [word_keys(t) for t in toks]
+        norms = [k[0] for k in keys]
+        for i, (n, key, arabic) in enumerate(keys):
+            if not arabic:
                 continue
-            flags = seen.setdefault(search_key(n), set())
+            flags = seen.setdefault(key, set())
             flags.add("rep" if "once" in flags else "once")
             prev = norms[i - 1] if i else ""
             for cue, flag in ((PERSON_CUES, "P"), (ORG_CUES, "O"), (PLACE_CUES, "L"), (NAME_PARTICLES, "N")):
@@ -129,7 +149,7 @@ def doc_context(sentences: list[list[str]]) -> DocContext:
                     flags.add(flag)
             if i + 1 < len(norms) and norms[i + 1] in NAME_PARTICLES:
                 flags.add("Nn")
-    return {k: frozenset(f - {"once"}) for k, f in seen.items()}
+    return {k: tuple("d:" + x for x in sorted(f - {"once"})) for k, f in seen.items()}
 
 
 def corpus_features(sentences: list[list[str]], window: int = 8) -> list[list[list[str]]]:
@@ -147,7 +167,8 @@ def corpus_features(sentences: list[list[str]], window: int = 8) -> list[list[li
 def sentence_features(tokens: list[str], context: DocContext | None = None) -> list[list[str]]:
     """One feature list per token: its own features, its ±2 neighbours', bigrams, article flags."""
     wf = [word_features(t) for t in tokens]
-    norms = [normalise(t) for t in tokens]
+    keys = [word_keys(t) for t in tokens]
+    norms = [k[0] for k in keys]
     context = context if context is not None else doc_context([tokens])
     phrases = _phrase_tags(norms)
     size = len(tokens)
@@ -157,8 +178,7 @@ def sentence_features(tokens: list[str], context: DocContext | None = None) -> l
         for d in _WINDOW:
             j = i + d
             if 0 <= j < size:
-                prefix = f"{d}:"
-                feats.extend(prefix + f for f in wf[j][1])
+                feats.extend(wf[j][1][d])
             elif d in (-1, 1):
                 feats.append("BOS" if d < 0 else "EOS")
         if i > 0:
@@ -167,6 +187,6 @@ def sentence_features(tokens: list[str], context: DocContext | None = None) -> l
             feats.append("bg+=" + norms[i] + "|" + norms[i + 1])
         if phrases[i]:
             feats.append(phrases[i])
-        feats.extend("d:" + f for f in context.get(search_key(norms[i]), ()))
+        feats.extend(context.get(keys[i][1], ()))
         out.append(feats)
     return out

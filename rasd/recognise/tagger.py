@@ -65,21 +65,24 @@ def tag_sentences(
         sentence_features(toks, whole if whole is not None else doc_context(sentences[around(i)]))
         for i, toks in enumerate(sentences)
     ]
+    tagger = m.tagger
+    first: list[list[str]] = []
+    probs: list[list[float]] = []
     with _lock:  # a pycrfsuite Tagger holds per-call state
-        first = [list(m.tagger.tag(f)) if f else [] for f in feats]
+        for f in feats:
+            tg = list(tagger.tag(f)) if f else []
+            first.append(tg)
+            probs.append([tagger.marginal(t, j) if t != "O" else 1.0 for j, t in enumerate(tg)] if marginals else [])
     if window is None:
         tags = propagate(sentences, first)
     else:
         tags = [propagate(sentences[around(i)], first[around(i)])[i - around(i).start] for i in range(len(sentences))]
-    probs: list[list[float]] = [[] for _ in sentences]
     if marginals:
         with _lock:
-            for i, (f, tg) in enumerate(zip(feats, tags)):
-                if any(t != "O" for t in tg):
-                    m.tagger.set(f)
-                    probs[i] = [m.tagger.marginal(t, j) for j, t in enumerate(tg)]
-                else:
-                    probs[i] = [1.0] * len(tg)
+            for i, (f, old, new) in enumerate(zip(feats, first, tags)):
+                if old != new:  # propagated tags: the model's own probability for them
+                    tagger.set(f)
+                    probs[i] = [p if a == b else tagger.marginal(b, j) for j, (p, a, b) in enumerate(zip(probs[i], old, new))]
     return tags, probs
 
 
