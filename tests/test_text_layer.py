@@ -61,3 +61,8 @@ def test_tokens_keep_offsets_and_model_names():
     assert all(text[t.start:t.end] == t.text for t in toks)
     assert "سو-57" in [t.text for t in toks]
     assert "،" in [t.text for t in toks]
+
+
+def test_tokens_keep_diacritics_and_tatweel_inside_words():
+    text = "وصلَ الرئيسُ إلى بِكِين والـقـاهرة"
+    assert [t.text for t in tokenize(text)] == ["وصلَ", "الرئيسُ", "إلى", "بِكِين", "والـقـاهرة"]

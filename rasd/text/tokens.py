@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 # A word is a run of letters/marks (Arabic incl. diacritics and tatweel, or
 # Latin), optionally joined by an internal hyphen (سو-57 stays one token).
+_MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D"
+_LETTERS = rf"(?:[^\W\d_]|[{_MARKS}])+"
 _TOKEN = re.compile(
     r"[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,٫][0-9\u0660-\u0669\u06F0-\u06F9]+)*"
-    r"|[^\W\d_]+(?:[-'][^\W\d_0-9]+)*(?:-[0-9]+)?"
+    rf"|{_LETTERS}(?:[-']{_LETTERS})*(?:-[0-9]+)?"
     r"|\S",
     re.UNICODE,
 )
