@@ -168,3 +168,15 @@ def test_date_is_null_without_an_expression_in_the_sentence():
     doc = run("التقى بوتين أردوغان في أنقرة.", [("بوتين", "putin"), ("أردوغان", "erdogan"),
                                              ("أنقرة", "ankara")], published="2025-05-01")
     assert doc.events[0].date is None
+
+
+def test_unnamed_victims_and_named_doers():
+    doc = run("وقتلت القوات العراقية 47 ارهابيا خلال الأسبوع الماضي.", [])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert "القوات" in ev.actor_text and ev.target_text == "ارهابيا"
+    doc = run("وأصيب ثلاثة جنود في هجوم انتحاري نفذه مسلحون قرب بغداد.", [("بغداد", "baghdad")])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.actor_text == "مسلحون"
+    doc = run("وقام مسلحون مقنعون بخطف رجل أعمال من سيارته.", [])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.mode == "abduct" and ev.actor_text == "مسلحون مقنعون" and ev.target_text.startswith("رجل")

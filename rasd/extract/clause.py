@@ -20,6 +20,7 @@ from rasd.text.tokens import Token, tokenize
 
 PARTY_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 BOUNDARY = frozenset("،,:؛;.!?؟()«»\"“”„")
+_ADJ_ENDINGS = ("يه", "ين", "ون", "ي")  # nisba and plural adjectives, normalised
 RELATIVES = frozenset(normalise(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 
 
@@ -94,6 +95,10 @@ class SentenceView:
             j, label = hit
             while j < len(self.norms) and j not in taken and (nxt := self._agent_at(j)):
                 j, label = nxt  # عشرات المواطنين: one party, the last noun names it
+            for _ in range(2):  # and its adjectives: القوات العراقية، مسلحون مقنعون
+                if (j < len(self.norms) and j not in taken and len(self.norms[j]) >= 4
+                        and self.norms[j].endswith(_ADJ_ENDINGS) and not self.cues.speech.match(self.norms[j])):
+                    j += 1
             s, e = self.tokens[i].start, self.tokens[j - 1].end
             out.append(Party(s, e, self.doc.body[s:e], None, "AGENT", i, j, agent=label))
             i = j

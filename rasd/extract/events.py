@@ -19,7 +19,7 @@ from rasd.doc import Doc, Entity, Event
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, triggers
-from rasd.text.normalise import proclitic_splits
+from rasd.text.normalise import normalise, proclitic_splits
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 _RECIPROCAL = SYMMETRIC | {"AGREE"}  # "وقعت مصر وتركيا اتفاقية": the second signer is the target
@@ -107,6 +107,41 @@ def _crowd(view: SentenceView, i: int) -> Party | None:
     return min(near, key=lambda p: abs(p.tok - i)) if near else None
 
 
+_TEXT_TARGETS = frozenset({"ASSAULT", "COERCE"})
+_COUNTING = frozenset(normalise(w) for w in (
+    "نحو", "زهاء", "حوالي", "قرابة", "اكثر", "ما", "لا", "يقل", "عن", "من", "عشرات", "مئات", "الاف", "آلاف",
+    "اثنين", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عدد", "عددا",
+    "بعض", "احد", "أحد", "النار", "الرصاص", "النيران", "علي", "على", "قذائف", "صواريخ", "صاروخا"))
+
+
+def _object_text(view: SentenceView, i: int, actor: Party | None) -> str | None:
+    """The unnamed victim or object right after the trigger (and its subject), as written.
+
+    "قتلت القوات 47 ارهابيا" -> "ارهابيا"; "اغتيال العميد فرنسوا الحاج" -> the
+    words themselves; counting words and "أطلق النار على" are skipped.
+    """
+    k = i + 1
+    if actor is not None and actor.tok > i:
+        k = actor.tok_end
+    words: list[int] = []
+    while k < len(view.norms) and len(words) < 3:
+        t = view.norms[k]
+        if view.boundary(k) or t in view.cues.place_preps or (t in view.cues.other_preps and t != "من"):
+            break
+        if any(p.tok == k for p in view.parties) and words:
+            break
+        if not words and (t.isdigit() or t in _COUNTING):
+            k += 1
+            continue
+        if date_expressions(view.tokens[k].text):
+            break
+        words.append(k)
+        k += 1
+    if not words:
+        return None
+    return view.doc.body[view.tokens[words[0]].start : view.tokens[words[-1]].end]
+
+
 def _named_doer(view: SentenceView, i: int) -> Party | None:
     """The doer named after the trigger: "هجوم نفذه X"، "من قبل X"، "على يد X"."""
     cue = view.cues
@@ -115,7 +150,7 @@ def _named_doer(view: SentenceView, i: int) -> Party | None:
         by = t in cue.by_agent and view.norms[k - 1] in ("من", "علي")
         if t in cue.agent_links or by:
             after = [p for p in view.parties if k < p.tok <= k + 3 and p.absorbed_by is None]
-            return _first_named(after) if after else None
+            return after[0] if after else None
     return None
 
 
@@ -164,10 +199,10 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             if between:
                 actor = between[0]
                 target = target or next((p for p in right if p.tok > actor.tok and p.marker == "coord"), None)
-    if actor is None or actor.agent in _VICTIMS:
+    if actor is None or actor.agent:
         doer = _named_doer(view, i)  # هجوم نفذه متطرف / على يد مسلحين
-        if doer is not None:
-            if actor is not None and target is None:
+        if doer is not None and doer is not actor:
+            if actor is not None and target is None and actor.agent in _VICTIMS:
                 target = actor
             actor = doer
     if actor is None and hit.entry.needs == "crowd":
@@ -210,6 +245,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         ev.target_text = dest.text
     elif target is not None and not _same(target, actor):
         ev.target, ev.target_text = target.entity, target.text
+    if ev.target is None and ev.target_text is None and etype in _TEXT_TARGETS:
+        ev.target_text = _object_text(view, i, actor)
     if location is not None and location.entity:
         ev.location = location.entity
     ev.negated = _negated(view, i)
