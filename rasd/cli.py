@@ -114,11 +114,14 @@ def _analyse(item: Any) -> Doc | _Failure:
     the batch (and nothing unpicklable crosses the process boundary).
     """
     from rasd.core import analyze_raw
+    from rasd.ingest import InputError
 
     if isinstance(item, _Failure):
         return item
     try:
         return analyze_raw(item)
+    except InputError as e:  # e.g. a page with no article text left after cleaning
+        return _Failure(e.path, e.reason)
     except Exception as e:
         return _Failure(item.path or item.id or item.url or "<input>", f"analysis failed ({type(e).__name__}: {e})")
 
@@ -164,8 +167,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     summary = RunSummary()
     touched: set[str] = set()
     saved_at = time.monotonic()
-    items = (_Failure(i.path, i.reason) if isinstance(i, InputError) else i for i in read_paths(args.paths))
-    results = _in_workers(items, args.jobs) if args.jobs > 1 else map(_analyse, items)
+    if args.engine == "spark":
+        from rasd.distributed import analyze_with_spark
+
+        results = (
+            _Failure(r.path, r.reason) if isinstance(r, InputError) else r
+            for r in analyze_with_spark(args.paths, master=args.spark_master)
+        )
+    else:
+        items = (_Failure(i.path, i.reason) if isinstance(i, InputError) else i for i in read_paths(args.paths))
+        results = _in_workers(items, args.jobs) if args.jobs > 1 else map(_analyse, items)
     bar = tqdm(results, unit=" articles", file=sys.stderr, delay=1.0,
                disable=not sys.stderr.isatty() and not args.progress)
 
@@ -393,6 +404,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--no-db", action="store_true", help="do not write the store")
     a.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for the per-article stages")
     a.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
+    a.add_argument("--engine", choices=("local", "spark"), default="local",
+                   help="run the per-article stages locally or on Apache Spark (needs the 'spark' extra)")
+    a.add_argument("--spark-master", default=None, metavar="URL",
+                   help="Spark master for --engine spark (default: $RASD_SPARK_MASTER or local[*])")
     a.set_defaults(func=cmd_analyze)
 
     s = sub.add_parser("search", help="full-text search (Arabic-aware; \"phrases\", OR, -exclude)")
