@@ -88,10 +88,13 @@ def test_arrest_by_police_is_coerce_with_victims_as_target():
     assert ev.mode == "arrest" and "الشرطة" in ev.actor_text and "المحتجين" in ev.target_text
 
 
-def test_car_bomb_without_perpetrator_is_still_an_assault():
+def test_violence_needs_a_doer():
     doc = run("وانفجرت سيارة مفخخة قرب مركز للشرطة في بغداد.", [("بغداد", "baghdad")])
+    assert doc.events == []  # no one named acts: no event
+    doc = run("وقام انتحاري بتفجير سيارة مفخخة قرب مركز للشرطة في بغداد.", [("بغداد", "baghdad")])
     ev = next(e for e in doc.events if e.type == "ASSAULT")
-    assert ev.actor is None and ev.mode == "explosives"
+    assert ev.actor is None and ev.actor_text == "انتحاري" and ev.mode == "explosives"
+    assert doc.entity(ev.location).name == "Baghdad"
 
 
 def test_visit_goes_to_the_country_of_the_city_and_takes_place():

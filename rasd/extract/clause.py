@@ -118,8 +118,13 @@ class SentenceView:
         """Set the slot marker of a party from the words before it."""
         body = self.doc.body
         tok = self.tokens[p.tok] if p.tok < len(self.tokens) else None
-        if tok is not None and p.start > tok.start:  # proclitic glued to the name: لشويغو، وبكين
-            pre = normalise(body[tok.start : p.start])
+        glued = normalise(body[tok.start : p.start]) if tok is not None and p.start > tok.start else ""
+        if p.agent and tok is not None:  # the agent's own token: للشرطة، والمتظاهرون
+            glued = next((pre for pre, rest in proclitic_splits(self.norms[p.tok])
+                          if any(rest == w[0] for w in self.cues.agents)), "")
+            glued = glued[:-2] if glued.endswith("ال") else glued
+        if glued:  # proclitic glued to the name: لشويغو، وبكين
+            pre = glued
             if "ب" in pre or "ل" in pre:
                 p.marker, p.prep = "target", pre[-1]
             elif pre in ("و", "ف"):

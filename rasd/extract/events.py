@@ -25,11 +25,7 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 _RECIPROCAL = SYMMETRIC | {"AGREE"}  # "وقعت مصر وتركيا اتفاقية": the second signer is the target
 _MERGEABLE = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _PLACES = ("GPE", "LOC")
-# Violence is often told without its perpetrator ("انفجرت سيارة مفخخة"، "قتل
-# اربعة اشخاص"): an ASSAULT with a victim or a weapon mode is kept with a null
-# actor, as event coders keep "unidentified attackers". Every other type needs
-# an actor.
-_ACTORLESS = frozenset({"ASSAULT"})
+# Generic agents that are victims, not doers: "قتل اربعة اشخاص" is passive.
 _VICTIMS = frozenset({"civilians", "prisoners"})
 _PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم"})
 _COUNTRY_NAMES = Locale("en").territories
@@ -211,7 +207,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         actor = next((p for p in view.parties if p.agent in _CROWDS), None)
     if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
-    if actor is None and not (etype in _ACTORLESS and (target is not None or (hit.entry.mode and not nominal))):
+    if actor is None:  # no doer, no event: "انفجرت سيارة مفخخة" names no one who acted
         return None
 
     rest = [p for p in right if p is not actor]
@@ -312,7 +308,14 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
     if adjacent:
         return adjacent[-1]
     cands = [p for p in left if p.marker in (None, "coord")]
-    return _first_named(list(reversed(cands))) if cands else None
+    if cands:
+        return _first_named(list(reversed(cands)))
+    start = view.left_window(i).start
+    if start > 0 and view.norms[start - 1] in view.cues.complementisers:
+        # "نفت تركيا أن تكون قد هاجمت": the matrix subject, when the clause names no other
+        matrix = [p for p in view.parties if p.tok < start - 1 and p.marker is None and p.absorbed_by is None]
+        return _first_named(matrix)
+    return None
 
 
 def _light_verb_subject(view: SentenceView, i: int) -> Party | None:
