@@ -12,7 +12,6 @@ run shares one instance.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
 from collections import defaultdict
@@ -25,7 +24,8 @@ import babel
 import yaml
 
 from rasd.kb.countries import build_countries, iso_codes, nationality_key
-from rasd.kb.places import package_version, cache_dir, generated_cities
+from rasd.kb.cache import cache_dir, package_version, write_atomic
+from rasd.kb.places import generated_cities
 from rasd.kb.schema import KBEntity, KBError, Role, arabic_forms, check_country, date_bounds, parse_entry
 from rasd.text.normalise import normalise, proclitic_splits
 
@@ -264,11 +264,7 @@ def _load_cached(root: Path) -> KnowledgeBase:
         pass
     kb = load_dir(root)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_atomic(path, pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
         for old in path.parent.glob("kb-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)

