@@ -36,7 +36,7 @@ PROBE_ENTITIES = 8  # most specific entities used to look up candidates
 TAIL = 300  # most recent postings read per key
 MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
 KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
-ANCHOR_FRACTION = 0.75  # share of the pair threshold the story's first article must reach
+ANCHOR_FRACTION = 0.9  # share of the pair threshold the story's first article must reach
 _EVICT_EVERY = 1000
 
 
@@ -168,12 +168,13 @@ class StoryIndex:
                 best[sp] = (score, cand)
         # Best score first, earliest story on ties; the first story whose anchor agrees wins.
         for sp, (score, cand) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
-            if score >= 1.0 or self._anchor_agrees(f, sp, cand, dense):
+            if self._anchor_agrees(f, sp, cand, dense):  # near-duplicates too: formula texts chain
                 return sp, score
         return None, None
 
     def _anchor_agrees(self, f: Features, sp: int, cand: int, dense) -> bool:
-        """Guard against chaining: the article must also resemble the story's first article.
+        """Guard against chaining: the article must also resemble the story's first article,
+        and fall within the time window of it.
 
         Single-link alone lets recurring formula news (daily oil prices, royal
         receptions) chain into one "story" through pairwise look-alikes.
@@ -183,7 +184,8 @@ class StoryIndex:
         if anchor == cand or g is None:
             return True
         sim = similarity(f, g, self._stats, dense_a=dense)
-        return sim.score >= ANCHOR_FRACTION * sim.needed
+        in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
+        return in_window and sim.score >= ANCHOR_FRACTION * sim.needed
 
     def _candidates(self, f: Features, dups: list[str]) -> list[tuple[int, bool]]:
         """Blocking: earlier articles sharing the new one's rarest keys, plus its near-duplicates."""
