@@ -310,12 +310,19 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
     cands = [p for p in left if p.marker in (None, "coord")]
     if cands:
         return _first_named(list(reversed(cands)))
-    start = view.left_window(i).start
-    if start > 0 and view.norms[start - 1] in view.cues.complementisers:
-        # "نفت تركيا أن تكون قد هاجمت": the matrix subject, when the clause names no other
-        matrix = [p for p in view.parties if p.tok < start - 1 and p.marker is None and p.absorbed_by is None]
-        return _first_named(matrix)
-    return None
+    window = view.left_window(i)
+    comp = window.start - 1
+    n = view.norms
+    if comp < 0 or n[comp] not in view.cues.complementisers:
+        return None
+    # "نفت تركيا أن تكون قد هاجمت"، "أعلنت إسرائيل أنها قصفت": the matrix subject,
+    # when the complement is about it (a denial, or أنها/أنه) and names no subject of its own
+    own_subject = any(n[k].startswith("ال") for k in window) or (i + 1 < len(n) and n[i + 1].startswith("ال"))
+    about_it = n[comp] != "ان" or any(_rests(t) & view.cues.denials for t in n[max(0, comp - 4) : comp])
+    if own_subject or not about_it:
+        return None
+    matrix = [p for p in view.parties if p.tok < comp and p.marker is None and p.absorbed_by is None]
+    return _first_named(matrix)
 
 
 def _light_verb_subject(view: SentenceView, i: int) -> Party | None:
