@@ -72,3 +72,9 @@ def test_scare_quotes_and_quoted_names_are_not_quotes():
     assert all(q.text != "بلا حدود" for q in doc.quotes)
     doc = run('ورفع المتظاهرون لافتات كتب عليها "لا للحرب" في ساحة التحرير.', [])
     assert doc.quotes == []
+
+
+def test_quote_before_its_cue():
+    body = "«لن نقبل بأي تسوية على حساب شعبنا»، قال الرئيس الفلسطيني محمود عباس أمام المجلس المركزي."
+    doc = run(body, [("محمود عباس", "abbas")])
+    assert said(doc) == [("Mahmoud Abbas", "direct", "لن نقبل بأي تسوية على حساب شعبنا")]

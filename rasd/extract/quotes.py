@@ -45,6 +45,16 @@ def find_quotes(doc: Doc) -> list[Quote]:
             content = _content_start(view, np_end)
             if content is None and participle:
                 continue
+            before = None if participle else _quote_before(doc, view, i)  # «...»، قال الوزير
+            if content is None and before is not None:
+                start, end = before
+                if not any(a <= start < b for a, b in covered):
+                    covered.append((start, end))
+                    speaker = _speaker(view, i, np_end, quotes)
+                    said_by = said_by or speaker
+                    quotes.append(Quote(speaker=speaker, text=doc.body[start:end], start=start, end=end,
+                                        kind="direct", cue=view.tokens[i].text))
+                continue
             if participle:
                 speaker = said_by or _clause_subject(view, i) or (quotes[-1].speaker if quotes else None)
             else:
@@ -139,6 +149,22 @@ def _quote_text(doc: Doc, view: SentenceView, pos: int, cue_tok: int) -> tuple[i
     if len(body[s:e].split()) < 2:
         return None
     return s, e, "reported"
+
+
+def _quote_before(doc: Doc, view: SentenceView, i: int) -> tuple[int, int] | None:
+    """A quote that ends right before the cue: «...»، قال X (text span, at least 4 words)."""
+    j = i - 1
+    while j >= 0 and view.norms[j] in ("،", ","):
+        j -= 1
+    if j < 0 or view.norms[j] not in CLOSERS or len(view.norms[j]) != 1:
+        return None
+    body, close = doc.body, view.tokens[j].start
+    para = body.rfind("\n", 0, close) + 1
+    opener = next((k for k in range(close - 1, max(para, close - 1500) - 1, -1) if body[k] in OPENERS), None)
+    if opener is None:
+        return None
+    s, e = _trim(body, opener + 1, close)
+    return (s, e) if len(body[s:e].split()) >= 4 else None
 
 
 def _trim(body: str, s: int, e: int) -> tuple[int, int]:
