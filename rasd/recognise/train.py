@@ -22,7 +22,7 @@ from rasd.recognise.corpus import read_conll, score
 from rasd.recognise.features import corpus_features, word_core, word_features
 from rasd.recognise.spans import bio_spans
 from rasd.recognise import nameness
-from rasd.recognise.lexicon import person_name_words, place_names
+from rasd.recognise.lexicon import export_person_names, person_name_words, place_names
 from rasd.recognise.paths import MODEL_PATH, NAMENESS_PATH, VOCAB_PATH
 from rasd.text.normalise import normalise
 
@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if not export_person_names():
+        print("arabnamer not installed: keeping the shipped person-name list", file=sys.stderr)
     fit_nameness(sents, NAMENESS_PATH)
     fit(sents, out, params)
     out.with_name(VOCAB_PATH.name).write_text(json.dumps(entity_words(sents), ensure_ascii=False), "utf-8")
