@@ -151,6 +151,13 @@ class SentenceView:
             if t == "و":
                 p.marker = "coord"
                 break
+            if any(rest in self.cues.place_nouns for _, rest in proclitic_splits(t)):
+                if any(pre and pre[-1] in "بل" for pre, rest in proclitic_splits(t)
+                       if rest in self.cues.place_nouns):
+                    p.marker, p.prep = "place", "في"  # بمدينة صنعاء
+                    break
+                j -= 1  # في [محافظة] صنعاء
+                continue
             title, pre = self._title(t)
             if title:
                 title_seen = True

@@ -25,6 +25,8 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 _RECIPROCAL = SYMMETRIC | {"AGREE"}  # "وقعت مصر وتركيا اتفاقية": the second signer is the target
 _MERGEABLE = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _PLACES = ("GPE", "LOC")
+# Event types a generic agent (مسلحون، الشرطة، المتظاهرون) may take part in.
+_AGENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "THREATEN", "CONCEDE"})
 # Generic agents that are victims, not doers: "قتل اربعة اشخاص" is passive.
 _VICTIMS = frozenset({"civilians", "prisoners"})
 _PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم"})
@@ -207,6 +209,12 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         actor = next((p for p in view.parties if p.agent in _CROWDS), None)
     if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
+    if actor is not None and actor.agent and actor.tok > 0 and view.norms[actor.tok - 1].isdigit():
+        actor, target = None, target or actor  # "أسقطت 13 طائرة": what is counted is hit
+    if actor is not None and actor.agent and etype not in _AGENT_TYPES:
+        actor = None  # "الطائرات" do not negotiate: generic agents act only in force and protest
+    if target is not None and target.agent and etype not in _AGENT_TYPES:
+        target = None
     if actor is None:  # no doer, no event: "انفجرت سيارة مفخخة" names no one who acted
         return None
 

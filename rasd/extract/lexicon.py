@@ -158,6 +158,7 @@ class Cues:
     other_preps: frozenset[str]
     titles: frozenset[str]
     light_verbs: frozenset[str]
+    place_nouns: frozenset[str]
     anaphora: frozenset[str]
     gathering: frozenset[str]
     agent_links: frozenset[str]
@@ -204,6 +205,7 @@ def cues() -> Cues:
         other_preps=_norm_set(preps["other"]),
         titles=_norm_set(data["titles"]),
         light_verbs=_norm_set(data["light_verbs"]),
+        place_nouns=_norm_set(data["place_nouns"]),
         anaphora=_norm_set(data["anaphora"]),
         gathering=_norm_set(data["gathering"]),
         agent_links=_norm_set(data["agent_links"]),
