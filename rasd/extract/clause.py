@@ -223,12 +223,6 @@ class SentenceView:
             out = [p for p in out if p.entity]
         return out
 
-    def head(self, parties: list[Party]) -> Party | None:
-        """First party of a noun phrase, preferring a named party over an agent."""
-        named = [p for p in parties if p.entity]
-        pool = named or parties
-        return pool[0] if pool else None
-
 
 def _whole_words(tokens: list[Token]) -> list[Token]:
     """Rejoin words that ``tokenize`` splits at a diacritic (يُجري -> ي ُ جري).

@@ -18,8 +18,8 @@ from babel import Locale
 from rasd.doc import Doc, Entity, Event
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
-from rasd.extract.lexicon import Hit, cues, triggers
-from rasd.text.normalise import normalise, proclitic_splits
+from rasd.extract.lexicon import Hit, cues, readings, triggers
+from rasd.text.normalise import normalise
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 _RECIPROCAL = SYMMETRIC | {"AGREE"}  # "وقعت مصر وتركيا اتفاقية": the second signer is the target
@@ -61,15 +61,12 @@ def _key(ev: Event):
     return (ev.type, frozenset(parties) if ev.type in SYMMETRIC else parties)
 
 
-def _rests(token: str) -> set[str]:
-    return {rest for _, rest in proclitic_splits(token)}
-
 
 def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     e, n = hit.entry, view.norms
-    if e.then and not any(_rests(t) & set(e.then) for t in n[i + 1 : i + 1 + e.within]):
+    if e.then and not any(readings(t) & set(e.then) for t in n[i + 1 : i + 1 + e.within]):
         return False
-    if e.unless_next and i + 1 < len(n) and _rests(n[i + 1]) & set(e.unless_next):
+    if e.unless_next and i + 1 < len(n) and readings(n[i + 1]) & set(e.unless_next):
         return False
     if e.unless_prev and i > 0 and n[i - 1] in e.unless_prev:
         return False
@@ -77,7 +74,7 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
         return False
     if e.needs == "crowd" and _crowd(view, i) is None:
         return False
-    if hit.tense == "noun" and i > 0 and _rests(n[i - 1]) & view.cues.anaphora:
+    if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & view.cues.anaphora:
         return False  # هذه الزيارة / على هامش القمة: told already, or a frame
     if hit.tense == "noun" and e.label in _NEW_ONLY and n[i].startswith(_DEFINITE):
         return False  # المظاهرات، الهجوم: an event told before, or violence in general
@@ -175,7 +172,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             actor = _first_named(bare_right[:2]) if bare_right else None
             if actor is None:
                 actor = _left_subject(view, i, left)
-    elif i + 1 < len(view.norms) and _rests(view.norms[i + 1]) & view.cues.gathering:
+    elif i + 1 < len(view.norms) and readings(view.norms[i + 1]) & view.cues.gathering:
         met = [p for p in view.parties if i + 1 < p.tok <= i + 14 and p.marker in (None, "coord")
                and p.absorbed_by is None]
         actor = _first_named(met)
@@ -326,7 +323,7 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
     # "نفت تركيا أن تكون قد هاجمت"، "أعلنت إسرائيل أنها قصفت": the matrix subject,
     # when the complement is about it (a denial, or أنها/أنه) and names no subject of its own
     own_subject = any(n[k].startswith("ال") for k in window) or (i + 1 < len(n) and n[i + 1].startswith("ال"))
-    about_it = n[comp] != "ان" or any(_rests(t) & view.cues.denials for t in n[max(0, comp - 4) : comp])
+    about_it = n[comp] != "ان" or any(readings(t) & view.cues.denials for t in n[max(0, comp - 4) : comp])
     if own_subject or not about_it:
         return None
     matrix = [p for p in view.parties if p.tok < comp and p.marker is None and p.absorbed_by is None]
@@ -336,7 +333,7 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
 def _light_verb_subject(view: SentenceView, i: int) -> Party | None:
     cue = view.cues
     for j in reversed(view.left_window(i, limit=10)):
-        if _rests(view.norms[j]) & cue.light_verbs:
+        if readings(view.norms[j]) & cue.light_verbs:
             between = [p for p in view.parties_in(range(j + 1, i)) if p.marker is None]
             if between:
                 return _first_named(between)
@@ -395,7 +392,7 @@ def _negated(view: SentenceView, i: int) -> bool:
         return True
     for j in range(i - 1, -1, -1):  # نفى ... أن <trigger>
         if n[j] in cue.complementisers:
-            if any(_rests(t) & cue.denials for t in n[max(0, j - 8) : j]):
+            if any(readings(t) & cue.denials for t in n[max(0, j - 8) : j]):
                 return True
     return False
 
@@ -403,9 +400,9 @@ def _negated(view: SentenceView, i: int) -> bool:
 def _hedged(view: SentenceView, i: int, hit: Hit) -> bool:
     n, cue = view.norms, view.cues
     hedges = cue.hedges - {"قد"}
-    if i > 0 and _rests(n[i - 1]) & {"قد"} and hit.tense in ("present", "future"):
+    if i > 0 and readings(n[i - 1]) & {"قد"} and hit.tense in ("present", "future"):
         return True
-    return any(_rests(t) & hedges for t in n[max(0, i - 6) : i])
+    return any(readings(t) & hedges for t in n[max(0, i - 6) : i])
 
 
 def _date(view: SentenceView, i: int, hit: Hit, ev: Event) -> None:

@@ -23,6 +23,11 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "plover"
 _ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
 
 
+def readings(token: str) -> set[str]:
+    """Every stem a normalised token can have once proclitics are read off (وبحث -> بحث ...)."""
+    return {rest for _, rest in proclitic_splits(token)}
+
+
 @dataclass(frozen=True)
 class Entry:
     """One lexicon entry: the event type (or a cue label) and its constraints."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from rasd.doc import Doc, Quote
 from rasd.extract.clause import BOUNDARY, Party, SentenceView
-from rasd.extract.lexicon import cues, triggers
+from rasd.extract.lexicon import cues, readings, triggers
 from rasd.text.normalise import normalise, proclitic_splits
 
 OPENERS = "\"“«„”"
@@ -38,7 +38,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         n = len(view.tokens)
         said_by = None  # speaker of this sentence's speech verb, for its participles
         for i in range(n):
-            participle = _rests(view.norms[i]) & cue.participles
+            participle = readings(view.norms[i]) & cue.participles
             if not participle and not cue.speech.match(view.norms[i]):
                 continue
             np_end = _np_end(view, i)
@@ -73,9 +73,6 @@ def find_quotes(doc: Doc) -> list[Quote]:
                                 kind=kind, cue=view.tokens[i].text))
     return quotes
 
-
-def _rests(token: str) -> set[str]:
-    return {rest for _, rest in proclitic_splits(token)}
 
 
 def _np_end(view: SentenceView, i: int) -> int:
