@@ -1,5 +1,11 @@
 """PLOVER events from trigger words and the linked parties around them.
 
+Ontology: PLOVER 2.0 as in the POLECAT codebook (2021), sixteen event types
+with their modes; the lexicon and its documented deviations are in
+rasd/data/plover/triggers.yaml. Negated events (لم يلتق، نفى ... أن) carry
+``negated``, hedged ones (من المتوقع أن، قد يزور) ``hypothetical``; plans in
+the future tense (سيجتمع الثلاثاء) are events like any other.
+
 Precision first, as event coders do: an event needs a trigger from the
 lexicon (rasd/data/plover/triggers.yaml) whose constraints hold and an actor
 (a linked entity, or a generic agent such as "مسلحون" kept as ``actor_text``).
@@ -239,8 +245,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     ev = Event(type=etype, mode=hit.entry.mode, trigger=view.tokens[i].text,
                evidence=view.doc.body[view.span.start : view.span.end],
                start=view.span.start, end=view.span.end)
-    if actor is not None:
-        ev.actor, ev.actor_text = actor.entity, actor.text
+    ev.actor, ev.actor_text = actor.entity, actor.text
     if dest is not None:
         ev.target = _country_of(view.doc, kb, dest.entity)
         ev.target_text = dest.text
