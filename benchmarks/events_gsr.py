@@ -7,6 +7,14 @@ an event of that type comes out (negated ones excluded); gold positive is
 label "yes", gold negative "easy no"/"difficult no", "ambiguous" dropped.
 Floors: ASSAULT F1 70, PROTEST F1 60.
 
+Reading the figures: the GSR labels are annotators' accept/reject votes on
+events proposed by a machine coder (it was released to validate the
+PLOVER/UniversalPetrarch coders), not "does this sentence report an
+assault/protest". Sentences that plainly do are often rejected ("وهتف
+المتظاهرون «كلا كلا اميركا»" is PROTEST 0/3), as are references to past
+attacks. Rasd requires a doer (named or generic) for every event, so
+perpetrator-less sentences ("انفجرت سيارة مفخخة") count as misses here.
+
 Arguments, on the *_spans.json sentences that have a `source_gold` /
 `target_gold`: correct when the predicted actor / target text shares a word
 (normalised, proclitics stripped) with the gold span; a sentence without a

@@ -70,8 +70,10 @@ def _key(ev: Event):
 
 def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     e, n = hit.entry, view.norms
-    if e.then and not any(readings(t) & set(e.then) for t in n[i + 1 : i + 1 + e.within]):
-        return False
+    if e.then:
+        near = n[i + 1 : i + 1 + e.within] + (n[max(0, i - e.within) : i] if e.around else [])
+        if not any(readings(t) & set(e.then) for t in near):
+            return False
     if e.unless_next and i + 1 < len(n) and readings(n[i + 1]) & set(e.unless_next):
         return False
     if e.unless_prev and i > 0 and n[i - 1] in e.unless_prev:
@@ -218,6 +220,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         actor = None  # "الطائرات" do not negotiate: generic agents act only in force and protest
     if target is not None and target.agent and etype not in _AGENT_TYPES:
         target = None
+    if actor is not None and etype in _AGENT_TYPES and _mere_place(view.doc, kb, actor):
+        actor = None  # a town does not shoot or march; its people or forces do
     if actor is None:  # no doer, no event: "انفجرت سيارة مفخخة" names no one who acted
         return None
 
@@ -259,6 +263,21 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     ev.hypothetical = _hedged(view, i, hit)
     _date(view, i, hit, ev)
     return ev
+
+
+def _is_country(kb, ent: Entity) -> bool:
+    if kb is not None and ent.country:
+        found = kb.country(ent.country)
+        return found is not None and found.id == ent.id
+    return ent.name == _COUNTRY_NAMES.get(ent.country or "")
+
+
+def _mere_place(doc: Doc, kb, party: Party) -> bool:
+    """A place that is not a country (a city, a region) cannot be a doer of force or protest."""
+    if party.type == "LOC":
+        return True
+    ent = doc.entity(party.entity) if party.entity else None
+    return party.type == "GPE" and ent is not None and kb is not None and not _is_country(kb, ent)
 
 
 def _same(a: Party | None, b: Party | None) -> bool:
@@ -373,11 +392,10 @@ def _country_of(doc: Doc, kb, entity_id: str | None) -> str | None:
     place = doc.entity(entity_id)
     if place is None or not place.country:
         return entity_id
-    country_name = _COUNTRY_NAMES.get(place.country)
-    if place.name == country_name:
+    if _is_country(kb, place):
         return place.id
     for e in doc.entities:
-        if e.type == "GPE" and e.country == place.country and e.name == country_name:
+        if e.type == "GPE" and e.country == place.country and _is_country(kb, e):
             return e.id
     found = kb.country(place.country) if kb is not None else None
     if found is None:

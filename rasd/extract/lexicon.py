@@ -40,6 +40,7 @@ class Entry:
     unless_prev: tuple[str, ...] = ()
     needs: str | None = None
     genitive: str = "actor"  # slot of the name right after a nominal trigger
+    around: bool = False  # `then` words may also come before the trigger
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Lexicon:
             unless_prev=words("unless_prev"),
             needs=spec.get("needs"),
             genitive=spec.get("genitive", "actor"),
+            around=bool(spec.get("around", False)),
         )
         if "pf" in spec:
             pf = normalise(spec["pf"])
