@@ -10,13 +10,12 @@ Events and quotes both fill their slots from this view.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from rasd.doc import Doc, Mention, Span
 from rasd.extract.lexicon import Cues
 from rasd.text.normalise import normalise, proclitic_splits
-from rasd.text.tokens import Token, tokenize
+from rasd.text.tokens import tokenize
 
 PARTY_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 BOUNDARY = frozenset("،,:؛;.!?؟()«»\"“”„")
@@ -52,7 +51,7 @@ class SentenceView:
     verbs: list[int] = field(default_factory=list)  # token indices of verbs (set by the caller)
 
     def __post_init__(self) -> None:
-        self.tokens = _whole_words(tokenize(self.doc.body, self.span.start, self.span.end))
+        self.tokens = tokenize(self.doc.body, self.span.start, self.span.end)
         self.norms = [normalise(t.text) for t in self.tokens]
         self.parties = self._mention_parties()
         self.parties += self._agent_parties()
@@ -222,24 +221,6 @@ class SentenceView:
         if entity_only:
             out = [p for p in out if p.entity]
         return out
-
-
-def _whole_words(tokens: list[Token]) -> list[Token]:
-    """Rejoin words that ``tokenize`` splits at a diacritic (يُجري -> ي ُ جري).
-
-    Workaround until rasd.text.tokens keeps combining marks inside words.
-    """
-    out: list[Token] = []
-    for t in tokens:
-        if out and out[-1].end == t.start and _wordish(out[-1].text[-1]) and _wordish(t.text[0]):
-            out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end)
-        else:
-            out.append(t)
-    return out
-
-
-def _wordish(ch: str) -> bool:
-    return ch.isalpha() or unicodedata.category(ch) == "Mn"
 
 
 def _inside(a: Mention, b: Mention) -> bool:
