@@ -53,7 +53,7 @@ def _auc(scores, positive) -> float:
 
 def _make_doc(pid: str, side: int, text: str, use_pipeline: bool) -> Doc:
     if use_pipeline:
-        from rasd import analyze
+        from rasd.core import analyze
 
         return analyze(text, html=False, clean_body=False, id=f"{pid}/{side}")
     return Doc(id=f"{pid}/{side}", body=text)

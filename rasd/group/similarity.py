@@ -19,7 +19,8 @@ from rasd.group.features import N_FEATURES, Features
 
 WINDOW_DAYS = 3  # a story is reported over a few days
 THRESHOLD = 0.38  # combined score at or above which two articles report one story
-THRESHOLD_TEXT = 0.35  # the same when only wording can be compared (no linked entities)
+THRESHOLD_TEXT = 0.35  # the same on wording alone
+ENTITY_LIFT = 0.25  # how far shared entities may carry a pair beyond what its wording says
 UNDATED_MARGIN = 0.06  # undated pairs must be surer: time cannot rule them out
 DAY_MARGIN = 0.03  # per day apart: most outlets report an event the same or the next day
 
@@ -132,27 +133,32 @@ def _event_match(a: Features, b: Features) -> float:
     return result
 
 
+def _with_event(score: float, event: float) -> float:
+    if event > 0:
+        return score + 0.25 * (1.0 - score)
+    return score * 0.5 if event < 0 else score
+
+
 def similarity(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> Similarity:
     """How likely ``a`` and ``b`` report the same real-world event.
 
-    Text carries the score when entities are sparse (plain text, undated
-    pages); when both sides have linked entities, shared rare entities and a
-    shared event between the same parties carry as much weight as wording.
-    ``dense_a`` (``stats.text_weights(a)`` scattered into a vector of all
-    hashed features) speeds up scoring one article against many.
+    Two readings, the surer one wins: wording alone (all a plain-text page
+    offers), and wording with linked entities. Entities lift a pair only as
+    far as its wording roughly agrees (``text + ENTITY_LIFT``): the same
+    person making two different statements shares every name and little
+    else. A shared event between the same parties adds, the same parties on
+    other dates subtract. ``dense_a`` (``stats.text_weights(a)`` scattered
+    into a vector of all hashed features) speeds up scoring one article
+    against many.
     """
     text = _text_cosine(a, b, stats, dense_a)
     ent = _entity_cosine(a, b, stats)
     event = _event_match(a, b)
     days = abs(a.day - b.day) if a.day is not None and b.day is not None else None
+    readings = [(_with_event(text, event), THRESHOLD_TEXT)]
     if a.entities and b.entities:
-        score, needed = 0.5 * text + 0.5 * ent, THRESHOLD
-    else:
-        score, needed = text, THRESHOLD_TEXT
-    if event > 0:
-        score += 0.25 * (1.0 - score)
-    elif event < 0:
-        score *= 0.5
+        readings.append((_with_event(0.5 * text + 0.5 * min(ent, text + ENTITY_LIFT), event), THRESHOLD))
+    score, needed = max(readings, key=lambda r: r[0] - r[1])
     needed += UNDATED_MARGIN if days is None else DAY_MARGIN * days
     same = score >= needed and (days is None or days <= WINDOW_DAYS)
     return Similarity(score=score, text=text, entity=ent, event=event, days_apart=days, needed=needed,
