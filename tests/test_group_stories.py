@@ -264,3 +264,21 @@ def test_each_article_is_scored_against_a_bounded_number_of_candidates(monkeypat
         index.add(Doc(id=f"d{i}", body=body, title=" ".join(rng.sample(words, 5)), published="2025-01-01"))
     assert calls["n"] <= n * (MAX_CANDIDATES + 2)
     assert calls["n"] < n * (n - 1) / 2 / 2
+
+
+def test_same_speaker_two_different_statements_are_two_stories():
+    """Sharing every name is not enough: one minister, two subjects, the same day."""
+    sudan = make_doc(
+        "abdelatty-sudan", "الأهرام", "2025-03-13", "عبد العاطي: مصر تدعم وحدة السودان وترفض أي حكومة موازية",
+        "أكد وزير الخارجية المصري بدر عبد العاطي اليوم الخميس دعم مصر الكامل لوحدة السودان وسلامة أراضيه، ورفضها "
+        "أي خطوات لتشكيل حكومة موازية. وقال عبد العاطي خلال استقباله المبعوث الأممي إلى السودان في القاهرة إن الحل "
+        "يجب أن يكون سودانياً خالصاً، داعياً إلى وقف فوري لإطلاق النار وفتح الممرات الإنسانية.")
+    nile = make_doc(
+        "abdelatty-nile", "المصري اليوم", "2025-03-13", "عبد العاطي يحذر من الإجراءات الأحادية على النيل",
+        "حذر بدر عبد العاطي وزير الخارجية من استمرار الإجراءات الأحادية في إدارة مياه النيل، مشدداً في كلمة أمام "
+        "مجلس النواب في القاهرة على أن الأمن المائي لمصر خط أحمر. وأضاف أن مصر ستتخذ كل ما يلزم لحماية حقوقها "
+        "التاريخية في مياه النهر، وفق القانون الدولي.")
+    index = StoryIndex()
+    index.add_many(corpus())
+    assert index.add(sudan).new_story
+    assert index.add(nile).new_story
