@@ -132,7 +132,8 @@ def _entity_weights(doc: Doc, lead_end: int) -> dict[str, float]:
     return out
 
 
-def _event_keys(doc: Doc, day: int | None) -> list[tuple[str, frozenset, int | None]]:
+def _event_keys(doc: Doc) -> list[tuple[str, frozenset, int | None]]:
+    """(type, parties, day) of each asserted event; a place stands in for a missing party."""
     keys: dict[tuple[str, frozenset], int | None] = {}
     for ev in doc.events:
         if ev.negated or ev.hypothetical:
@@ -142,8 +143,7 @@ def _event_keys(doc: Doc, day: int | None) -> list[tuple[str, frozenset, int | N
             continue  # a one-sided event says little about which occurrence it is
         if len(parts) < 2:
             parts = parts | {f"@{ev.location}"}
-        ev_day = to_day(ev.date)
-        keys.setdefault((ev.type, parts), ev_day if ev_day is not None else None)
+        keys.setdefault((ev.type, parts), to_day(ev.date))
     return [(t, p, d) for (t, p), d in keys.items()]
 
 
@@ -161,7 +161,7 @@ def features(doc: Doc) -> Features:
         day=day,
         terms=content_terms(norm_lead),
         entities=_entity_weights(doc, LEAD_CHARS),
-        events=_event_keys(doc, day),
+        events=_event_keys(doc),
         ngram_idx=idx,
         ngram_tf=tf,
     )

@@ -18,7 +18,7 @@ import numpy as np
 from rasd.group.features import N_FEATURES, Features
 
 WINDOW_DAYS = 3  # a story is reported over a few days
-THRESHOLD = 0.38  # combined score at or above which two articles report one story
+THRESHOLD = 0.38  # wording + entities score at or above which two articles report one story
 THRESHOLD_TEXT = 0.35  # the same on wording alone
 ENTITY_LIFT = 0.25  # how far shared entities may carry a pair beyond what its wording says
 UNDATED_MARGIN = 0.06  # undated pairs must be surer: time cannot rule them out

@@ -7,8 +7,9 @@ postings of each. Near-duplicates (MinHash LSH) are candidates too. Only
 those few candidates are scored (``similarity``), so the cost of one ``add``
 does not grow with the corpus, and a whole corpus is near-linear.
 
-A story is single-link over "same story" pairs, in arrival order: an article
-joins the story of its best-scoring matching candidate. Story ids are
+An article joins the story of its best-scoring matching candidate, provided
+it also resembles that story's first article (single-link alone lets
+recurring formula news chain into one "story"). Story ids are
 "story:" + the id of the story's first article, so they never change as
 articles arrive. Features of dated articles far older than the newest date
 seen are dropped (``KEEP_DAYS``): they can no longer match anything new, and
