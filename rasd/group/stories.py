@@ -37,7 +37,6 @@ PROBE_ENTITIES = 8  # most specific entities used to look up candidates
 TAIL = 300  # most recent postings read per key
 MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
 KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
-ANCHOR_FRACTION = 0.9  # share of the pair threshold the story's first article must reach
 _EVICT_EVERY = 1000
 
 
@@ -174,19 +173,12 @@ class StoryIndex:
         return None, None
 
     def _anchor_agrees(self, f: Features, sp: int, cand: int, dense) -> bool:
-        """Guard against chaining: the article must also resemble the story's first article,
-        and fall within the time window of it.
-
-        Single-link alone lets recurring formula news (daily oil prices, royal
-        receptions) chain into one "story" through pairwise look-alikes.
-        """
+        """Guard against chaining: the article must be "same story" with the story's first article too."""
         anchor = self._pos[self._stories[sp].members[0]]
         g = self._feats[anchor]
         if anchor == cand or g is None:
             return True
-        sim = similarity(f, g, self._stats, dense_a=dense)
-        in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
-        return in_window and sim.score >= ANCHOR_FRACTION * sim.needed
+        return similarity(f, g, self._stats, dense_a=dense).same_story
 
     def _candidates(self, f: Features, dups: list[str]) -> list[tuple[int, bool]]:
         """Blocking: earlier articles sharing the new one's rarest keys, plus its near-duplicates."""
