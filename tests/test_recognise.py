@@ -100,3 +100,15 @@ def test_propagation_tags_repeats_of_a_tagged_name():
     out = propagate(sents, tags)
     assert out[1] == ["O", "B-PER", "O", "O", "O"]
     assert tags[1] == ["O"] * 5  # input untouched
+
+
+def test_proclitic_trim_keeps_names_that_start_like_clitics():
+    from rasd.recognise.spans import trim_proclitic
+
+    words = frozenset()
+    assert trim_proclitic("والقاهرة", words) == 1
+    assert trim_proclitic("بالعراق", words) == 1
+    assert trim_proclitic("وبيروت", words) == 1
+    assert trim_proclitic("لبنان", words) == 0
+    assert trim_proclitic("وليد", words) == 0
+    assert trim_proclitic("بغداد", words) == 0
