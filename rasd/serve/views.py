@@ -30,14 +30,15 @@ def relation_graph(events: Iterable[dict[str, Any]], limit: int = 60) -> dict[st
         names.setdefault(a, (ev.get("actor_name") or a, None))
         names.setdefault(t, (ev.get("target_name") or t, None))
     keep = {eid for eid, _ in degree.most_common(limit)}
-    nodes = [
-        {"id": eid, "name": names[eid][0], "events": degree[eid]}
-        for eid in sorted(keep, key=lambda e: -degree[e])
-    ]
     links = [
         {"source": s, "target": t, "weight": sum(c.values()), "types": dict(c)}
         for (s, t), c in edges.items()
         if s in keep and t in keep
+    ]
+    linked = {x for link in links for x in (link["source"], link["target"])}
+    nodes = [
+        {"id": eid, "name": names[eid][0], "events": degree[eid]}
+        for eid in sorted(linked, key=lambda e: (-degree[e], e))
     ]
     return {"nodes": nodes, "edges": links}
 

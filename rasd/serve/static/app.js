@@ -125,24 +125,25 @@ async function showGraph() {
   const g = await api("/api/graph?limit=60");
   const W = 1060, H = 640;
   if (!g.nodes.length) { view.innerHTML = `<h1>Relations</h1><p class="empty">No events yet.</p>`; return; }
-  // A small force layout: repulsion between all nodes, springs along edges.
-  const nodes = g.nodes.map((n, i) => ({...n, x: W / 2 + 200 * Math.cos(i), y: H / 2 + 200 * Math.sin(i), vx: 0, vy: 0}));
+  // Fruchterman–Reingold layout: repulsion k²/d, attraction d²/k, moves capped by a cooling temperature.
+  const nodes = g.nodes.map((n, i) => ({...n, x: W / 2 + (W / 3) * Math.cos(2 * Math.PI * i / g.nodes.length), y: H / 2 + (H / 3) * Math.sin(2 * Math.PI * i / g.nodes.length)}));
   const byId = Object.fromEntries(nodes.map(n => [n.id, n]));
   const edges = g.edges.filter(e => byId[e.source] && byId[e.target]);
-  for (let step = 0; step < 300; step++) {
-    for (const a of nodes) for (const b of nodes) {
-      if (a === b) continue;
-      const dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01, f = 2000 / d2;
-      a.vx += f * dx; a.vy += f * dy;
+  const k = Math.sqrt((W * H) / nodes.length) * 0.4;
+  for (let step = 0, temp = W / 8; step < 250; step++, temp *= 0.98) {
+    for (const n of nodes) { n.dx = 0; n.dy = 0; }
+    for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
+      const a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d = Math.max(1, Math.hypot(dx, dy)), f = k * k / d;
+      a.dx += dx / d * f; a.dy += dy / d * f; b.dx -= dx / d * f; b.dy -= dy / d * f;
     }
     for (const e of edges) {
-      const a = byId[e.source], b = byId[e.target], dx = b.x - a.x, dy = b.y - a.y, f = 0.01;
-      a.vx += f * dx; a.vy += f * dy; b.vx -= f * dx; b.vy -= f * dy;
+      const a = byId[e.source], b = byId[e.target], dx = a.x - b.x, dy = a.y - b.y, d = Math.max(1, Math.hypot(dx, dy)), f = d * d / k;
+      a.dx -= dx / d * f; a.dy -= dy / d * f; b.dx += dx / d * f; b.dy += dy / d * f;
     }
     for (const n of nodes) {
-      n.vx += (W / 2 - n.x) * 0.005; n.vy += (H / 2 - n.y) * 0.005;
-      n.x = Math.max(40, Math.min(W - 40, n.x + n.vx * 0.5)); n.y = Math.max(20, Math.min(H - 20, n.y + n.vy * 0.5));
-      n.vx *= 0.6; n.vy *= 0.6;
+      n.dx += (W / 2 - n.x) * 0.3; n.dy += (H / 2 - n.y) * 0.3;  // gravity keeps islands on screen
+      const d = Math.max(1, Math.hypot(n.dx, n.dy)), m = Math.min(d, temp);
+      n.x = Math.max(40, Math.min(W - 140, n.x + n.dx / d * m)); n.y = Math.max(20, Math.min(H - 20, n.y + n.dy / d * m));
     }
   }
   const maxW = Math.max(...edges.map(e => e.weight), 1);
