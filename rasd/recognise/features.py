@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES, nationality_words, person_name_words, place_names
+from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES, nationality_words, person_full_names, person_name_words, place_names
 from rasd.recognise.nameness import score as nameness
 from rasd.recognise.paths import NAMENESS_PATH
 from rasd.text.normalise import normalise, proclitic_splits, search_key
@@ -97,29 +97,32 @@ def word_keys(tok: str) -> tuple[str, str, bool]:
     return n, search_key(n), _shape(tok) == "A"
 
 
-@lru_cache(maxsize=1)
-def _phrase_starts() -> dict[str, tuple[int, ...]]:
-    """First word of each multi-word place name -> its possible lengths, longest first."""
+_PHRASE_LISTS = {"gp": place_names, "gn": person_full_names}
+
+
+@lru_cache(maxsize=2)
+def _phrase_starts(kind: str) -> dict[str, tuple[int, ...]]:
+    """First word of each multi-word name of a list -> its possible lengths, longest first."""
     starts: dict[str, set[int]] = {}
-    for size, group in place_names().items():
+    for size, group in _PHRASE_LISTS[kind]().items():
         if size != "1":
             for name in group:
                 starts.setdefault(name.split(" ", 1)[0], set()).add(int(size))
     return {w: tuple(sorted(v, reverse=True)) for w, v in starts.items()}
 
 
-def _phrase_tags(norms: list[str]) -> list[str | None]:
-    """B/I marks for tokens covered by a multi-word place name (longest match first)."""
-    names = place_names()
-    starts = _phrase_starts()
+def _phrase_tags(norms: list[str], kind: str = "gp") -> list[str | None]:
+    """B/I marks for tokens covered by a multi-word name of a list (longest match first)."""
+    names = _PHRASE_LISTS[kind]()
+    starts = _phrase_starts(kind)
     out: list[str | None] = [None] * len(norms)
     i = 0
     while i < len(norms):
         for size in starts.get(norms[i], ()):
             if i + size <= len(norms) and " ".join(norms[i : i + size]) in names[str(size)]:
-                out[i] = "gpB"
+                out[i] = kind + "B"
                 for j in range(i + 1, i + size):
-                    out[j] = "gpI"
+                    out[j] = kind + "I"
                 i += size
                 break
         else:
@@ -174,6 +177,7 @@ def sentence_features(tokens: list[str], context: DocContext | None = None) -> l
     norms = [k[0] for k in keys]
     context = context if context is not None else doc_context([tokens])
     phrases = _phrase_tags(norms)
+    people = _phrase_tags(norms, "gn")
     size = len(tokens)
     out: list[list[str]] = []
     for i in range(size):
@@ -190,6 +194,8 @@ def sentence_features(tokens: list[str], context: DocContext | None = None) -> l
             feats.append("bg+=" + norms[i] + "|" + norms[i + 1])
         if phrases[i]:
             feats.append(phrases[i])
+        if people[i]:
+            feats.append(people[i])
         feats.extend(context.get(keys[i][1], ()))
         out.append(feats)
     return out

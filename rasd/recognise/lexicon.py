@@ -110,6 +110,18 @@ def place_names() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def person_full_names() -> dict[str, frozenset[str]]:
+    """Normalised multi-word names of well-known people by length (arwikicats, 3.1k people)."""
+    data = _package_data("ArWikiCats", "jsons/people/peoples.json") or {}
+    by_len: dict[str, set[str]] = {}
+    for name in data.values():
+        words = normalise(name.replace("-", " ")).split()
+        if 2 <= len(words) <= 4 and all(any("\u0621" <= ch <= "\u064A" for ch in w) for w in words):
+            by_len.setdefault(str(len(words)), set()).add(" ".join(words))
+    return {k: frozenset(v) for k, v in by_len.items()}
+
+
+@lru_cache(maxsize=1)
 def person_name_words() -> frozenset[str]:
     """Normalised words of Arabic spellings of personal names (from arabnamer's dictionary).
 
