@@ -203,7 +203,16 @@ def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str]) ->
         pick = _best(kb, [c for c in cands if _plausible(kb, c, s, doc.body, support, anchors)], anchors)
         if pick is not None:
             return _kb_mention(doc, kb.get(pick.key), m.text, m.start, m.end, m.score)
-    ent = doc.add_entity(corpus_entity(m.text, m.type))
+    if m.type == "MISC":
+        # Currencies, religions, competitions, wars: ANERcorp's MISC. Kept as mentions, but
+        # as corpus entities they would crowd out the people and places analysts follow.
+        return Mention(m.text, m.start, m.end, m.type, entity=None, score=m.score)
+    if m.type == "PER" and len(words_of(m.text)) == 1:
+        # A lone given name (محمد، خالد) names someone only within this article: merging it
+        # across articles would make one person of everyone so called.
+        ent = doc.add_entity(corpus_entity(m.text, m.type, scope=doc.id))
+    else:
+        ent = doc.add_entity(corpus_entity(m.text, m.type))
     return Mention(m.text, m.start, m.end, m.type, entity=ent.id, score=m.score)
 
 

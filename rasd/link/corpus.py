@@ -25,10 +25,12 @@ def canonical_key(name: str) -> str:
     return " ".join(k for k in words if k) or normalise(name)
 
 
-def corpus_id(name: str, etype: str) -> str:
-    digest = hashlib.sha1(f"{etype}|{canonical_key(name)}".encode()).hexdigest()[:12]
-    return f"ent:{digest}"
+def corpus_id(name: str, etype: str, scope: str | None = None) -> str:
+    """The entity id of a name; ``scope`` (an article id) keeps a name too thin to
+    identify anyone across articles from merging with its namesakes elsewhere."""
+    key = f"{etype}|{canonical_key(name)}" + (f"|{scope}" if scope else "")
+    return f"ent:{hashlib.sha1(key.encode()).hexdigest()[:12]}"
 
 
-def corpus_entity(name: str, etype: str) -> Entity:
-    return Entity(id=corpus_id(name, etype), name=romanise(name), name_ar=name, type=etype, aliases=[name])
+def corpus_entity(name: str, etype: str, scope: str | None = None) -> Entity:
+    return Entity(id=corpus_id(name, etype, scope), name=romanise(name), name_ar=name, type=etype, aliases=[name])

@@ -1,0 +1,37 @@
+"""Names the knowledge base lacks: which become entities shared across articles, and which do not."""
+from rasd.doc import Doc, Mention
+from rasd.kb import load
+from rasd.link import link
+
+
+def _doc(doc_id: str, body: str, spans: list[tuple[str, str]]) -> Doc:
+    doc = Doc(id=doc_id, body=body)
+    for text, etype in spans:
+        i = body.index(text)
+        doc.mentions.append(Mention(text, i, i + len(text), etype, score=0.9))
+    link(doc, load())
+    return doc
+
+
+def _entity_of(doc: Doc, text: str) -> str | None:
+    return next(m.entity for m in doc.mentions if m.text == text)
+
+
+def test_full_unknown_name_is_one_entity_across_articles():
+    a = _doc("a", "وصرح المهندس كمال الدباغ مدير المشروع بأن العمل سينتهي قريبا.", [("كمال الدباغ", "PER")])
+    b = _doc("b", "وأكد كمال الدباغ أن التكلفة لم تتغير.", [("كمال الدباغ", "PER")])
+    assert _entity_of(a, "كمال الدباغ") == _entity_of(b, "كمال الدباغ") is not None
+
+
+def test_lone_given_name_does_not_merge_namesakes_across_articles():
+    a = _doc("a", "وقال خالد إن الفريق مستعد للمباراة.", [("خالد", "PER")])
+    b = _doc("b", "وأوضح خالد أن الأسعار سترتفع الشهر المقبل.", [("خالد", "PER")])
+    ea, eb = _entity_of(a, "خالد"), _entity_of(b, "خالد")
+    assert ea and eb and ea != eb
+
+
+def test_misc_words_stay_mentions_without_entities():
+    doc = _doc("c", "وارتفع سعر الدولار مقابل الريال إلى مستوى قياسي.", [("الدولار", "MISC"), ("الريال", "MISC")])
+    assert [m.type for m in doc.mentions if m.text in ("الدولار", "الريال")] == ["MISC", "MISC"]
+    assert all(m.entity is None for m in doc.mentions if m.type == "MISC")
+    assert not any(e.type == "MISC" for e in doc.entities)
