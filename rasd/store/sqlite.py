@@ -158,6 +158,14 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
+def _date_range(column: str, since: str | None, until: str | None, where: list[str], params: list[Any]) -> None:
+    """Inclusive ISO bounds on ``column``; a bound may be a prefix ("2024-05") and compares at its length."""
+    for bound, op in ((since, ">="), (until, "<=")):
+        if bound:
+            where.append(f"substr({column}, 1, ?) {op} ?")
+            params += [len(bound), bound]
+
+
 class Store:
     """Rasd's embedded database: articles, entities, events, quotes, stories, search."""
 
@@ -491,12 +499,7 @@ class Store:
         if outlet:
             where.append("a.outlet=?")
             params.append(outlet)
-        if since:
-            where.append("substr(a.published, 1, ?) >= ?")
-            params += [len(since), since]
-        if until:
-            where.append("substr(a.published, 1, ?) <= ?")
-            params += [len(until), until]
+        _date_range("a.published", since, until, where, params)
         return " AND ".join(where), params
 
     def _expand(self, key: str) -> tuple[list[str], set[str]]:
@@ -633,12 +636,7 @@ class Store:
         if type:
             where.append("upper(ev.type)=upper(?)")
             params.append(type)
-        if since:
-            where.append("substr(coalesce(ev.date, a.published), 1, ?) >= ?")
-            params += [len(since), since]
-        if until:
-            where.append("substr(coalesce(ev.date, a.published), 1, ?) <= ?")
-            params += [len(until), until]
+        _date_range("coalesce(ev.date, a.published)", since, until, where, params)
         if article_id:
             where.append("ev.article_id=?")
             params.append(article_id)
