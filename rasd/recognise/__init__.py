@@ -1,11 +1,18 @@
 """Statistical named-entity recognition: PER, ORG, LOC, MISC mentions in ``Doc.body``.
 
 A CRF trained on ANERcorp (``rasd.recognise.train``) tags each sentence's
-tokens; tagged chunks become ``Mention``s with exact body offsets and the
-model's confidence as ``score``. LOC stays LOC here: the linker refines it to
-GPE from the knowledge base, and merges these mentions with its dictionary
-matches. Leading proclitics (و, ب, ل, ...) are cut off a mention when the
-rest is recognisably the name (see ``spans.trim_proclitic``).
+tokens, with what the whole article says about each word as features, and
+repeats of a tagged name elsewhere in the article get the same tag
+(``consistency``). Tagged chunks become ``Mention``s with exact body offsets
+and the model's marginal probability (mean over the chunk) as ``score``.
+
+LOC stays LOC here: the linker refines it to GPE from the knowledge base and
+merges these mentions with its dictionary matches. The model follows
+ANERcorp's conventions, so ministries and titles ("وزارة الدفاع", "الرئيس")
+are not tagged: the knowledge base covers them. ANERcorp keeps proclitics on
+tokens; a leading و/ف/ب/ل/ك is cut off a mention when the rest is
+recognisably the name (``spans.trim_proclitic``), so "والقاهرة" gives the
+mention "القاهرة".
 """
 from __future__ import annotations
 
