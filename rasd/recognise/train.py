@@ -16,7 +16,6 @@ import json
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 import pycrfsuite
@@ -30,24 +29,13 @@ from rasd.recognise.spans import bio_spans
 from rasd.text.normalise import normalise
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "eval" / "anercorp-camel" / "ANERCorp_CamelLab_train.txt"
-RARE = 1  # words seen at most this often in training lose their identity features
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 300, "feature.possible_transitions": True}
-_IDENTITY = ("w=", "n=", "st=")
 
 
 def fit(sents: list[tuple[list[str], list[str]]], path: Path, params: dict) -> None:
-    """Train a CRF; words seen only once lose their identity features.
-
-    Most names in new text were never seen in training; hiding the identity
-    of training hapaxes makes the model learn what an unseen name looks like
-    (affixes, cues, gazetteers, context) instead of memorising it.
-    """
-    counts = Counter(normalise(t) for toks, _ in sents for t in toks)
+    """Train a CRF on (tokens, tags) sentences, features as the tagger computes them."""
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    for feats, (toks, tags) in zip(corpus_features([t for t, _ in sents]), sents):
-        for f, tok in zip(feats, toks):
-            if counts[normalise(tok)] <= RARE:
-                f[:] = [x for x in f if not x.startswith(_IDENTITY)]
+    for feats, (_, tags) in zip(corpus_features([t for t, _ in sents]), sents):
         trainer.append(feats, tags)
     trainer.set_params(params)
     trainer.train(str(path))
