@@ -76,8 +76,15 @@ def run_one(size: int, out: str | None) -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     index = StoryIndex()
     n_dup = 0
-    for d in docs:
+    step = max(len(docs) // 5, 1)
+    marks = []  # CPU ms per article in each fifth of the run: flat means constant cost per add
+    c_prev = c0
+    for i, d in enumerate(docs, 1):
         n_dup += bool(index.add(d).duplicates)
+        if i % step == 0:
+            now = time.process_time()
+            marks.append(round(1000 * (now - c_prev) / step, 2))
+            c_prev = now
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - base
     t1 = time.perf_counter()
@@ -88,7 +95,7 @@ def run_one(size: int, out: str | None) -> None:
     multi = [s for s in stories if len(s.outlets) >= 2]
     print(json.dumps({
         "articles": len(docs), "wall_s": round(dt, 1), "cpu_s": round(cpu, 1),
-        "cpu_ms_per_article": round(1000 * cpu / len(docs), 2),
+        "cpu_ms_per_article": round(1000 * cpu / len(docs), 2), "cpu_ms_per_article_by_fifth": marks,
         "peak_mb_added": round(peak), "state_mb": round(len(state) / 2**20, 1), "state_seconds": round(ts, 1),
         "stories": len(stories), "multi_article": sum(n for k, n in sizes.items() if k > 1),
         "multi_outlet": len(multi), "largest": max(sizes), "with_near_duplicate": n_dup,
