@@ -88,9 +88,11 @@ def test_arrest_by_police_is_coerce_with_victims_as_target():
     assert ev.mode == "arrest" and "الشرطة" in ev.actor_text and "المحتجين" in ev.target_text
 
 
-def test_violence_needs_a_doer():
-    doc = run("وانفجرت سيارة مفخخة قرب مركز للشرطة في بغداد.", [("بغداد", "baghdad")])
-    assert doc.events == []  # no one named acts: no event
+def test_violence_without_a_doer_is_an_event_with_no_actor():
+    doc = run("وانفجرت سيارة مفخخة قرب مركز للشرطة في بغداد مما أدى إلى مقتل عشرة أشخاص.",
+              [("بغداد", "baghdad")])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")  # PLOVER: unknown actor
+    assert ev.actor is None and ev.actor_text is None
     doc = run("وقام انتحاري بتفجير سيارة مفخخة قرب مركز للشرطة في بغداد.", [("بغداد", "baghdad")])
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert ev.actor is None and ev.actor_text == "انتحاري" and ev.mode == "explosives"

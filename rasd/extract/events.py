@@ -25,6 +25,7 @@ from rasd.doc import Doc, Entity, Event
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
+from rasd.extract.scorer import load as load_scorer
 from rasd.text.normalise import normalise
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
@@ -39,27 +40,48 @@ _PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم"})
 _COUNTRY_NAMES = Locale("en").territories
 
 
-def find_events(doc: Doc, kb=None) -> list[Event]:
-    """Events of every sentence of ``doc``, merged across sentences."""
+def find_events(doc: Doc, kb=None, scored: bool = True) -> list[Event]:
+    """Events of every sentence of ``doc``, merged across sentences.
+
+    ``scored``: ASSAULT/PROTEST candidates pass the learned check of
+    ``rasd.extract.scorer`` (False gives the rules' candidates, for training).
+    """
     lex, cue = triggers(), cues()
+    scorer = load_scorer() if scored else None
     events: list[Event] = []
     for span in doc.sentences:
         view = SentenceView(doc, span, cue)
         view.verbs = [i for i, n in enumerate(view.norms)
                       if any(h.tense != "noun" for h in lex.match(n)) or cue.speech.match(n)]
         seen: set = set()
+        told: list[Event] = []
         for i, norm in enumerate(view.norms):
             for hit in lex.match(norm):
                 if not _constraints_hold(view, i, hit):
                     continue
                 ev = _build(view, i, hit, kb)
-                if ev is not None:
+                if ev is not None and (scorer is None or scorer.keep(ev)):
                     key = _key(ev)
                     if key not in seen:
                         seen.add(key)
-                        events.append(ev)
+                        told.append(ev)
                 break
+        events += _one_unattributed(told)
     return _merge(events)
+
+
+def _one_unattributed(told: list[Event]) -> list[Event]:
+    """A sentence's doer-less events of a type are one act told with several words
+    (انفجرت سيارة مفخخة ... مقتل): keep the first, and none when a doer is named."""
+    def doerless(e: Event) -> bool:
+        return e.actor is None and e.actor_text is None
+
+    out: list[Event] = []
+    for ev in told:
+        if doerless(ev) and any(f.type == ev.type and (not doerless(f) or f in out) for f in told if f is not ev):
+            continue
+        out.append(ev)
+    return out
 
 
 def _key(ev: Event):
@@ -100,7 +122,9 @@ _CROWDS = frozenset({"protesters", "crowds"})
 # A definite event noun refers to an event already told or to the kind in
 # general; on the event GSR these were never new ASSAULT/PROTEST events.
 _NEW_ONLY = frozenset({"ASSAULT", "PROTEST"})
-_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال")
+# After لـ/بـ the definite masdar tells purpose or manner of a new act
+# (تجمعوا للاحتجاج على، قام بالاعتداء): only the bare article refers back.
+_DEFINITE = ("ال", "وال", "فال")
 
 
 def _crowd(view: SentenceView, i: int) -> Party | None:
@@ -222,8 +246,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         target = None
     if actor is not None and etype in _AGENT_TYPES and _mere_place(view.doc, kb, actor):
         actor = None  # a town does not shoot or march; its people or forces do
-    if actor is None:  # no doer, no event: "انفجرت سيارة مفخخة" names no one who acted
-        return None
+    if actor is None and not (etype in _UNATTRIBUTED and _real_violence(view, i, hit)):
+        return None  # no doer and nothing to show it happened: "the talks" are no event
 
     rest = [p for p in right if p is not actor]
     if target is None:
@@ -249,7 +273,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     ev = Event(type=etype, mode=hit.entry.mode, trigger=view.tokens[i].text,
                evidence=view.doc.body[view.span.start : view.span.end],
                start=view.span.start, end=view.span.end)
-    ev.actor, ev.actor_text = actor.entity, actor.text
+    if actor is not None:
+        ev.actor, ev.actor_text = actor.entity, actor.text
     if dest is not None:
         ev.target = _country_of(view.doc, kb, dest.entity)
         ev.target_text = dest.text
@@ -263,6 +288,44 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     ev.hypothetical = _hedged(view, i, hit)
     _date(view, i, hit, ev)
     return ev
+
+
+# Types PLOVER codes with an unknown actor when the report itself shows the
+# act happened: "انفجرت سيارة مفخخة ... مما أدى الى مقتل عشرة اشخاص".
+_UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
+_VIOLENT_MODES = frozenset({"explosives", "aerial", "abduct", "firearms"})
+_HARM = frozenset(normalise(w) for w in (
+    "مقتل", "قتل", "قتلى", "قتيل", "قتيلا", "مصرع", "اصابه", "اصيب", "اصيبوا", "جرح", "جرحى", "جريح",
+    "جريحا", "بجروح", "اغتيل", "اختطف", "خطف", "استشهد", "استشهاد", "شهداء", "شهيد", "لقي", "لقوا",
+    "مفخخه", "ناسفه", "عبوه", "انتحاري", "انتحاريه", "قذائف", "صواريخ", "اشتباكات", "مواجهات"))
+_PEOPLE = frozenset(normalise(w) for w in (
+    "شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "جنديين", "شرطي",
+    "شرطيا", "رجال", "عناصر", "عنصرا", "مسلحا", "مسلحين", "طفلا", "اطفال", "امراه", "نساء", "فلسطينيا",
+    "فلسطينيين", "عراقيا", "عراقيين", "آخرين", "اخرين", "اخرون", "مواطنا", "مواطنين", "ضابطا", "ضباط"))
+_COUNTS = frozenset(normalise(w) for w in (
+    "احد", "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
+    "عشرات", "مئات", "نحو", "زهاء", "حوالي", "قرابه"))
+
+
+def _real_violence(view: SentenceView, i: int, hit: Hit) -> bool:
+    """Whether the sentence reports a specific act, not violence in general.
+
+    An attack with its weapon (سيارة مفخخة، غارة، خطف), or harm with who or
+    how many were hit (مقتل ثلاثة جنود، أصيب 13 شخصا), in a statement rather
+    than a question; a protest needs its crowd or a place it happened in.
+    """
+    n = view.norms
+    if any(t in ("?", "؟") for t in n):
+        return False
+    if hit.entry.label == "PROTEST":
+        return _crowd(view, i) is not None or _location(view, i, exclude=set()) is not None
+    if hit.entry.mode in _VIOLENT_MODES or hit.entry.mode is None and hit.tense == "noun":
+        near = n[max(0, i - 6) : i + 8]
+    else:
+        near = n[max(0, i - 4) : i + 5]
+    harm = any(readings(t) & _HARM for t in near) or hit.entry.mode in _VIOLENT_MODES
+    counted = any(t.isdigit() or readings(t) & (_COUNTS | _PEOPLE) for t in near)
+    return harm and (counted or hit.entry.mode in ("explosives", "abduct", "aerial"))
 
 
 def _is_country(kb, ent: Entity) -> bool:
