@@ -119,6 +119,7 @@ def _destination(view: SentenceView, i: int) -> Party | None:
 
 
 _CROWDS = frozenset({"protesters", "crowds"})
+_CROWD_WORDS = frozenset(normalise(w) for w in ("آلاف", "الآلاف", "مئات", "المئات", "حشود", "الحشود"))
 # A definite event noun refers to an event already told or to the kind in
 # general; on the event GSR these were never new ASSAULT/PROTEST events.
 _NEW_ONLY = frozenset({"ASSAULT", "PROTEST"})
@@ -127,10 +128,14 @@ _NEW_ONLY = frozenset({"ASSAULT", "PROTEST"})
 _DEFINITE = ("ال", "وال", "فال")
 
 
+def _counted(norm: str) -> bool:
+    return norm.isdigit() or norm in _COUNTS
+
+
 def _crowd(view: SentenceView, i: int) -> Party | None:
-    """Protesters or a crowd as the subject around a trigger (تجمع آلاف المتظاهرين)."""
-    near = [p for p in view.parties if p.agent in _CROWDS and p.marker in (None, "coord")
-            and -6 <= p.tok - i <= 4]
+    """Protesters or a crowd as the subject around a trigger (تجمع آلاف المتظاهرين، مئات العمال)."""
+    near = [p for p in view.parties if p.marker in (None, "coord") and -6 <= p.tok - i <= 4
+            and (p.agent in _CROWDS or readings(view.norms[p.tok]) & _CROWD_WORDS)]
     return min(near, key=lambda p: abs(p.tok - i)) if near else None
 
 
@@ -238,8 +243,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         actor = next((p for p in view.parties if p.agent in _CROWDS), None)
     if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
-    if actor is not None and actor.agent and actor.tok > 0 and view.norms[actor.tok - 1].isdigit():
-        actor, target = None, target or actor  # "أسقطت 13 طائرة": what is counted is hit
+    if actor is not None and actor.agent and actor.tok > 0 and _counted(view.norms[actor.tok - 1]):
+        actor, target = None, target or actor  # "أسقطت 13 طائرة"، "قتل ثلاثة جنود": what is counted is hit
     if actor is not None and actor.agent and etype not in _AGENT_TYPES:
         actor = None  # "الطائرات" do not negotiate: generic agents act only in force and protest
     if target is not None and target.agent and etype not in _AGENT_TYPES:

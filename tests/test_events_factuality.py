@@ -1,0 +1,62 @@
+"""ASSAULT/PROTEST from reports without a named doer, and no event from talk about violence.
+
+Sentences written for these tests (none from the seeds or the event GSR).
+"""
+from rasd.extract.events import find_events
+
+from test_extract_fixtures import run
+
+
+def kinds(doc, etype):
+    return [e for e in doc.events if e.type == etype and not e.negated]
+
+
+def test_bombing_with_casualties_has_an_unknown_actor():
+    doc = run("انفجرت سيارة مفخخة صباح أمس في سوق شعبي وسط مدينة بعقوبة، ما أدى إلى مقتل سبعة أشخاص"
+              " وإصابة عشرين آخرين بجروح.", [])
+    evs = kinds(doc, "ASSAULT")
+    assert len(evs) == 1  # one act, told with three trigger words
+    assert evs[0].actor is None and evs[0].actor_text is None
+
+
+def test_passive_casualty_report_is_an_assault_with_victims():
+    doc = run("وقتل ثلاثة جنود وأصيب خمسة آخرون في هجوم بعبوة ناسفة استهدف دوريتهم جنوب الموصل أمس.", [])
+    evs = kinds(doc, "ASSAULT")
+    assert evs and all(e.actor is None and e.actor_text is None for e in evs)
+
+
+def test_kidnapping_without_a_doer():
+    doc = run("وخطف مهندس أجنبي يعمل في شركة نفطية أمس من منزله في مدينة بورت هاركورت.", [])
+    evs = kinds(doc, "ASSAULT")
+    assert evs and evs[0].mode == "abduct" and evs[0].actor is None
+
+
+def test_protest_with_a_crowd_and_a_purpose():
+    doc = run("وتظاهر آلاف الطلاب أمس أمام مبنى البرلمان احتجاجا على رفع رسوم الجامعات.", [])
+    evs = kinds(doc, "PROTEST")
+    assert evs and "الطلاب" in (evs[0].actor_text or "")
+
+
+def test_gathering_to_protest_is_a_protest():
+    doc = run("وتجمع مئات العمال أمام مقر الشركة للاحتجاج على تأخر صرف رواتبهم منذ ثلاثة أشهر.", [])
+    assert kinds(doc, "PROTEST")
+
+
+def test_questions_opinions_and_generic_talk_are_no_events():
+    for body in (
+        "هل تنجح الحكومة في وقف التفجيرات التي تضرب العاصمة؟",
+        "ويرى محللون أن موجة الاغتيالات تهدف إلى زعزعة الاستقرار في المنطقة.",
+        "وتحدث الوزير طويلا عن ظاهرة الخطف وأسبابها الاجتماعية والاقتصادية.",
+        "ويعتقد مراقبون أن المظاهرات لن تغير شيئا في سياسة الحكومة.",
+    ):
+        doc = run(body, [])
+        assert not kinds(doc, "ASSAULT") and not kinds(doc, "PROTEST"), (body, doc.events)
+
+
+def test_the_filter_only_removes_candidates():
+    body = ("ويرى محللون أن مسلسل الاغتيالات في البلاد يهدف إلى زعزعة الاستقرار، "
+            "بينما قتل أربعة أشخاص في انفجار عبوة ناسفة أمس.")
+    doc = run(body, [])
+    unscored = find_events(doc, None, scored=False)
+    assert len(doc.events) <= len(unscored)
+    assert {e.type for e in doc.events} <= {e.type for e in unscored}
