@@ -104,12 +104,14 @@ class SentenceView:
         return out
 
     def _agent_at(self, i: int) -> tuple[int, str] | None:
-        for words, label in self.cues.agents.items():
+        heads = self.cues.agent_heads
+        cands = [c for _, rest in proclitic_splits(self.norms[i]) for c in heads.get(rest, ())]
+        if len(cands) > 1:  # several clitic readings: the lexicon's order decides, as before
+            order = list(self.cues.agents)
+            cands.sort(key=lambda c: order.index(c[0]))
+        for words, label in cands:
             n = len(words)
-            if i + n > len(self.norms):
-                continue
-            first_ok = any(rest == words[0] for _, rest in proclitic_splits(self.norms[i]))
-            if first_ok and tuple(self.norms[i + 1 : i + n]) == words[1:]:
+            if i + n <= len(self.norms) and tuple(self.norms[i + 1 : i + n]) == words[1:]:
                 return i + n, label
         return None
 

@@ -171,6 +171,8 @@ class Cues:
     agent_links: frozenset[str]
     by_agent: frozenset[str]
     agents: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # agents by first word, in file order: a token is looked up once, not scanned against all
+    agent_heads: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
 
 def _norm_set(words) -> frozenset[str]:
@@ -199,6 +201,9 @@ def cues() -> Cues:
     for label, words in data["agents"].items():
         for w in words:
             agents[tuple(normalise(w).split())] = label
+    heads: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, label in agents.items():
+        heads.setdefault(words[0], []).append((words, label))
     preps = data["prepositions"]
     return Cues(
         speech=speech,
@@ -218,4 +223,5 @@ def cues() -> Cues:
         agent_links=_norm_set(data["agent_links"]),
         by_agent=_norm_set(data["by_agent"]),
         agents=agents,
+        agent_heads=heads,
     )
