@@ -307,6 +307,7 @@ _PEOPLE = frozenset(normalise(w) for w in (
     "شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "جنديين", "شرطي",
     "شرطيا", "رجال", "عناصر", "عنصرا", "مسلحا", "مسلحين", "طفلا", "اطفال", "امراه", "نساء", "فلسطينيا",
     "فلسطينيين", "عراقيا", "عراقيين", "آخرين", "اخرين", "اخرون", "مواطنا", "مواطنين", "ضابطا", "ضباط"))
+_PURPOSE = frozenset(normalise(w) for w in ("احتجاجا", "احتجاج", "تنديدا", "استنكارا", "ضد", "للمطالبه", "مطالبين"))
 _COUNTS = frozenset(normalise(w) for w in (
     "احد", "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
     "عشرات", "مئات", "نحو", "زهاء", "حوالي", "قرابه"))
@@ -322,8 +323,10 @@ def _real_violence(view: SentenceView, i: int, hit: Hit) -> bool:
     n = view.norms
     if any(t in ("?", "؟") for t in n):
         return False
-    if hit.entry.label == "PROTEST":
-        return _crowd(view, i) is not None or _location(view, i, exclude=set()) is not None
+    if hit.entry.label == "PROTEST":  # a crowd, a place, or people doing it for a cause
+        return (_crowd(view, i) is not None or _location(view, i, exclude=set()) is not None
+                or any(p.agent for p in view.parties if abs(p.tok - i) <= 6)
+                or any(readings(t) & _PURPOSE for t in n[i + 1 : i + 6]))
     if hit.entry.mode in _VIOLENT_MODES or hit.entry.mode is None and hit.tense == "noun":
         near = n[max(0, i - 6) : i + 8]
     else:
