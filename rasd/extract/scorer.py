@@ -50,6 +50,10 @@ def features(sentence: str, ev: Event | None) -> list[str]:
         out.append("no_candidate")
         return out
     trig = normalise(ev.trigger or "")
+    if trig in words:  # the trigger's neighbours: "مسلسل الاغتيالات" is talk, "مقتل ثلاثة" a report
+        k = words.index(trig)
+        out += [f"ctx{d}:{keys[k + d]}" for d in (-2, -1, 1, 2) if 0 <= k + d < len(keys)]
+    out += [f"start:{k}" for k in keys[:2]]
     out += [f"trig:{search_key(trig)}", f"mode:{ev.mode}",
             "actor:named" if ev.actor else ("actor:generic" if ev.actor_text else "actor:none"),
             "target:yes" if (ev.target or ev.target_text) else "target:none"]
