@@ -119,6 +119,7 @@ def _destination(view: SentenceView, i: int) -> Party | None:
 
 
 _CROWDS = frozenset({"protesters", "crowds"})
+_FORCES = frozenset({"police", "military", "aircraft", "gunmen", "militants"})
 _CROWD_WORDS = frozenset(normalise(w) for w in ("آلاف", "الآلاف", "مئات", "المئات", "حشود", "الحشود"))
 # A definite event noun refers to an event already told or to the kind in
 # general; on the event GSR these were never new ASSAULT/PROTEST events.
@@ -241,6 +242,12 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         actor = _crowd(view, i)
     if actor is None and etype == "PROTEST":  # مظاهرات في X: the protesters are unnamed
         actor = next((p for p in view.parties if p.agent in _CROWDS), None)
+    if etype == "PROTEST":  # اعتصم عشرات المواطنين عند ضريح الحريري: the people nearest protest
+        people = [p for p in view.parties if p.agent and p.agent not in _FORCES and p.marker in (None, "coord")
+                  and -6 <= p.tok - i <= 6]
+        near = min(people, key=lambda p: abs(p.tok - i)) if people else None
+        if near is not None and (actor is None or (actor.entity and abs(near.tok - i) < abs(actor.tok - i))):
+            actor = near
     if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
     if actor is not None and actor.agent and actor.tok > 0 and _counted(view.norms[actor.tok - 1]):
