@@ -6,6 +6,8 @@ from rasd.extract.events import find_events
 
 from test_extract_fixtures import run
 
+SISI = ("عبد الفتاح السيسي", "sisi")
+
 
 def kinds(doc, etype):
     return [e for e in doc.events if e.type == etype and not e.negated]
@@ -60,3 +62,15 @@ def test_the_filter_only_removes_candidates():
     unscored = find_events(doc, None, scored=False)
     assert len(doc.events) <= len(unscored)
     assert {e.type for e in doc.events} <= {e.type for e in unscored}
+
+
+def test_protesters_are_the_people_not_a_name_further_off():
+    doc = run("واعتصم عشرات المواطنين أمس قرب مقر إقامة الرئيس عبد الفتاح السيسي.", [SISI])
+    ev = kinds(doc, "PROTEST")[0]
+    assert ev.actor is None and "المواطنين" in ev.actor_text
+
+
+def test_partitive_subject_is_the_doer():
+    doc = run("وقام عدد من المسلحين الملثمين بخطف صحافي أجنبي من فندقه وسط العاصمة.", [])
+    ev = kinds(doc, "ASSAULT")[0]
+    assert "المسلحين" in (ev.actor_text or "") and ev.mode == "abduct"

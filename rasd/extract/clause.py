@@ -20,6 +20,7 @@ from rasd.text.tokens import tokenize
 PARTY_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 BOUNDARY = frozenset("،,:؛;.!?؟()«»\"“”„")
 _ADJ_ENDINGS = ("يه", "ين", "ون", "ي")  # nisba and plural adjectives, normalised
+_PARTITIVES = frozenset(normalise(w) for w in ("عدد", "عددا", "بعض", "العديد", "مجموعه", "عشرات", "مئات", "آلاف", "الاف"))
 RELATIVES = frozenset(normalise(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 
 
@@ -146,6 +147,8 @@ class SentenceView:
             if t in BOUNDARY or t in RELATIVES:
                 break
             slot = self._prep_slot(t)
+            if slot and t == "من" and j > 0 and self.norms[j - 1] in _PARTITIVES:
+                break  # "عدد من جنود المارينز": the noun of a partitive keeps its slot
             if slot:
                 p.marker, p.prep = slot, t
                 break
