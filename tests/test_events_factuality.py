@@ -74,3 +74,14 @@ def test_partitive_subject_is_the_doer():
     doc = run("وقام عدد من المسلحين الملثمين بخطف صحافي أجنبي من فندقه وسط العاصمة.", [])
     ev = kinds(doc, "ASSAULT")[0]
     assert "المسلحين" in (ev.actor_text or "") and ev.mode == "abduct"
+
+
+def test_suffering_an_attack_is_an_assault_on_the_subject():
+    doc = run("وتعرض موكب محافظ المدينة لهجوم بقذائف صاروخية مساء الاثنين أثناء عودته من العاصمة.", [])
+    ev = next(e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT")  # the rules' reading
+    assert ev.actor is None and ev.actor_text is None and ev.target_text == "موكب محافظ المدينة"
+
+
+def test_ill_health_is_not_an_assault():
+    doc = run("وأصيب الفنان بوعكة صحية نقل على إثرها إلى المستشفى.", [])
+    assert not kinds(doc, "ASSAULT")

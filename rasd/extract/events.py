@@ -334,6 +334,8 @@ def _real_violence(view: SentenceView, i: int, hit: Hit) -> bool:
         return (_crowd(view, i) is not None or _location(view, i, exclude=set()) is not None
                 or any(p.agent for p in view.parties if abs(p.tok - i) <= 6)
                 or any(readings(t) & _PURPOSE for t in n[i + 1 : i + 6]))
+    if hit.entry.then:  # the trigger counted only with its object: أطلق النار، تعرض لهجوم
+        return True
     if hit.entry.mode in _VIOLENT_MODES or hit.entry.mode is None and hit.tense == "noun":
         near = n[max(0, i - 6) : i + 8]
     else:
