@@ -21,7 +21,8 @@ events proposed by a machine coder, not "does this sentence report an
 assault/protest"; sentences that plainly do are sometimes rejected.
 
 Arguments, on the *_spans.json sentences that have a `source_gold` /
-`target_gold`, with the shipped system: correct when the predicted actor /
+`target_gold`, with the shipped system (its filter saw these sentences in
+training, so read these as optimistic too): correct when the predicted actor /
 target text shares a word (normalised, proclitics stripped) with the gold
 span; a sentence without a predicted event counts as wrong.
 
