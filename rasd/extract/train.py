@@ -84,8 +84,8 @@ def fit(exs: list[Example]):
 def cross_validated(exs: list[Example]) -> list[float | None]:
     """Out-of-fold probability for each example.
 
-    None where the rules found no candidate, 1 where the scorer keeps the
-    candidate whatever its score (``Scorer.keep``).
+    The best score of the sentence's candidates; None where the rules found
+    none, 1 where the scorer keeps one whatever its score (``Scorer.keep``).
     """
     from sklearn.model_selection import StratifiedKFold
 
@@ -93,10 +93,12 @@ def cross_validated(exs: list[Example]) -> list[float | None]:
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     for tr, te in folds.split(exs, [e.gold for e in exs]):
         vec, clf = fit([exs[k] for k in tr])
-        test = [exs[k] for k in te]
-        p = clf.predict_proba(vec.transform([features(e.text, e.candidate) for e in test]))[:, 1]
-        for k, e, pk in zip(te, test, p):
-            probs[k] = None if e.candidate is None else (1.0 if plain_report(e.candidate) else float(pk))
+        for k in te:  # as at run time: the sentence has the event if any candidate is kept
+            cands = [ev for ev in exs[k].doc.events if ev.type == exs[k].candidate.type and not ev.negated] \
+                if exs[k].candidate is not None else []
+            if cands:
+                p = clf.predict_proba(vec.transform([features(exs[k].text, ev) for ev in cands]))[:, 1]
+                probs[k] = 1.0 if any(plain_report(ev) for ev in cands) else float(max(p))
     return probs
 
 
