@@ -8,7 +8,12 @@ the future tense (سيجتمع الثلاثاء) are events like any other.
 
 Precision first, as event coders do: an event needs a trigger from the
 lexicon (rasd/data/plover/triggers.yaml) whose constraints hold and an actor
-(a linked entity, or a generic agent such as "مسلحون" kept as ``actor_text``).
+(a linked entity, or a generic agent such as "مسلحون" kept as ``actor_text``)
+-- except ASSAULT and PROTEST, which PLOVER codes with an unknown actor when
+the report shows the act (انفجرت سيارة مفخخة ... مقتل عشرة أشخاص): those keep
+actor None, at most one per sentence and type. ASSAULT/PROTEST candidates then
+pass a learned check of factuality (rasd.extract.scorer): talk about violence
+(questions, opinions, "مسلسل الاغتيالات") is no event.
 Slots come from word order and the word before each name (see
 ``rasd.extract.clause``): in VSO the first bare name after a verb is the
 actor; a name after مع/بـ/إلى/على/ضد is the target; في + place is the
