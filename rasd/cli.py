@@ -19,10 +19,12 @@ from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, Callable, Iterator, TextIO, TypeVar
 
 from rasd.doc import Doc
 from rasd.store import COLUMNS, FORMATS, WHATS, Store, StoreError
+
+T = TypeVar("T")
 
 STORY_STATE = "group.stories"  # key of the story index in the store's state table
 # Seconds between checkpoints of the story index during a run: by time, not by
@@ -36,16 +38,23 @@ def _default_db() -> str:
     return os.environ.get("RASD_DB", "rasd.db")
 
 
-def _open_existing(db: str) -> Store | None:
-    """The store at ``db``, or None (with a message) when there is none yet."""
+class _NoStore(Exception):
+    """There is no readable store; the message has been printed, the exit code is 1."""
+
+
+def _read(db: str, query: Callable[[Store], T]) -> T:
+    """Run ``query`` on the existing store at ``db`` and close it; raises _NoStore (after
+    one message) when there is no store yet or it cannot be opened."""
     if not Path(db).exists():
         print(f"rasd: no store at {db} (run `rasd analyze PATH...` first, or pass --db)", file=sys.stderr)
-        return None
+        raise _NoStore
     try:
-        return Store(db)
+        store = Store(db)
     except (sqlite3.Error, StoreError) as e:
         print(f"rasd: cannot open {db}: {e}", file=sys.stderr)
-        return None
+        raise _NoStore from e
+    with store:
+        return query(store)
 
 
 # -- analyze ----------------------------------------------------------------
@@ -232,13 +241,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    store = _open_existing(args.db)
-    if store is None:
-        return 1
-    with store:
-        filters = {"outlet": args.outlet, "since": args.since, "until": args.until}
-        hits = store.search(args.query, limit=args.limit, offset=args.offset, **filters)
-        total = store.count(args.query, **filters)
+    filters = {"outlet": args.outlet, "since": args.since, "until": args.until}
+    hits, total = _read(args.db, lambda store: (
+        store.search(args.query, limit=args.limit, offset=args.offset, **filters),
+        store.count(args.query, **filters)))
     if not hits:
         print(f"No articles match {args.query!r}.")
         return 1
@@ -264,11 +270,7 @@ def _role_text(role: Any) -> str:
 
 
 def cmd_entity(args: argparse.Namespace) -> int:
-    store = _open_existing(args.db)
-    if store is None:
-        return 1
-    with store:
-        rec = store.entity(args.name)
+    rec = _read(args.db, lambda store: store.entity(args.name))
     if rec is None:
         print(f"No entity {args.name!r} in {args.db}.", file=sys.stderr)
         return 1
@@ -314,12 +316,8 @@ def _write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, table_
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    store = _open_existing(args.db)
-    if store is None:
-        return 1
-    with store:
-        rows = store.events(actor=args.actor, target=args.target, type=args.type,
-                            since=args.since, until=args.until, limit=args.limit)
+    rows = _read(args.db, lambda store: store.events(
+        actor=args.actor, target=args.target, type=args.type, since=args.since, until=args.until, limit=args.limit))
     if not rows and args.format == "table":
         print("No events match.")
         return 1
@@ -333,11 +331,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    store = _open_existing(args.db)
-    if store is None:
-        return 1
-    with store:
-        rows = store.quotes(speaker=args.speaker, limit=args.limit)
+    rows = _read(args.db, lambda store: store.quotes(speaker=args.speaker, limit=args.limit))
     if not rows:
         print("No quotes match.")
         return 1
@@ -349,11 +343,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    store = _open_existing(args.db)
-    if store is None:
-        return 1
-    with store:
-        rows = store.stories(limit=args.limit, min_articles=args.min_articles)
+    rows = _read(args.db, lambda store: store.stories(limit=args.limit, min_articles=args.min_articles))
     if not rows:
         print("No stories.")
         return 1
@@ -369,11 +359,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = _open_existing(args.db)
-    if store is None:
-        return 1
-    with store:
-        n = store.export(args.format, args.output, args.what)
+    n = _read(args.db, lambda store: store.export(args.format, args.output, args.what))
     print(f"Wrote {n} {args.what} to {args.output}")
     return 0
 
@@ -468,6 +454,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except _NoStore:
+        return 1
     except BrokenPipeError:  # `rasd events | head`
         sys.stderr.close()
         return 0

@@ -285,3 +285,19 @@ def test_entity_counts_follow_replacements_and_deletions(store):
     assert any(e["id"] == "kb:wang_yi" for e in store.top_entities(10))  # still in a1
     store.delete("a1")
     assert all(e["id"] != "kb:wang_yi" for e in store.top_entities(10))
+
+
+def test_actor_filter_covers_both_parties_of_a_symmetric_event(tmp_path):
+    from rasd.doc import Doc, Entity, Event
+    from rasd.store import Store
+
+    body = "التقى وزير الخارجية المصري نظيره الأردني في عمان."
+    doc = Doc(id="sym", body=body, published="2025-02-01")
+    for key, name in (("kb:a", "Minister A"), ("kb:b", "Minister B")):
+        doc.add_entity(Entity(key, name, name, "PER"))
+    doc.events += [Event("CONSULT", "meet", "kb:a", "kb:b", evidence=body, end=len(body)),
+                   Event("ACCUSE", None, "kb:a", "kb:b", evidence=body, end=len(body))]
+    with Store(tmp_path / "s.db") as store:
+        store.upsert(doc)
+        assert [e["event_type"] for e in store.events(actor="kb:b")] == ["CONSULT"]
+        assert {e["event_type"] for e in store.events(actor="kb:a")} == {"CONSULT", "ACCUSE"}

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from rasd.doc import Doc
+from rasd.extract.events import SYMMETRIC
 from rasd.store.search import Query, entity_token, index_text, make_snippet, mark, name_key, parse_query
 
 SCHEMA = """
@@ -626,13 +627,17 @@ class Store:
         ``since``/``until`` are inclusive ISO dates (or prefixes: "2024-05").
         """
         where, params = [], []
-        for column, q in (("ev.actor", actor), ("ev.target", target)):
+        # In a symmetric event (CONSULT, COOPERATE) either party is an actor: "Shoigu's
+        # meetings" must list the talks Wang Yi is coded as holding with him.
+        symmetric = ",".join(f"'{t}'" for t in sorted(SYMMETRIC))
+        for column, other, q in (("ev.actor", "ev.target", actor), ("ev.target", "ev.actor", target)):
             if q:
                 ids = self.resolve(q)
                 if not ids:
                     return []
-                where.append(f"{column} IN ({','.join('?' * len(ids))})")
-                params.extend(ids)
+                marks = ",".join("?" * len(ids))
+                where.append(f"({column} IN ({marks}) OR (ev.type IN ({symmetric}) AND {other} IN ({marks})))")
+                params.extend(ids + ids)
         if type:
             where.append("upper(ev.type)=upper(?)")
             params.append(type)
