@@ -11,7 +11,6 @@ peak memory, the store's size, and search latency on a few Arabic queries.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import statistics
@@ -19,32 +18,24 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import zipfile
 from pathlib import Path
 from typing import Iterator
 
 from rasd.clean import clean
 from rasd.ingest import RawArticle
 from rasd.store import Store
+from saudinewsnet import records
 
-DATA = Path("/work/shared/eval/saudinewsnet")
 QUERIES = ["السعودية", "وزير الخارجية", "الرياض", "أسعار النفط", '"مجلس الوزراء"', "اليمن OR سوريا"]
 
 
 def articles(limit: int) -> Iterator[RawArticle]:
     """Articles of the daily ZIPs in date order, as raw scraped text."""
-    n = 0
-    for path in sorted(DATA.glob("*.zip")):
-        with zipfile.ZipFile(path) as z:
-            for name in z.namelist():
-                for rec in json.loads(z.read(name)):
-                    if n >= limit:
-                        return
-                    n += 1
-                    yield RawArticle(
-                        content=rec.get("content") or "", kind="text", path=f"{path.name}:{n}",
-                        url=rec.get("url"), title=rec.get("title"), outlet=rec.get("source"),
-                    )
+    for n, (zip_name, rec) in enumerate(records(limit), 1):
+        yield RawArticle(
+            content=rec.get("content") or "", kind="text", path=f"{zip_name}:{n}",
+            url=rec.get("url"), title=rec.get("title"), outlet=rec.get("source"),
+        )
 
 
 def main() -> None:

@@ -21,42 +21,23 @@ import resource
 import subprocess
 import sys
 import time
-import zipfile
 from collections import Counter
-from pathlib import Path
 
-DATA = Path("/work/shared/eval/saudinewsnet")
+from saudinewsnet import records
+
 
 
 def load(limit: int | None):
-    """SaudiNewsNet articles as Docs, read from the zips in place, oldest first."""
-    from rasd.doc import Doc, Source
+    """SaudiNewsNet articles as Docs (bodies taken as clean), oldest first."""
+    from rasd.clean import clean
+    from rasd.ingest import RawArticle
 
-    try:
-        from rasd.clean import clean
-        from rasd.ingest import RawArticle
-    except ImportError:
-        clean = None
-    docs = []
-    for zp in sorted(DATA.glob("*.zip")):
-        with zipfile.ZipFile(zp) as z:
-            for name in z.namelist():
-                for a in json.loads(z.read(name)):
-                    if not (a.get("content") or "").strip():
-                        continue
-                    doc_id = hashlib.sha1(a["url"].encode()).hexdigest()[:16]
-                    day = (a.get("date_extracted") or "")[:10] or None
-                    if clean is not None:
-                        raw = RawArticle(content=a["content"], kind="body", url=a["url"], title=a.get("title"),
-                                         published=day, outlet=a["source"], id=doc_id)
-                        doc = clean(raw)
-                    else:
-                        doc = Doc(id=doc_id, body=a["content"], title=a.get("title"), published=day,
-                                  source=Source(url=a["url"], outlet=a["source"]))
-                    docs.append(doc)
-                    if limit and len(docs) >= limit:
-                        return docs
-    return docs
+    return [
+        clean(RawArticle(content=a["content"], kind="body", url=a["url"], title=a.get("title"),
+                         published=(a.get("date_extracted") or "")[:10] or None, outlet=a["source"],
+                         id=hashlib.sha1(a["url"].encode()).hexdigest()[:16]))
+        for _, a in records(limit, skip_empty=True)
+    ]
 
 
 def _rss_mb() -> float:
