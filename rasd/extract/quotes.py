@@ -174,7 +174,6 @@ def _trim(body: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _speaker(view: SentenceView, i: int, np_end: int, quotes: list[Quote]) -> str | None:
-    doc = view.doc
     named = [p for p in view.parties_in(range(i + 1, np_end), entity_only=True)
              if p.marker in (None, "coord")]
     if named:
