@@ -11,7 +11,7 @@ import hashlib
 import re
 
 from rasd.clean.boilerplate import OutletProfile, Page, clean_text
-from rasd.clean.html import html_to_text
+from rasd.clean.html import copyright_line, html_to_text
 from rasd.clean.metadata import (
     canonical_outlet,
     derive_title,
@@ -20,6 +20,7 @@ from rasd.clean.metadata import (
     find_published,
     find_title,
     normalise_published,
+    outlet_from_copyright,
     source_credits,
 )
 from rasd.doc import Doc, Source
@@ -45,6 +46,10 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
         text, meta = html_to_text(text)
         sitename, meta_title, meta_date = meta.sitename, meta.title, meta.date
         url = url or meta.url
+        if not sitename and not raw.outlet:
+            # trafilatura drops the footer, and with it the copyright line that names the outlet.
+            line = copyright_line(raw.content)
+            sitename = outlet_from_copyright(line) if line else None
     page = clean_text(text, profile if raw.kind != "body" else None)
     page_title = meta_title or find_title(page)
     if raw.kind == "body":

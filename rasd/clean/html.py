@@ -69,3 +69,21 @@ def visible_text(page: str) -> tuple[str, str | None]:
         if el.tag != "br":
             el.text = "\n" + (el.text or "")
     return root.text_content(), title
+
+
+_COPYRIGHT = re.compile(r"©|حقوق\s+(?:ال)?(?:نشر|طبع)|(?:ال)?حقوق\s+محفوظة|copyright", re.I)
+
+
+def copyright_line(page: str) -> str | None:
+    """The page's copyright line (usually in the footer trafilatura leaves out), if any."""
+    try:
+        root = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return None
+    for el in root.xpath("//script|//style"):
+        el.drop_tree()
+    for text in root.itertext():
+        line = re.sub(r"\s+", " ", text).strip()
+        if line and len(line) < 200 and _COPYRIGHT.search(line):
+            return line
+    return None
