@@ -1,0 +1,15 @@
+"""The place of an event survives a place noun before its name (منتجع، مطار، ميناء)."""
+import rasd
+
+
+def _locations(text: str) -> list[str | None]:
+    return [e.location for e in rasd.analyze(text, published="2023-09-05", html=False).events]
+
+
+def test_resort_names_the_meeting_place_not_a_later_topic():
+    assert _locations("استقبل الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان "
+                      "في منتجع سوتشي أمس الاثنين، وبحث الجانبان الأوضاع في سوريا.") == ["kb:sochi"]
+
+
+def test_airport_arrival_places_the_visit_in_the_city():
+    assert _locations("وصل وزير الخارجية الإيراني إلى مطار بغداد الدولي صباح اليوم في زيارة رسمية.") == ["kb:baghdad"]
