@@ -13,3 +13,10 @@ def test_resort_names_the_meeting_place_not_a_later_topic():
 
 def test_airport_arrival_places_the_visit_in_the_city():
     assert _locations("وصل وزير الخارجية الإيراني إلى مطار بغداد الدولي صباح اليوم في زيارة رسمية.") == ["kb:baghdad"]
+
+
+def test_one_attack_told_with_two_triggers_is_one_event():
+    doc = rasd.analyze("قتل ثلاثة جنود في هجوم شنه مسلحون قرب مدينة جنين أمس.", published="2023-05-18", html=False)
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert attacks[0].actor_text == "مسلحون" and attacks[0].location == "kb:jenin"

@@ -76,17 +76,34 @@ def find_events(doc: Doc, kb=None, scored: bool = True) -> list[Event]:
 
 
 def _one_unattributed(told: list[Event]) -> list[Event]:
-    """A sentence's doer-less events of a type are one act told with several words
-    (انفجرت سيارة مفخخة ... مقتل): keep the first, and none when a doer is named."""
-    def doerless(e: Event) -> bool:
-        return e.actor is None and e.actor_text is None
+    """A sentence tells one act with several words (قتل ثلاثة جنود في هجوم شنه مسلحون;
+    انفجرت سيارة مفخخة ... مقتل): a telling whose known parties another telling of the
+    same type already has folds into that one, lending it the place and date it lacked;
+    a doer-less telling folds into any of its type (the fullest first)."""
+    def parties(e: Event) -> tuple:
+        return (e.actor or e.actor_text, e.target or e.target_text)
 
-    out: list[Event] = []
-    for ev in told:
-        if doerless(ev) and any(f.type == ev.type and (not doerless(f) or f in out) for f in told if f is not ev):
+    def covers(full: Event, part: Event) -> bool:
+        if full.type != part.type:
+            return False
+        (fa, ft), (pa, pt) = parties(full), parties(part)
+        if pa is None:
+            return True  # doer-less tellings of a type in one sentence are one act
+        if part.type in SYMMETRIC:
+            return {pa, pt} - {None} <= {fa, ft}
+        return pa in (None, fa) and pt in (None, ft)
+
+    ranked = sorted(told, key=lambda e: -sum(p is not None for p in parties(e)))
+    kept: list[Event] = []
+    for ev in ranked:
+        host = next((k for k in kept if covers(k, ev)), None)
+        if host is None:
+            kept.append(ev)
             continue
-        out.append(ev)
-    return out
+        host.location = host.location or ev.location
+        if not host.date:
+            host.date, host.date_text = ev.date, ev.date_text
+    return [e for e in told if e in kept]
 
 
 def _key(ev: Event):
