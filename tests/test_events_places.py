@@ -20,3 +20,10 @@ def test_one_attack_told_with_two_triggers_is_one_event():
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(attacks) == 1
     assert attacks[0].actor_text == "مسلحون" and attacks[0].location == "kb:jenin"
+
+
+def test_time_words_do_not_push_the_object_out_of_a_trigger_window():
+    doc = rasd.analyze("فرضت الولايات المتحدة يوم الثلاثاء الماضي عقوبات جديدة على شركات إيرانية.",
+                       published="2023-05-18", html=False)
+    sanctions = [e for e in doc.events if e.type == "SANCTION"]
+    assert [(e.actor, e.date) for e in sanctions] == [("kb:united-states", "2023-05-16")]

@@ -115,7 +115,7 @@ def _key(ev: Event):
 def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     e, n = hit.entry, view.norms
     if e.then:
-        near = n[i + 1 : i + 1 + e.within] + (n[max(0, i - e.within) : i] if e.around else [])
+        near = _window(n, i + 1, e.within, 1) + (_window(n, i - 1, e.within, -1) if e.around else [])
         if not any(readings(t) & set(e.then) for t in near):
             return False
     if e.unless_next and i + 1 < len(n) and readings(n[i + 1]) & set(e.unless_next):
@@ -131,6 +131,25 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     if hit.tense == "noun" and e.label in _NEW_ONLY and n[i].startswith(_DEFINITE):
         return False  # المظاهرات، الهجوم: an event told before, or violence in general
     return True
+
+
+# Time words do not count against a trigger's window: "فرضت واشنطن يوم الثلاثاء الماضي
+# عقوبات" keeps its object as close as "فرضت واشنطن عقوبات".
+_TIME_WORDS = frozenset({
+    "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليل", "ليله", "الماضي", "الماضيه", "المقبل", "المقبله",
+    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاسبوع", "الشهر", "العام",
+})
+
+
+def _window(norms: list[str], start: int, size: int, step: int) -> list[str]:
+    """Up to ``size`` tokens from ``start`` in direction ``step``, not counting time words."""
+    out, k = [], start
+    while 0 <= k < len(norms) and size > 0:
+        out.append(norms[k])
+        if norms[k] not in _TIME_WORDS:
+            size -= 1
+        k += step
+    return out
 
 
 def _destination(view: SentenceView, i: int) -> Party | None:
