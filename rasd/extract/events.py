@@ -100,10 +100,15 @@ def _one_unattributed(told: list[Event]) -> list[Event]:
         if host is None:
             kept.append(ev)
             continue
-        host.location = host.location or ev.location
-        if not host.date:
-            host.date, host.date_text = ev.date, ev.date_text
+        _absorb(host, ev)
     return [e for e in told if e in kept]
+
+
+def _absorb(host: Event, telling: Event) -> None:
+    """A folded telling lends the event it joins the place and date that one lacked."""
+    host.location = host.location or telling.location
+    if not host.date:
+        host.date, host.date_text = telling.date, telling.date_text
 
 
 def _key(ev: Event):
@@ -592,9 +597,7 @@ def _merge(events: list[Event]) -> list[Event]:
         if host is None:
             out.append(e)
             continue
-        host.location = host.location or e.location
-        if not host.date:
-            host.date, host.date_text = e.date, e.date_text
+        _absorb(host, e)
     for k, e in enumerate(out):
         if e.mode == "visit" and e.location:
             for f in out[k + 1 :]:
