@@ -42,9 +42,9 @@ def main() -> None:
     n_tokens = sum(len(tokenize(t)) for t in texts)
     t0 = time.perf_counter()
     model()
-    from rasd.recognise.lexicon import person_name_words, place_names
+    from rasd.recognise.lexicon import org_names, person_full_names, person_name_words, place_names
 
-    place_names(), person_name_words()
+    place_names(), person_name_words(), person_full_names(), org_names()
     print(f"model + lexicons load: {time.perf_counter() - t0:.2f}s")
     for label in ("cold", "warm"):
         t0, c0 = time.perf_counter(), time.process_time()

@@ -60,6 +60,19 @@ def test_leading_conjunction_is_not_part_of_the_name():
     assert {"بغداد", "القاهرة", "بيروت"} <= texts
 
 
+def test_football_clubs_named_bare_in_match_reports_are_organisations():
+    """Clubs share names with cities or look like people; the club list tells them apart."""
+    d = Doc(id="t4", body="وخسر مانشستر يونايتد أمام أرسنال، فيما تغلب يوفنتوس على ضيفه لاتسيو بثلاثة أهداف.")
+    recognise(d)
+    assert {"مانشستر يونايتد", "أرسنال", "يوفنتوس", "لاتسيو"} <= {m.text for m in d.mentions if m.type == "ORG"}
+
+
+def test_listed_organisation_is_found_behind_a_proclitic():
+    d = Doc(id="t5", body="وقدمت الحكومة طلبا للاتحاد الأوروبي للحصول على مساعدات عاجلة.")
+    recognise(d)
+    assert any(m.type == "ORG" and m.text.endswith("لاتحاد الأوروبي") for m in d.mentions)
+
+
 def test_uses_given_sentences():
     body = "قال الرئيس الفرنسي إيمانويل ماكرون إن باريس تدعم الاتفاق."
     d = Doc(id="t3", body=body, sentences=[Span(0, len(body))])

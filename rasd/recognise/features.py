@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES, nationality_words, person_full_names, person_name_words, place_names
+from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES, nationality_words, org_names, person_full_names, person_name_words, place_names
 from rasd.recognise.nameness import score as nameness
 from rasd.recognise.paths import NAMENESS_PATH
 from rasd.text.normalise import normalise, proclitic_splits, search_key
@@ -64,6 +64,8 @@ def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]
         flags.append("cP")
     if n in ORG_CUES:
         flags.append("cO")
+    elif _org_cue(n):
+        flags.append("cOs")
     if n in PLACE_CUES:
         flags.append("cL")
     if n in NAME_PARTICLES:
@@ -91,43 +93,71 @@ def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]
 
 
 @lru_cache(maxsize=200_000)
+def _org_cue(n: str) -> bool:
+    """Whether a normalised word heads an organisation name, proclitics allowed (ولوزارة)."""
+    return n in ORG_CUES or any(rest in ORG_CUES for _, rest in proclitic_splits(n)[1:3])
+
+
+@lru_cache(maxsize=200_000)
 def word_keys(tok: str) -> tuple[str, str, bool]:
     """(normalised form, search key, is an Arabic word) of a token, cached."""
     n = normalise(tok)
     return n, search_key(n), _shape(tok) == "A"
 
 
-_PHRASE_LISTS = {"gp": place_names, "gn": person_full_names}
+_PHRASE_LISTS = {"gp": place_names, "gn": person_full_names, "go": org_names}
+_SINGLE_WORD = {"go"}  # lists whose one-word names are matched here too
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _phrase_starts(kind: str) -> dict[str, tuple[int, ...]]:
     """First word of each multi-word name of a list -> its possible lengths, longest first."""
     starts: dict[str, set[int]] = {}
     for size, group in _PHRASE_LISTS[kind]().items():
-        if size != "1":
+        if size != "1" or kind in _SINGLE_WORD:
             for name in group:
                 starts.setdefault(name.split(" ", 1)[0], set()).add(int(size))
     return {w: tuple(sorted(v, reverse=True)) for w, v in starts.items()}
 
 
-def _phrase_tags(norms: list[str], kind: str = "gp") -> list[str | None]:
-    """B/I marks for tokens covered by a multi-word name of a list (longest match first)."""
-    names = _PHRASE_LISTS[kind]()
-    starts = _phrase_starts(kind)
-    out: list[str | None] = [None] * len(norms)
-    i = 0
-    while i < len(norms):
-        for size in starts.get(norms[i], ()):
-            if i + size <= len(norms) and " ".join(norms[i : i + size]) in names[str(size)]:
-                out[i] = kind + "B"
-                for j in range(i + 1, i + size):
-                    out[j] = kind + "I"
+def _phrase_tags(norms: list[str]) -> dict[str, list[str | None]]:
+    """Per list, B/I marks for tokens covered by one of its names (longest match first).
+
+    The first word may carry proclitics (للاتحاد الأفريقي، ببرشلونة): each of
+    its clitic-stripped readings is tried too.
+    """
+    starts = [_name_starts(n) for n in norms]  # mostly empty: one cached lookup a token
+    out: dict[str, list[str | None]] = {}
+    for kind, lists in _PHRASE_LISTS.items():
+        names = lists()
+        marks: list[str | None] = [None] * len(norms)
+        i = 0
+        while i < len(norms):
+            size = 0
+            for k, first, sizes in starts[i]:
+                if k == kind:
+                    size = next((n for n in sizes if " ".join([first, *norms[i + 1 : i + n]]) in names[str(n)]), 0)
+                    if size:
+                        break
+            if size:
+                marks[i : i + size] = [kind + "B"] + [kind + "I"] * (size - 1)
                 i += size
-                break
-        else:
-            i += 1
+            else:
+                i += 1
+        out[kind] = marks
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _name_starts(n: str) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+    """(list, clitic-stripped reading, name lengths) for each reading of a word that starts a listed name."""
+    readings = [first for _, first in proclitic_splits(n)]
+    return tuple(
+        (kind, first, _phrase_starts(kind)[first])
+        for kind in _PHRASE_LISTS
+        for first in readings
+        if first in _phrase_starts(kind)
+    )
 
 
 DocContext = dict[str, tuple[str, ...]]  # search key -> its "d:" features
@@ -176,8 +206,9 @@ def sentence_features(tokens: list[str], context: DocContext | None = None) -> l
     keys = [word_keys(t) for t in tokens]
     norms = [k[0] for k in keys]
     context = context if context is not None else doc_context([tokens])
-    phrases = _phrase_tags(norms)
-    people = _phrase_tags(norms, "gn")
+    lists = _phrase_tags(norms)
+    org_cue = [_org_cue(n) for n in norms]
+    last_cue: int | None = None
     size = len(tokens)
     out: list[list[str]] = []
     for i in range(size):
@@ -192,10 +223,13 @@ def sentence_features(tokens: list[str], context: DocContext | None = None) -> l
             feats.append("bg-=" + norms[i - 1] + "|" + norms[i])
         if i + 1 < size:
             feats.append("bg+=" + norms[i] + "|" + norms[i + 1])
-        if phrases[i]:
-            feats.append(phrases[i])
-        if people[i]:
-            feats.append(people[i])
+        feats.extend(marks[i] for marks in lists.values() if marks[i])
+        if last_cue is not None and i - last_cue <= 4:  # an organisation cue a little further back
+            feats.append("oc4")  # (وزارة الشؤون الخارجية والتعاون الدولي)
+            if i - last_cue >= 3:
+                feats.append(f"-{i - last_cue}:cO")
+        if org_cue[i]:
+            last_cue = i
         feats.extend(context.get(keys[i][1], ()))
         out.append(feats)
     return out

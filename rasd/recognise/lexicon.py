@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -112,13 +113,8 @@ def place_names() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def person_full_names() -> dict[str, frozenset[str]]:
     """Normalised multi-word names of well-known people by length (arwikicats, 3.1k people)."""
-    data = _package_data("ArWikiCats", "jsons/people/peoples.json") or {}
-    by_len: dict[str, set[str]] = {}
-    for name in data.values():
-        words = normalise(name.replace("-", " ")).split()
-        if 2 <= len(words) <= 4 and all(any("\u0621" <= ch <= "\u064A" for ch in w) for w in words):
-            by_len.setdefault(str(len(words)), set()).add(" ".join(words))
-    return {k: frozenset(v) for k, v in by_len.items()}
+    names = (_package_data("ArWikiCats", "jsons/people/peoples.json") or {}).values()
+    return _by_length(names, 2, 4, lambda w: any("\u0621" <= ch <= "\u064A" for ch in w))
 
 
 @lru_cache(maxsize=1)
@@ -145,3 +141,35 @@ def export_person_names() -> bool:
     PERSON_NAMES_PATH.write_text("\n".join(sorted(words)) + "\n", "utf-8")
     person_name_words.cache_clear()
     return True
+
+
+_CLUB_AFFIX = re.compile(r"^(نادي|فريق)\s+|\s+(لكرة|للكرة)\s+\S+(\s+\S+)?$")
+
+
+@lru_cache(maxsize=1)
+def org_names() -> dict[str, frozenset[str]]:
+    """Normalised Arabic names of organisations by length in words (1-5).
+
+    The knowledge base's organisations and arwikicats' 2.2k sports clubs,
+    each club both as listed (نادي كولن) and bare (كولن), the way match
+    reports name it.
+    """
+    from rasd.kb import load  # lazy: the KB is heavier than the lexicons
+
+    names = [n for e in load().entities() if e.type == "ORG" for n in (*e.ar, *e.short_ar)]
+    for club in (_package_data("ArWikiCats", "jsons/sports/Clubs_key.json") or {}).values():
+        names.append(club)
+        bare = _CLUB_AFFIX.sub("", club).strip()
+        if bare != club and len(bare) >= 4:
+            names.append(bare)
+    return _by_length(names, 1, 5, lambda w: len(w) >= 2)
+
+
+def _by_length(names, shortest: int, longest: int, word_ok) -> dict[str, frozenset[str]]:
+    """Normalised names grouped by their number of words, as the phrase matcher looks them up."""
+    by_len: dict[str, set[str]] = {}
+    for name in names:
+        words = normalise(name.replace("-", " ")).split()
+        if shortest <= len(words) <= longest and all(word_ok(w) for w in words):
+            by_len.setdefault(str(len(words)), set()).add(" ".join(words))
+    return {k: frozenset(v) for k, v in by_len.items()}
