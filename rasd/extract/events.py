@@ -31,7 +31,7 @@ from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
 from rasd.extract.scorer import load as load_scorer
-from rasd.text.normalise import normalise
+from rasd.text.normalise import normalise, proclitic_splits
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 _RECIPROCAL = SYMMETRIC | {"AGREE"}  # "وقعت مصر وتركيا اتفاقية": the second signer is the target
@@ -186,7 +186,9 @@ def _crowd(view: SentenceView, i: int) -> Party | None:
     return min(near, key=lambda p: abs(p.tok - i)) if near else None
 
 
-_TEXT_TARGETS = frozenset({"ASSAULT", "COERCE"})
+# Types whose unnamed object is kept as written: the victim (قتل 47 ارهابيا), the
+# detainee, the deed condemned (أدانت الصين العقوبات الغربية).
+_TEXT_TARGETS = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
 _COUNTING = frozenset(normalise(w) for w in (
     "نحو", "زهاء", "حوالي", "قرابة", "اكثر", "ما", "لا", "يقل", "عن", "من", "عشرات", "مئات", "الاف", "آلاف",
     "اثنين", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عدد", "عددا",
@@ -202,13 +204,15 @@ def _object_text(view: SentenceView, i: int, actor: Party | None) -> str | None:
     k = i + 1
     if actor is not None and actor.tok > i:
         k = actor.tok_end
+        while (nxt := next((p for p in view.parties if p.tok == k and _same(p, actor)), None)) is not None:
+            k = nxt.tok_end  # the subject's name after its title: الرئيس الفرنسي [إيمانويل ماكرون]
     words: list[int] = []
     while k < len(view.norms) and len(words) < 3:
         t = view.norms[k]
         if view.boundary(k) or t in view.cues.place_preps or (t in view.cues.other_preps and t != "من"):
             break
-        if any(p.tok == k for p in view.parties) and words:
-            break
+        if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
+            break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]
         if not words and (t.isdigit() or t in _COUNTING):
             k += 1
             continue
@@ -252,6 +256,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         elif (front := _fronted_subject(view, i)) is not None:  # كان أردوغان التقى السيسي
             actor = front
             target = _first_named(bare_right) if bare_right else None
+        elif (shared := _shared_subject(view, i, bare_right)) is not None:  # وأدانت الصين ... واتهمت الحلف بـ
+            actor, target = shared, bare_right[0]
         else:
             actor = _first_named(bare_right[:2]) if bare_right else None
             if actor is None:
@@ -312,6 +318,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         objs = [p for p in rest if p.marker is None and p.tok > i and not _same(p, actor)]
         coords = [p for p in rest if p.marker == "coord" and not _same(p, actor)]
         preps = [p for p in rest if p.marker == "target" and p.prep != "بين" and not _same(p, actor)]
+        if etype in _OF_THE_THING:
+            preps = [p for p in preps if not _governed_by_noun(view, i, actor, p)]
         if etype in _RECIPROCAL:  # "A و B" before any preposition, else "مع B"
             first_prep = preps[0].tok if preps else len(view.norms)
             early = [p for p in coords if p.tok < first_prep]
@@ -449,6 +457,142 @@ def _fronted_subject(view: SentenceView, i: int) -> Party | None:
 def _conjoined(norm: str) -> bool:
     """A verb with و/ف in front (وتنفي): it shares the subject of the clause before."""
     return norm[:1] in ("و", "ف") and norm not in triggers().forms
+
+
+def _verb_gender(norm: str) -> str | None:
+    """"f" or "m" for a third-person singular verb (أدانت/أدان، تتهم/يتهم), else None.
+
+    A form counts only when its counterpart of the other gender is in the same
+    lexicon, so a stem that merely ends in ت (صوت) or starts with it (تظاهر)
+    is not read as feminine.
+    """
+    for lex in (triggers(), cues().speech):
+        for _, rest in sorted(proclitic_splits(norm), key=lambda pr: -len(pr[1])):
+            stem = rest[1:] if rest[:2] in ("سي", "ست") and len(rest) > 3 else rest  # future سـ
+            if stem not in lex.forms:
+                continue
+            if stem[:1] in ("ي", "ت") and ("ت" if stem[0] == "ي" else "ي") + stem[1:] in lex.forms:
+                return "f" if stem[0] == "ت" else "m"  # تتهم / يتهم
+            masc = [stem[:-1] + t for t in ("", "ي", "ا")] if stem.endswith("ت") else []
+            if any(m in lex.forms for m in masc):
+                return "f"  # اتهمت، التقت، دعت
+            if stem + "ت" in lex.forms or stem[:-1] + "ت" in lex.forms:
+                return "m"
+    return None
+
+
+# Countries whose names take a masculine verb (أعلن العراق); other states and cities are feminine.
+_MASC_STATES = frozenset(normalise(w) for w in ("العراق", "الأردن", "السودان", "اليمن", "المغرب", "لبنان", "البحرين"))
+# Masculine heads of organisation names (حلف الناتو، مجلس الأمن); a head in ة is feminine.
+_MASC_HEADS = frozenset(normalise(w) for w in (
+    "حلف", "الحلف", "مجلس", "المجلس", "الاتحاد", "اتحاد", "حزب", "الحزب", "الجيش", "جيش", "البرلمان", "الكونغرس",
+    "البنك", "بنك", "صندوق", "الصندوق", "تنظيم", "التنظيم", "تحالف", "التحالف", "الناتو", "البيت"))
+
+
+def _party_gender(view: SentenceView, p: Party) -> str | None:
+    """The agreement a name takes: states and cities feminine, people masculine unless
+    a feminine title leads them (الوزيرة، المستشارة), organisations by their head noun."""
+    head = view.norms[p.tok]
+    if p.type == "GPE":
+        return "m" if head in _MASC_STATES else "f"
+    if p.type == "PER":
+        words = view.norms[max(0, p.tok - 1) : p.tok + 1]
+        return "f" if any(w.startswith("ال") and w.endswith("ه") and len(w) > 4 for w in words) else "m"
+    if p.type == "ORG":
+        if head in _MASC_HEADS:
+            return "m"
+        return "f" if head.endswith("ه") else None
+    return None
+
+
+# Verbs whose object is a deed or a claim: "أدانت الصين العقوبات ضد موسكو" condemns
+# the sanctions, not Moscow; a preposition after such an object belongs to it.
+_OF_THE_THING = frozenset({"ACCUSE", "REJECT"})
+
+
+def _governed_by_noun(view: SentenceView, i: int, actor: Party | None, p: Party) -> bool:
+    """Whether a word other than a name or a time word stands between the verb (and its
+    subject) and the preposition of ``p``: then the preposition attaches to that word."""
+    start = actor.tok_end if actor is not None and actor.tok > i else i + 1
+    prep = p.tok
+    while prep > start and view.norms[prep - 1] != p.prep and (prep - 1) >= p.tok - 4:
+        prep -= 1  # back over title words: ضد الرئيس الروسي بوتين
+    prep = prep - 1 if prep > start and view.norms[prep - 1] == p.prep else p.tok
+    taken = {k for q in view.parties for k in range(q.tok, q.tok_end)}
+    return any(view.norms[k] not in _TIME_WORDS and k not in taken for k in range(start, prep))
+
+
+def _right_after(view: SentenceView, j: int, p: Party) -> bool:
+    """Whether ``p`` is the first name after the verb at ``j``, time words and its own
+    title aside (اتهمت أمس الحلف، وصلت المستشارة الألمانية ميركل)."""
+    k = j + 1
+    while k < len(view.norms) and view.norms[k] in _TIME_WORDS:
+        k += 1
+    return k <= p.tok <= k + 3 and not any(view.boundary(m) or any(q.tok == m for q in view.parties)
+                                           for m in range(k, p.tok))
+
+
+# بـ words that are prepositions or adverbs, not the complement of اتهم/طالب X بـ.
+_NOT_COMPLEMENTS = frozenset(normalise(w) for w in (
+    "بسبب", "بعد", "بين", "بحسب", "بشأن", "بشدة", "بالقرب", "بدون", "بنحو", "بدوره", "بدورها", "بعض"))
+
+
+def _shared_subject(view: SentenceView, i: int, bare_right: list[Party]) -> Party | None:
+    """The subject a verb joined by و keeps when the name after it is its object.
+
+    VSO: a verb directly followed by a name takes it as subject, but a second
+    verb with no subject of its own keeps the first one's ("وأدانت الصين
+    العقوبات، واتهمت الحلف بإثارة التوترات": China accuses NATO). The name is
+    the object when it cannot agree with the verb (a feminine verb, a masculine
+    name) or when, alone before بـ, it fills the accusative of اتهم/طالب X بـ.
+    """
+    if not bare_right or not _conjoined(view.norms[i]) or not _right_after(view, i, bare_right[0]):
+        return None
+    gender = _verb_gender(view.norms[i])
+    if gender is None:
+        return None
+    first = bare_right[0]
+    subject = _previous_subject(view, i, gender)
+    if subject is None or _same(subject, first):
+        return None
+    k = first.tok_end
+    while k < len(view.norms) and any(p.tok == k and p.marker == "coord" for p in view.parties):
+        k = next(p.tok_end for p in view.parties if p.tok == k)  # الحلف والولايات المتحدة بـ
+    nxt = view.norms[k] if k < len(view.norms) else ""
+    if _party_gender(view, first) not in (None, gender):
+        return None if not nxt or view.boundary(k) else subject  # واتهمت ميركل، / أن: she speaks
+    takes_bi = (nxt.startswith("ب") and nxt not in _NOT_COMPLEMENTS
+                and not any(p.tok == k for p in view.parties))
+    return subject if takes_bi else None
+
+
+def _opening_gender(norm: str) -> str | None:
+    """"f" for an opening word that reads as a feminine perfect (ورحبت، وأكدت)."""
+    stem = norm[1:] if norm[:1] in ("و", "ف") else norm
+    return "f" if stem.endswith("ت") and len(stem) >= 4 else None
+
+
+def _previous_subject(view: SentenceView, i: int, gender: str) -> Party | None:
+    """The named subject of the nearest earlier verb of the same agreement in the sentence.
+
+    The sentence's first word counts as a verb too (news sentences open VSO: ورحبت
+    مصر ...), its agreement read off a final ت when the lexicons do not know it.
+    """
+    earlier = sorted({v for v in view.verbs if v < i} | {0})
+    for n, j in reversed(list(enumerate(earlier))):
+        lo = earlier[n - 1] + 1 if n else 0
+        if any(view.norms[k] in view.cues.complementisers for k in range(lo, j)):
+            continue  # a verb inside "قالت إن ..." has a subject of its own
+        if (_verb_gender(view.norms[j]) or _opening_gender(view.norms[j]) if j == 0
+                else _verb_gender(view.norms[j])) != gender:
+            return None  # another subject took over in between
+        cand = next((p for p in view.parties if p.marker is None and p.absorbed_by is None
+                     and _right_after(view, j, p)), None)  # وصلت المستشارة الألمانية ميركل
+        if cand is not None and _party_gender(view, cand) in (None, gender) and cand.entity:
+            return cand
+        if not _conjoined(view.norms[j]):
+            return None
+    return None
 
 
 def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None:

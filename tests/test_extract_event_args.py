@@ -1,0 +1,48 @@
+"""Who did what to whom: the actor and target of events in coordinated and nominal clauses.
+
+Sentences are written for these tests (none from the seeds or the eval sets).
+"""
+from test_extract_fixtures import names, run
+
+PUTIN = ("فلاديمير بوتين", "putin")
+
+
+def events(doc, etype=None):
+    return [names(doc, e)[:3] for e in doc.events if etype is None or e.type == etype]
+
+
+def test_second_verb_without_subject_keeps_the_first_subject_and_takes_an_object():
+    doc = run("ورحبت مصر بالمبادرة الأوروبية، واتهمت إسرائيل بعرقلة المفاوضات في القاهرة.",
+              [("مصر", "egypt"), ("إسرائيل", "israel"), ("القاهرة", "cairo")])
+    assert events(doc, "ACCUSE") == [("ACCUSE", "Egypt", "Israel")]
+
+
+def test_second_verb_with_its_own_subject_and_object_is_read_vso():
+    doc = run("ورحبت مصر بالمبادرة الأوروبية، واتهمت إسرائيل حركة حماس بعرقلة المفاوضات.",
+              [("مصر", "egypt"), ("إسرائيل", "israel"), ("حركة حماس", "hamas")])
+    assert events(doc, "ACCUSE") == [("ACCUSE", "Israel", "Hamas")]
+
+
+def test_feminine_verb_does_not_take_a_man_as_subject_when_the_state_is_there():
+    doc = run("وأشادت تركيا بالوساطة القطرية، وانتقدت الرئيس الروسي فلاديمير بوتين بسبب الغارات.",
+              [("تركيا", "turkey"), PUTIN])
+    assert events(doc, "ACCUSE") == [("ACCUSE", "Turkey", "Vladimir Putin")]
+
+
+def test_feminine_title_lets_a_woman_be_the_subject():
+    doc = run("ووصلت وزيرة الخارجية الروسية إلى القاهرة، والتقت المتحدثة ماريا زاخاروفا بالصحفيين.",
+              [("ماريا زاخاروفا", "zakharova"), ("القاهرة", "cairo")])
+    assert ("CONSULT", "Maria Zakharova", None) in events(doc, "CONSULT")
+
+
+def test_verb_inside_a_reported_clause_does_not_lend_its_subject():
+    doc = run("وقالت روسيا إن الانفجار وقع قرب الحدود، واتهمت فرنسا بتسليح المقاتلين.",
+              [("روسيا", "russia"), ("فرنسا", "france")])
+    assert events(doc, "ACCUSE") == [("ACCUSE", "Russia", "France")]
+
+
+def test_condemned_deed_keeps_its_own_preposition():
+    doc = run("ونددت فرنسا بالغارات الجوية على مدينة غزة.", [("فرنسا", "france"), ("مدينة غزة", "gaza")])
+    ev = next(e for e in doc.events if e.type == "ACCUSE")
+    assert names(doc, ev)[:3] == ("ACCUSE", "France", None)
+    assert ev.target_text.startswith("بالغارات")
