@@ -46,3 +46,34 @@ def test_condemned_deed_keeps_its_own_preposition():
     ev = next(e for e in doc.events if e.type == "ACCUSE")
     assert names(doc, ev)[:3] == ("ACCUSE", "France", None)
     assert ev.target_text.startswith("بالغارات")
+
+
+def test_event_noun_after_wasat_or_bisabab_is_background_without_a_doer():
+    doc = run("يعقد البرلمان المصري جلسته الطارئة اليوم في القاهرة وسط احتجاجات واسعة.", [("القاهرة", "cairo")])
+    assert events(doc, "PROTEST") == []
+    doc = run("أغلقت المدارس أبوابها في القاهرة بسبب إضراب المعلمين.", [("القاهرة", "cairo")])
+    assert events(doc, "PROTEST") == []
+
+
+def test_background_attack_with_a_doer_is_still_told():
+    doc = run("قتل ثلاثة جنود عقب هجوم شنه مسلحون على حاجز للجيش قرب بغداد.", [("بغداد", "baghdad")])
+    assert [e.actor_text for e in doc.events if e.type == "ASSAULT"] == ["مسلحون"]
+
+
+def test_istahdafa_of_a_policy_is_no_attack():
+    doc = run("وتستهدف العقوبات الأمريكية الجديدة شركات النفط في إيران.", [("إيران", "iran")])
+    assert events(doc, "ASSAULT") == []
+    doc = run("وأعلنت مصر خطة تستهدف خفض العجز في الموازنة.", [("مصر", "egypt")])
+    assert events(doc, "ASSAULT") == []
+
+
+def test_istahdafa_of_a_patrol_is_an_attack():
+    doc = run("واستهدف مسلحون مجهولون دورية للشرطة في بغداد بعبوة ناسفة.", [("بغداد", "baghdad")])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.actor_text == "مسلحون مجهولون" and ev.location == "kb:baghdad"
+
+
+def test_crowd_and_the_police_they_pelt_are_two_parties():
+    doc = run("ورشق مئات المتظاهرين قوات الأمن بالحجارة أمام مقر الحكومة في بغداد.", [("بغداد", "baghdad")])
+    ev = next(e for e in doc.events if e.type == "PROTEST")
+    assert (ev.actor_text, ev.target_text) == ("مئات المتظاهرين", "قوات الأمن")

@@ -93,11 +93,12 @@ class SentenceView:
                 i += 1
                 continue
             j, label = hit
-            while j < len(self.norms) and j not in taken and (nxt := self._agent_at(j)):
+            while (j < len(self.norms) and j not in taken and _construct_head(self.norms[j - 1])
+                   and (nxt := self._agent_at(j))):
                 j, label = nxt  # عشرات المواطنين: one party, the last noun names it
             for _ in range(2):  # and its adjectives: القوات العراقية، مسلحون مقنعون
-                if (j < len(self.norms) and j not in taken and len(self.norms[j]) >= 4
-                        and self.norms[j].endswith(_ADJ_ENDINGS) and not self.cues.speech.match(self.norms[j])):
+                if (j < len(self.norms) and j not in taken and _agrees(self.norms[j - 1], self.norms[j])
+                        and not self.cues.speech.match(self.norms[j])):
                     j += 1
             s, e = self.tokens[i].start, self.tokens[j - 1].end
             out.append(Party(s, e, self.doc.body[s:e], None, "AGENT", i, j, agent=label))
@@ -226,6 +227,31 @@ class SentenceView:
         if entity_only:
             out = [p for p in out if p.entity]
         return out
+
+
+# Words whose آل/أل is part of the stem, not the article, once normalised.
+_NOT_ARTICLE = frozenset(normalise(w) for w in ("آلاف", "آلية", "آليات", "ألف", "ألفا", "آلة"))
+
+
+def _definite(word: str) -> bool:
+    return word.startswith(("ال", "وال", "فال", "بال", "لل")) and word not in _NOT_ARTICLE
+
+
+def _construct_head(word: str) -> bool:
+    """Whether a noun can govern the next one (عشرات المواطنين، عناصر الشرطة): a definite
+    noun or a sound plural in ون/ين cannot, so "مئات المتظاهرين قوات الأمن" is two parties."""
+    return not _definite(word) and not word.endswith(("ون", "ين"))
+
+
+def _agrees(noun: str, word: str) -> bool:
+    """Whether ``word`` reads as an adjective of ``noun``: a nisba or plural ending, the
+    noun's definiteness, and a sound plural after a sound plural (مسلحون مجهولون، not
+    "مسلحون مجهولون دورية")."""
+    if len(word) < 4 or not word.endswith(_ADJ_ENDINGS):
+        return False
+    if _definite(noun) != _definite(word) or (_definite(word) and not word.startswith("ال")):
+        return False  # an adjective carries no clitic: "الطلاب والمتظاهرين" is two parties
+    return not noun.endswith(("ون", "ين")) or word.endswith(("ون", "ين"))
 
 
 def _inside(a: Mention, b: Mention) -> bool:

@@ -310,7 +310,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         target = None
     if actor is not None and etype in _AGENT_TYPES and _mere_place(view.doc, kb, actor):
         actor = None  # a town does not shoot or march; its people or forces do
-    if actor is None and not (etype in _UNATTRIBUTED and _real_violence(view, i, hit)):
+    if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
+        return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
+    if actor is None and (_background(view, i, hit) or not (etype in _UNATTRIBUTED and _real_violence(view, i, hit))):
         return None  # no doer and nothing to show it happened: "the talks" are no event
 
     rest = [p for p in right if p is not actor]
@@ -372,6 +374,45 @@ _PURPOSE = frozenset(normalise(w) for w in ("احتجاجا", "احتجاج", "�
 _COUNTS = frozenset(normalise(w) for w in (
     "احد", "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
     "عشرات", "مئات", "نحو", "زهاء", "حوالي", "قرابه"))
+
+
+# What استهدف aims at when it is an attack: people, forces, buildings, vehicles, places.
+_PHYSICAL = frozenset(normalise(w) for w in (
+    "منزل", "منزلا", "منازل", "بيت", "بيتا", "مبنى", "مباني", "مقر", "مقرا", "مقرات", "موكب", "موكبا",
+    "قافلة", "سيارة", "سيارات", "حافلة", "دورية", "دوريات", "حاجز", "حاجزا", "نقطة", "موقع", "موقعا",
+    "مواقع", "مركز", "مركزا", "مراكز", "قاعدة", "قواعد", "ثكنة", "معسكر", "معسكرا", "مطار", "ميناء",
+    "سفينة", "سفن", "ناقلة", "طائرة", "طائرات", "مسجد", "مسجدا", "كنيسة", "سفارة", "فندق", "فندقا",
+    "سوق", "سوقا", "مدرسة", "مستشفى", "مخيم", "مخيما", "مدينة", "بلدة", "قرية", "حي", "منطقة", "جسر",
+    "مصنع", "منشأة", "منشآت", "أنبوب", "محطة", "مستودع", "مخزن", "قوات", "جنود", "جنديا", "عناصر",
+    "مسلحين", "مدنيين", "مواطنين", "أشخاص", "شخصا", "قياديا", "ضابطا", "دبابة", "آلية", "آليات", "مدرعة"))
+# Policies and plans, whose aim is no attack: "تستهدف العقوبات الجديدة قطاع الطاقة".
+_POLICIES = frozenset(normalise(w) for w in (
+    "عقوبات", "العقوبات", "خطة", "قرار", "إجراءات", "قانون", "سياسة", "برنامج", "مشروع", "مبادرة",
+    "ضرائب", "رسوم", "إصلاحات", "استثمارات", "تعديلات", "اتفاق", "اتفاقية", "استراتيجية", "ميزانية"))
+
+
+def _physical_aim(view: SentenceView, i: int, actor: Party | None) -> bool:
+    """Whether استهدف aims at something physical: a named person or place, a force,
+    a building or vehicle -- and is not the aim of a policy (العقوبات تستهدف، خطة تستهدف)."""
+    n = view.norms
+    near = [k for k in (i - 1, i + 1, i + 2) if 0 <= k < len(n)]
+    if any(readings(n[k]) & _POLICIES for k in near):
+        return False
+    window = view.right_window(i, limit=6)
+    if any(readings(n[k]) & _PHYSICAL for k in window):
+        return True
+    return any(p.type in ("PER", "GPE", "LOC", "ORG", "AGENT") and not _same(p, actor) and p is not actor
+               for p in view.parties_in(window))
+
+
+# Words that make the event noun after them the setting of the sentence's own news:
+# "يعقد البرلمان جلسته وسط احتجاجات المعارضة" reports a session, not a protest.
+_SETTING = frozenset(normalise(w) for w in ("وسط", "رغم", "بسبب", "عقب", "إثر", "جراء"))
+
+
+def _background(view: SentenceView, i: int, hit: Hit) -> bool:
+    """Whether a nominal trigger is background (وسط/رغم/بسبب/عقب + masdar) rather than a report."""
+    return hit.tense == "noun" and i > 0 and bool(readings(view.norms[i - 1]) & _SETTING)
 
 
 def _real_violence(view: SentenceView, i: int, hit: Hit) -> bool:
