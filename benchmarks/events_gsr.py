@@ -11,8 +11,12 @@ Three figures per type, labelled:
   rules only      -- the event rules, learned filter off (find_events(scored=False));
   rules+filter CV -- the shipped system (rules, then rasd.extract.scorer), with the
                      filter trained on 4/5 of the sentences and scored on the
-                     other 1/5 (5-fold, seed 13, as rasd.extract.train does): the
-                     honest estimate for unseen sentences;
+                     other 1/5 (5-fold, seed 13, as rasd.extract.train does),
+                     its threshold chosen by an inner 5-fold CV of those 4/5
+                     only (nested): the honest estimate for unseen sentences;
+  CV, own threshold -- the same out-of-fold scores at the one threshold that is
+                     best on them: optimistic (the threshold saw the answers),
+                     shown because earlier figures were of this kind;
   shipped model   -- the shipped filter on this same data it was trained on:
                      optimistic, shown only to check the file matches the code.
 
@@ -35,7 +39,7 @@ import sys
 from pathlib import Path
 
 from rasd.extract.scorer import load as load_scorer
-from rasd.extract.train import analyse, best_threshold, cross_validated, examples, prf
+from rasd.extract.train import analyse, best_threshold, cross_validated, examples, nested, prf
 from rasd.kb import load as load_kb
 from rasd.text.normalise import normalise, search_key
 
@@ -60,8 +64,9 @@ def main(argv: list[str]) -> None:
         exs = examples(root, etype, kb)
         print(f"{etype} detection ({len(exs)} sentences, {sum(e.gold for e in exs)} yes):")
         print(_line("rules only", *prf(exs, [0.0 if e.candidate else None for e in exs], 0.0)))
+        print(_line("rules+filter CV", *prf(exs, nested(exs), 0.5)))
         cv = cross_validated(exs)
-        print(_line("rules+filter CV", *prf(exs, cv, best_threshold(exs, cv))))
+        print(_line("CV, own thresh.", *prf(exs, cv, best_threshold(exs, cv))))
         kept = {}
         for e in exs:
             kept[e.text] = [ev for ev in e.doc.events if ev.type == etype and not ev.negated and scorer.keep(ev)]
