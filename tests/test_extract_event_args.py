@@ -77,3 +77,23 @@ def test_crowd_and_the_police_they_pelt_are_two_parties():
     doc = run("ورشق مئات المتظاهرين قوات الأمن بالحجارة أمام مقر الحكومة في بغداد.", [("بغداد", "baghdad")])
     ev = next(e for e in doc.events if e.type == "PROTEST")
     assert (ev.actor_text, ev.target_text) == ("مئات المتظاهرين", "قوات الأمن")
+
+
+def test_plural_verb_takes_its_subject_from_before_and_the_name_after_as_object():
+    doc = run("أعلنت الشرطة أن مجهولين خطفوا أمس القنصل التركي في بيشاور شمال غرب باكستان وقتلوا سائقه.",
+              [("تركيا", "turkey")])
+    assaults = [(e.actor_text, e.target_text) for e in doc.events if e.type == "ASSAULT"]
+    assert assaults == [("مجهولين", "القنصل التركي"), ("مجهولين", "سائقه")]
+
+
+def test_counted_gunmen_before_a_plural_verb_are_the_doers():
+    doc = run("وترجل من السيارة ثلاثة مسلحين أطلقوا النار على الرئيس فلاديمير بوتين.", [PUTIN])
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert (ev.actor_text, names(doc, ev)[2]) == ("مسلحين", "Vladimir Putin")
+
+
+def test_generic_subject_right_after_the_verb_beats_a_later_name():
+    doc = run("وداهمت الشرطة منزلا في بغداد واعتقلت الناشط محمود عباس.",
+              [("بغداد", "baghdad"), ("محمود عباس", "abbas")])
+    ev = next(e for e in doc.events if e.type == "COERCE")
+    assert ev.actor_text == "الشرطة" and names(doc, ev)[2] == "Mahmoud Abbas"

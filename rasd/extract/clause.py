@@ -21,6 +21,8 @@ PARTY_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 BOUNDARY = frozenset("،,:؛;.!?؟()«»\"“”„")
 _ADJ_ENDINGS = ("يه", "ين", "ون", "ي")  # nisba and plural adjectives, normalised
 _PARTITIVES = frozenset(normalise(w) for w in ("عدد", "عددا", "بعض", "العديد", "مجموعه", "عشرات", "مئات", "آلاف", "الاف"))
+_DIRECTIONS = frozenset(normalise(w) for w in (
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا", "شرقا", "غربا"))
 RELATIVES = frozenset(normalise(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 
 
@@ -155,6 +157,9 @@ class SentenceView:
                 break
             if t == "و":
                 p.marker = "coord"
+                break
+            if any(rest in _DIRECTIONS for _, rest in proclitic_splits(t)):
+                p.marker, p.prep = "place", "في"  # شمال غرب باكستان، جنوبي لبنان
                 break
             if any(rest in self.cues.place_nouns for _, rest in proclitic_splits(t)):
                 if any(pre and pre[-1] in "بل" for pre, rest in proclitic_splits(t)

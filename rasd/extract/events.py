@@ -213,7 +213,7 @@ def _object_text(view: SentenceView, i: int, actor: Party | None) -> str | None:
             break
         if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
             break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]
-        if not words and (t.isdigit() or t in _COUNTING):
+        if not words and (t.isdigit() or t in _COUNTING or t in _TIME_WORDS):
             k += 1
             continue
         if date_expressions(view.tokens[k].text):
@@ -258,6 +258,10 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             target = _first_named(bare_right) if bare_right else None
         elif (shared := _shared_subject(view, i, bare_right)) is not None:  # وأدانت الصين ... واتهمت الحلف بـ
             actor, target = shared, bare_right[0]
+        elif _plural(view.norms[i]):  # "3 مسلحين أطلقوا النار"، "وقتلوا سائقه": the subject came before
+            actor = _plural_subject(view, i, left)
+        elif bare_right and _right_after(view, i, bare_right[0]):  # VSO: the name right after the verb
+            actor = bare_right[0]
         else:
             actor = _first_named(bare_right[:2]) if bare_right else None
             if actor is None:
@@ -302,7 +306,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             actor = near
     if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
-    if actor is not None and actor.agent and actor.tok > 0 and _counted(view.norms[actor.tok - 1]):
+    if (actor is not None and actor.agent and actor.tok > 0 and _counted(view.norms[actor.tok - 1])
+            and not (actor.tok < i and _plural(view.norms[i]))):  # but "ثلاثة مسلحين أطلقوا النار" acts
         actor, target = None, target or actor  # "أسقطت 13 طائرة"، "قتل ثلاثة جنود": what is counted is hit
     if actor is not None and actor.agent and etype not in _AGENT_TYPES:
         actor = None  # "الطائرات" do not negotiate: generic agents act only in force and protest
@@ -522,6 +527,32 @@ def _verb_gender(norm: str) -> str | None:
     return None
 
 
+def _plural(norm: str) -> bool:
+    """Whether a verb is dual or plural (قتلوا، يقتلون، فجرا، التقيا). In VSO the verb before
+    its subject is singular, so a name after a plural verb is its object."""
+    for lex in (triggers(), cues().speech):
+        for _, rest in sorted(proclitic_splits(norm), key=lambda pr: -len(pr[1])):
+            stem = rest[1:] if rest[:2] in ("سي", "ست") and len(rest) > 4 else rest  # future سـ
+            if stem not in lex.forms:
+                continue
+            for ending, singular in (("وا", ("", "ي", "ا")), ("ون", ("", "ي")), ("ان", ("",)), ("تا", ("",)),
+                                     ("ا", ("",))):
+                if stem.endswith(ending) and any(stem[: -len(ending)] + t in lex.forms for t in singular):
+                    return True
+            return False
+    return False
+
+
+def _plural_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None:
+    """The subject of a plural verb: before it (مسلحون أطلقوا), or, for one joined by و,
+    that of the nearest earlier plural verb (مجهولين خطفوا القنصل وقتلوا سائقه)."""
+    if _conjoined(view.norms[i]):
+        j = max((v for v in view.verbs if v < i and _plural(view.norms[v])), default=None)
+        if j is not None:
+            return _plural_subject(view, j, view.parties_in(view.left_window(j)))
+    return _left_subject(view, i, left)
+
+
 # Countries whose names take a masculine verb (أعلن العراق); other states and cities are feminine.
 _MASC_STATES = frozenset(normalise(w) for w in ("العراق", "الأردن", "السودان", "اليمن", "المغرب", "لبنان", "البحرين"))
 # Masculine heads of organisation names (حلف الناتو، مجلس الأمن); a head in ة is feminine.
@@ -543,6 +574,10 @@ def _party_gender(view: SentenceView, p: Party) -> str | None:
         if head in _MASC_HEADS:
             return "m"
         return "f" if head.endswith("ه") else None
+    if p.agent and head not in _COUNTS:  # القوات، الشرطة: feminine; مسلحون، الجيش: masculine
+        if head.endswith(("ون", "ين")) or head in _MASC_HEADS:
+            return "m"
+        return "f" if head.endswith(("ات", "ه")) else None
     return None
 
 
@@ -601,7 +636,8 @@ def _shared_subject(view: SentenceView, i: int, bare_right: list[Party]) -> Part
         k = next(p.tok_end for p in view.parties if p.tok == k)  # الحلف والولايات المتحدة بـ
     nxt = view.norms[k] if k < len(view.norms) else ""
     if _party_gender(view, first) not in (None, gender):
-        return None if not nxt or view.boundary(k) else subject  # واتهمت ميركل، / أن: she speaks
+        speaks = view.boundary(k) and nxt not in (".", "!")
+        return None if speaks else subject  # "والتقت ميركل، ..."، "وأعلنت ميركل أن": a woman unmarked
     takes_bi = (nxt.startswith("ب") and nxt not in _NOT_COMPLEMENTS
                 and not any(p.tok == k for p in view.parties))
     return subject if takes_bi else None
@@ -629,7 +665,7 @@ def _previous_subject(view: SentenceView, i: int, gender: str) -> Party | None:
             return None  # another subject took over in between
         cand = next((p for p in view.parties if p.marker is None and p.absorbed_by is None
                      and _right_after(view, j, p)), None)  # وصلت المستشارة الألمانية ميركل
-        if cand is not None and _party_gender(view, cand) in (None, gender) and cand.entity:
+        if cand is not None and _party_gender(view, cand) in (None, gender) and (cand.entity or cand.agent):
             return cand
         if not _conjoined(view.norms[j]):
             return None
