@@ -97,3 +97,9 @@ def test_generic_subject_right_after_the_verb_beats_a_later_name():
               [("بغداد", "baghdad"), ("محمود عباس", "abbas")])
     ev = next(e for e in doc.events if e.type == "COERCE")
     assert ev.actor_text == "الشرطة" and names(doc, ev)[2] == "Mahmoud Abbas"
+
+
+def test_people_counted_before_a_plural_kill_verb_are_its_victims():
+    doc = run("وقال مصدر أمني إن ثمانية أشخاص قتلوا جراء غارة جوية على سوق في مدينة غزة.", [("مدينة غزة", "gaza")])
+    evs = [e for e in doc.events if e.type == "ASSAULT"]
+    assert evs and all(e.actor is None and e.actor_text is None for e in evs)

@@ -41,6 +41,9 @@ _PLACES = ("GPE", "LOC")
 _AGENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "THREATEN", "CONCEDE"})
 # Generic agents that are victims, not doers: "قتل اربعة اشخاص" is passive.
 _VICTIMS = frozenset({"civilians", "prisoners"})
+# Agents that do not read as victims before a plural verb: "ثلاثة مسلحين أطلقوا النار" act,
+# while "13 جنديا قتلوا" were killed (the unvowelled passive looks the same).
+_ATTACKERS = frozenset({"gunmen", "militants", "fighters", "rebels"})
 _PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم"})
 _COUNTRY_NAMES = Locale("en").territories
 
@@ -307,7 +310,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
     if (actor is not None and actor.agent and actor.tok > 0 and _counted(view.norms[actor.tok - 1])
-            and not (actor.tok < i and _plural(view.norms[i]))):  # but "ثلاثة مسلحين أطلقوا النار" acts
+            and not (actor.tok < i and actor.agent in _ATTACKERS and _plural(view.norms[i]))):
         actor, target = None, target or actor  # "أسقطت 13 طائرة"، "قتل ثلاثة جنود": what is counted is hit
     if actor is not None and actor.agent and etype not in _AGENT_TYPES:
         actor = None  # "الطائرات" do not negotiate: generic agents act only in force and protest
@@ -416,8 +419,16 @@ _SETTING = frozenset(normalise(w) for w in ("وسط", "رغم", "بسبب", "ع�
 
 
 def _background(view: SentenceView, i: int, hit: Hit) -> bool:
-    """Whether a nominal trigger is background (وسط/رغم/بسبب/عقب + masdar) rather than a report."""
-    return hit.tense == "noun" and i > 0 and bool(readings(view.norms[i - 1]) & _SETTING)
+    """Whether a nominal trigger is background (وسط/رغم/بسبب/عقب + masdar) rather than a report.
+
+    Not when the sentence tells the harm it did: "قتل ثمانية أشخاص جراء غارة جوية"
+    reports the raid through its dead.
+    """
+    if hit.tense != "noun" or i == 0 or not readings(view.norms[i - 1]) & _SETTING:
+        return False
+    lex = triggers()
+    return not any(readings(t) & _HARM or any(h.entry.genitive == "target" and h.tense != "noun" for h in lex.match(t))
+                   for t in view.norms)
 
 
 def _real_violence(view: SentenceView, i: int, hit: Hit) -> bool:
@@ -440,7 +451,8 @@ def _real_violence(view: SentenceView, i: int, hit: Hit) -> bool:
         near = n[max(0, i - 6) : i + 8]
     else:
         near = n[max(0, i - 4) : i + 5]
-    harm = any(readings(t) & _HARM for t in near) or hit.entry.mode in _VIOLENT_MODES
+    harm = (any(readings(t) & _HARM for t in near) or hit.entry.mode in _VIOLENT_MODES
+            or hit.entry.genitive == "target" and hit.tense != "noun")  # قتلوا، اغتالوا: the verb is the harm
     counted = any(t.isdigit() or readings(t) & (_COUNTS | _PEOPLE) for t in near)
     return harm and (counted or hit.entry.mode in ("explosives", "abduct", "aerial"))
 
