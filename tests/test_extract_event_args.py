@@ -103,3 +103,16 @@ def test_people_counted_before_a_plural_kill_verb_are_its_victims():
     doc = run("وقال مصدر أمني إن ثمانية أشخاص قتلوا جراء غارة جوية على سوق في مدينة غزة.", [("مدينة غزة", "gaza")])
     evs = [e for e in doc.events if e.type == "ASSAULT"]
     assert evs and all(e.actor is None and e.actor_text is None for e in evs)
+
+
+def test_protest_target_is_whom_it_is_against_not_the_square_it_fills():
+    doc = run("وتجمع مئات المتظاهرين أمام مقر البرلمان في بغداد للمطالبة باستقالة الحكومة.", [("بغداد", "baghdad")])
+    ev = next(e for e in doc.events if e.type == "PROTEST")
+    assert (ev.target, ev.target_text, ev.location) == (None, "الحكومة", "kb:baghdad")
+
+
+def test_protest_against_a_named_visitor():
+    doc = run("وتظاهر آلاف الطلاب في القاهرة احتجاجا على زيارة الرئيس فلاديمير بوتين.",
+              [("القاهرة", "cairo"), PUTIN])
+    ev = next(e for e in doc.events if e.type == "PROTEST")
+    assert names(doc, ev) == ("PROTEST", None, "Vladimir Putin", "Cairo")

@@ -252,7 +252,7 @@ def _agrees(noun: str, word: str) -> bool:
     """Whether ``word`` reads as an adjective of ``noun``: a nisba or plural ending, the
     noun's definiteness, and a sound plural after a sound plural (مسلحون مجهولون، not
     "مسلحون مجهولون دورية")."""
-    if len(word) < 4 or not word.endswith(_ADJ_ENDINGS):
+    if len(word) < 4 or not word.endswith(_ADJ_ENDINGS) or word in RELATIVES:
         return False
     if _definite(noun) != _definite(word) or (_definite(word) and not word.startswith("ال")):
         return False  # an adjective carries no clitic: "الطلاب والمتظاهرين" is two parties

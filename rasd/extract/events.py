@@ -212,7 +212,8 @@ def _object_text(view: SentenceView, i: int, actor: Party | None) -> str | None:
     words: list[int] = []
     while k < len(view.norms) and len(words) < 3:
         t = view.norms[k]
-        if view.boundary(k) or t in view.cues.place_preps or (t in view.cues.other_preps and t != "من"):
+        if (view.boundary(k) or t in RELATIVES or t in view.cues.place_preps
+                or (t in view.cues.other_preps and t != "من")):
             break
         if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
             break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]
@@ -324,7 +325,12 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         return None  # no doer and nothing to show it happened: "the talks" are no event
 
     rest = [p for p in right if p is not actor]
-    if target is None:
+    against_text = None
+    if etype == "PROTEST":  # whom a protest is against, not the place it fills
+        target, against_text = _protested(view, i, actor)
+        if target is None and against_text is None:
+            rest = [p for p in rest if p.type not in _PLACES]
+    if target is None and against_text is None:
         objs = [p for p in rest if p.marker is None and p.tok > i and not _same(p, actor)]
         coords = [p for p in rest if p.marker == "coord" and not _same(p, actor)]
         preps = [p for p in rest if p.marker == "target" and p.prep != "بين" and not _same(p, actor)]
@@ -358,12 +364,57 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         ev.target, ev.target_text = target.entity, target.text
     if ev.target is None and ev.target_text is None and etype in _TEXT_TARGETS:
         ev.target_text = _object_text(view, i, actor)
+    if ev.target is None and ev.target_text is None:
+        ev.target_text = against_text
     if location is not None and location.entity:
         ev.location = location.entity
     ev.negated = _negated(view, i)
     ev.hypothetical = _hedged(view, i, hit)
     _date(view, i, hit, ev)
     return ev
+
+
+# Words that name what a protest is against: ضد X، احتجاجا على X، مطالبين X / باستقالة X.
+_AGAINST = frozenset(normalise(w) for w in ("ضد", "المناهضين", "المناهضه", "مناهضه", "مناهضين"))
+_IN_PROTEST = frozenset(normalise(w) for w in (
+    "احتجاجا", "احتجاج", "تنديدا", "استنكارا", "للاحتجاج", "احتجاجهم", "رفضا"))
+_DEMANDING = frozenset(normalise(w) for w in (
+    "مطالبين", "مطالبا", "تطالب", "يطالبون", "طالبوا", "للمطالبه", "مطالبه", "لمطالبه", "يطالب", "يهتفون", "هتافات"))
+
+
+def _protested(view: SentenceView, i: int, actor: Party | None) -> tuple[Party | None, str | None]:
+    """Whom a protest is against, from the words that say so after (or just before) the
+    trigger: "ضد الحكومة"، "احتجاجا على زيارة غل"، "مطالبين باستقالة الحكومة". The first
+    name within two words of the cue, else those words as written."""
+    n = view.norms
+    for k in range(max(0, i - 3), min(len(n), i + 25)):
+        words = readings(n[k])
+        if n[k] == "." or n[k] in RELATIVES and k > i:
+            break
+        start = None
+        if words & _AGAINST:
+            start = k + 1
+        elif words & _IN_PROTEST and k + 1 < len(n) and (n[k + 1] in ("علي", "على") or n[k + 1].startswith("ب")):
+            start = k + 2 if n[k + 1] in ("علي", "على") else k + 1
+        elif words & _DEMANDING and k + 1 < len(n):
+            start = k + 1
+        if start is None or start >= len(n):
+            continue
+        if words & _DEMANDING and words & {"هتافات", "يهتفون"}:
+            if n[start] != "ضد":
+                continue
+            start += 1  # هتافات ضد X
+        if n[start].startswith("ب") and not any(p.tok == start for p in view.parties):
+            start += 1  # مطالبين [باستقالة] الحكومة: the demand's own noun
+        span = range(start, min(len(n), start + 3))
+        named = next((p for p in view.parties if p.tok in span and p.absorbed_by is None and p is not actor
+                      and not _same(p, actor) and p.marker != "place"), None)
+        if named is not None:
+            return named, None
+        taken = [m for m in span if not view.boundary(m) and n[m] not in view.cues.place_preps][:2]
+        if taken and taken[0] == start:
+            return None, view.doc.body[view.tokens[taken[0]].start : view.tokens[taken[-1]].end]
+    return None, None
 
 
 # Types PLOVER codes with an unknown actor when the report itself shows the
