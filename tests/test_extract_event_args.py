@@ -116,3 +116,9 @@ def test_protest_against_a_named_visitor():
               [("القاهرة", "cairo"), PUTIN])
     ev = next(e for e in doc.events if e.type == "PROTEST")
     assert names(doc, ev) == ("PROTEST", None, "Vladimir Putin", "Cairo")
+
+
+def test_thousands_of_protesters_is_one_party():
+    doc = run("واحتشد الآلاف من المتظاهرين أمام مقر البرلمان في بغداد.", [("بغداد", "baghdad")])
+    ev = next(e for e in doc.events if e.type == "PROTEST")
+    assert ev.actor_text == "الآلاف من المتظاهرين"

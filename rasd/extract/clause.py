@@ -23,6 +23,7 @@ _ADJ_ENDINGS = ("يه", "ين", "ون", "ي")  # nisba and plural adjectives, no
 _PARTITIVES = frozenset(normalise(w) for w in ("عدد", "عددا", "بعض", "العديد", "مجموعه", "عشرات", "مئات", "آلاف", "الاف"))
 _DIRECTIONS = frozenset(normalise(w) for w in (
     "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا", "شرقا", "غربا"))
+_COUNT_NOUNS = _PARTITIVES | frozenset(normalise(w) for w in ("الآلاف", "المئات", "العشرات", "آلاف", "ألوف"))
 RELATIVES = frozenset(normalise(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 
 
@@ -95,9 +96,14 @@ class SentenceView:
                 i += 1
                 continue
             j, label = hit
-            while (j < len(self.norms) and j not in taken and _construct_head(self.norms[j - 1])
-                   and (nxt := self._agent_at(j))):
-                j, label = nxt  # عشرات المواطنين: one party, the last noun names it
+            while j < len(self.norms) and j not in taken:
+                if _construct_head(self.norms[j - 1]) and (nxt := self._agent_at(j)):
+                    j, label = nxt  # عشرات المواطنين: one party, the last noun names it
+                elif (self.norms[j] == "من" and self.norms[j - 1] in _COUNT_NOUNS and j + 1 not in taken
+                      and (nxt := self._agent_at(j + 1))):
+                    j, label = nxt  # الآلاف من المتظاهرين
+                else:
+                    break
             for _ in range(2):  # and its adjectives: القوات العراقية، مسلحون مقنعون
                 if (j < len(self.norms) and j not in taken and _agrees(self.norms[j - 1], self.norms[j])
                         and not self.cues.speech.match(self.norms[j])):
