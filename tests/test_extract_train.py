@@ -1,0 +1,38 @@
+"""The event filter's reported figure is honest: no sentence helps pick the threshold it is judged by.
+
+Synthetic examples (feature lists written here), no GSR data.
+"""
+from rasd.doc import Doc, Event
+from rasd.extract import train
+
+
+def _examples() -> list[train.Example]:
+    out = []
+    for k in range(60):
+        gold = k % 3 == 0
+        text = f"جملة رقم {k}"
+        cand = Event(type="ASSAULT", trigger="قتل", evidence=text) if k % 2 == 0 or gold else None
+        feats = ["w:هجوم" if gold else "w:ندوه", f"w:{k % 7}", "w:امس"]
+        out.append(train.Example(text, gold, cand, Doc(id=str(k), body=text), feats,
+                                 [feats] if cand is not None else []))
+    return out
+
+
+def test_nested_thresholds_never_see_the_held_out_fold(monkeypatch):
+    exs = _examples()
+    seen_by_threshold: list[set[str]] = []
+    real = train.best_threshold
+
+    def spy(part, probs):
+        seen_by_threshold.append({e.text for e in part})
+        return real(part, probs)
+
+    monkeypatch.setattr(train, "best_threshold", spy)
+    decided = train.nested(exs)
+    assert len(seen_by_threshold) == train.FOLDS
+    # each outer fold's threshold saw only its training part: every sentence is outside exactly one
+    for e in exs:
+        assert sum(e.text not in seen for seen in seen_by_threshold) == 1
+    assert all((d is None) == (e.candidate is None) for d, e in zip(decided, exs))
+    # the separable toy data is learned: the attack-like sentences are kept
+    assert train.prf(exs, decided, 0.5)[2] > 0.9
