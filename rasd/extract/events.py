@@ -328,8 +328,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     against_text = None
     if etype == "PROTEST":  # whom a protest is against, not the place it fills
         target, against_text = _protested(view, i, actor)
-        if target is None and against_text is None:
-            rest = [p for p in rest if p.type not in _PLACES]
+        if target is None and against_text is None:  # else only the object right after: رشقوا قوات الأمن
+            near = max(i, actor.tok_end - 1 if actor is not None else i) + 3
+            rest = [p for p in rest if p.type not in _PLACES and p.tok <= near]
     if target is None and against_text is None:
         objs = [p for p in rest if p.marker is None and p.tok > i and not _same(p, actor)]
         coords = [p for p in rest if p.marker == "coord" and not _same(p, actor)]
@@ -382,10 +383,18 @@ _DEMANDING = frozenset(normalise(w) for w in (
     "مطالبين", "مطالبا", "تطالب", "يطالبون", "طالبوا", "للمطالبه", "مطالبه", "لمطالبه", "يطالب", "يهتفون", "هتافات"))
 
 
+_NOT_NOUNS = frozenset(normalise(w) for w in ("ما", "من", "عدم", "أن", "ان", "إن", "الذي", "التي", "هذا", "هذه"))
+
+
+def _prep(view: SentenceView, word: str) -> bool:
+    c = view.cues
+    return word in c.place_preps or word in c.target_preps or word in c.other_preps
+
+
 def _protested(view: SentenceView, i: int, actor: Party | None) -> tuple[Party | None, str | None]:
     """Whom a protest is against, from the words that say so after (or just before) the
     trigger: "ضد الحكومة"، "احتجاجا على زيارة غل"، "مطالبين باستقالة الحكومة". The first
-    name within two words of the cue, else those words as written."""
+    name within two words of the cue, else the noun (and its definite genitive) as written."""
     n = view.norms
     for k in range(max(0, i - 3), min(len(n), i + 25)):
         words = readings(n[k])
@@ -411,9 +420,15 @@ def _protested(view: SentenceView, i: int, actor: Party | None) -> tuple[Party |
                       and not _same(p, actor) and p.marker != "place"), None)
         if named is not None:
             return named, None
-        taken = [m for m in span if not view.boundary(m) and n[m] not in view.cues.place_preps][:2]
-        if taken and taken[0] == start:
-            return None, view.doc.body[view.tokens[taken[0]].start : view.tokens[taken[-1]].end]
+        first = n[start]
+        if (view.boundary(start) or first in view.cues.place_preps or first in _NOT_NOUNS
+                or (words & _DEMANDING and not first.startswith("ال"))):
+            continue  # "مطالبين برد أقوى": a demand with no one named in it; "ضد ما سموه"
+        nxt = n[start + 1] if start + 1 < len(n) else ""
+        joined = (nxt and not view.boundary(start + 1) and nxt not in _NOT_NOUNS and nxt not in _TIME_WORDS
+                  and not _prep(view, nxt))
+        end = start + 1 if joined and (nxt.startswith("ال") or not first.startswith("ال")) else start  # قرار الحكومة
+        return None, view.doc.body[view.tokens[start].start : view.tokens[end].end]
     return None, None
 
 
