@@ -21,6 +21,13 @@ location; a visit's destination is the location and its country the target.
 Nominal triggers take the name right after them (زيارة بوتين) or the subject
 of a light verb (يجري شويغو مشاورات) and never the subject of another verb
 (أدانت الصين العقوبات: China is not the sanctioner).
+Agreement settles who acts when word order alone cannot: a verb joined by و
+with no subject of its own keeps the previous clause's (وأدانت الصين ...
+واتهمت الحلف بـ: China accuses NATO), a feminine verb does not take a man as
+subject, and a plural verb's subject stands before it (مسلحون ... وقتلوا X).
+An event noun after وسط/رغم/بسبب/عقب is the setting of other news and needs
+a doer; a protest's target is whom it is against (ضد، احتجاجا على), never
+the square it fills.
 """
 from __future__ import annotations
 
