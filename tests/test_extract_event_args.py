@@ -122,3 +122,8 @@ def test_thousands_of_protesters_is_one_party():
     doc = run("واحتشد الآلاف من المتظاهرين أمام مقر البرلمان في بغداد.", [("بغداد", "baghdad")])
     ev = next(e for e in doc.events if e.type == "PROTEST")
     assert ev.actor_text == "الآلاف من المتظاهرين"
+
+
+def test_a_bomber_is_not_the_victim_of_his_own_blast():
+    doc = run("وفجر انتحاري نفسه أمام مركز للشرطة في بغداد، ما أدى إلى مقتل عشرة أشخاص.", [("بغداد", "baghdad")])
+    assert all(e.target_text not in ("نفسه",) for e in doc.events if e.type == "ASSAULT")

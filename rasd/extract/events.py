@@ -205,6 +205,10 @@ _COUNTING = frozenset(normalise(w) for w in (
     "بعض", "احد", "أحد", "النار", "الرصاص", "النيران", "علي", "على", "قذائف", "صواريخ", "صاروخا"))
 
 
+# "فجر نفسه": the bomber is no victim of his own.
+_REFLEXIVES = frozenset(normalise(w) for w in ("نفسه", "نفسها", "نفسيهما", "أنفسهم", "انفسهم", "أنفسهما"))
+
+
 def _object_text(view: SentenceView, i: int, actor: Party | None) -> str | None:
     """The unnamed victim or object right after the trigger (and its subject), as written.
 
@@ -219,7 +223,7 @@ def _object_text(view: SentenceView, i: int, actor: Party | None) -> str | None:
     words: list[int] = []
     while k < len(view.norms) and len(words) < 3:
         t = view.norms[k]
-        if (view.boundary(k) or t in RELATIVES or t in view.cues.place_preps
+        if (view.boundary(k) or t in RELATIVES or t in _REFLEXIVES or t in view.cues.place_preps
                 or (t in view.cues.other_preps and t != "من")):
             break
         if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
