@@ -2,7 +2,9 @@
 
 Sentences are written for these tests (none from the seeds or the eval sets).
 """
-from test_extract_fixtures import names, run
+from test_extract_fixtures import make_doc, names, run
+
+from rasd.extract.events import find_events
 
 PUTIN = ("فلاديمير بوتين", "putin")
 
@@ -60,11 +62,12 @@ def test_background_attack_with_a_doer_is_still_told():
     assert [e.actor_text for e in doc.events if e.type == "ASSAULT"] == ["مسلحون"]
 
 
-def test_istahdafa_of_a_policy_is_no_attack():
-    doc = run("وتستهدف العقوبات الأمريكية الجديدة شركات النفط في إيران.", [("إيران", "iran")])
-    assert events(doc, "ASSAULT") == []
-    doc = run("وأعلنت مصر خطة تستهدف خفض العجز في الموازنة.", [("مصر", "egypt")])
-    assert events(doc, "ASSAULT") == []
+def test_istahdafa_of_a_policy_is_no_attack_candidate():
+    for text in ("وتستهدف العقوبات الأمريكية الجديدة إيران وشركات النفط فيها.",
+                 "وقالت فرنسا إن العقوبات تستهدف إيران.",
+                 "وتستهدف الولايات المتحدة بهذه العقوبات إيران."):
+        doc = make_doc(text, [("إيران", "iran"), ("فرنسا", "france"), ("الولايات المتحدة", "us")])
+        assert [e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT"] == [], text
 
 
 def test_istahdafa_of_a_patrol_is_an_attack():

@@ -480,7 +480,7 @@ def _physical_aim(view: SentenceView, i: int, actor: Party | None) -> bool:
     """Whether استهدف aims at something physical: a named person or place, a force,
     a building or vehicle -- and is not the aim of a policy (العقوبات تستهدف، خطة تستهدف)."""
     n = view.norms
-    near = [k for k in (i - 1, i + 1, i + 2) if 0 <= k < len(n)]
+    near = [k for k in range(i - 1, i + 5) if 0 <= k < len(n) and k != i]  # تستهدف واشنطن بهذه العقوبات
     if any(readings(n[k]) & _POLICIES for k in near):
         return False
     window = view.right_window(i, limit=6)
