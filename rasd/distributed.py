@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,10 +62,15 @@ def analyze_with_spark(
     files = list_inputs(paths)
     if not files:
         return
+    master = master or os.environ.get("RASD_SPARK_MASTER", "local[*]")
+    if master.startswith("local"):
+        # Local workers must run this interpreter, whose environment holds Rasd's
+        # dependencies, not whichever python3 comes first on PATH.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     conf = (
         SparkConf()
         .setAppName("rasd-analyze")
-        .setMaster(master or os.environ.get("RASD_SPARK_MASTER", "local[*]"))
+        .setMaster(master)
         .set("spark.ui.enabled", "false")
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1")
