@@ -16,6 +16,7 @@ from rasd.recognise.paths import NAMENESS_PATH
 from rasd.text.normalise import normalise, proclitic_splits, search_key
 
 _WINDOW = (-2, -1, 1, 2)
+_LENT_PREFIX = {d: f"{d}:" for d in _WINDOW}
 _MAX_PHRASE = 4
 
 
@@ -89,7 +90,7 @@ def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]
     if shape == "A" and len(n) > 2:
         lent.append("s2=" + n[-2:])
         lent.append("p2=" + n[:2])
-    return tuple(own), {d: tuple(f"{d}:{f}" for f in lent) for d in _WINDOW}
+    return tuple(own), {d: tuple([p + f for f in lent]) for d, p in _LENT_PREFIX.items()}
 
 
 @lru_cache(maxsize=200_000)

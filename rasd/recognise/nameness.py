@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,5 +53,5 @@ def score(word: str, path: Path) -> float:
     bias, w = _load(str(path))
     if not w:
         return 0.5
-    z = bias + sum(w.get(g, 0.0) for g in ngrams(word))
+    z = bias + sum(map(w.get, ngrams(word), repeat(0.0)))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
