@@ -85,3 +85,42 @@ def test_suffering_an_attack_is_an_assault_on_the_subject():
 def test_ill_health_is_not_an_assault():
     doc = run("وأصيب الفنان بوعكة صحية نقل على إثرها إلى المستشفى.", [])
     assert not kinds(doc, "ASSAULT")
+
+
+def test_protest_told_by_its_verb_and_head_count():
+    doc = run("وتظاهر أمس نحو ثلاثمائة شخص أمام مبنى البلدية في وسط المدينة، ورفعوا لافتات تطالب برحيل المحافظ.", [])
+    assert kinds(doc, "PROTEST")
+
+
+def test_plural_verb_finds_its_crowd_further_back():
+    doc = run("وقال شهود إن الآلاف من المحتجين القادمين من القرى المجاورة للعاصمة تدفقوا إلى الساحة الرئيسية منذ الصباح.", [])
+    # the rules' candidate (the learned filter judges the telling, not who did it)
+    ev = next(e for e in find_events(doc, None, scored=False) if e.type == "PROTEST")
+    assert "المحتجين" in (ev.actor_text or "")
+
+
+def test_supporters_counted_gather_as_protesters():
+    doc = run("وتجمع عدد من أنصار المرشح الخاسر أمام مقر اللجنة الانتخابية رافضين النتائج المعلنة.", [])
+    ev = kinds(doc, "PROTEST")[0]
+    assert "أنصار" in (ev.actor_text or "")
+
+
+def test_renewed_protests_are_news_but_protests_in_general_are_not():
+    doc = run("وتجددت الاحتجاجات في مدينة البصرة أمس ضد انقطاع الكهرباء.", [])
+    assert kinds(doc, "PROTEST")
+    doc = run("وقال الوزير إن الاحتجاجات حق يكفله الدستور للمواطنين.", [])
+    assert not kinds(doc, "PROTEST")
+
+
+def test_strike_and_roadblock_with_words_in_between():
+    doc = run("وأضرب عمال الموانئ في الإسكندرية أمس احتجاجا على تأخر صرف الأجور.", [])
+    assert [e.mode for e in kinds(doc, "PROTEST")] == ["strike"]
+    doc = run("وسد المحتجون لعدة ساعات الطريق الدولي بالإطارات المشتعلة.", [])
+    assert [e.mode for e in kinds(doc, "PROTEST")] == ["obstruct"]
+
+
+def test_pitching_tents_is_a_sit_in_only_for_a_crowd():
+    doc = run("ونصب المعتصمون خيامهم أمام مبنى البرلمان منذ مساء الجمعة.", [])
+    assert kinds(doc, "PROTEST")
+    doc = run("ونصب الهلال الأحمر خياما لإيواء النازحين قرب الحدود.", [])
+    assert not kinds(doc, "PROTEST")

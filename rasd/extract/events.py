@@ -143,7 +143,8 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
         return False
     if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & view.cues.anaphora:
         return False  # هذه الزيارة / على هامش القمة: told already, or a frame
-    if hit.tense == "noun" and e.label in _NEW_ONLY and n[i].startswith(_DEFINITE):
+    if (hit.tense == "noun" and e.label in _NEW_ONLY and n[i].startswith(_DEFINITE)
+            and not (i > 0 and readings(n[i - 1]) & _OUTBREAK)):
         return False  # المظاهرات، الهجوم: an event told before, or violence in general
     return True
 
@@ -180,6 +181,11 @@ _CROWD_WORDS = frozenset(normalise(w) for w in ("آلاف", "الآلاف", "م�
 # A definite event noun refers to an event already told or to the kind in
 # general; on the event GSR these were never new ASSAULT/PROTEST events.
 _NEW_ONLY = frozenset({"ASSAULT", "PROTEST"})
+# Verbs that report an outbreak or a new round as news with the definite noun as
+# subject: "تجددت المظاهرات في بورما أمس"، "اندلعت الاشتباكات".
+_OUTBREAK = frozenset(normalise(w) for w in (
+    "تجددت", "وتجددت", "اندلعت", "واندلعت", "تواصلت", "وتواصلت", "استمرت", "واستمرت", "عمت", "وعمت",
+    "اجتاحت", "واجتاحت", "تصاعدت", "وتصاعدت", "امتدت", "وامتدت", "تتواصل", "تستمر", "تتجدد", "تندلع"))
 # After لـ/بـ the definite masdar tells purpose or manner of a new act
 # (تجمعوا للاحتجاج على، قام بالاعتداء): only the bare article refers back.
 _DEFINITE = ("ال", "وال", "فال")
@@ -190,10 +196,25 @@ def _counted(norm: str) -> bool:
 
 
 def _crowd(view: SentenceView, i: int) -> Party | None:
-    """Protesters or a crowd as the subject around a trigger (تجمع آلاف المتظاهرين، مئات العمال)."""
-    near = [p for p in view.parties if p.marker in (None, "coord") and -6 <= p.tok - i <= 4
-            and (p.agent in _CROWDS or readings(view.norms[p.tok]) & _CROWD_WORDS)]
+    """Protesters or a crowd as the subject around a trigger (تجمع آلاف المتظاهرين، مئات العمال،
+    عدد من أنصار الحريري). A plural verb's crowd may stand further back, in the same clause:
+    "الآلاف من المتظاهرين من تلاميذ مرحلة الأساس ... تدفقوا"."""
+    back = 6
+    if _plural(view.norms[i]):
+        back = next((i - k for k in range(i - 1, max(-1, i - 15), -1) if view.boundary(k)), 14)
+    near = [p for p in view.parties if p.marker in (None, "coord") and -back <= p.tok - i <= 4
+            and (p.agent in _CROWDS or readings(view.norms[p.tok]) & _CROWD_WORDS or _counted_people(view, p))]
     return min(near, key=lambda p: abs(p.tok - i)) if near else None
+
+
+def _counted_people(view: SentenceView, p: Party) -> bool:
+    """Civil people told by their number: "عدد من أنصار"، "مئتا طالب"."""
+    if not p.agent or p.agent in _FORCES or p.agent in _VICTIMS:
+        return False
+    k = p.tok - 1
+    if k >= 0 and view.norms[k] == "من":
+        k -= 1
+    return k >= 0 and (_counted(view.norms[k]) or view.norms[k] in ("عدد", "عددا"))
 
 
 # Types whose unnamed object is kept as written: the victim (قتل 47 ارهابيا), the
@@ -518,10 +539,12 @@ def _real_violence(view: SentenceView, i: int, hit: Hit) -> bool:
     n = view.norms
     if any(t in ("?", "؟") for t in n):
         return False
-    if hit.entry.label == "PROTEST":  # a crowd, a place, or people doing it for a cause
+    if hit.entry.label == "PROTEST":  # a crowd, a place, people doing it for a cause, or how many did
+        verb = hit.tense != "noun"
         return (_crowd(view, i) is not None or _location(view, i, exclude=set()) is not None
                 or any(p.agent for p in view.parties if abs(p.tok - i) <= 6)
-                or any(readings(t) & _PURPOSE for t in n[i + 1 : i + 6]))
+                or any(readings(t) & _PURPOSE for t in n[i + 1 : i + (16 if verb else 6)])
+                or verb and any(t.isdigit() or readings(t) & _COUNTS for t in _window(n, i + 1, 3, 1)))
     if hit.entry.then:  # the trigger counted only with its object: أطلق النار، تعرض لهجوم
         return True
     if hit.entry.mode in _VIOLENT_MODES or hit.entry.mode is None and hit.tense == "noun":

@@ -89,10 +89,10 @@ def fit(exs: list[Example]):
     return vec, clf
 
 
-def _folds(exs: list[Example]):
+def _folds(exs: list[Example], seed: int = SEED):
     from sklearn.model_selection import StratifiedKFold
 
-    return StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED).split(exs, [e.gold for e in exs])
+    return StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=seed).split(exs, [e.gold for e in exs])
 
 
 def _score(vec, clf, e: Example) -> float | None:
@@ -104,25 +104,27 @@ def _score(vec, clf, e: Example) -> float | None:
     return float(max(clf.predict_proba(vec.transform(e.candidate_features))[:, 1]))
 
 
-def cross_validated(exs: list[Example]) -> list[float | None]:
+def cross_validated(exs: list[Example], seed: int = SEED) -> list[float | None]:
     """Out-of-fold probability for each example (the best of its candidates)."""
     probs: list[float | None] = [None] * len(exs)
-    for tr, te in _folds(exs):
+    for tr, te in _folds(exs, seed):
         vec, clf = fit([exs[k] for k in tr])
         for k in te:
             probs[k] = _score(vec, clf, exs[k])
     return probs
 
 
-def nested(exs: list[Example]) -> list[float | None]:
+def nested(exs: list[Example], seed: int = SEED) -> list[float | None]:
     """Out-of-fold decisions (1 keep, 0 drop, None no candidate) of the whole procedure.
 
     Each outer fold picks its threshold by CV on its own training part, as
     ``train`` does on all the data, so no sentence helps choose the
-    threshold it is judged by: the honest figure for unseen sentences.
+    threshold it is judged by: the honest figure for unseen sentences. With 57
+    PROTEST positives one fold split moves F1 by several points, so the
+    benchmark also averages over fold seeds.
     """
     decided: list[float | None] = [None] * len(exs)
-    for tr, te in _folds(exs):
+    for tr, te in _folds(exs, seed):
         part = [exs[k] for k in tr]
         thr = best_threshold(part, cross_validated(part))
         vec, clf = fit(part)
