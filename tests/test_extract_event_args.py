@@ -132,3 +132,34 @@ def test_a_bomber_is_not_the_victim_of_his_own_blast():
               [("بغداد", "baghdad")])
     evs = [e for e in doc.events if e.type == "ASSAULT"]
     assert evs and evs[0].actor_text == "انتحاريان" and evs[0].target_text != "نفسيهما"
+
+
+def _assaults(doc):
+    return [e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT"]
+
+
+def test_counted_people_before_an_objectless_harm_verb_are_its_victims():
+    doc = run("وقال مصدر أمني إن أربعة من حراس المنشأة النفطية قتلوا في هجوم بقذائف الهاون أمس.", [])
+    evs = _assaults(doc)
+    assert any("حراس" in (e.target_text or "") for e in evs), evs
+    assert all("حراس" not in (e.actor_text or "") for e in evs)
+
+
+def test_passive_form_takes_its_subject_as_victim():
+    doc = run("وأصيب الرئيس الروسي فلاديمير بوتين بجروح طفيفة في انفجار عبوة ناسفة قرب موكبه.", [PUTIN])
+    ev = next(e for e in _assaults(doc) if e.trigger == "وأصيب")
+    assert names(doc, ev)[1:3] == (None, "Vladimir Putin")
+
+
+def test_no_victim_from_time_of_day_instrument_or_next_verb():
+    doc = run("وأصيب فجر أمس ثلاثة من عناصر الشرطة في انفجار عبوة ناسفة.", [])
+    assert all(not (e.target_text or "").startswith("فجر") for e in _assaults(doc))
+    doc = run("وقال المتحدث إن جنديين قتلا بانفجار لغم أرضي شمال المدينة.", [])
+    assert all(not (e.target_text or "").startswith("بانفجار") for e in _assaults(doc))
+    doc = run("وقتل جندي وجرح سبعة آخرون في الاشتباكات.", [])
+    assert all(not (e.target_text or "").startswith("وجرح") for e in _assaults(doc))
+
+
+def test_attack_noun_takes_no_victim_from_its_adjective():
+    doc = run("ونفذت طائرات حربية ضربة جوية قرب الحدود أمس.", [])
+    assert all((e.target_text or "") != "جوية" for e in _assaults(doc))

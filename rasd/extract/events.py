@@ -226,15 +226,19 @@ _COUNTING = frozenset(normalise(w) for w in (
     "بعض", "احد", "أحد", "النار", "الرصاص", "النيران", "علي", "على", "قذائف", "صواريخ", "صاروخا"))
 
 
+# Times of day that are also verbs or nouns: "أصيب فجر أمس" is dawn, not a victim.
+_DAYTIME = frozenset({"فجر", "ظهر", "عصر", "منتصف", "ليل"})
 # "فجر نفسه": the bomber is no victim of his own.
 _REFLEXIVES = frozenset(normalise(w) for w in ("نفسه", "نفسها", "نفسيهما", "أنفسهم", "انفسهم", "أنفسهما"))
 
 
-def _object_text(view: SentenceView, i: int, actor: Party | None) -> str | None:
+def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) -> str | None:
     """The unnamed victim or object right after the trigger (and its subject), as written.
 
     "قتلت القوات 47 ارهابيا" -> "ارهابيا"; "اغتيال العميد فرنسوا الحاج" -> the
-    words themselves; counting words and "أطلق النار على" are skipped.
+    words themselves; counting words and "أطلق النار على" are skipped. None when
+    the verb has no object: an instrument (قتلا بانفجار عبوة), another verb (قتل
+    وجرح سبعة) or the time of day (أصيب فجر أمس ثلاثة) comes first.
     """
     k = i + 1
     if actor is not None and actor.tok > i:
@@ -249,16 +253,52 @@ def _object_text(view: SentenceView, i: int, actor: Party | None) -> str | None:
             break
         if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
             break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]
-        if not words and (t.isdigit() or t in _COUNTING or t in _TIME_WORDS):
+        if not words and (t.isdigit() or t in _COUNTING or t in _TIME_WORDS
+                          or t in _DAYTIME and k + 1 < len(view.norms) and view.norms[k + 1] in _TIME_WORDS):
             k += 1
             continue
         if date_expressions(view.tokens[k].text):
             break
+        if etype == "ASSAULT" and not words and t.startswith("ب") and not any(p.tok == k for p in view.parties):
+            break  # قتلا بانفجار عبوة ناسفة، أصيب بجروح: how, not whom (ندد بالغارات: the deed)
+        if any(h.tense in ("past", "present") for h in triggers().match(t)):
+            break  # قتل وجرح سبعة آخرون: the next verb
         words.append(k)
         k += 1
     if not words:
         return None
     return view.doc.body[view.tokens[words[0]].start : view.tokens[words[-1]].end]
+
+
+def _no_object(view: SentenceView, i: int) -> bool:
+    """Whether a harm verb stands without an object, so reads as passive (قُتل): nothing
+    after it, or only a preposition, an instrument or a time: "قتل في الحادث"."""
+    k, n = i + 1, view.norms
+    while k < len(n) and (n[k] in _TIME_WORDS or n[k] in _DAYTIME
+                          or n[k] in ("قبل", "بعد") and k + 1 < len(n) and n[k + 1] in _TIME_WORDS | _DAYTIME):
+        k += 1  # قتلوا قبل ظهر أمس X: the object comes after the time
+    if k >= len(n) or view.boundary(k):
+        return True
+    t = view.norms[k]
+    return (t in view.cues.place_preps or t in view.cues.other_preps or t in view.cues.target_preps
+            or t in ("جراء", "اثر", "خلال", "عندما", "بينما")
+            or (t.startswith("ب") and not any(p.tok == k for p in view.parties))
+            or any(h.tense in ("past", "present") for h in triggers().match(t)))
+
+
+def _fronted_victim(view: SentenceView, i: int) -> str | None:
+    """The counted people right before a harm verb with no object of its own, as
+    written: "أربعة من حراس الأمن الأفغان قتلوا في هجوم" (the unvowelled passive)."""
+    if not _no_object(view, i):
+        return None
+    start, k = None, i - 1
+    while k >= 0 and i - k <= 7 and not view.boundary(k) and view.norms[k] not in _PARTICLES:
+        if _counted(view.norms[k]):
+            start = k
+        k -= 1
+    if start is None or start == i - 1:
+        return None
+    return view.doc.body[view.tokens[start].start : view.tokens[i - 1].end]
 
 
 def _named_doer(view: SentenceView, i: int) -> Party | None:
@@ -342,6 +382,12 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             actor = near
     if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
+    if hit.entry.passive and actor is not None and target is None:
+        actor, target = _named_doer(view, i), actor  # "أصيب سفير بولندا": the envoy was hit
+    if (actor is not None and target is None and etype == "ASSAULT" and not nominal and actor.tok < i
+            and actor.agent not in _ATTACKERS and hit.entry.genitive == "target" and hit.tense == "past"
+            and _no_object(view, i)):
+        actor, target = None, actor  # "إن جنديا أميركيا قتل في هجوم": the unvowelled passive
     if (actor is not None and actor.agent and actor.tok > 0 and _counted(view.norms[actor.tok - 1])
             and not (actor.tok < i and actor.agent in _ATTACKERS and _plural(view.norms[i]))):
         actor, target = None, target or actor  # "أسقطت 13 طائرة"، "قتل ثلاثة جنود": what is counted is hit
@@ -353,7 +399,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         actor = None  # a town does not shoot or march; its people or forces do
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
         return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
-    if actor is None and (_background(view, i, hit) or not (etype in _UNATTRIBUTED and _real_violence(view, i, hit))):
+    named_victim = hit.entry.passive and target is not None and target.entity is not None  # أصيب الوزير X
+    if actor is None and (_background(view, i, hit)
+                          or not (etype in _UNATTRIBUTED and (named_victim or _real_violence(view, i, hit)))):
         return None  # no doer and nothing to show it happened: "the talks" are no event
 
     rest = [p for p in right if p is not actor]
@@ -395,8 +443,12 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         ev.target_text = dest.text
     elif target is not None and not _same(target, actor):
         ev.target, ev.target_text = target.entity, target.text
-    if ev.target is None and ev.target_text is None and etype in _TEXT_TARGETS:
-        ev.target_text = _object_text(view, i, actor)
+    if ev.target is None and ev.target_text is None and etype in _TEXT_TARGETS and not (
+            nominal and hit.entry.genitive != "target"):  # هجوم انتحاري، ضربة جوية: no victim after
+        ev.target_text = _object_text(view, i, actor, etype)
+    if (ev.target is None and ev.target_text is None and etype == "ASSAULT" and not nominal
+            and hit.entry.genitive == "target" and hit.tense == "past"):
+        ev.target_text = _fronted_victim(view, i)
     if ev.target is None and ev.target_text is None:
         ev.target_text = against_text
     if location is not None and location.entity:
@@ -553,7 +605,8 @@ def _real_violence(view: SentenceView, i: int, hit: Hit) -> bool:
         near = n[max(0, i - 4) : i + 5]
     harm = (any(readings(t) & _HARM for t in near) or hit.entry.mode in _VIOLENT_MODES
             or hit.entry.genitive == "target" and hit.tense != "noun")  # قتلوا، اغتالوا: the verb is the harm
-    counted = any(t.isdigit() or readings(t) & (_COUNTS | _PEOPLE) for t in near)
+    counted = (any(t.isdigit() or readings(t) & (_COUNTS | _PEOPLE) for t in near)
+               or hit.entry.genitive == "target" and hit.tense == "past" and _fronted_victim(view, i) is not None)
     return harm and (counted or hit.entry.mode in ("explosives", "abduct", "aerial"))
 
 

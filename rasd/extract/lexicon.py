@@ -41,6 +41,7 @@ class Entry:
     needs: str | None = None
     genitive: str = "actor"  # slot of the name right after a nominal trigger
     around: bool = False  # `then` words may also come before the trigger
+    passive: bool = False  # the subject is the one it happens to (أصيب، اغتيل)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class Lexicon:
             needs=spec.get("needs"),
             genitive=spec.get("genitive", "actor"),
             around=bool(spec.get("around", False)),
+            passive=spec.get("voice") == "passive",
         )
         if "pf" in spec:
             pf = normalise(spec["pf"])
