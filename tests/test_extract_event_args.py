@@ -163,3 +163,9 @@ def test_no_victim_from_time_of_day_instrument_or_next_verb():
 def test_attack_noun_takes_no_victim_from_its_adjective():
     doc = run("ونفذت طائرات حربية ضربة جوية قرب الحدود أمس.", [])
     assert all((e.target_text or "") != "جوية" for e in _assaults(doc))
+
+
+def test_a_counted_crowd_is_the_protest_doer():
+    doc = run("وتجمع نحو 700 متظاهر أمام السفارة بعد صلاة الجمعة.", [])
+    ev = next(e for e in find_events(doc, None, scored=False) if e.type == "PROTEST")
+    assert "متظاهر" in (ev.actor_text or "") and ev.target_text is None

@@ -389,6 +389,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             and _no_object(view, i)):
         actor, target = None, actor  # "إن جنديا أميركيا قتل في هجوم": the unvowelled passive
     if (actor is not None and actor.agent and actor.tok > 0 and _counted(view.norms[actor.tok - 1])
+            and etype != "PROTEST"  # "تجمع 700 متظاهر": a crowd is counted and still marches
             and not (actor.tok < i and actor.agent in _ATTACKERS and _plural(view.norms[i]))):
         actor, target = None, target or actor  # "أسقطت 13 طائرة"، "قتل ثلاثة جنود": what is counted is hit
     if actor is not None and actor.agent and etype not in _AGENT_TYPES:
