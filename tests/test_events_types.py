@@ -185,3 +185,21 @@ def test_unnamed_victims_and_named_doers():
     doc = run("وقام مسلحون مقنعون بخطف رجل أعمال من سيارته.", [])
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert ev.mode == "abduct" and ev.actor_text == "مسلحون مقنعون" and ev.target_text.startswith("رجل")
+
+
+def test_a_visited_place_is_no_visitor_and_a_city_no_host():
+    import rasd  # the real knowledge base tells cities from countries
+
+    doc = rasd.analyze("وأبدى وزير الخارجية الفرنسي رغبته في زيارة طهران قريبا.", html=False)
+    assert not [e for e in doc.events if e.actor in ("kb:tehran", "kb:iran")], doc.events
+    doc = rasd.analyze("واستقبلت القاهرة آلاف السياح خلال الصيف.", html=False)
+    assert not [e for e in doc.events if e.type == "CONSULT"], doc.events
+    doc = run("وقال المتحدث إن زيارة بوتين إلى أنقرة ستبدأ غدا.", [("بوتين", "putin"), ("أنقرة", "ankara")])
+    assert [(e[1], e[3]) for e in events(doc, "CONSULT")] == [("Vladimir Putin", "Ankara")]
+
+
+def test_research_and_searches_are_no_talks():
+    for body in ("ويسعى المؤرخ فلاديمير بوتين إلى تجاوز النهج الشائع في بحث التاريخ.",
+                 "وتواصلت عمليات البحث عند الكورنيش حيث غرق فلاديمير بوتين أمس."):
+        doc = run(body, [PUTIN])
+        assert not events(doc, "CONSULT"), (body, events(doc))

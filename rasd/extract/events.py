@@ -51,7 +51,7 @@ _VICTIMS = frozenset({"civilians", "prisoners"})
 # Agents that do not read as victims before a plural verb: "ثلاثة مسلحين أطلقوا النار" act,
 # while "13 جنديا قتلوا" were killed (the unvowelled passive looks the same).
 _ATTACKERS = frozenset({"gunmen", "militants", "fighters", "rebels"})
-_PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم"})
+_PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم", "وجري", "يجري"})
 _COUNTRY_NAMES = Locale("en").territories
 
 
@@ -141,6 +141,9 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
         return False
     if e.needs == "crowd" and _crowd(view, i) is None:
         return False
+    after = n[i - 1] if i > 0 else ""
+    if not e.masdar and (hit.tense == "noun" and after not in _PASSIVE or after and _prep(view, after)):
+        return False  # في بحث التاريخ، عمليات البحث: research, not talks (جرى بحث العلاقات is)
     if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & view.cues.anaphora:
         return False  # هذه الزيارة / على هامش القمة: told already, or a frame
     if (hit.tense == "noun" and e.label in _NEW_ONLY and n[i].startswith(_DEFINITE)
@@ -321,7 +324,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     etype = hit.entry.label
     right = view.parties_in(view.right_window(i))
     left = view.parties_in(view.left_window(i))
-    actor = target = location = None
+    actor = target = location = visited = None
     nominal = hit.tense == "noun"
     bare_right = [p for p in right if p.marker is None]
 
@@ -350,7 +353,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     else:
         gen = next((p for p in bare_right if p.tok <= i + 2), None)
         passive = i > 0 and view.norms[i - 1] in _PASSIVE
-        if gen is not None and (hit.entry.genitive == "target" or passive):
+        if gen is not None and hit.entry.mode == "visit" and gen.type in _PLACES:
+            visited = gen  # زيارة طهران: the place visited, not a visitor
+        elif gen is not None and (hit.entry.genitive == "target" or passive):
             target = gen
         elif gen is not None:
             actor = gen
@@ -396,8 +401,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         actor = None  # "الطائرات" do not negotiate: generic agents act only in force and protest
     if target is not None and target.agent and etype not in _AGENT_TYPES:
         target = None
-    if actor is not None and etype in _AGENT_TYPES and _mere_place(view.doc, kb, actor):
-        actor = None  # a town does not shoot or march; its people or forces do
+    if actor is not None and _mere_place(view.doc, kb, actor):
+        actor = None  # a town does not shoot, march or meet; its people, forces or leaders do
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
         return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
     named_victim = hit.entry.passive and target is not None and target.entity is not None  # أصيب الوزير X
@@ -426,6 +431,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             target = _first_named(objs) or _first_named(preps)
 
     dest = _destination(view, i) if hit.entry.mode == "visit" else None
+    dest = dest or visited
     if hit.entry.mode == "visit" and target is not None and target.type in _PLACES and dest is None:
         dest = target
     if dest is not None:

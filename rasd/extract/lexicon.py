@@ -42,6 +42,7 @@ class Entry:
     genitive: str = "actor"  # slot of the name right after a nominal trigger
     around: bool = False  # `then` words may also come before the trigger
     passive: bool = False  # the subject is the one it happens to (أصيب، اغتيل)
+    masdar: bool = True  # the verbal noun (البحث، بحث after في) is also the event
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class Lexicon:
             genitive=spec.get("genitive", "actor"),
             around=bool(spec.get("around", False)),
             passive=spec.get("voice") == "passive",
+            masdar=bool(spec.get("masdar", True)),
         )
         if "pf" in spec:
             pf = normalise(spec["pf"])
