@@ -3,6 +3,8 @@ import pytest
 
 from test_extract_fixtures import names, run
 
+from rasd.extract.events import find_events
+
 PUTIN = ("فلاديمير بوتين", "putin")
 ERDOGAN = ("رجب طيب أردوغان", "erdogan")
 SISI = ("عبد الفتاح السيسي", "sisi")
@@ -203,3 +205,18 @@ def test_research_and_searches_are_no_talks():
                  "وتواصلت عمليات البحث عند الكورنيش حيث غرق فلاديمير بوتين أمس."):
         doc = run(body, [PUTIN])
         assert not events(doc, "CONSULT"), (body, events(doc))
+
+
+def test_bearing_responsibility_and_lasers_are_no_events():
+    doc = run("وتحمل الحكومة المصرية المسؤولية الكاملة عن تأخر المشروع.", [("مصر", "egypt")])
+    assert not events(doc, "ACCUSE")
+    doc = run("وحملت مصر إسرائيل المسؤولية الكاملة عن التصعيد.", [("مصر", "egypt"), ("إسرائيل", "israel")])
+    assert ("ACCUSE", "Egypt", "Israel", None) in events(doc)
+    doc = run("واستمتع الزوار في القاهرة بعروض ليزر على واجهة المبنى.", [("القاهرة", "cairo")])
+    assert not events(doc, "CONSULT")
+
+
+def test_manner_before_the_victims_is_skipped():
+    doc = run("وقتل متطرفون بالرصاص 48 مصليا في قرية شمال البلاد.", [])
+    ev = next(e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT")
+    assert ev.actor_text == "متطرفون" and ev.target_text == "مصليا"

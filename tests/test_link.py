@@ -341,3 +341,11 @@ def test_recognised_title_is_not_a_new_person(kb):
     doc = run(kb, "قال وزير الخارجية الأمريكي إن العقوبات باقية.", published="2019-05-14",
               ner=[("وزير الخارجية الأمريكي", "PER")])
     assert [e.name for e in doc.entities] == ["Mike Pompeo"]
+
+
+def test_sunset_prayer_is_not_morocco():
+    import rasd
+
+    doc = rasd.analyze("وتجمع المصلون لصلاة المغرب في المسجد الكبير، فيما زار وزير الخارجية المغرب أمس.", html=False)
+    places = [m for m in doc.mentions if m.entity == "kb:morocco"]
+    assert len(places) == 1 and doc.body[places[0].start:].startswith("المغرب أمس")

@@ -263,6 +263,10 @@ def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) ->
         if date_expressions(view.tokens[k].text):
             break
         if etype == "ASSAULT" and not words and t.startswith("ب") and not any(p.tok == k for p in view.parties):
+            nxt = view.norms[k + 1] if k + 1 < len(view.norms) else ""
+            if nxt.isdigit() or nxt in _COUNTING or readings(nxt) & _PEOPLE:
+                k += 1  # قتل متطرفون بالرصاص 48 مصليا: the manner, then whom
+                continue
             break  # قتلا بانفجار عبوة ناسفة، أصيب بجروح: how, not whom (ندد بالغارات: the deed)
         if any(h.tense in ("past", "present") for h in triggers().match(t)):
             break  # قتل وجرح سبعة آخرون: the next verb

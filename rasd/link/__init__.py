@@ -58,7 +58,7 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
 
     covered = _covered(len(doc.body), names)
     for m in ner:
-        if any(covered[m.start : m.end]):
+        if any(covered[m.start : m.end]) or _prayer_time(doc.body, m.start):
             continue  # the dictionary wins where both found something
         names.append(_link_ner(doc, kb, ix, m, anchors))
     names.sort(key=lambda m: m.start)
@@ -106,6 +106,18 @@ def _support(spots: list[Spot], ner: list[Mention]) -> list[set[int]]:
     return out
 
 
+_PRAYERS = frozenset(normalise(w) for w in ("صلاة", "صلاتي", "أذان", "آذان", "اذان", "قبيل"))
+
+
+def _prayer_time(body: str, start: int) -> bool:
+    """Whether a name is the sunset prayer: "صلاة المغرب" is no Morocco (nor أذان المغرب)."""
+    word = body[start : start + 20].split()
+    if not word or normalise(word[0]) != "المغرب":
+        return False
+    before = body[max(0, start - 12) : start].split()
+    return bool(before) and any(rest in _PRAYERS for _, rest in proclitic_splits(normalise(before[-1])))
+
+
 def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int], anchors: set[str]) -> bool:
     """Whether the article supports reading spot ``s`` as candidate ``c``.
 
@@ -115,6 +127,8 @@ def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int]
     needs the entity named in full elsewhere in the article, or the
     recogniser tagging that very word with a fitting type.
     """
+    if _prayer_time(body, s.start):
+        return False
     if c.key in anchors:
         return True
     e = kb.get(c.key)
