@@ -220,3 +220,23 @@ def test_manner_before_the_victims_is_skipped():
     doc = run("وقتل متطرفون بالرصاص 48 مصليا في قرية شمال البلاد.", [])
     ev = next(e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT")
     assert ev.actor_text == "متطرفون" and ev.target_text == "مصليا"
+
+
+def test_first_person_forms_and_nouns_that_look_like_them_are_no_events():
+    doc = run("وردد الطلاب في القاهرة نشيد الجامعة في حفل التخرج.", [("القاهرة", "cairo")])
+    assert not events(doc, "SUPPORT")
+
+
+def test_the_one_visited_after_bi_ziyara_and_a_place_right_after_the_verb():
+    doc = run("وقام أردوغان بزيارة السيسي في مقر إقامته.", [("أردوغان", "erdogan"), ("السيسي", "sisi")])
+    assert ("CONSULT", "Recep Tayyip Erdoğan", "Abdel Fattah el-Sisi", None) in events(doc)
+    doc = run("وتشرفت بزيارة السيسي في مقر إقامته.", [("السيسي", "sisi")])
+    assert not [e for e in events(doc, "CONSULT") if e[1] == "Abdel Fattah el-Sisi"]
+    doc = run("وقال مسؤول إن بوتين يرافقه وفد كبير سيزور مصر الأسبوع المقبل.", [("بوتين", "putin"), ("مصر", "egypt")])
+    assert [e[1:3] for e in events(doc, "CONSULT")] == [("Vladimir Putin", "Egypt")]
+
+
+def test_an_adverb_is_not_the_thing_condemned():
+    doc = run("وأدانت مصر بشدة الهجوم على الكنيسة.", [("مصر", "egypt")])
+    ev = next(e for e in doc.events if e.type == "ACCUSE")
+    assert ev.target_text.startswith("الهجوم")

@@ -229,6 +229,8 @@ _COUNTING = frozenset(normalise(w) for w in (
     "بعض", "احد", "أحد", "النار", "الرصاص", "النيران", "علي", "على", "قذائف", "صواريخ", "صاروخا"))
 
 
+# Adverbs between a verb and its object: "أدانت مصر بقوة العملية الإرهابية".
+_MANNER = frozenset(normalise(w) for w in ("بشدة", "بقوة", "مجددا", "أيضا", "كذلك", "فورا", "رسميا", "علنا"))
 # Times of day that are also verbs or nouns: "أصيب فجر أمس" is dawn, not a victim.
 _DAYTIME = frozenset({"فجر", "ظهر", "عصر", "منتصف", "ليل"})
 # "فجر نفسه": the bomber is no victim of his own.
@@ -256,7 +258,7 @@ def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) ->
             break
         if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
             break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]
-        if not words and (t.isdigit() or t in _COUNTING or t in _TIME_WORDS
+        if not words and (t.isdigit() or t in _COUNTING or t in _TIME_WORDS or t in _MANNER
                           or t in _DAYTIME and k + 1 < len(view.norms) and view.norms[k + 1] in _TIME_WORDS):
             k += 1
             continue
@@ -343,6 +345,11 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             actor, target = shared, bare_right[0]
         elif _plural(view.norms[i]):  # "3 مسلحين أطلقوا النار"، "وقتلوا سائقه": the subject came before
             actor = _plural_subject(view, i, left)
+        elif (hit.entry.mode == "visit" and bare_right and bare_right[0].type in _PLACES
+              and _right_after(view, i, bare_right[0])):  # سيزور المملكة: the place visited
+            visited = bare_right[0]
+            actor = _left_subject(view, i, left) or _first_named(
+                [p for p in bare_right[1:] if p.type not in _PLACES and p.tok <= visited.tok_end + 2])
         elif bare_right and _right_after(view, i, bare_right[0]):  # VSO: the name right after the verb
             actor = bare_right[0]
         else:
@@ -359,6 +366,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         passive = i > 0 and view.norms[i - 1] in _PASSIVE
         if gen is not None and hit.entry.mode == "visit" and gen.type in _PLACES:
             visited = gen  # زيارة طهران: the place visited, not a visitor
+        elif gen is not None and hit.entry.mode == "visit" and "ب" in hit.proclitic:
+            target = gen  # قام بزيارة الشيخ سلمان، تشرفت بزيارة X: X is the one visited
         elif gen is not None and (hit.entry.genitive == "target" or passive):
             target = gen
         elif gen is not None:

@@ -71,9 +71,10 @@ def _imperfect_forms(impf: str) -> list[str]:
         tails = [stem, stem[:-1], stem + "ان", stem + "ا", stem[:-1] + "ون", stem[:-1] + "وا"]
     else:
         tails = [stem, stem + "ان", stem + "ا", stem + "ون", stem + "وا", stem + "ن"]
-    # 3rd person (ي ت) and 1st plural (ن); 1st singular أ is left out: it
-    # collides with perfects (ألتقي/التقى) and news rarely needs it.
-    return [p + t for p in "يتن" for t in tails]
+    # 3rd person (ي ت) only. The 1st person is left out: أ collides with perfects
+    # (ألتقي/التقى), ن with nouns (نشيد is an anthem, not "we praise"), and a
+    # first-person verb's doer is a quote's speaker, which word order cannot give.
+    return [p + t for p in "يت" for t in tails]
 
 
 class Lexicon:
