@@ -78,3 +78,12 @@ def test_quote_before_its_cue():
     body = "«لن نقبل بأي تسوية على حساب شعبنا»، قال الرئيس الفلسطيني محمود عباس أمام المجلس المركزي."
     doc = run(body, [("محمود عباس", "abbas")])
     assert said(doc) == [("Mahmoud Abbas", "direct", "لن نقبل بأي تسوية على حساب شعبنا")]
+
+
+def test_asides_and_verbal_nouns_are_not_speech():
+    for body in ("ويذكر أن المهرجان يقام سنويا في العاصمة منذ عشرين عاما.",
+                 "وارتفعت الأسهم بنسبة خمسة في المئة، وفي هذا إشارة إلى أن المستثمرين عادوا إلى السوق.",
+                 "وجاء ذلك في إشارة إلى أن الحكومة ستخفض الضرائب."):
+        assert run(body, []).quotes == [], body
+    doc = run("وذكر بوتين أن المحادثات كانت بناءة.", [PUTIN])
+    assert said(doc) == [("Vladimir Putin", "reported", "المحادثات كانت بناءة")]

@@ -27,6 +27,21 @@ OPENERS = "\"“«„”"
 CLOSERS = "\"”»“"
 _STOP_NP = frozenset("،,:؛;.\"“”«»„")
 _ATTRIBUTION = tuple(normalise(w) for w in ("حسبما", "وفق", "وفقا", "بحسب", "نقلا", "حسب"))
+# Read as the impersonal passive when no subject follows: يُذكر أن.
+_IMPERSONAL = frozenset({normalise("يذكر")})
+
+
+def _with_enclitic(norm: str) -> bool:
+    """Whether a speech verb is read only with an object pronoun (اشاره = اشار + ه): such a
+    form is far likelier the verbal noun (إشارة), and speech introducing a quote has none."""
+    forms = cues().speech.forms
+    return not any(rest in forms or rest[:1] == "س" and rest[1:] in forms for _, rest in proclitic_splits(norm))
+
+
+def _after_preposition(view: SentenceView, i: int) -> bool:
+    c = view.cues
+    prev = view.norms[i - 1]
+    return prev in c.place_preps or prev in c.target_preps or prev in c.other_preps
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -41,7 +56,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
             participle = readings(view.norms[i]) & cue.participles
             if not participle and not cue.speech.match(view.norms[i]):
                 continue
+            if not participle and (i > 0 and _after_preposition(view, i) or _with_enclitic(view.norms[i])):
+                continue  # في إشارة إلى أن، وفي هذا إشارة إلى: a noun, not "he pointed out"
             np_end = _np_end(view, i)
+            if np_end == i + 1 and readings(view.norms[i]) & _IMPERSONAL:
+                continue  # يذكر أن ...: "it is worth noting", the journalist's aside
             content = _content_start(view, np_end)
             if content is None and participle:
                 continue
