@@ -240,3 +240,17 @@ def test_an_adverb_is_not_the_thing_condemned():
     doc = run("وأدانت مصر بشدة الهجوم على الكنيسة.", [("مصر", "egypt")])
     ev = next(e for e in doc.events if e.type == "ACCUSE")
     assert ev.target_text.startswith("الهجوم")
+
+
+def test_students_and_issued_statements_are_no_demands_or_seizures():
+    for body, ms in [
+        ("وقال الصحافي إن طالب الصيدلة محمد علي سافر إلى تركيا.", [("تركيا", "turkey")]),
+        ("وقدمت الجامعة جائزة للطالبة المتفوقة في القاهرة.", [("القاهرة", "cairo")]),
+        ("وجاء ذلك في بيان صادر عن وزارة الخارجية المصرية.", [("مصر", "egypt")]),
+    ]:
+        doc = run(body, ms)
+        assert not [e for e in doc.events if e.type in ("REQUEST", "COERCE")], (body, events(doc))
+    doc = run("وطالبت مصر إيران بالالتزام بمبدأ عدم التدخل.", [("مصر", "egypt"), ("إيران", "iran")])
+    assert ("REQUEST", "Egypt", "Iran", None) in events(doc)
+    doc = run("وصادرت الشرطة شحنة أسلحة في ميناء الإسكندرية.", [])
+    assert [e.mode for e in doc.events if e.type == "COERCE"] == ["seize"]

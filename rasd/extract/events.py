@@ -141,6 +141,9 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
         return False
     if e.needs == "crowd" and _crowd(view, i) is None:
         return False
+    if e.needs == "demand" and not any(t.startswith("ب") and len(t) > 3 or t in view.cues.complementisers
+                                       for t in n[i + 1 : i + 15]):
+        return False  # طالب الصيدلة: a student; طالبت مصر إيران بالالتزام: a demand
     after = n[i - 1] if i > 0 else ""
     if not e.masdar and (hit.tense == "noun" and after not in _PASSIVE or after and _prep(view, after)):
         return False  # في بحث التاريخ، عمليات البحث: research, not talks (جرى بحث العلاقات is)
