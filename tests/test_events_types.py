@@ -254,3 +254,10 @@ def test_students_and_issued_statements_are_no_demands_or_seizures():
     assert ("REQUEST", "Egypt", "Iran", None) in events(doc)
     doc = run("وصادرت الشرطة شحنة أسلحة في ميناء الإسكندرية.", [])
     assert [e.mode for e in doc.events if e.type == "COERCE"] == ["seize"]
+
+
+def test_words_of_names_and_trips_are_no_triggers():
+    doc = run("وأكد المسؤول خالد بن طالب أن المكاتب استعدت بتوفير السيارات.", [("خالد بن طالب", "abbas")])
+    assert not events(doc, "REQUEST")
+    doc = run("وأكملت الطائرة رحلتها إلى باريس بسلام.", [("باريس", "paris")])
+    assert not doc.events

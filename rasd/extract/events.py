@@ -70,7 +70,11 @@ def find_events(doc: Doc, kb=None, scored: bool = True) -> list[Event]:
                       if any(h.tense != "noun" for h in lex.match(n)) or cue.speech.match(n)]
         seen: set = set()
         told: list[Event] = []
+        # a word of a name is no trigger: خالد بن طالب، مجلس التعاون الخليجي، قوات الدعم السريع
+        named = {k for p in view.parties if p.entity for k in range(p.tok, p.tok_end)}
         for i, norm in enumerate(view.norms):
+            if i in named:
+                continue
             for hit in lex.match(norm):
                 if not _constraints_hold(view, i, hit):
                     continue
