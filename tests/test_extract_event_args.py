@@ -169,3 +169,10 @@ def test_a_counted_crowd_is_the_protest_doer():
     doc = run("وتجمع نحو 700 متظاهر أمام السفارة بعد صلاة الجمعة.", [])
     ev = next(e for e in find_events(doc, None, scored=False) if e.type == "PROTEST")
     assert "متظاهر" in (ev.actor_text or "") and ev.target_text is None
+
+
+def test_counted_fighters_before_an_objectless_harm_verb_were_killed():
+    doc = run("وذكرت مصادر عسكرية أن 9 متمردين قتلوا ليلا في غارة جوية على وسط المدينة.", [])
+    assert all("متمردين" not in (e.actor_text or "") for e in _assaults(doc))
+    doc = run("وقال الشهود إن ثلاثة مسلحين أطلقوا النار على المصلين.", [])
+    assert any("مسلحين" in (e.actor_text or "") for e in _assaults(doc))

@@ -163,6 +163,7 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
 # عقوبات" keeps its object as close as "فرضت واشنطن عقوبات".
 _TIME_WORDS = frozenset({
     "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليل", "ليله", "الماضي", "الماضيه", "المقبل", "المقبله",
+    "ليلا", "نهارا", "صباحا", "ظهرا", "عصرا", "فجرا",
     "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاسبوع", "الشهر", "العام",
 })
 
@@ -410,8 +411,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     if hit.entry.passive and actor is not None and target is None:
         actor, target = _named_doer(view, i), actor  # "أصيب سفير بولندا": the envoy was hit
     if (actor is not None and target is None and etype == "ASSAULT" and not nominal and actor.tok < i
-            and actor.agent not in _ATTACKERS and hit.entry.genitive == "target" and hit.tense == "past"
-            and _no_object(view, i)):
+            and (actor.agent not in _ATTACKERS or actor.tok > 0 and _counted(view.norms[actor.tok - 1]))
+            and hit.entry.genitive == "target" and hit.tense == "past" and _no_object(view, i)):
         actor, target = None, actor  # "إن جنديا أميركيا قتل في هجوم": the unvowelled passive
     if (actor is not None and actor.agent and actor.tok > 0 and _counted(view.norms[actor.tok - 1])
             and etype != "PROTEST"  # "تجمع 700 متظاهر": a crowd is counted and still marches
