@@ -176,3 +176,8 @@ def test_counted_fighters_before_an_objectless_harm_verb_were_killed():
     assert all("متمردين" not in (e.actor_text or "") for e in _assaults(doc))
     doc = run("وقال الشهود إن ثلاثة مسلحين أطلقوا النار على المصلين.", [])
     assert any("مسلحين" in (e.actor_text or "") for e in _assaults(doc))
+
+
+def test_a_number_of_fighters_after_a_harm_verb_are_its_victims():
+    doc = run("وتمكنوا من تدمير عدد من الآليات وقتل وجرح عدد من المسلحين في المنطقة.", [])
+    assert all("المسلحين" not in (e.actor_text or "") for e in _assaults(doc))

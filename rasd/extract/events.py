@@ -220,12 +220,16 @@ def _crowd(view: SentenceView, i: int) -> Party | None:
 
 def _counted_people(view: SentenceView, p: Party) -> bool:
     """Civil people told by their number: "عدد من أنصار"، "مئتا طالب"."""
-    if not p.agent or p.agent in _FORCES or p.agent in _VICTIMS:
-        return False
+    return bool(p.agent) and p.agent not in _FORCES and p.agent not in _VICTIMS and _by_number(view, p)
+
+
+def _by_number(view: SentenceView, p: Party, vague: bool = True) -> bool:
+    """Whether a party is told by its number: "ثلاثة جنود"، "9 متمردين"، and, when
+    ``vague``, "عدد من المسلحين" (a doer too: "قام عدد من المسلحين بخطف")."""
     k = p.tok - 1
     if k >= 0 and view.norms[k] == "من":
         k -= 1
-    return k >= 0 and (_counted(view.norms[k]) or view.norms[k] in ("عدد", "عددا"))
+    return k >= 0 and (_counted(view.norms[k]) or vague and view.norms[k] in ("عدد", "عددا"))
 
 
 # Types whose unnamed object is kept as written: the victim (قتل 47 ارهابيا), the
@@ -411,10 +415,10 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     if hit.entry.passive and actor is not None and target is None:
         actor, target = _named_doer(view, i), actor  # "أصيب سفير بولندا": the envoy was hit
     if (actor is not None and target is None and etype == "ASSAULT" and not nominal and actor.tok < i
-            and (actor.agent not in _ATTACKERS or actor.tok > 0 and _counted(view.norms[actor.tok - 1]))
+            and (actor.agent not in _ATTACKERS or _by_number(view, actor))
             and hit.entry.genitive == "target" and hit.tense == "past" and _no_object(view, i)):
         actor, target = None, actor  # "إن جنديا أميركيا قتل في هجوم": the unvowelled passive
-    if (actor is not None and actor.agent and actor.tok > 0 and _counted(view.norms[actor.tok - 1])
+    if (actor is not None and actor.agent and _by_number(view, actor, vague=actor.tok > i)
             and etype != "PROTEST"  # "تجمع 700 متظاهر": a crowd is counted and still marches
             and not (actor.tok < i and actor.agent in _ATTACKERS and _plural(view.norms[i]))):
         actor, target = None, target or actor  # "أسقطت 13 طائرة"، "قتل ثلاثة جنود": what is counted is hit
