@@ -261,3 +261,10 @@ def test_words_of_names_and_trips_are_no_triggers():
     assert not events(doc, "REQUEST")
     doc = run("وأكملت الطائرة رحلتها إلى باريس بسلام.", [("باريس", "paris")])
     assert not doc.events
+
+
+def test_a_demanded_act_is_hypothetical():
+    doc = run("وطالبت مصر إسرائيل بسحب قواتها من المعبر.", [("مصر", "egypt"), ("إسرائيل", "israel")])
+    demanded = [e for e in doc.events if e.type != "REQUEST"]
+    assert all(e.hypothetical for e in demanded)
+    assert ("REQUEST", "Egypt", "Israel", None) in events(doc)

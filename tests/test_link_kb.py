@@ -39,3 +39,12 @@ def test_title_on_a_date_with_the_bundled_office_holders(kb):
     link(doc, kb)
     title = [m for m in doc.mentions if m.role == "foreign_minister"]
     assert title and doc.entity(title[0].entity).name == "Sergey Lavrov"
+
+
+def test_a_government_or_its_authorities_stand_for_the_state(kb):
+    got = linked(kb, "وانتقدت الحكومة العراقية قرار السلطات الإيرانية، فيما رحبت حكومة السودان بالاتفاق.")
+    assert got["الحكومة العراقية"] == "Iraq"
+    assert got["السلطات الإيرانية"] == "Iran"
+    assert got["حكومة السودان"] == "Sudan"
+    got = linked(kb, "وأكدت الحكومة أن السلطات ستعمل على حل الأزمة.")
+    assert not got  # with no nationality named, no state is meant

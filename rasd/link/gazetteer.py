@@ -164,6 +164,23 @@ def _ministry_forms(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
     return out
 
 
+def _state_forms(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
+    """A country's government and authorities as the country: "الحكومة العراقية"، "السلطات
+    المصرية"، "حكومة العراق". Event coders (PLOVER/POLECAT) code them as the state."""
+    out = []
+    for e in kb.entities():
+        code = e.extra.get("code")
+        if e.type != "GPE" or not code or kb.country(code) is not e:
+            continue
+        for adj in e.extra.get("nationality", ()):
+            a = normalise(adj)
+            if " " in a or a.startswith("ال") or not a.endswith("ه"):
+                continue  # الحكومة is feminine: الحكومة العراقية, not العراقي
+            out += [(["الحكومه", "ال" + a], e.key), (["السلطات", "ال" + a], e.key)]
+        out += [(["حكومه", *words_of(name)], e.key) for name in e.ar if words_of(name)]
+    return out
+
+
 @lru_cache(maxsize=4)
 def index(kb: KnowledgeBase) -> Index:
     """The spotting index of ``kb`` (built once per KB object)."""
@@ -175,7 +192,7 @@ def index(kb: KnowledgeBase) -> Index:
                 w = words_of(form)
                 if w:
                     ix.add(w, Cand(e.key, kind, generated), _levels(w, e.type, e.country, generated))
-    for w, key in _ministry_forms(kb):
+    for w, key in _ministry_forms(kb) + _state_forms(kb):
         ix.add(w, Cand(key, "full"), range(2))
     for w in GENERIC_TITLES:
         ix.add([normalise(w)], Cand(MINISTER, "role"), range(1))
