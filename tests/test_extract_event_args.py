@@ -181,3 +181,14 @@ def test_counted_fighters_before_an_objectless_harm_verb_were_killed():
 def test_a_number_of_fighters_after_a_harm_verb_are_its_victims():
     doc = run("وتمكنوا من تدمير عدد من الآليات وقتل وجرح عدد من المسلحين في المنطقة.", [])
     assert all("المسلحين" not in (e.actor_text or "") for e in _assaults(doc))
+
+
+def test_relative_verb_with_an_object_pronoun_takes_its_own_subject():
+    doc = run("وأوضح المتحدث أن الخلية التي اعتقلتها الأجهزة الأمنية أمس كانت تخطط لهجمات.", [])
+    ev = next(e for e in doc.events if e.type == "COERCE")
+    assert ev.actor_text == "الأجهزة الأمنية" and ev.target_text == "الخلية"
+
+
+def test_a_museum_receiving_visitors_is_no_meeting():
+    doc = run("ويستقبل متحف القاهرة زواره طوال أيام العيد.", [("القاهرة", "cairo")])
+    assert not [e for e in doc.events if e.type == "CONSULT"]

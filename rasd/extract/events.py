@@ -241,6 +241,10 @@ _COUNTING = frozenset(normalise(w) for w in (
     "بعض", "احد", "أحد", "النار", "الرصاص", "النيران", "علي", "على", "قذائف", "صواريخ", "صاروخا"))
 
 
+# The public a place or a notable receives, which is no meeting between actors.
+_AUDIENCE = frozenset(normalise(w) for w in (
+    "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "جموع", "المراجعين", "المصلين", "الحجاج",
+    "المعتمرين", "السياح", "الجمهور", "المواطنين", "المتسوقين"))
 # Adverbs between a verb and its object: "أدانت مصر بقوة العملية الإرهابية".
 _MANNER = frozenset(normalise(w) for w in ("بشدة", "بقوة", "مجددا", "أيضا", "كذلك", "فورا", "رسميا", "علنا"))
 # Times of day that are also verbs or nouns: "أصيب فجر أمس" is dawn, not a victim.
@@ -350,6 +354,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         if _after_relative(view, i) is not None:  # التي صادقت: the antecedent acts
             actor = _antecedent(view, _after_relative(view, i))
             target = _first_named(bare_right) if actor is not None else None
+            if bare_right and _right_after(view, i, bare_right[0]) and triggers().with_object_pronoun(view.norms[i]):
+                actor, target = bare_right[0], actor  # الخلية التي اعتقلتها الأجهزة الأمنية: the cell was arrested
         elif (front := _fronted_subject(view, i)) is not None:  # كان أردوغان التقى السيسي
             actor = front
             target = _first_named(bare_right) if bare_right else None
@@ -428,6 +434,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         target = None
     if actor is not None and _mere_place(view.doc, kb, actor):
         actor = None  # a town does not shoot, march or meet; its people, forces or leaders do
+    if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE for t in view.norms[i + 1 : i + 10]):
+        return None  # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
         return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
     named_victim = hit.entry.passive and target is not None and target.entity is not None  # أصيب الوزير X

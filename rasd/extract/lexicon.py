@@ -119,6 +119,11 @@ class Lexicon:
         for f in spec.get("noun") or ():
             self.add(f, entry, "noun")
 
+    def with_object_pronoun(self, norm: str) -> bool:
+        """Whether a token matches only with a pronoun suffix read off (اعتقلتها، استقبله)."""
+        return bool(self.match(norm)) and not any(
+            rest in self.forms or rest[1:] in self.forms for _, rest in proclitic_splits(norm))
+
     def _lookup(self, word: str) -> list[tuple[Entry, str]]:
         hits = self.forms.get(word)
         if hits:
