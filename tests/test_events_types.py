@@ -268,3 +268,9 @@ def test_a_demanded_act_is_hypothetical():
     demanded = [e for e in doc.events if e.type != "REQUEST"]
     assert all(e.hypothetical for e in demanded)
     assert ("REQUEST", "Egypt", "Israel", None) in events(doc)
+
+
+def test_a_football_match_is_no_meeting():
+    doc = run("ويلتقي الأهلي مع الزمالك مساء اليوم في نهائي كأس مصر على ملعب القاهرة.",
+              [("الأهلي", "egypt"), ("الزمالك", "cairo")])
+    assert not events(doc, "CONSULT")

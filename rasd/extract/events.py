@@ -241,6 +241,9 @@ _COUNTING = frozenset(normalise(w) for w in (
     "بعض", "احد", "أحد", "النار", "الرصاص", "النيران", "علي", "على", "قذائف", "صواريخ", "صاروخا"))
 
 
+# Words of a sports report, where يلتقي/يستضيف/لقاء tell a match.
+_SPORT = frozenset(normalise(w) for w in (
+    "مباراه", "مباراة", "مباريات", "ملعب", "ملعبه", "الدوري", "دوري", "كاس", "الكاس", "الشوط", "الودية", "ودية"))
 # The public a place or a notable receives, which is no meeting between actors.
 _AUDIENCE = frozenset(normalise(w) for w in (
     "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "جموع", "المراجعين", "المصلين", "الحجاج",
@@ -434,6 +437,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         target = None
     if actor is not None and _mere_place(view.doc, kb, actor):
         actor = None  # a town does not shoot, march or meet; its people, forces or leaders do
+    if etype == "CONSULT" and any(readings(t) & _SPORT for t in view.norms):
+        return None  # يلتقي الأهلي والزمالك في نهائي الكأس: a match, not talks
     if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE for t in view.norms[i + 1 : i + 10]):
         return None  # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
