@@ -87,3 +87,9 @@ def test_asides_and_verbal_nouns_are_not_speech():
         assert run(body, []).quotes == [], body
     doc = run("وذكر بوتين أن المحادثات كانت بناءة.", [("بوتين", "putin")])
     assert said(doc) == [("Vladimir Putin", "reported", "المحادثات كانت بناءة")]
+
+
+def test_nouns_with_the_article_are_not_speech_verbs():
+    for body in ("والجدير بالذكر أن المعرض يستمر أسبوعا.",
+                 "وسجل المتقدمون عبر الموقع التابع: أن الطلبات تقبل حتى الخميس."):
+        assert run(body, []).quotes == [], body

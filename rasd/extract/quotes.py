@@ -32,10 +32,12 @@ _IMPERSONAL = frozenset({normalise("يذكر")})
 
 
 def _with_enclitic(norm: str) -> bool:
-    """Whether a speech verb is read only with an object pronoun (اشاره = اشار + ه): such a
-    form is far likelier the verbal noun (إشارة), and speech introducing a quote has none."""
+    """Whether a speech verb is read only with an object pronoun (اشاره = اشار + ه) or the
+    article (التابع، بالذكر): such a form is a noun (إشارة، التابع، الجدير بالذكر), and
+    speech introducing a quote has neither."""
     forms = cues().speech.forms
-    return not any(rest in forms or rest[:1] == "س" and rest[1:] in forms for _, rest in proclitic_splits(norm))
+    return not any((rest in forms or rest[:1] == "س" and rest[1:] in forms) and "ال" not in pre
+                   for pre, rest in proclitic_splits(norm))
 
 
 def _after_preposition(view: SentenceView, i: int) -> bool:
