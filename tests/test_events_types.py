@@ -274,3 +274,9 @@ def test_a_football_match_is_no_meeting():
     doc = run("ويلتقي الأهلي مع الزمالك مساء اليوم في نهائي كأس مصر على ملعب القاهرة.",
               [("الأهلي", "egypt"), ("الزمالك", "cairo")])
     assert not events(doc, "CONSULT")
+
+
+def test_a_conditional_agreement_is_hypothetical():
+    doc = run("وقال المسؤول إنه في حال توصلت مصر إلى اتفاق مع تركيا فستعلن التفاصيل.", [("مصر", "egypt"), ("تركيا", "turkey")])
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert agree and all(e.hypothetical for e in agree)

@@ -439,7 +439,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         actor = None  # a town does not shoot, march or meet; its people, forces or leaders do
     if etype == "CONSULT" and any(readings(t) & _SPORT for t in view.norms):
         return None  # يلتقي الأهلي والزمالك في نهائي الكأس: a match, not talks
-    if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE for t in view.norms[i + 1 : i + 10]):
+    if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE for t in view.norms[i + 1 : i + 16]):
         return None  # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
         return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
