@@ -192,3 +192,10 @@ def test_relative_verb_with_an_object_pronoun_takes_its_own_subject():
 def test_a_museum_receiving_visitors_is_no_meeting():
     doc = run("ويستقبل متحف القاهرة زواره طوال أيام العيد.", [("القاهرة", "cairo")])
     assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_a_name_in_the_genitive_of_a_plain_noun_is_not_the_subject():
+    doc = run("ويتهم حلفاء تركيا منذ أشهر أنقرة بالتقصير في مكافحة الإرهاب.", [("تركيا", "turkey"), ("أنقرة", "ankara")])
+    assert not [e for e in doc.events if e.type == "ACCUSE" and names(doc, e)[1] == "Turkey"]
+    doc = run("واتهم الرئيس التركي أردوغان إسرائيل بارتكاب مجازر.", [("أردوغان", "erdogan"), ("إسرائيل", "israel")])
+    assert events(doc, "ACCUSE") == [("ACCUSE", "Recep Tayyip Erdoğan", "Israel")]

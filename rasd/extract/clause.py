@@ -219,7 +219,10 @@ class SentenceView:
 
     # -- queries --------------------------------------------------------
     def boundary(self, i: int) -> bool:
-        return self.norms[i] in BOUNDARY or self.norms[i] in self.cues.complementisers
+        return self.boundary_word(self.norms[i])
+
+    def boundary_word(self, norm: str) -> bool:
+        return norm in BOUNDARY or norm in self.cues.complementisers
 
     def right_window(self, i: int, limit: int = 14) -> range:
         j = i + 1

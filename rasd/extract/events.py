@@ -248,6 +248,8 @@ _SPORT = frozenset(normalise(w) for w in (
 _AUDIENCE = frozenset(normalise(w) for w in (
     "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "جموع", "المراجعين", "المصلين", "الحجاج",
     "المعتمرين", "السياح", "الجمهور", "المواطنين", "المتسوقين"))
+# Quantity words that may lead a subject: "أطلق بعض الفدائيين النار".
+_QUANTIFIERS = frozenset(normalise(w) for w in ("بعض", "عدد", "من", "كل", "جميع", "مجموعة", "احد", "أحد"))
 # Adverbs between a verb and its object: "أدانت مصر بقوة العملية الإرهابية".
 _MANNER = frozenset(normalise(w) for w in ("بشدة", "بقوة", "مجددا", "أيضا", "كذلك", "فورا", "رسميا", "علنا"))
 # Times of day that are also verbs or nouns: "أصيب فجر أمس" is dawn, not a victim.
@@ -373,10 +375,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
                 [p for p in bare_right[1:] if p.type not in _PLACES and p.tok <= visited.tok_end + 2])
         elif bare_right and _right_after(view, i, bare_right[0]):  # VSO: the name right after the verb
             actor = bare_right[0]
-        else:
-            actor = _first_named(bare_right[:2]) if bare_right else None
-            if actor is None:
-                actor = _left_subject(view, i, left)
+        else:  # a name further on is a subject only when no other noun heads it (حلفاء تركيا)
+            after = [p for p in bare_right[:2] if not _headed_by_noun(view, p)]
+            actor = _first_named(after) or _left_subject(view, i, left)
     elif i + 1 < len(view.norms) and readings(view.norms[i + 1]) & view.cues.gathering:
         met = [p for p in view.parties if i + 1 < p.tok <= i + 14 and p.marker in (None, "coord")
                and p.absorbed_by is None]
@@ -814,8 +815,24 @@ def _right_after(view: SentenceView, j: int, p: Party) -> bool:
     k = j + 1
     while k < len(view.norms) and view.norms[k] in _TIME_WORDS:
         k += 1
-    return k <= p.tok <= k + 3 and not any(view.boundary(m) or any(q.tok == m for q in view.parties)
-                                           for m in range(k, p.tok))
+    return k <= p.tok <= k + 3 and all(_title_word(view, view.norms[m]) and not any(q.tok == m for q in view.parties)
+                                       for m in range(k, p.tok))
+
+
+def _headed_by_noun(view: SentenceView, p: Party) -> bool:
+    """Whether the word before a name is a plain noun whose genitive the name is."""
+    k = p.tok - 1
+    return k >= 0 and not _title_word(view, view.norms[k]) and view.norms[k] not in _TIME_WORDS and not any(
+        q.tok_end == p.tok for q in view.parties) and not readings(view.norms[k]) & triggers().forms.keys()
+
+
+def _title_word(view: SentenceView, t: str) -> bool:
+    """A word that may stand before a name in the same phrase: a title or a nationality
+    adjective (المستشارة الألمانية ميركل). Any other noun makes the name its genitive:
+    in "يتهم حلفاء تركيا أنقرة" the allies accuse, not Turkey."""
+    return (not view.boundary_word(t)
+            and (bool(readings(t) & view.cues.titles) or t.startswith("ال") and t.endswith(("ي", "يه"))
+                 or _counted(t) or t in _QUANTIFIERS))
 
 
 # بـ words that are prepositions or adverbs, not the complement of اتهم/طالب X بـ.
