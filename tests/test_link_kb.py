@@ -48,3 +48,10 @@ def test_a_government_or_its_authorities_stand_for_the_state(kb):
     assert got["حكومة السودان"] == "Sudan"
     got = linked(kb, "وأكدت الحكومة أن السلطات ستعمل على حل الأزمة.")
     assert not got  # with no nationality named, no state is meant
+
+
+def test_a_place_named_after_a_king_is_not_the_king(kb):
+    got = linked(kb, "وهبطت الطائرة في مطار الملك خالد الدولي، وافتتح مركز الملك سلمان للإغاثة فرعا جديدا.")
+    assert "Salman of Saudi Arabia" not in got.values()
+    got = linked(kb, "واستقبل الملك سلمان بن عبد العزيز الرئيس الفرنسي.")
+    assert "Salman of Saudi Arabia" in got.values()

@@ -44,6 +44,7 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
         m.entity = None
     doc.entities = []
     spots, titles = spot(doc.body, ix, tokens)
+    titles = [t for t in titles if not _named_after(doc.body, t.start)]
     support = _support(spots, ner)
     anchors: set[str] = set()
     for s, sup in zip(spots, support):
@@ -60,6 +61,8 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     for m in ner:
         if any(covered[m.start : m.end]) or _prayer_time(doc.body, m.start):
             continue  # the dictionary wins where both found something
+        if m.type == "PER" and _named_after(doc.body, m.start):
+            continue  # مطار الملك خالد: the airport's name, not the king
         names.append(_link_ner(doc, kb, ix, m, anchors))
     names.sort(key=lambda m: m.start)
     names += _short_forms(doc, kb, tokens, names)
@@ -109,6 +112,25 @@ def _support(spots: list[Spot], ner: list[Mention]) -> list[set[int]]:
 _PRAYERS = frozenset(normalise(w) for w in ("صلاة", "صلاتي", "أذان", "آذان", "اذان", "قبيل"))
 
 
+# Places and bodies named after a person: "جامعة الملك سعود"، "مطار الملك خالد الدولي".
+_NAMED_AFTER = frozenset(normalise(w) for w in (
+    "مطار", "جامعة", "مستشفى", "مدينة", "مركز", "مؤسسة", "جائزة", "شارع", "طريق", "جسر", "مسجد", "جامع",
+    "كلية", "مدرسة", "ملعب", "استاد", "قاعدة", "ميناء", "حديقة", "برج", "قاعة", "مكتبة", "مجمع", "معهد",
+    "صندوق", "منتزه", "ميدان", "ساحة", "واحة"))
+
+
+_HONORIFICS = frozenset(normalise(w) for w in ("الملك", "الأمير", "الشيخ", "الإمام", "السلطان", "الرئيس", "الشهيد"))
+
+
+def _named_after(body: str, start: int) -> bool:
+    """Whether a person's name at ``start`` (or the honorific before it) names the place or
+    body before it: "مطار [الملك] خالد"، "جامعة الملك سعود"."""
+    before = [normalise(w) for w in body[max(0, start - 40) : start].split()]
+    while before and before[-1] in _HONORIFICS:
+        before.pop()
+    return bool(before) and any(rest in _NAMED_AFTER for _, rest in proclitic_splits(before[-1]))
+
+
 def _prayer_time(body: str, start: int) -> bool:
     """Whether a name is the sunset prayer: "صلاة المغرب" is no Morocco (nor أذان المغرب)."""
     word = body[start : start + 20].split()
@@ -129,11 +151,11 @@ def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int]
     """
     if _prayer_time(body, s.start):
         return False
+    e = kb.get(c.key)
+    if e is None or e.type == "PER" and _named_after(body, s.start):
+        return False
     if c.key in anchors:
         return True
-    e = kb.get(c.key)
-    if e is None:
-        return False
     fits = bool(support & _FITS.get(e.type, set()))
     if s.last - s.first > 1:
         return s.level < 2 or fits  # vowel-free keys meet word pairs too (كين حاليا ~ جون هيلي)
