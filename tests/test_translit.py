@@ -51,3 +51,11 @@ def test_romanise_reads_like_the_name(ar, en):
 def test_romanise_passes_latin_through_and_capitalises():
     assert romanise("Reuters") == "Reuters"
     assert romanise("ماريا زاخاروفا").split()[0] == "Maria"
+
+
+def test_slavic_ich_and_ik_endings_are_one_name():
+    from rasd.text.translit import same_name
+
+    assert same_name("راديتش", "راديك")
+    assert same_name("ميلوسيفيتش", "ميلوسيفيك")
+    assert not same_name("بوش", "بوك")  # a final ش elsewhere stays itself

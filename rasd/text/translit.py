@@ -26,6 +26,8 @@ _SILENT = set("ء")
 
 
 def _word_key(word: str) -> str:
+    if word.endswith("يتش") and len(word) > 4:
+        word = word[:-3] + "يك"  # Slavic -ić: راديتش / راديك, لوكيتش / لوكيك
     w = word.replace("تش", "ش").replace("دج", "ج").replace("دز", "ز")
     out: list[str] = []
     n = len(w)
