@@ -59,3 +59,10 @@ def test_slavic_ich_and_ik_endings_are_one_name():
     assert same_name("راديتش", "راديك")
     assert same_name("ميلوسيفيتش", "ميلوسيفيك")
     assert not same_name("بوش", "بوك")  # a final ش elsewhere stays itself
+
+
+def test_german_st_written_sht_or_st_is_one_name():
+    from rasd.text.translit import same_name
+
+    assert same_name("شتاينماير", "ستاينماير")
+    assert same_name("فرانك فالتر شتاينماير", "فرانك فالتر ستاينماير")

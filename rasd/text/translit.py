@@ -28,6 +28,8 @@ _SILENT = set("ء")
 def _word_key(word: str) -> str:
     if word.endswith("يتش") and len(word) > 4:
         word = word[:-3] + "يك"  # Slavic -ić: راديتش / راديك, لوكيتش / لوكيك
+    if word[:2] in ("شت", "شب") and len(word) > 4:
+        word = "س" + word[1:]  # German st/sp: شتاينماير / ستاينماير, شبيغل / سبيغل
     w = word.replace("تش", "ش").replace("دج", "ج").replace("دز", "ز")
     out: list[str] = []
     n = len(w)
