@@ -280,3 +280,8 @@ def test_a_conditional_agreement_is_hypothetical():
     doc = run("وقال المسؤول إنه في حال توصلت مصر إلى اتفاق مع تركيا فستعلن التفاصيل.", [("مصر", "egypt"), ("تركيا", "turkey")])
     agree = [e for e in doc.events if e.type == "AGREE"]
     assert agree and all(e.hypothetical for e in agree)
+
+
+def test_a_mountain_peak_is_no_summit():
+    doc = run("ووصل متسلقون من نيبال إلى قمة جبلية لم يبلغها أحد من قبل.", [("نيبال", "egypt")])
+    assert not events(doc, "CONSULT")

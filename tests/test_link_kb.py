@@ -55,3 +55,9 @@ def test_a_place_named_after_a_king_is_not_the_king(kb):
     assert "Salman of Saudi Arabia" not in got.values()
     got = linked(kb, "واستقبل الملك سلمان بن عبد العزيز الرئيس الفرنسي.")
     assert "Salman of Saudi Arabia" in got.values()
+
+
+def test_a_title_after_deputy_or_adviser_is_not_its_holder(kb):
+    doc = Doc(id="t", body="واستقبل نائب خادم الحرمين الشريفين الأمير محمد بن نايف السفير الأمريكي.", published="2015-07-20")
+    link(doc, kb)
+    assert "kb:salman-of-saudi-arabia" not in {m.entity for m in doc.mentions}

@@ -44,7 +44,7 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
         m.entity = None
     doc.entities = []
     spots, titles = spot(doc.body, ix, tokens)
-    titles = [t for t in titles if not _named_after(doc.body, t.start)]
+    titles = [t for t in titles if not _named_after(doc.body, t.start) and not _someone_of(doc.body, t.start)]
     support = _support(spots, ner)
     anchors: set[str] = set()
     for s, sup in zip(spots, support):
@@ -129,6 +129,18 @@ def _named_after(body: str, start: int) -> bool:
     while before and before[-1] in _HONORIFICS:
         before.pop()
     return bool(before) and any(rest in _NAMED_AFTER for _, rest in proclitic_splits(before[-1]))
+
+
+# Words that make a title someone else's: "نائب خادم الحرمين الشريفين" is the crown
+# prince, "مستشار الرئيس الروسي" an adviser, "نجل الرئيس" a son.
+_OF_SOMEONE = frozenset(normalise(w) for w in (
+    "نائب", "نائبة", "مساعد", "مساعدة", "مستشار", "مستشارة", "سكرتير", "ممثل", "مبعوث", "نجل", "ابن", "ابنة",
+    "شقيق", "شقيقة", "زوجة", "حرم", "والد", "والدة", "حفيد", "أرملة"))
+
+
+def _someone_of(body: str, start: int) -> bool:
+    before = body[max(0, start - 16) : start].split()
+    return bool(before) and any(rest in _OF_SOMEONE for _, rest in proclitic_splits(normalise(before[-1])))
 
 
 def _prayer_time(body: str, start: int) -> bool:
