@@ -285,3 +285,8 @@ def test_a_conditional_agreement_is_hypothetical():
 def test_a_mountain_peak_is_no_summit():
     doc = run("ووصل متسلقون من نيبال إلى قمة جبلية لم يبلغها أحد من قبل.", [("نيبال", "egypt")])
     assert not events(doc, "CONSULT")
+
+
+def test_the_guest_after_the_place_and_time_of_a_reception():
+    doc = run("استقبل الرئيس عبد الفتاح السيسي في قصر الاتحادية أمس، الرئيس التركي رجب طيب أردوغان.", [SISI, ERDOGAN])
+    assert ("CONSULT", "Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan", None) in events(doc)

@@ -331,6 +331,20 @@ def _fronted_victim(view: SentenceView, i: int) -> str | None:
     return view.doc.body[view.tokens[start].start : view.tokens[i - 1].end]
 
 
+def _guest_after_comma(view: SentenceView, i: int, actor: Party | None) -> Party | None:
+    """The guest told after the place and time of a reception, past one comma:
+    "استقبل الأمير ... في قصر السلام أمس، وزير الدفاع الأمريكي"."""
+    n = view.norms
+    k = next((k for k in range(i + 1, min(len(n), i + 30)) if n[k] in ("،", ",")), None)
+    if k is None or any(view.boundary(m) for m in range(i + 1, k)):
+        return None
+    k += 1
+    while k < len(n) and n[k] in _TIME_WORDS:
+        k += 1
+    return next((p for p in view.parties if p.tok == k and p.entity and p.type in ("PER", "ORG", "GPE")
+                 and p.absorbed_by is None and not _same(p, actor)), None)
+
+
 def _named_doer(view: SentenceView, i: int) -> Party | None:
     """The doer named after the trigger: "هجوم نفذه X"، "من قبل X"، "على يد X"."""
     cue = view.cues
@@ -468,6 +482,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             target = _first_named(objs + early) or _first_named(preps)
         else:
             target = _first_named(objs) or _first_named(preps)
+    if target is None and hit.entry.mode == "host" and not nominal:
+        target = _guest_after_comma(view, i, actor)
 
     dest = _destination(view, i) if hit.entry.mode == "visit" else None
     dest = dest or visited
