@@ -339,8 +339,8 @@ def _guest_after_comma(view: SentenceView, i: int, actor: Party | None) -> Party
     if k is None or any(view.boundary(m) for m in range(i + 1, k)):
         return None
     k += 1
-    while k < len(n) and n[k] in _TIME_WORDS:
-        k += 1
+    while k < len(n) and (n[k] in _TIME_WORDS or _title_word(view, n[k])) and not any(p.tok == k for p in view.parties):
+        k += 1  # and the guest's titles: الرئيس التركي [رجب طيب أردوغان]
     return next((p for p in view.parties if p.tok == k and p.entity and p.type in ("PER", "ORG", "GPE")
                  and p.absorbed_by is None and not _same(p, actor)), None)
 
