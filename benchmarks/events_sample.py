@@ -16,6 +16,7 @@ import sys
 from saudinewsnet import records
 
 from rasd.core import analyze
+from rasd.ingest import InputError
 
 
 def main(seed: int, n: int) -> None:
@@ -23,8 +24,12 @@ def main(seed: int, n: int) -> None:
     random.seed(seed)
     total = 0
     for r in random.sample(recs, n):
-        doc = analyze(r["content"], clean_body=True, title=r.get("title"),
-                      published=(r.get("date_extracted") or "")[:10] or None)
+        try:
+            doc = analyze(r["content"], clean_body=True, title=r.get("title"),
+                          published=(r.get("date_extracted") or "")[:10] or None)
+        except InputError as err:  # a record with no article text
+            print(f"skipped: {err}")
+            continue
         names = {e.id: e.name for e in doc.entities}
         for ev in doc.events:
             total += 1
