@@ -290,3 +290,10 @@ def test_a_mountain_peak_is_no_summit():
 def test_the_guest_after_the_place_and_time_of_a_reception():
     doc = run("استقبل الرئيس عبد الفتاح السيسي في قصر الاتحادية أمس، الرئيس التركي رجب طيب أردوغان.", [SISI, ERDOGAN])
     assert ("CONSULT", "Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan", None) in events(doc)
+
+
+def test_negotiations_reaching_a_stage_are_no_visit():
+    doc = run("ووصل بوتين إلى مرحلة حاسمة بالنسبة إلى باريس.", [("بوتين", "putin"), ("باريس", "paris")])
+    assert not events(doc, "CONSULT")
+    doc = run("ووصل الرئيس الروسي فلاديمير بوتين إلى باريس أمس.", [PUTIN, ("باريس", "paris")])
+    assert [e[1] for e in events(doc, "CONSULT")] == ["Vladimir Putin"]

@@ -180,9 +180,13 @@ def _window(norms: list[str], start: int, size: int, step: int) -> list[str]:
 
 
 def _destination(view: SentenceView, i: int) -> Party | None:
-    for p in view.parties_in(view.right_window(i, limit=8)):
+    """The place after the first إلى of a visit verb: "وصل إلى صنعاء"; not a place further on
+    when that إلى governs something else ("وصلت المفاوضات إلى مراحلها الأخيرة ... فرنسا")."""
+    window = view.right_window(i, limit=8)
+    first = next((k for k in window if view.norms[k] == "الي"), None)
+    for p in view.parties_in(window):
         if p.marker == "target" and p.prep in ("الي", "ل") and p.type in _PLACES:
-            return p
+            return p if first is None or p.tok <= first + 3 else None
     return None
 
 
@@ -247,7 +251,7 @@ _SPORT = frozenset(normalise(w) for w in (
 # The public a place or a notable receives, which is no meeting between actors.
 _AUDIENCE = frozenset(normalise(w) for w in (
     "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "جموع", "المراجعين", "المصلين", "الحجاج",
-    "المعتمرين", "السياح", "الجمهور", "المواطنين", "المتسوقين"))
+    "المعتمرين", "السياح", "الجمهور", "المواطنين", "المتسوقين", "زبائنه", "زبائنها", "الزبائن", "روادها", "رواده"))
 # Quantity words that may lead a subject: "أطلق بعض الفدائيين النار".
 _QUANTIFIERS = frozenset(normalise(w) for w in ("بعض", "عدد", "من", "كل", "جميع", "مجموعة", "احد", "أحد"))
 # Adverbs between a verb and its object: "أدانت مصر بقوة العملية الإرهابية".
