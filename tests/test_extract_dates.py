@@ -30,6 +30,16 @@ PUB = "2024-11-14"  # a Thursday
     ("في 3 تشرين الثاني", "past", "2024-11-03"),
     ("في شهر فبراير الماضي", "past", "2024-02"),
     ("في 12 نوفمبر 2021", "past", "2021-11-12"),
+    ("قبل يومين", "past", "2024-11-12"),
+    ("منذ ثلاثة أيام", "past", "2024-11-11"),
+    ("قبل 10 أيام", "past", "2024-11-04"),
+    ("قبل أسبوعين", "past", "2024-W44"),
+    ("منذ شهرين", "past", "2024-09"),
+    ("بعد يومين", "future", "2024-11-16"),
+    ("في الثامن من نوفمبر", "past", "2024-11-08"),
+    ("في الحادي والعشرين من الشهر الماضي", "past", "2024-10-21"),
+    ("يوم العاشر من الشهر الجاري", "past", "2024-11-10"),
+    ("في الثلاثين من ديسمبر", "past", "2023-12-30"),
 ])
 def test_resolved_with_publication_date(text, tense, iso):
     found = date_expressions(f"وقال المسؤول {text} إن", published=PUB, tense=tense)
@@ -51,6 +61,8 @@ def test_not_dates():
     assert date_expressions("في عالم اليوم تتغير التحالفات", published=PUB) == []
     assert date_expressions("بعد صلاة الجمعة خرج المصلون", published=PUB) == []
     assert date_expressions("في العام نفسه", published=PUB) == []
+    assert date_expressions("ويعيش السكان منذ أيام بلا كهرباء", published=PUB) == []  # no count
+    assert date_expressions("وقبل الحرب كانت المدينة هادئة", published=PUB) == []
 
 
 def test_event_date_and_date_text():

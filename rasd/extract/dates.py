@@ -11,6 +11,9 @@ Resolution rules:
     present-tense ones; "الماضي" / "المقبل" make it strictly before / after;
   - week, month and year expressions resolve to reduced-precision ISO 8601
     ("2024-W45", "2024-10", "2023"), since they name no single day;
+  - "قبل يومين"، "منذ ثلاثة أيام"، "بعد أسبوع" count back (ahead) from the
+    publication date; an ordinal day ("الثامن من مارس"، "العاشر من الشهر
+    الجاري") reads like a day and month;
   - absolute dates come from ``rasd.text.dates.find_dates``; a day and
     month without a year take the publication year, moved a year back when
     that would put a past event after the writing (a year on for a future
@@ -35,7 +38,26 @@ _PART = r"(?:(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر)\s+)?"
 _B = r"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))"  # word start, after an optional proclitic
 _E = r"(?![\w])"
 
+_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+# Ordinal days 1-31 as news writes them: الثامن، الحادي عشر، الثاني والعشرين، الثلاثين.
+_ORDINALS = {w: k + 1 for k, w in enumerate(_UNITS)} | {"العاشر": 10, "العشرين": 20, "الثلاثين": 30}
+_ORDINALS |= {("الحادي" if k == 0 else w) + " عشر": 11 + k for k, w in enumerate(_UNITS)}
+_ORDINALS |= {("الحادي" if k == 0 else w) + " و" + tens: base + k + 1
+              for tens, base in (("العشرين", 20), ("الثلاثين", 30)) for k, w in enumerate(_UNITS[: 9 if base == 20 else 1])}
+_ORD = "|".join(sorted((o.replace(" ", r"\s+") for o in _ORDINALS), key=len, reverse=True))
+# "قبل يومين"، "منذ ثلاثة أيام"، "قبل أسبوع": a span back from the writing.
+_COUNT_WORDS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}
+_AGO_UNITS = {"يوم": (1, "d"), "يومين": (2, "d"), "ايام": (1, "d"), "يوما": (1, "d"), "اسبوع": (7, "w"),
+              "اسبوعين": (14, "w"), "اسابيع": (7, "w"), "شهر": (1, "m"), "شهرين": (2, "m"), "اشهر": (1, "m"),
+              "شهور": (1, "m")}
+_AGO_UNIT = "|".join(sorted(_AGO_UNITS, key=len, reverse=True))
+_PLURAL_UNITS = frozenset({"ايام", "اسابيع", "اشهر", "شهور"})
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("ago", re.compile(_B + r"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>[0-9]{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+)?"
+                       r"(?P<u>" + _AGO_UNIT + r")" + _E)),
+    ("ordinal", re.compile(_B + r"(?:يوم\s+)?(?P<o>" + _ORD + r")\s+من\s+(?:(?:شهر\s+)?(?P<m>" + _MON + r")"
+                           r"|الشهر\s+(?P<rel>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم))" + _E)),
     ("day-2", re.compile(_B + _PART + r"(?:اول\s+من\s+امس|اول\s+امس|امس\s+الاول)" + _E)),
     ("day+2", re.compile(_B + r"بعد\s+(?:غد|الغد)" + _E)),
     ("day-1", re.compile(_B + _PART + r"(?:امس|البارحه)(?:\s+(?:" + _WD + r"))?" + _E)),
@@ -78,6 +100,8 @@ def date_expressions(
                 continue
             if kind == "period" and not (m.group("this") or m.group("rel")):
                 continue  # "العام" alone is not a date
+            if kind == "ago" and m.group("n") is None and m.group("u") in _PLURAL_UNITS:
+                continue  # "منذ أيام": some days, no count
             taken.append((m.start(), m.end()))
             s = start + index[m.start()]
             e = start + index[m.end() - 1] + 1
@@ -102,6 +126,10 @@ def _resolve(kind: str, m: re.Match, pub: date | None, tense: str) -> str | None
     future = tense in ("future", "present")
     if kind.startswith("day") and kind != "daymonth":
         return (pub + timedelta(days=int(kind[3:]))).isoformat()
+    if kind == "ago":
+        return _ago(m, pub)
+    if kind == "ordinal":
+        return _ordinal(m, pub, future)
     if kind == "weekday":
         wd = _WEEKDAYS[m.group("wd")]
         rel = m.group("rel")
@@ -127,13 +155,44 @@ def _resolve(kind: str, m: re.Match, pub: date | None, tense: str) -> str | None
         before = m.group("rel") in ("الماضي", "المنصرم")
         year = pub.year - (month >= pub.month) if before else pub.year + (month <= pub.month)
         return f"{year}-{month:02d}"
-    day = int(m.group("d"))
+    return _day_month(pub, month, int(m.group("d")), future)
+
+
+def _day_month(pub: date, month: int, day: int, future: bool) -> str | None:
+    """A day and month without a year: the publication year, or the one before (after)
+    when a past (future) event would otherwise fall after (before) the writing."""
     found = _safe_date(pub.year, month, day)
     if found and not future and date.fromisoformat(found) > pub:
         found = _safe_date(pub.year - 1, month, day)  # what happened is not ahead of the writing
     elif found and future and date.fromisoformat(found) < pub:
         found = _safe_date(pub.year + 1, month, day)
     return found
+
+
+def _ago(m: re.Match, pub: date) -> str | None:
+    """"قبل يومين" -> two days back; weeks to an ISO week, months to a month; "بعد" ahead."""
+    per, unit = _AGO_UNITS[m.group("u")]
+    n = m.group("n")
+    count = per * (int(n) if n and n.isdigit() else _COUNT_WORDS.get(n or "", 1))
+    sign = 1 if m.group("dir") == "بعد" else -1
+    if unit == "m":
+        y, mo = divmod(pub.year * 12 + pub.month - 1 + sign * count, 12)
+        return f"{y}-{mo + 1:02d}"
+    day = pub + timedelta(days=sign * count)
+    if unit == "w":
+        y, w, _ = day.isocalendar()
+        return f"{y}-W{w:02d}"
+    return day.isoformat()
+
+
+def _ordinal(m: re.Match, pub: date, future: bool) -> str | None:
+    """"الثامن من مارس" like "8 مارس"; "العاشر من الشهر الجاري/الماضي" in that month."""
+    day = _ORDINALS[re.sub(r"\s+", " ", m.group("o"))]
+    if m.group("m"):
+        return _day_month(pub, _MONTHS[_month_key(m.group("m"))], day, future)
+    step = {"الماضي": -1, "المنصرم": -1, "المقبل": 1, "القادم": 1}.get(m.group("rel"), 0)
+    y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+    return _safe_date(y, mo + 1, day)
 
 
 def _month_key(name: str) -> str:
