@@ -124,3 +124,9 @@ def test_pitching_tents_is_a_sit_in_only_for_a_crowd():
     assert kinds(doc, "PROTEST")
     doc = run("ونصب الهلال الأحمر خياما لإيواء النازحين قرب الحدود.", [])
     assert not kinds(doc, "PROTEST")
+
+
+def test_a_tank_firing_is_a_generic_attacker():
+    doc = run("وأطلقت دبابة إسرائيلية النار على منزل في بلدة بيت حانون فقتلت رجلا.", [])
+    evs = [e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT"]
+    assert any("دبابة" in (e.actor_text or "") for e in evs)

@@ -191,7 +191,7 @@ def _destination(view: SentenceView, i: int) -> Party | None:
 
 
 _CROWDS = frozenset({"protesters", "crowds"})
-_FORCES = frozenset({"police", "military", "aircraft", "gunmen", "militants"})
+_FORCES = frozenset({"police", "military", "weapons", "gunmen", "militants"})
 _CROWD_WORDS = frozenset(normalise(w) for w in ("آلاف", "الآلاف", "مئات", "المئات", "حشود", "الحشود"))
 # A definite event noun refers to an event already told or to the kind in
 # general; on the event GSR these were never new ASSAULT/PROTEST events.
