@@ -199,3 +199,11 @@ def test_a_name_in_the_genitive_of_a_plain_noun_is_not_the_subject():
     assert not [e for e in doc.events if e.type == "ACCUSE" and names(doc, e)[1] == "Turkey"]
     doc = run("واتهم الرئيس التركي أردوغان إسرائيل بارتكاب مجازر.", [("أردوغان", "erdogan"), ("إسرائيل", "israel")])
     assert events(doc, "ACCUSE") == [("ACCUSE", "Recep Tayyip Erdoğan", "Israel")]
+
+
+def test_a_definite_descriptor_or_a_long_title_chain_keeps_the_name_as_subject():
+    doc = run("وأطلقت القوات الإسرائيلية صاروخا على المدرسة فقتلت المدرس أحمد سالم.", [("أحمد سالم", "abbas")])
+    assert any("أحمد سالم" == (e.target_text or names(doc, e)[2]) or e.target == "kb:abbas"
+               for e in find_events(doc, None, scored=False) if e.type == "ASSAULT")
+    doc = run("ونفى الناطق الرسمي باسم تعليم المنطقة مدير العلاقات العامة والإعلام بوتين صحة الخبر.", [("بوتين", "putin")])
+    assert [names(doc, e)[1] for e in doc.events if e.type == "REJECT"] == ["Vladimir Putin"]

@@ -847,11 +847,11 @@ def _headed_by_noun(view: SentenceView, p: Party) -> bool:
 
 
 def _title_word(view: SentenceView, t: str) -> bool:
-    """A word that may stand before a name in the same phrase: a title or a nationality
-    adjective (المستشارة الألمانية ميركل). Any other noun makes the name its genitive:
-    in "يتهم حلفاء تركيا أنقرة" the allies accuse, not Turkey."""
+    """A word that may stand before a name in the same phrase: a title, a definite word in
+    apposition (المستشارة الألمانية ميركل، المدرس هاني) or a quantity. A bare noun makes the
+    name its genitive: in "يتهم حلفاء تركيا أنقرة" the allies accuse, not Turkey."""
     return (not view.boundary_word(t)
-            and (bool(readings(t) & view.cues.titles) or t.startswith("ال") and t.endswith(("ي", "يه"))
+            and (bool(readings(t) & view.cues.titles) or any(r.startswith("ال") for r in readings(t))
                  or _counted(t) or t in _QUANTIFIERS))
 
 
