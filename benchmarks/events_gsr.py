@@ -25,7 +25,10 @@ Three figures per type, labelled:
 
 Reading the figures: the GSR labels are annotators' accept/reject votes on
 events proposed by a machine coder, not "does this sentence report an
-assault/protest"; sentences that plainly do are sometimes rejected.
+assault/protest". "yes" is unanimous acceptance; one reject among 3 to 9
+votes makes a "difficult no" (304 of the 1,548 ASSAULT sentences, e.g. 4
+accept / 2 reject), so sentences that plainly report an attack often count
+as negatives.
 
 Arguments, on the *_spans.json sentences that have a `source_gold` /
 `target_gold`, with the shipped system (its filter saw these sentences in
