@@ -207,3 +207,9 @@ def test_a_definite_descriptor_or_a_long_title_chain_keeps_the_name_as_subject()
                for e in find_events(doc, None, scored=False) if e.type == "ASSAULT")
     doc = run("ونفى الناطق الرسمي باسم تعليم المنطقة مدير العلاقات العامة والإعلام بوتين صحة الخبر.", [("بوتين", "putin")])
     assert [names(doc, e)[1] for e in doc.events if e.type == "REJECT"] == ["Vladimir Putin"]
+
+
+def test_a_named_person_killed_with_no_doer_is_an_assault_on_them():
+    doc = run("وأشارت المصادر إلى أن المزارع أحمد سالم قتل بينما كان يعمل في أرضه.", [("أحمد سالم", "abbas")])
+    evs = [e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT"]
+    assert evs and evs[0].actor is None and evs[0].target == "kb:abbas"

@@ -442,10 +442,11 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
     if hit.entry.passive and actor is not None and target is None:
         actor, target = _named_doer(view, i), actor  # "أصيب سفير بولندا": the envoy was hit
+    read_passive = False
     if (actor is not None and target is None and etype == "ASSAULT" and not nominal and actor.tok < i
             and (actor.agent not in _ATTACKERS or _by_number(view, actor))
             and hit.entry.genitive == "target" and hit.tense == "past" and _no_object(view, i)):
-        actor, target = None, actor  # "إن جنديا أميركيا قتل في هجوم": the unvowelled passive
+        actor, target, read_passive = None, actor, True  # "إن جنديا أميركيا قتل في هجوم": the unvowelled passive
     if (actor is not None and actor.agent and _by_number(view, actor, vague=actor.tok > i)
             and etype != "PROTEST"  # "تجمع 700 متظاهر": a crowd is counted and still marches
             and not (actor.tok < i and actor.agent in _ATTACKERS and _plural(view.norms[i]))):
@@ -462,7 +463,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         return None  # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
         return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
-    named_victim = hit.entry.passive and target is not None and target.entity is not None  # أصيب الوزير X
+    # أصيب الوزير X، "المزارع ابراهيم صالحة قتل بينما كان ...": a named victim shows the act happened
+    named_victim = (hit.entry.passive or read_passive) and target is not None and target.entity is not None
     if actor is None and (_background(view, i, hit)
                           or not (etype in _UNATTRIBUTED and (named_victim or _real_violence(view, i, hit)))):
         return None  # no doer and nothing to show it happened: "the talks" are no event
