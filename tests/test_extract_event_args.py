@@ -213,3 +213,13 @@ def test_a_named_person_killed_with_no_doer_is_an_assault_on_them():
     doc = run("وأشارت المصادر إلى أن المزارع أحمد سالم قتل بينما كان يعمل في أرضه.", [("أحمد سالم", "abbas")])
     evs = [e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT"]
     assert evs and evs[0].actor is None and evs[0].target == "kb:abbas"
+
+
+def test_a_verb_written_with_its_passive_vowel_takes_its_subject_as_the_one_acted_on():
+    doc = run("واتُّهم بوتين بالتدخل في الانتخابات.", [("بوتين", "putin")])
+    assert not [e for e in doc.events if e.type == "ACCUSE" and e.actor == "kb:putin"]
+    doc = run("وقُتل بوتين في انفجار عبوة ناسفة.", [("بوتين", "putin")])
+    evs = [e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT"]
+    assert evs and all(e.actor is None for e in evs) and any(e.target == "kb:putin" for e in evs)
+    doc = run("واتهم بوتين الغرب بالتصعيد.", [("بوتين", "putin")])
+    assert [e.actor for e in doc.events if e.type == "ACCUSE"] == ["kb:putin"]

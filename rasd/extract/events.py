@@ -304,6 +304,14 @@ def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) ->
     return view.doc.body[view.tokens[words[0]].start : view.tokens[words[-1]].end]
 
 
+def _marked_passive(view: SentenceView, i: int, hit: Hit) -> bool:
+    """A past verb written with its passive damma (قُتل، اُعتقل، واتُّهم): outlets add the
+    vowel exactly where the unvowelled form would read as active."""
+    word = view.tokens[i].text
+    start = len(word) - len(word.lstrip("وف"))  # after a proclitic و/ف
+    return hit.tense == "past" and "\u064f" in word[start : start + 4]
+
+
 def _no_object(view: SentenceView, i: int) -> bool:
     """Whether a harm verb stands without an object, so reads as passive (قُتل): nothing
     after it, or only a preposition, an instrument or a time: "قتل في الحادث"."""
@@ -440,8 +448,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             actor = near
     if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
-    if hit.entry.passive and actor is not None and target is None:
-        actor, target = _named_doer(view, i), actor  # "أصيب سفير بولندا": the envoy was hit
+    if (hit.entry.passive or _marked_passive(view, i, hit)) and actor is not None and target is None:
+        actor, target = _named_doer(view, i), actor  # "أصيب سفير بولندا"، "واتُّهم نظيف": the one it happened to
     read_passive = False
     if (actor is not None and target is None and etype == "ASSAULT" and not nominal and actor.tok < i
             and (actor.agent not in _ATTACKERS or _by_number(view, actor))
@@ -464,7 +472,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
         return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
     # أصيب الوزير X، "المزارع ابراهيم صالحة قتل بينما كان ...": a named victim shows the act happened
-    named_victim = (hit.entry.passive or read_passive) and target is not None and target.entity is not None
+    named_victim = ((hit.entry.passive or read_passive or _marked_passive(view, i, hit))
+                    and target is not None and target.entity is not None)
     if actor is None and (_background(view, i, hit)
                           or not (etype in _UNATTRIBUTED and (named_victim or _real_violence(view, i, hit)))):
         return None  # no doer and nothing to show it happened: "the talks" are no event
