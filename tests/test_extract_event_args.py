@@ -223,3 +223,10 @@ def test_a_verb_written_with_its_passive_vowel_takes_its_subject_as_the_one_acte
     assert evs and all(e.actor is None for e in evs) and any(e.target == "kb:putin" for e in evs)
     doc = run("واتهم بوتين الغرب بالتصعيد.", [("بوتين", "putin")])
     assert [e.actor for e in doc.events if e.type == "ACCUSE"] == ["kb:putin"]
+
+
+def test_a_verb_right_after_an_attack_noun_has_the_attack_as_subject():
+    doc = run("وفي تونس قتل 37 شخصا على الأقل في هجوم استهدف فندقين بمدينة سوسة.", [("تونس", "egypt")])
+    assert all(e.actor is None for e in find_events(doc, None, scored=False) if e.type == "ASSAULT")
+    doc = run("وقال مصدر إن انتحاريا يقود سيارة مفخخة فجر نفسه قرب مقر للشرطة.", [])
+    assert any("انتحاري" in (e.actor_text or "") for e in find_events(doc, None, scored=False) if e.type == "ASSAULT")

@@ -252,6 +252,9 @@ _SPORT = frozenset(normalise(w) for w in (
 _AUDIENCE = frozenset(normalise(w) for w in (
     "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "جموع", "المراجعين", "المصلين", "الحجاج",
     "المعتمرين", "السياح", "الجمهور", "المواطنين", "المتسوقين", "زبائنه", "زبائنها", "الزبائن", "روادها", "رواده"))
+# Event words that describe a weapon or its bearer rather than name an attack:
+# "انتحاريا يقود سيارة مفخخة فجر نفسه" (the bomber, not the car, blew himself up).
+_WEAPON_ADJECTIVES = frozenset({"مفخخه", "ناسفه", "ناسفا", "ناسفين", "انتحاري", "انتحاريه"})
 # Quantity words that may lead a subject: "أطلق بعض الفدائيين النار".
 _QUANTIFIERS = frozenset(normalise(w) for w in ("بعض", "عدد", "من", "كل", "جميع", "مجموعة", "احد", "أحد"))
 # Adverbs between a verb and its object: "أدانت مصر بقوة العملية الإرهابية".
@@ -382,7 +385,10 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     bare_right = [p for p in right if p.marker is None]
 
     if not nominal:
-        if _after_relative(view, i) is not None:  # التي صادقت: the antecedent acts
+        if (i > 0 and view.norms[i - 1] not in _WEAPON_ADJECTIVES
+                and any(h.tense == "noun" and h.entry.label == etype for h in triggers().match(view.norms[i - 1]))):
+            target = _first_named(bare_right)  # "في هجوم استهدف فندقين": the attack did it, unnamed
+        elif _after_relative(view, i) is not None:  # التي صادقت: the antecedent acts
             actor = _antecedent(view, _after_relative(view, i))
             target = _first_named(bare_right) if actor is not None else None
             if bare_right and _right_after(view, i, bare_right[0]) and triggers().with_object_pronoun(view.norms[i]):
