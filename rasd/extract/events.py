@@ -148,8 +148,8 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     if e.needs == "demand" and not any(t.startswith("ب") and len(t) > 3 or t in view.cues.complementisers
                                        for t in n[i + 1 : i + 15]):
         return False  # طالب الصيدلة: a student; طالبت مصر إيران بالالتزام: a demand
-    after = n[i - 1] if i > 0 else ""
-    if not e.masdar and (hit.tense == "noun" and after not in _PASSIVE or after and _prep(view, after)):
+    before = n[i - 1] if i > 0 else ""
+    if not e.masdar and (hit.tense == "noun" and before not in _PASSIVE or before and _prep(view, before)):
         return False  # في بحث التاريخ، عمليات البحث: research, not talks (جرى بحث العلاقات is)
     if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & view.cues.anaphora:
         return False  # هذه الزيارة / على هامش القمة: told already, or a frame
@@ -324,7 +324,7 @@ def _no_object(view: SentenceView, i: int) -> bool:
         k += 1  # قتلوا قبل ظهر أمس X: the object comes after the time
     if k >= len(n) or view.boundary(k):
         return True
-    t = view.norms[k]
+    t = n[k]
     return (t in view.cues.place_preps or t in view.cues.other_preps or t in view.cues.target_preps
             or t in ("جراء", "اثر", "خلال", "عندما", "بينما")
             or (t.startswith("ب") and not any(p.tok == k for p in view.parties))
