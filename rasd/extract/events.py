@@ -28,6 +28,10 @@ subject, and a plural verb's subject stands before it (مسلحون ... وقتل
 An event noun after وسط/رغم/بسبب/عقب is the setting of other news and needs
 a doer; a protest's target is whom it is against (ضد، احتجاجا على), never
 the square it fills.
+Voice is read from the text where the script hides it: a harm verb with no
+object, a passive form (أصيب) or a written damma (قُتل) makes its subject the
+one acted on; a name after a bare noun is that noun's genitive (حلفاء تركيا),
+not the subject.
 """
 from __future__ import annotations
 
