@@ -109,7 +109,14 @@ def _support(spots: list[Spot], ner: list[Mention]) -> list[set[int]]:
     return out
 
 
-_PRAYERS = frozenset(normalise(w) for w in ("صلاة", "صلاتي", "أذان", "آذان", "اذان", "قبيل"))
+def _words_before(body: str, start: int) -> list[str]:
+    """The normalised words just before ``start`` (40 characters back), nearest last."""
+    return [normalise(w) for w in body[max(0, start - 40) : start].split()]
+
+
+def _last_word_in(words: list[str], vocabulary: frozenset[str]) -> bool:
+    """Whether the last of ``words``, proclitics read off, is in ``vocabulary``."""
+    return bool(words) and any(rest in vocabulary for _, rest in proclitic_splits(words[-1]))
 
 
 # Places and bodies named after a person: "جامعة الملك سعود"، "مطار الملك خالد الدولي".
@@ -117,18 +124,16 @@ _NAMED_AFTER = frozenset(normalise(w) for w in (
     "مطار", "جامعة", "مستشفى", "مدينة", "مركز", "مؤسسة", "جائزة", "شارع", "طريق", "جسر", "مسجد", "جامع",
     "كلية", "مدرسة", "ملعب", "استاد", "قاعدة", "ميناء", "حديقة", "برج", "قاعة", "مكتبة", "مجمع", "معهد",
     "صندوق", "منتزه", "ميدان", "ساحة", "واحة"))
-
-
 _HONORIFICS = frozenset(normalise(w) for w in ("الملك", "الأمير", "الشيخ", "الإمام", "السلطان", "الرئيس", "الشهيد"))
 
 
 def _named_after(body: str, start: int) -> bool:
     """Whether a person's name at ``start`` (or the honorific before it) names the place or
     body before it: "مطار [الملك] خالد"، "جامعة الملك سعود"."""
-    before = [normalise(w) for w in body[max(0, start - 40) : start].split()]
+    before = _words_before(body, start)
     while before and before[-1] in _HONORIFICS:
         before.pop()
-    return bool(before) and any(rest in _NAMED_AFTER for _, rest in proclitic_splits(before[-1]))
+    return _last_word_in(before, _NAMED_AFTER)
 
 
 # Words that make a title someone else's: "نائب خادم الحرمين الشريفين" is the crown
@@ -139,17 +144,16 @@ _OF_SOMEONE = frozenset(normalise(w) for w in (
 
 
 def _someone_of(body: str, start: int) -> bool:
-    before = body[max(0, start - 16) : start].split()
-    return bool(before) and any(rest in _OF_SOMEONE for _, rest in proclitic_splits(normalise(before[-1])))
+    return _last_word_in(_words_before(body, start), _OF_SOMEONE)
+
+
+_PRAYERS = frozenset(normalise(w) for w in ("صلاة", "صلاتي", "أذان", "آذان", "اذان", "قبيل"))
 
 
 def _prayer_time(body: str, start: int) -> bool:
     """Whether a name is the sunset prayer: "صلاة المغرب" is no Morocco (nor أذان المغرب)."""
     word = body[start : start + 20].split()
-    if not word or normalise(word[0]) != "المغرب":
-        return False
-    before = body[max(0, start - 12) : start].split()
-    return bool(before) and any(rest in _PRAYERS for _, rest in proclitic_splits(normalise(before[-1])))
+    return bool(word) and normalise(word[0]) == "المغرب" and _last_word_in(_words_before(body, start), _PRAYERS)
 
 
 def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int], anchors: set[str]) -> bool:
