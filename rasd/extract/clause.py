@@ -224,6 +224,11 @@ class SentenceView:
     def boundary_word(self, norm: str) -> bool:
         return norm in BOUNDARY or norm in self.cues.complementisers
 
+    def preposition(self, norm: str) -> bool:
+        """Whether a word is one of the lexicon's prepositions (place, target or other)."""
+        c = self.cues
+        return norm in c.place_preps or norm in c.target_preps or norm in c.other_preps
+
     def right_window(self, i: int, limit: int = 14) -> range:
         j = i + 1
         while j < len(self.tokens) and j - i <= limit and not self.boundary(j):

@@ -153,7 +153,7 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
                                        for t in n[i + 1 : i + 15]):
         return False  # طالب الصيدلة: a student; طالبت مصر إيران بالالتزام: a demand
     before = n[i - 1] if i > 0 else ""
-    if not e.masdar and (hit.tense == "noun" and before not in _PASSIVE or before and _prep(view, before)):
+    if not e.masdar and (hit.tense == "noun" and before not in _PASSIVE or before and view.preposition(before)):
         return False  # في بحث التاريخ، عمليات البحث: research, not talks (جرى بحث العلاقات is)
     if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & view.cues.anaphora:
         return False  # هذه الزيارة / على هامش القمة: told already, or a frame
@@ -329,8 +329,7 @@ def _no_object(view: SentenceView, i: int) -> bool:
     if k >= len(n) or view.boundary(k):
         return True
     t = n[k]
-    return (t in view.cues.place_preps or t in view.cues.other_preps or t in view.cues.target_preps
-            or t in ("جراء", "اثر", "خلال", "عندما", "بينما")
+    return (view.preposition(t) or t in ("جراء", "اثر", "خلال", "عندما", "بينما")
             or (t.startswith("ب") and not any(p.tok == k for p in view.parties))
             or any(h.tense in ("past", "present") for h in triggers().match(t)))
 
@@ -557,11 +556,6 @@ _DEMANDING = frozenset(normalise(w) for w in (
 _NOT_NOUNS = frozenset(normalise(w) for w in ("ما", "من", "عدم", "أن", "ان", "إن", "الذي", "التي", "هذا", "هذه"))
 
 
-def _prep(view: SentenceView, word: str) -> bool:
-    c = view.cues
-    return word in c.place_preps or word in c.target_preps or word in c.other_preps
-
-
 def _protested(view: SentenceView, i: int, actor: Party | None) -> tuple[Party | None, str | None]:
     """Whom a protest is against, from the words that say so after (or just before) the
     trigger: "ضد الحكومة"، "احتجاجا على زيارة غل"، "مطالبين باستقالة الحكومة". The first
@@ -597,7 +591,7 @@ def _protested(view: SentenceView, i: int, actor: Party | None) -> tuple[Party |
             continue  # "مطالبين برد أقوى": a demand with no one named in it; "ضد ما سموه"
         nxt = n[start + 1] if start + 1 < len(n) else ""
         joined = (nxt and not view.boundary(start + 1) and nxt not in _NOT_NOUNS and nxt not in _TIME_WORDS
-                  and not _prep(view, nxt))
+                  and not view.preposition(nxt))
         end = start + 1 if joined and (nxt.startswith("ال") or not first.startswith("ال")) else start  # قرار الحكومة
         return None, view.doc.body[view.tokens[start].start : view.tokens[end].end]
     return None, None

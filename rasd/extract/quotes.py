@@ -40,12 +40,6 @@ def _with_enclitic(norm: str) -> bool:
                    for pre, rest in proclitic_splits(norm))
 
 
-def _after_preposition(view: SentenceView, i: int) -> bool:
-    c = view.cues
-    prev = view.norms[i - 1]
-    return prev in c.place_preps or prev in c.target_preps or prev in c.other_preps
-
-
 def find_quotes(doc: Doc) -> list[Quote]:
     cue = cues()
     quotes: list[Quote] = []
@@ -58,7 +52,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             participle = readings(view.norms[i]) & cue.participles
             if not participle and not cue.speech.match(view.norms[i]):
                 continue
-            if not participle and (i > 0 and _after_preposition(view, i) or _with_enclitic(view.norms[i])):
+            if not participle and (i > 0 and view.preposition(view.norms[i - 1]) or _with_enclitic(view.norms[i])):
                 continue  # في إشارة إلى أن، وفي هذا إشارة إلى: a noun, not "he pointed out"
             np_end = _np_end(view, i)
             if np_end == i + 1 and readings(view.norms[i]) & _IMPERSONAL:
