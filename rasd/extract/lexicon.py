@@ -119,10 +119,16 @@ class Lexicon:
         for f in spec.get("noun") or ():
             self.add(f, entry, "noun")
 
+    def as_written(self, norm: str, article: bool = True) -> bool:
+        """Whether a token is a form of the lexicon once proclitics (and a future سـ) are
+        read off, with no pronoun suffix; ``article=False`` also refuses readings behind
+        the article, which verbs never take (التابع، الجدير بالذكر)."""
+        return any((rest in self.forms or rest[:1] == "س" and rest[1:] in self.forms) and (article or "ال" not in pre)
+                   for pre, rest in proclitic_splits(norm))
+
     def with_object_pronoun(self, norm: str) -> bool:
         """Whether a token matches only with a pronoun suffix read off (اعتقلتها، استقبله)."""
-        return bool(self.match(norm)) and not any(
-            rest in self.forms or rest[1:] in self.forms for _, rest in proclitic_splits(norm))
+        return bool(self.match(norm)) and not self.as_written(norm)
 
     def _lookup(self, word: str) -> list[tuple[Entry, str]]:
         hits = self.forms.get(word)

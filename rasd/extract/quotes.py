@@ -31,15 +31,6 @@ _ATTRIBUTION = tuple(normalise(w) for w in ("حسبما", "وفق", "وفقا", 
 _IMPERSONAL = frozenset({normalise("يذكر")})
 
 
-def _with_enclitic(norm: str) -> bool:
-    """Whether a speech verb is read only with an object pronoun (اشاره = اشار + ه) or the
-    article (التابع، بالذكر): such a form is a noun (إشارة، التابع، الجدير بالذكر), and
-    speech introducing a quote has neither."""
-    forms = cues().speech.forms
-    return not any((rest in forms or rest[:1] == "س" and rest[1:] in forms) and "ال" not in pre
-                   for pre, rest in proclitic_splits(norm))
-
-
 def find_quotes(doc: Doc) -> list[Quote]:
     cue = cues()
     quotes: list[Quote] = []
@@ -52,7 +43,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
             participle = readings(view.norms[i]) & cue.participles
             if not participle and not cue.speech.match(view.norms[i]):
                 continue
-            if not participle and (i > 0 and view.preposition(view.norms[i - 1]) or _with_enclitic(view.norms[i])):
+            if not participle and (i > 0 and view.preposition(view.norms[i - 1])
+                                   or not cue.speech.as_written(view.norms[i], article=False)):
                 continue  # في إشارة إلى أن، وفي هذا إشارة إلى: a noun, not "he pointed out"
             np_end = _np_end(view, i)
             if np_end == i + 1 and readings(view.norms[i]) & _IMPERSONAL:
