@@ -457,7 +457,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             actor = near
     if actor is not None and actor.agent in _VICTIMS and etype == "ASSAULT":
         actor, target = None, target or actor  # "قتل اربعة اشخاص": passive, the people are victims
-    if (hit.entry.passive or _marked_passive(view, i, hit)) and actor is not None and target is None:
+    passive_form = hit.entry.passive or _marked_passive(view, i, hit)
+    if passive_form and actor is not None and target is None:
         actor, target = _named_doer(view, i), actor  # "أصيب سفير بولندا"، "واتُّهم نظيف": the one it happened to
     read_passive = False
     if (actor is not None and target is None and etype == "ASSAULT" and not nominal and actor.tok < i
@@ -481,8 +482,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
         return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
     # أصيب الوزير X، "المزارع ابراهيم صالحة قتل بينما كان ...": a named victim shows the act happened
-    named_victim = ((hit.entry.passive or read_passive or _marked_passive(view, i, hit))
-                    and target is not None and target.entity is not None)
+    named_victim = (passive_form or read_passive) and target is not None and target.entity is not None
     if actor is None and (_background(view, i, hit)
                           or not (etype in _UNATTRIBUTED and (named_victim or _real_violence(view, i, hit)))):
         return None  # no doer and nothing to show it happened: "the talks" are no event
@@ -509,8 +509,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     if target is None and hit.entry.mode == "host" and not nominal:
         target = _guest_after_comma(view, i, actor)
 
-    dest = _destination(view, i) if hit.entry.mode == "visit" else None
-    dest = dest or visited
+    dest = (_destination(view, i) if hit.entry.mode == "visit" else None) or visited
     if hit.entry.mode == "visit" and target is not None and target.type in _PLACES and dest is None:
         dest = target
     if dest is not None:
