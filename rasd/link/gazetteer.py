@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rasd.kb import KnowledgeBase
+from rasd.kb import KBEntity, KnowledgeBase
 from rasd.text.normalise import normalise, normalise_with_map, proclitic_splits
 from rasd.text.tokens import Token, tokenize
 from rasd.text.translit import fold_key, word_key
@@ -153,14 +153,22 @@ def _ministry_forms(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
     out = []
     for e, of, kind in ministries:
         country = kb.country(of)
-        adjectives = country.extra.get("nationality", ()) if country else ()
-        for base in bases.get(kind, ()):
-            for adj in adjectives:
-                a = normalise(adj)
-                if " " in a or a.startswith("ال") or not a.endswith("ه"):
-                    continue  # وزارة is feminine: الدفاع الروسي belongs to وزير الدفاع الروسي
+        adjectives = _feminine_adjectives(country) if country else []
+        for base in bases.get(kind, ()):  # وزارة is feminine: الدفاع الروسي belongs to وزير الدفاع الروسي
+            for a in adjectives:
                 for form in (a, "ال" + a):
                     out.append((list(base) + [form], e.key))
+    return out
+
+
+def _feminine_adjectives(country: KBEntity) -> list[str]:
+    """A country's single-word feminine nationality adjectives, normalised, no article
+    (روسيه، عراقيه): the form that agrees with وزارة، الحكومة، السلطات."""
+    out = []
+    for adj in country.extra.get("nationality", ()):
+        a = normalise(adj)
+        if " " not in a and not a.startswith("ال") and a.endswith("ه"):
+            out.append(a)
     return out
 
 
@@ -172,10 +180,7 @@ def _state_forms(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
         code = e.extra.get("code")
         if e.type != "GPE" or not code or kb.country(code) is not e:
             continue
-        for adj in e.extra.get("nationality", ()):
-            a = normalise(adj)
-            if " " in a or a.startswith("ال") or not a.endswith("ه"):
-                continue  # الحكومة is feminine: الحكومة العراقية, not العراقي
+        for a in _feminine_adjectives(e):
             out += [(["الحكومه", "ال" + a], e.key), (["السلطات", "ال" + a], e.key)]
         out += [(["حكومه", *words_of(name)], e.key) for name in e.ar if words_of(name)]
     return out
