@@ -141,14 +141,12 @@ def _resolve(kind: str, m: re.Match, pub: date | None, tense: str) -> str | None
             return (pub + timedelta(days=ahead or 7)).isoformat()
         return (pub + timedelta(days=ahead) if future else pub - timedelta(days=back)).isoformat()
     if kind == "period":
-        step = {"الماضي": -1, "المنصرم": -1, "المقبل": 1, "القادم": 1}.get(m.group("rel") or "", 0)
+        step = _STEP.get(m.group("rel") or "", 0)
         unit = m.group("unit")
         if unit == "الاسبوع":
-            y, w, _ = (pub + timedelta(weeks=step)).isocalendar()
-            return f"{y}-W{w:02d}"
+            return _iso_week(pub + timedelta(weeks=step))
         if unit == "الشهر":
-            y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
-            return f"{y}-{mo + 1:02d}"
+            return "{}-{:02d}".format(*_month_shift(pub, step))
         return str(pub.year + step)
     month = _MONTHS[_month_key(m.group("m"))]
     if kind == "month":
@@ -176,13 +174,9 @@ def _ago(m: re.Match, pub: date) -> str | None:
     count = per * (int(n) if n and n.isdigit() else _COUNT_WORDS.get(n or "", 1))
     sign = 1 if m.group("dir") == "بعد" else -1
     if unit == "m":
-        y, mo = divmod(pub.year * 12 + pub.month - 1 + sign * count, 12)
-        return f"{y}-{mo + 1:02d}"
+        return "{}-{:02d}".format(*_month_shift(pub, sign * count))
     day = pub + timedelta(days=sign * count)
-    if unit == "w":
-        y, w, _ = day.isocalendar()
-        return f"{y}-W{w:02d}"
-    return day.isoformat()
+    return _iso_week(day) if unit == "w" else day.isoformat()
 
 
 def _ordinal(m: re.Match, pub: date, future: bool) -> str | None:
@@ -190,9 +184,22 @@ def _ordinal(m: re.Match, pub: date, future: bool) -> str | None:
     day = _ORDINALS[re.sub(r"\s+", " ", m.group("o"))]
     if m.group("m"):
         return _day_month(pub, _MONTHS[_month_key(m.group("m"))], day, future)
-    step = {"الماضي": -1, "المنصرم": -1, "المقبل": 1, "القادم": 1}.get(m.group("rel"), 0)
+    return _safe_date(*_month_shift(pub, _STEP.get(m.group("rel"), 0)), day)
+
+
+# Months or weeks back (الماضي) or ahead (المقبل) of the writing; الجاري/الحالي are this one.
+_STEP = {"الماضي": -1, "المنصرم": -1, "المقبل": 1, "القادم": 1}
+
+
+def _month_shift(pub: date, step: int) -> tuple[int, int]:
+    """(year, month) ``step`` months from the publication month."""
     y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
-    return _safe_date(y, mo + 1, day)
+    return y, mo + 1
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
 
 
 def _month_key(name: str) -> str:
