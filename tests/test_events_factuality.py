@@ -82,6 +82,18 @@ def test_suffering_an_attack_is_an_assault_on_the_subject():
     assert ev.actor is None and ev.actor_text is None and ev.target_text == "موكب محافظ المدينة"
 
 
+def test_suffering_told_across_a_name_and_a_phrase():
+    """The victim's name and an inserted phrase stand between تعرض and what was suffered."""
+    doc = run("وأفادت مصادر بتعرض موكب الرئيس الفلسطيني محمود عباس قرب نابلس لمحاولة اغتيال.",
+              [("محمود عباس", "abbas")])
+    assert [e.mode for e in find_events(doc, None, scored=False) if e.type == "ASSAULT"]
+    doc = run("وقال المعتقل إنه تعرض خلال التحقيق معه في السجن للتعذيب والضرب.", [])
+    ev = next(e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT")
+    assert ev.actor is None
+    doc = run("وقال إن الاقتصاد تعرض خلال العام الماضي في أغلب القطاعات إلى ضغوط كبيرة.", [])
+    assert not kinds(doc, "ASSAULT")
+
+
 def test_ill_health_is_not_an_assault():
     doc = run("وأصيب الفنان بوعكة صحية نقل على إثرها إلى المستشفى.", [])
     assert not kinds(doc, "ASSAULT")

@@ -276,6 +276,48 @@ def test_a_football_match_is_no_meeting():
     assert not events(doc, "CONSULT")
 
 
+def test_player_contracts_are_no_agreements():
+    doc = run("واتفق محمود عباس مع اللاعب على تجديد عقده لموسمين.", [("محمود عباس", "abbas")])
+    assert not events(doc, "AGREE")
+    doc = run("وقررت الحكومة التنازل عن الضرائب المتأخرة، ووقعت مصر وتركيا اتفاقية للتجارة.",
+              [("مصر", "egypt"), ("تركيا", "turkey")])
+    assert events(doc, "AGREE")
+
+
+def test_a_name_after_a_naming_word_is_no_subject():
+    doc = run("واستهدف الطيران محطة وقود تابعة لشخص يدعى محمود عباس، واستهدف ايضا موقعا للمسلحين.",
+              [("محمود عباس", "abbas")])
+    second = [e for e in doc.events if e.type == "ASSAULT" and e.target is None]
+    assert second and second[0].actor is None and second[0].actor_text == "الطيران"
+
+
+def test_a_struck_meeting_is_no_meeting():
+    for body in ("ووجهت مصر ضربة جوية على اجتماع لقادة التنظيم قرب الحدود.",
+                 "وقالت إن مصر نفذت عملية قصف الاجتماع الذي عقده قادة التنظيم."):
+        doc = run(body, [("مصر", "egypt")])
+        assert not events(doc, "CONSULT")
+    doc = run("وعقدت مصر اجتماعا مع تركيا بعد الهجوم على الحدود.", [("مصر", "egypt"), ("تركيا", "turkey")])
+    assert events(doc, "CONSULT")
+
+
+def test_condolences_a_central_position_and_coaches_are_no_diplomacy():
+    doc = run("يستقبل الرئيس محمود عباس في منزله غدا المعزين في وفاة شقيقه.", [("محمود عباس", "abbas")])
+    assert not events(doc, "CONSULT")
+    doc = run("وتتوسطها ساحة كبيرة تحمل اسم محمود عباس.", [("محمود عباس", "abbas")])
+    assert not events(doc, "CONSULT")
+    doc = run("وتوسطت مصر بين تركيا والفلسطينيين لإنهاء الخلاف.", [("مصر", "egypt"), ("تركيا", "turkey")])
+    assert [e.mode for e in doc.events if e.type == "CONSULT"] == ["mediate"]
+    doc = run("وطالب محمود عباس من لاعبيه التركيز قبل مباراة الغد.", [("محمود عباس", "abbas")])
+    assert not events(doc, "REQUEST")
+
+
+def test_owing_and_professing_are_no_condemnation():
+    doc = run("وقالت إن مصر تدين بالفضل لتركيا في إنجاح المشروع.", [("مصر", "egypt"), ("تركيا", "turkey")])
+    assert not events(doc, "ACCUSE") and not events(doc, "DISAPPROVE")
+    doc = run("وأدانت مصر بشدة الهجوم على تركيا.", [("مصر", "egypt"), ("تركيا", "turkey")])
+    assert events(doc)
+
+
 def test_a_conditional_agreement_is_hypothetical():
     doc = run("وقال المسؤول إنه في حال توصلت مصر إلى اتفاق مع تركيا فستعلن التفاصيل.", [("مصر", "egypt"), ("تركيا", "turkey")])
     agree = [e for e in doc.events if e.type == "AGREE"]

@@ -138,7 +138,9 @@ def _key(ev: Event):
 def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     e, n = hit.entry, view.norms
     if e.then:
-        near = _window(n, i + 1, e.within, 1) + (_window(n, i - 1, e.within, -1) if e.around else [])
+        # a name counts as one word: "تعرض السفير البولندي في بغداد لهجوم"
+        inner = {k for p in view.parties if p.entity for k in range(p.tok + 1, p.tok_end)}
+        near = _window(n, i + 1, e.within, 1, inner) + (_window(n, i - 1, e.within, -1, inner) if e.around else [])
         if not any(readings(t) & set(e.then) for t in near):
             return False
     if e.unless_next and i + 1 < len(n) and readings(n[i + 1]) & set(e.unless_next):
@@ -172,12 +174,13 @@ _TIME_WORDS = frozenset({
 })
 
 
-def _window(norms: list[str], start: int, size: int, step: int) -> list[str]:
-    """Up to ``size`` tokens from ``start`` in direction ``step``, not counting time words."""
+def _window(norms: list[str], start: int, size: int, step: int, uncounted: set[int] = frozenset()) -> list[str]:
+    """Up to ``size`` tokens from ``start`` in direction ``step``, not counting time words
+    nor the ``uncounted`` positions."""
     out, k = [], start
     while 0 <= k < len(norms) and size > 0:
         out.append(norms[k])
-        if norms[k] not in _TIME_WORDS:
+        if norms[k] not in _TIME_WORDS and k not in uncounted:
             size -= 1
         k += step
     return out
@@ -251,10 +254,14 @@ _COUNTING = frozenset(normalise(w) for w in (
 
 # Words of a sports report, where يلتقي/يستضيف/لقاء tell a match.
 _SPORT = frozenset(normalise(w) for w in (
-    "مباراه", "مباراة", "مباريات", "ملعب", "ملعبه", "الدوري", "دوري", "كاس", "الكاس", "الشوط", "الودية", "ودية"))
+    "مباراه", "مباراة", "مباريات", "ملعب", "ملعبه", "الدوري", "دوري", "كاس", "الكاس", "الشوط", "الودية", "ودية",
+    "اللاعب", "لاعب", "اللاعبين", "لاعبي", "لاعبيه", "ناديه", "النادي"))
+# Types a sports report holds only as matches and player contracts: يلتقي الأهلي والزمالك،
+# قرر النادي التنازل عن اللاعب، وقع اللاعب عقدا مع الهلال.
+_NOT_IN_SPORT = frozenset({"CONSULT", "AGREE", "CONCEDE", "REJECT", "COOPERATE", "REQUEST"})
 # The public a place or a notable receives, which is no meeting between actors.
 _AUDIENCE = frozenset(normalise(w) for w in (
-    "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "جموع", "المراجعين", "المصلين", "الحجاج",
+    "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "المعزين", "جموع", "المراجعين", "المصلين", "الحجاج",
     "المعتمرين", "السياح", "الجمهور", "المواطنين", "المتسوقين", "زبائنه", "زبائنها", "الزبائن", "روادها", "رواده"))
 # Event words that describe a weapon or its bearer rather than name an attack:
 # "انتحاريا يقود سيارة مفخخة فجر نفسه" (the bomber, not the car, blew himself up).
@@ -475,8 +482,10 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         target = None
     if actor is not None and _mere_place(view.doc, kb, actor):
         actor = None  # a town does not shoot, march or meet; its people, forces or leaders do
-    if etype == "CONSULT" and any(readings(t) & _SPORT for t in view.norms):
+    if etype in _NOT_IN_SPORT and any(readings(t) & _SPORT for t in view.norms):
         return None  # يلتقي الأهلي والزمالك في نهائي الكأس: a match, not talks
+    if etype == "CONSULT" and nominal and _struck(view, i):
+        return None  # ضربة جوية على اجتماع لبلمختار، قصف الاجتماع: the meeting was a target
     if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE for t in view.norms[i + 1 : i + 16]):
         return None  # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
@@ -627,6 +636,14 @@ _PHYSICAL = frozenset(normalise(w) for w in (
 _POLICIES = frozenset(normalise(w) for w in (
     "عقوبات", "العقوبات", "خطة", "قرار", "إجراءات", "قانون", "سياسة", "برنامج", "مشروع", "مبادرة",
     "ضرائب", "رسوم", "إصلاحات", "استثمارات", "تعديلات", "اتفاق", "اتفاقية", "استراتيجية", "ميزانية"))
+
+
+def _struck(view: SentenceView, i: int) -> bool:
+    """Whether an attack word governs the noun at ``i`` (قصف الاجتماع، غارة على اجتماع)."""
+    k = i - 1
+    if k >= 0 and view.norms[k] in ("علي", "ضد"):
+        k -= 1
+    return any(h.entry.label == "ASSAULT" for t in view.norms[max(0, k - 1) : k + 1] for h in triggers().match(t))
 
 
 def _physical_aim(view: SentenceView, i: int, actor: Party | None) -> bool:
@@ -854,10 +871,17 @@ def _right_after(view: SentenceView, j: int, p: Party) -> bool:
 
 
 def _headed_by_noun(view: SentenceView, p: Party) -> bool:
-    """Whether the word before a name is a plain noun whose genitive the name is."""
+    """Whether the word before a name is a plain noun whose genitive the name is, or a
+    naming word (لشخص يدعى X، المدعو X): either way the name is no subject."""
     k = p.tok - 1
+    if k >= 0 and view.norms[k] in _NAMING:
+        return True
     return k >= 0 and not _title_word(view, view.norms[k]) and view.norms[k] not in _TIME_WORDS and not any(
         q.tok_end == p.tok for q in view.parties) and not readings(view.norms[k]) & triggers().forms.keys()
+
+
+_NAMING = frozenset(normalise(w) for w in (
+    "يدعى", "تدعى", "المدعو", "المدعوة", "يسمى", "تسمى", "الملقب", "الملقبة", "يلقب", "يكنى", "المكنى"))
 
 
 def _title_word(view: SentenceView, t: str) -> bool:
@@ -939,7 +963,8 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
     while j >= 0 and view.norms[j] in _PARTICLES:
         j -= 1
     if _conjoined(view.norms[i]):
-        first = [p for p in view.parties if p.tok < i and p.marker is None and p.absorbed_by is None]
+        first = [p for p in view.parties if p.tok < i and p.marker is None and p.absorbed_by is None
+                 and not (p.entity and _headed_by_noun(view, p))]  # لشخص يدعى X: a genitive, no subject
         return _first_named(first)
     adjacent = [p for p in left if p.tok_end in (j + 1, j) and p.marker in (None, "coord")]
     if adjacent:
