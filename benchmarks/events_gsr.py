@@ -25,10 +25,12 @@ Three figures per type, labelled:
 
 Reading the figures: the GSR labels are annotators' accept/reject votes on
 events proposed by a machine coder, not "does this sentence report an
-assault/protest". "yes" is unanimous acceptance; one reject among 3 to 9
-votes makes a "difficult no" (304 of the 1,548 ASSAULT sentences, e.g. 4
-accept / 2 reject), so sentences that plainly report an attack often count
-as negatives.
+assault/protest". "yes" is unanimous acceptance; a "difficult no" had
+at least one annotator accept (304 of the 1,548 ASSAULT sentences: 172
+with 1 accept / 2 reject, 94 with 2 / 2), and in a hand check of 40 of them
+about a third plainly report a specific attack, so such sentences often
+count as negatives (the filter learns them at weight 0.3, see
+rasd.extract.train).
 
 Arguments, on the *_spans.json sentences that have a `source_gold` /
 `target_gold`, with the shipped system (its filter saw these sentences in

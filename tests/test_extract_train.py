@@ -36,3 +36,19 @@ def test_nested_thresholds_never_see_the_held_out_fold(monkeypatch):
     assert all((d is None) == (e.candidate is None) for d, e in zip(decided, exs))
     # the separable toy data is learned: the attack-like sentences are kept
     assert train.prf(exs, decided, 0.5)[2] > 0.9
+
+
+def test_negatives_some_annotators_accepted_pull_less():
+    """A feature seen as often in "yes" as in down-weighted "difficult no" sentences leans positive."""
+    exs = []
+    for k in range(40):
+        gold, weight = (True, 1.0) if k < 10 else ((False, train.DIFFICULT_NO_WEIGHT) if k < 20 else (False, 1.0))
+        feats = ["w:هجوم", "w:امس"] if k < 20 else ["w:ندوه", "w:امس"]
+        exs.append(train.Example(str(k), gold, None, Doc(id=str(k), body=""), feats, [feats], weight=weight))
+    vec, clf = train.fit(exs)
+    p_attack = clf.predict_proba(vec.transform([["w:هجوم", "w:امس"]]))[0, 1]
+    assert p_attack > 0.6
+    for e in exs:
+        e.weight = 1.0
+    vec, clf = train.fit(exs)
+    assert clf.predict_proba(vec.transform([["w:هجوم", "w:امس"]]))[0, 1] < p_attack
