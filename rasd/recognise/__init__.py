@@ -19,15 +19,20 @@ from __future__ import annotations
 from rasd.doc import Doc, Mention
 from rasd.recognise.spans import bio_spans, trim_proclitic
 from rasd.recognise.tagger import model, tag_sentences, tag_tokens
+from rasd.text.normalise import normalise
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import Token, tokenize
 
 __all__ = ["recognise", "tag_tokens", "tag_sentences", "token_mentions", "bio_spans"]
 
 
-def token_mentions(body: str, tokens: list[Token], tags: list[str], probs: list[float] | None = None) -> list[Mention]:
-    """Mentions for BIO-tagged tokens of ``body``, offsets exact, proclitics trimmed."""
-    words = model().entity_words
+def token_mentions(body: str, tokens: list[Token], tags: list[str], probs: list[float] | None = None,
+                   article_words: frozenset[str] = frozenset()) -> list[Mention]:
+    """Mentions for BIO-tagged tokens of ``body``, offsets exact, proclitics trimmed.
+
+    ``article_words``: the article's own name words, so that "لكارتر" loses its ل
+    where "كارتر" is tagged elsewhere in the article, as training names do."""
+    words = model().entity_words | article_words
     out: list[Mention] = []
     for a, b, typ in bio_spans(tags):
         start = tokens[a].start + trim_proclitic(tokens[a].text, words)
@@ -43,5 +48,7 @@ def recognise(doc: Doc) -> None:
     sentences = [tokenize(doc.body, s.start, s.end) for s in spans]
     sentences = [toks for toks in sentences if toks]
     tags, probs = tag_sentences([[t.text for t in toks] for toks in sentences], marginals=True)
+    named = frozenset(normalise(toks[k].text) for toks, tg in zip(sentences, tags)
+                      for a, b, _ in bio_spans(tg) for k in range(a, b))
     for toks, tg, pr in zip(sentences, tags, probs):
-        doc.mentions.extend(token_mentions(doc.body, toks, tg, pr))
+        doc.mentions.extend(token_mentions(doc.body, toks, tg, pr, named))
