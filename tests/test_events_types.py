@@ -247,6 +247,7 @@ def test_students_and_issued_statements_are_no_demands_or_seizures():
         ("وقال الصحافي إن طالب الصيدلة محمد علي سافر إلى تركيا.", [("تركيا", "turkey")]),
         ("وقدمت الجامعة جائزة للطالبة المتفوقة في القاهرة.", [("القاهرة", "cairo")]),
         ("وجاء ذلك في بيان صادر عن وزارة الخارجية المصرية.", [("مصر", "egypt")]),
+        ("وكان محمود عباس يسافر إلى القاهرة طالبا بالجامعة هناك.", [("محمود عباس", "abbas"), ("القاهرة", "cairo")]),
     ]:
         doc = run(body, ms)
         assert not [e for e in doc.events if e.type in ("REQUEST", "COERCE")], (body, events(doc))
