@@ -143,7 +143,7 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
         near = _window(n, i + 1, e.within, 1, inner) + (_window(n, i - 1, e.within, -1, inner) if e.around else [])
         if not any(readings(t) & set(e.then) for t in near):
             return False
-    if e.unless_next and i + 1 < len(n) and readings(n[i + 1]) & set(e.unless_next):
+    if e.unless_next and (j := _next_word(view, i)) is not None and readings(n[j]) & set(e.unless_next):
         return False
     if e.unless_prev and i > 0 and n[i - 1] in e.unless_prev:
         return False
@@ -172,6 +172,24 @@ _TIME_WORDS = frozenset({
     "ليلا", "نهارا", "صباحا", "ظهرا", "عصرا", "فجرا",
     "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاسبوع", "الشهر", "العام",
 })
+
+
+_ADVERBS = frozenset(normalise(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "بدورهم"))
+
+
+def _next_word(view: SentenceView, i: int) -> int | None:
+    """The word after a trigger past its subject's name, time words and adverbs:
+    "وتبحث الإمارات أيضا عن سبل" reads بحث عن (a search), "وتدين بنما بالفضل" دان بـ (owes)."""
+    j, subject_seen = i + 1, False
+    while j < len(view.norms):
+        name = None if subject_seen else next((p for p in view.parties if p.entity and p.tok == j), None)
+        if name is not None:  # one name only: in "حملت مصر إسرائيل المسؤولية" Israel is the object
+            j, subject_seen = name.tok_end, True
+        elif view.norms[j] in _TIME_WORDS or view.norms[j] in _ADVERBS:
+            j += 1
+        else:
+            return j
+    return None
 
 
 def _window(norms: list[str], start: int, size: int, step: int, uncounted: set[int] = frozenset()) -> list[str]:
@@ -484,6 +502,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         actor = None  # a town does not shoot, march or meet; its people, forces or leaders do
     if etype in _NOT_IN_SPORT and any(readings(t) & _SPORT for t in view.norms):
         return None  # يلتقي الأهلي والزمالك في نهائي الكأس: a match, not talks
+    if etype == "ASSAULT" and actor is None and _accident(view):
+        return None  # مصرع وإصابة 8 أشخاص في حادث انقلاب: a road accident, no attack
     if etype == "CONSULT" and nominal and _struck(view, i):
         return None  # ضربة جوية على اجتماع لبلمختار، قصف الاجتماع: the meeting was a target
     if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE for t in view.norms[i + 1 : i + 16]):
@@ -636,6 +656,17 @@ _PHYSICAL = frozenset(normalise(w) for w in (
 _POLICIES = frozenset(normalise(w) for w in (
     "عقوبات", "العقوبات", "خطة", "قرار", "إجراءات", "قانون", "سياسة", "برنامج", "مشروع", "مبادرة",
     "ضرائب", "رسوم", "إصلاحات", "استثمارات", "تعديلات", "اتفاق", "اتفاقية", "استراتيجية", "ميزانية"))
+
+
+_ACCIDENT_HEADS = frozenset(normalise(w) for w in ("حادث", "حوادث", "حادثة", "حادثه"))
+_ACCIDENT_KINDS = frozenset(normalise(w) for w in (
+    "انقلاب", "سير", "السير", "مروري", "مرور", "المرور", "تصادم", "اصطدام", "غرق", "دهس", "الطرق", "سقوط"))
+
+
+def _accident(view: SentenceView) -> bool:
+    """Whether the sentence tells an accident (حادث سير، حادث انقلاب، حوادث الطرق)."""
+    n = view.norms
+    return any(readings(n[k]) & _ACCIDENT_HEADS and readings(n[k + 1]) & _ACCIDENT_KINDS for k in range(len(n) - 1))
 
 
 def _struck(view: SentenceView, i: int) -> bool:
