@@ -32,6 +32,16 @@ def test_speaker_after_a_long_title_is_the_person():
     assert said(doc)[0][0] == "Maria Zakharova"
 
 
+def test_a_place_inside_the_title_does_not_hide_the_name():
+    for body in ("وقال قائد الشرطة في محافظة الجيزة بالقاهرة العميد محمود عباس، إن الوضع تحت السيطرة تماما.",
+                 "ويقول الباحث بالمركز محمود عباس إن الوضع تحت السيطرة تماما."):
+        doc = run(body, [("محمود عباس", "abbas"), ("القاهرة", "cairo")])
+        assert said(doc) == [("Mahmoud Abbas", "reported", "الوضع تحت السيطرة تماما")], body
+    doc = run("وقال الرئيس الروسي فلاديمير بوتين لنظيره التركي رجب طيب أردوغان إن الوضع تحت السيطرة.",
+              [PUTIN, ("رجب طيب أردوغان", "erdogan")])
+    assert said(doc)[0][0] == "Vladimir Putin"
+
+
 def test_speaker_via_a_linked_title_mention():
     doc = run("وقال الرئيس الروسي إن المحادثات كانت بناءة.", [], roles={"الرئيس الروسي": "putin"})
     assert said(doc) == [("Vladimir Putin", "reported", "المحادثات كانت بناءة")]

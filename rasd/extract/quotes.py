@@ -83,14 +83,35 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 
 def _np_end(view: SentenceView, i: int) -> int:
-    """One past the last token of the speaker noun phrase after the cue."""
+    """One past the last token of the speaker noun phrase after the cue.
+
+    A place or field inside a long title does not end it when a person's name
+    follows: "وقال قائد حرس الحدود بمنطقة تبوك اللواء محمد الصقير"، "ويقول عالم
+    الفلك بالمشروع بوب بيرمان" (an addressee, "لنظيره"، "للصحفيين"، still does)."""
     j = i + 1
-    while j < len(view.tokens) and j - i <= 9:
+    while j < len(view.tokens) and (j - i <= 9 or _inside_person(view, j)):
         t = view.norms[j]
-        if t in _STOP_NP or t in view.cues.complementisers or _opens_pp(view, j):
+        if t in _STOP_NP or t in view.cues.complementisers or _opens_pp(view, j) and not _title_pp(view, j):
             break
         j += 1
     return j
+
+
+def _inside_person(view: SentenceView, j: int) -> bool:
+    return any(p.type == "PER" and p.tok < j < p.tok_end for p in view.parties)
+
+
+def _title_pp(view: SentenceView, j: int) -> bool:
+    """Whether a في/بـ phrase at ``j`` sits inside a title that a person's name closes."""
+    t = view.norms[j]
+    if not (t == "في" or t.startswith("ب")) or any(p.tok == j and p.type == "PER" for p in view.parties):
+        return False
+    for k in range(j + (2 if t == "في" else 1), min(j + 6, len(view.tokens))):  # في's object is no speaker
+        if view.norms[k] in _STOP_NP or view.norms[k] in view.cues.complementisers:
+            return False
+        if any(p.tok == k and p.type == "PER" and p.entity for p in view.parties):
+            return True
+    return False
 
 
 def _opens_pp(view: SentenceView, j: int) -> bool:
@@ -182,7 +203,7 @@ def _trim(body: str, s: int, e: int) -> tuple[int, int]:
 
 def _speaker(view: SentenceView, i: int, np_end: int, quotes: list[Quote]) -> str | None:
     named = [p for p in view.parties_in(range(i + 1, np_end), entity_only=True)
-             if p.marker in (None, "coord")]
+             if p.marker in (None, "coord") or p.marker == "place" and p.type == "PER"]  # بمنطقة تبوك اللواء X
     if named:
         people = [p for p in named if p.type == "PER"]
         return (people or named)[0].entity
