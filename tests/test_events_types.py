@@ -327,6 +327,22 @@ def test_condolences_a_central_position_and_coaches_are_no_diplomacy():
     assert not events(doc, "REQUEST")
 
 
+def test_a_verbal_noun_with_a_pronoun_belongs_to_the_subject_before_it():
+    doc = run("وأعلنت تركيا انسحابها من الاتفاق مع مصر.", [("تركيا", "turkey"), ("مصر", "egypt")])
+    assert [e for e in events(doc, "RETREAT") if e[1] == "Turkey"]
+    doc = run("وجددت مصر أمس رفضها للمقترح.", [("مصر", "egypt")])
+    assert [e for e in events(doc, "REJECT") if e[1] == "Egypt"]
+
+
+def test_welcoming_and_raising_the_alert():
+    doc = run("ورحبت مصر بقرار تركيا وقف العمليات.", [("مصر", "egypt"), ("تركيا", "turkey")])
+    assert [e for e in events(doc, "SUPPORT") if e[1] == "Egypt"]
+    doc = run("ورفعت تركيا حالة التأهب على حدودها.", [("تركيا", "turkey")])
+    assert [e for e in events(doc, "MOBILIZE") if e[1] == "Turkey"]
+    doc = run("ورفعت مصر أسعار الوقود.", [("مصر", "egypt")])
+    assert not events(doc)
+
+
 def test_owing_and_professing_are_no_condemnation():
     doc = run("وقالت إن مصر تدين بالفضل لتركيا في إنجاح المشروع.", [("مصر", "egypt"), ("تركيا", "turkey")])
     assert not events(doc, "ACCUSE") and not events(doc, "DISAPPROVE")

@@ -50,6 +50,14 @@ def test_a_government_or_its_authorities_stand_for_the_state(kb):
     assert not got  # with no nationality named, no state is meant
 
 
+def test_other_ministries_and_parliament_stand_for_the_state(kb):
+    got = linked(kb, "وفرضت وزارة الخزانة الأمريكية عقوبات جديدة، فيما صوت البرلمان العراقي على الموازنة.")
+    assert got["وزارة الخزانة الأمريكية"] == "United States"
+    assert got["البرلمان العراقي"] == "Iraq"
+    got = linked(kb, "وأعلنت وزارة الدفاع الروسية أن وزارة الصحة ستفتح مستشفى.")
+    assert got == {"وزارة الدفاع الروسية": "Ministry of Defence (Russia)"}  # its own entry; no nationality, no state
+
+
 def test_a_place_named_after_a_king_is_not_the_king(kb):
     got = linked(kb, "وهبطت الطائرة في مطار الملك خالد الدولي، وافتتح مركز الملك سلمان للإغاثة فرعا جديدا.")
     assert "Salman of Saudi Arabia" not in got.values()

@@ -456,6 +456,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             actor = gen
         if actor is None:
             actor = _light_verb_subject(view, i)
+        if actor is None and hit.entry.genitive != "target" and (
+                triggers().with_object_pronoun(view.norms[i]) or view.norms[i].endswith(("ها", "هما", "هم"))):
+            actor = _possessor(view, i)  # أعلنت الولايات المتحدة انسحابها، جددت مصر رفضها: the subject's
             if actor is not None and etype in _RECIPROCAL and target is None:
                 target = next((p for p in view.parties if p.marker == "coord" and p.entity
                                and actor.tok_end <= p.tok <= actor.tok_end + 1), None)
@@ -1026,6 +1029,23 @@ def _light_verb_subject(view: SentenceView, i: int) -> Party | None:
             if between:
                 return _first_named(between)
             return _left_subject(view, j, view.parties_in(view.left_window(j)))
+    return None
+
+
+def _possessor(view: SentenceView, i: int) -> Party | None:
+    """Whom the pronoun on a verbal noun stands for: the subject named right before it
+    (أعلنت الولايات المتحدة انسحابها، أكدت مصر رفضها) or, when a verb stands there, that
+    verb's subject (الصين أعلنت دعمها)."""
+    k = i - 1
+    while k >= 0 and view.norms[k] in _TIME_WORDS:
+        k -= 1
+    if k < 0:
+        return None
+    named = next((p for p in view.parties if p.tok_end == k + 1 and p.marker is None and p.entity), None)
+    if named is not None:
+        return named
+    if view.cues.speech.match(view.norms[k]) or any(h.tense in ("past", "present") for h in triggers().match(view.norms[k])):
+        return _left_subject(view, k, view.parties_in(view.left_window(k)))
     return None
 
 

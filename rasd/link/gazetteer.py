@@ -172,9 +172,16 @@ def _feminine_adjectives(country: KBEntity) -> list[str]:
     return out
 
 
+# Ministries without a KB entry of their own (foreign, defence and interior have one).
+_STATE_MINISTRIES = tuple(normalise(w) for w in (
+    "الخزانة", "المالية", "العدل", "الصحة", "التجارة", "الاقتصاد", "الطاقة", "النفط", "الإعلام",
+    "الثقافة", "التعليم", "الزراعة", "النقل", "الاتصالات"))
+
+
 def _state_forms(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
-    """A country's government and authorities as the country: "الحكومة العراقية"، "السلطات
-    المصرية"، "حكومة العراق". Event coders (PLOVER/POLECAT) code them as the state."""
+    """A country's government, authorities, other ministries and parliament as the country:
+    "الحكومة العراقية"، "السلطات المصرية"، "حكومة العراق"، "وزارة الخزانة الأمريكية"،
+    "البرلمان العراقي". Event coders (PLOVER/POLECAT) code them as the state."""
     out = []
     for e in kb.entities():
         code = e.extra.get("code")
@@ -182,6 +189,8 @@ def _state_forms(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
             continue
         for a in _feminine_adjectives(e):
             out += [(["الحكومه", "ال" + a], e.key), (["السلطات", "ال" + a], e.key)]
+            out += [(["وزاره", m, "ال" + a], e.key) for m in _STATE_MINISTRIES]
+            out.append((["البرلمان", "ال" + a[:-1]], e.key))  # masculine: البرلمان العراقي
         out += [(["حكومه", *words_of(name)], e.key) for name in e.ar if words_of(name)]
     return out
 
