@@ -64,6 +64,27 @@ POSITIVE = [
     ("وشنت إسرائيل غارات جوية على مدينة غزة.",
      [("إسرائيل", "israel"), ("غزة", "gaza")],
      ("ASSAULT", "Israel", "Gaza City", None)),
+    ("وأطلقت إيران سراح بحارة من فرنسا بعد احتجاز دام أسبوعين.",
+     [("إيران", "iran"), ("فرنسا", "france")],
+     ("CONCEDE", "Iran", None, None)),
+    ("ووافقت تركيا على طلب مصر تسليم المطلوبين.",
+     [("تركيا", "turkey"), ("مصر", "egypt")],
+     ("AGREE", "Turkey", "Egypt", None)),
+    ("وتبرعت مصر بمليون دولار لإعادة إعمار غزة.",
+     [("مصر", "egypt"), ("غزة", "gaza")],
+     ("AID", "Egypt", "Gaza City", None)),
+    ("وسحبت روسيا حاملة طائراتها من البحر المتوسط.",
+     [("روسيا", "russia")],
+     ("RETREAT", "Russia", None, None)),
+    ("وحذر الرئيس الإيراني إسرائيل من رد حازم على أي اعتداء.",
+     [("الرئيس الإيراني", "iran"), ("إسرائيل", "israel")],
+     ("THREATEN", "Iran", "Israel", None)),
+    ("واستدعت مصر سفيرها لدى تركيا للتشاور.",
+     [("مصر", "egypt"), ("تركيا", "turkey")],
+     ("SANCTION", "Egypt", None, None)),
+    ("وعلقت روسيا صادرات القمح إلى مصر.",
+     [("روسيا", "russia"), ("مصر", "egypt")],
+     ("SANCTION", "Russia", "Egypt", None)),
 ]
 
 
@@ -341,6 +362,19 @@ def test_welcoming_and_raising_the_alert():
     assert [e for e in events(doc, "MOBILIZE") if e[1] == "Turkey"]
     doc = run("ورفعت مصر أسعار الوقود.", [("مصر", "egypt")])
     assert not events(doc)
+
+
+def test_an_arrest_told_past_a_long_subject():
+    doc = run("وألقت قوات الأمن التركية أمس القبض على خلية في أنقرة.", [("أنقرة", "ankara")])
+    ev = [e for e in doc.events if e.type == "COERCE"]
+    assert ev and ev[0].mode == "arrest" and "قوات" in ev[0].actor_text
+
+
+def test_warnings_of_harm_and_comments_are_no_threats_or_sanctions():
+    doc = run("وحذرت مصر من مخاطر انتشار الوباء في تركيا.", [("مصر", "egypt"), ("تركيا", "turkey")])
+    assert not events(doc, "THREATEN")
+    doc = run("وعلقت مصر على قرار تركيا بالقول إنه مؤسف.", [("مصر", "egypt"), ("تركيا", "turkey")])
+    assert not events(doc, "SANCTION")
 
 
 def test_owing_and_professing_are_no_condemnation():
