@@ -370,6 +370,21 @@ def test_an_arrest_told_past_a_long_subject():
     assert ev and ev[0].mode == "arrest" and "قوات" in ev[0].actor_text
 
 
+def test_a_person_attacking_without_harm_is_criticising():
+    doc = run("وهاجم الرئيس الفرنسي إيمانويل ماكرون تركيا بسبب سياستها في ليبيا.",
+              [("إيمانويل ماكرون", "macron"), ("تركيا", "turkey")])
+    assert ("ACCUSE", "Emmanuel Macron", "Turkey", None) in events(doc) and not events(doc, "ASSAULT")
+    doc = run("وهاجمت تركيا مواقع للمسلحين في شمال العراق.", [("تركيا", "turkey")])
+    assert events(doc, "ASSAULT")
+
+
+def test_subsidies_and_tourists_are_no_support_or_visits():
+    doc = run("ودعمت مصر أسعار الخبز للمواطنين.", [("مصر", "egypt")])
+    assert not events(doc, "SUPPORT")
+    doc = run("وزار ملايين السياح فرنسا خلال الصيف.", [("فرنسا", "france")])
+    assert not events(doc)
+
+
 def test_warnings_of_harm_and_comments_are_no_threats_or_sanctions():
     doc = run("وحذرت مصر من مخاطر انتشار الوباء في تركيا.", [("مصر", "egypt"), ("تركيا", "turkey")])
     assert not events(doc, "THREATEN")

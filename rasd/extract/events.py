@@ -274,9 +274,9 @@ _COUNTING = frozenset(normalise(w) for w in (
 _SPORT = frozenset(normalise(w) for w in (
     "مباراه", "مباراة", "مباريات", "ملعب", "ملعبه", "الدوري", "دوري", "كاس", "الكاس", "الشوط", "الودية", "ودية",
     "اللاعب", "لاعب", "اللاعبين", "لاعبي", "لاعبيه", "ناديه", "النادي"))
-# Types a sports report holds only as matches and player contracts: يلتقي الأهلي والزمالك،
+# Types a sports report holds only as matches, contracts and rows: يلتقي الأهلي والزمالك،
 # قرر النادي التنازل عن اللاعب، وقع اللاعب عقدا مع الهلال.
-_NOT_IN_SPORT = frozenset({"CONSULT", "AGREE", "CONCEDE", "REJECT", "COOPERATE", "REQUEST"})
+_NOT_IN_SPORT = frozenset({"CONSULT", "AGREE", "CONCEDE", "REJECT", "COOPERATE", "REQUEST", "ACCUSE"})
 # The public a place or a notable receives, which is no meeting between actors.
 _AUDIENCE = frozenset(normalise(w) for w in (
     "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "المعزين", "جموع", "المراجعين", "المصلين", "الحجاج",
@@ -429,7 +429,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         elif _plural(view.norms[i]):  # "3 مسلحين أطلقوا النار"، "وقتلوا سائقه": the subject came before
             actor = _plural_subject(view, i, left)
         elif (hit.entry.mode == "visit" and bare_right and bare_right[0].type in _PLACES
-              and _right_after(view, i, bare_right[0])):  # سيزور المملكة: the place visited
+              and (_right_after(view, i, bare_right[0]) or bare_right[0].tok <= i + 5)):
+            # سيزور المملكة، زار ملايين السياح فرنسا: the first name after a visit verb, a place, is visited
             visited = bare_right[0]
             actor = _left_subject(view, i, left) or _first_named(
                 [p for p in bare_right[1:] if p.type not in _PLACES and p.tok <= visited.tok_end + 2])
@@ -503,6 +504,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         target = None
     if actor is not None and _mere_place(view.doc, kb, actor):
         actor = None  # a town does not shoot, march or meet; its people, forces or leaders do
+    if (hit.entry.by_person and not nominal and actor is not None and actor.entity and actor.type == "PER"
+            and not any(readings(t) & _HARM for t in view.norms)):
+        etype = hit.entry.by_person  # هاجم ترامب وسائل الإعلام: a person's attack is in words
     if etype in _NOT_IN_SPORT and any(readings(t) & _SPORT for t in view.norms):
         return None  # يلتقي الأهلي والزمالك في نهائي الكأس: a match, not talks
     if etype == "ASSAULT" and actor is None and _accident(view):

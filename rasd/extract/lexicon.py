@@ -43,6 +43,7 @@ class Entry:
     around: bool = False  # `then` words may also come before the trigger
     passive: bool = False  # the subject is the one it happens to (أصيب، اغتيل)
     masdar: bool = True  # the verbal noun (البحث، بحث after في) is also the event
+    by_person: str | None = None  # the type the act has when a named person does it with no harm told (هاجم: criticised)
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class Lexicon:
             around=bool(spec.get("around", False)),
             passive=spec.get("voice") == "passive",
             masdar=bool(spec.get("masdar", True)),
+            by_person=spec.get("by_person"),
         )
         if "pf" in spec:
             pf = normalise(spec["pf"])
