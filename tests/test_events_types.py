@@ -385,6 +385,26 @@ def test_subsidies_and_tourists_are_no_support_or_visits():
     assert not events(doc)
 
 
+def test_a_nationality_after_an_attack_noun_is_its_doer():
+    from rasd.core import analyze
+    from rasd.kb import load
+
+    def rules(body):  # the rules' reading, with the KB that knows nationality adjectives
+        doc = analyze(body)
+        return doc, find_events(doc, load(), scored=False)
+
+    doc, evs = rules("وقتل ثلاثة أشخاص في غارة إسرائيلية على مدينة غزة.")
+    ev = [e for e in evs if e.type == "ASSAULT"]
+    assert ev and doc.entity(ev[0].actor).name == "Israel" and ev[0].actor_text == "إسرائيلية"
+    doc, evs = rules("وطورت الشرطة وسائل تعذيب صينية قديمة في السجن.")
+    assert not [e for e in evs if e.actor]
+
+
+def test_any_such_act_is_none_in_particular():
+    doc = run("وأكدت مصر أنها ستدافع عن نفسها ضد أي هجوم تشنه تركيا.", [("مصر", "egypt"), ("تركيا", "turkey")])
+    assert not [e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT"]
+
+
 def test_warnings_of_harm_and_comments_are_no_threats_or_sanctions():
     doc = run("وحذرت مصر من مخاطر انتشار الوباء في تركيا.", [("مصر", "egypt"), ("تركيا", "turkey")])
     assert not events(doc, "THREATEN")

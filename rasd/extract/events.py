@@ -159,12 +159,15 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
         return False  # في بحث التاريخ، عمليات البحث: research, not talks (جرى بحث العلاقات is)
     if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & view.cues.anaphora:
         return False  # هذه الزيارة / على هامش القمة: told already, or a frame
+    if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & _ANY:
+        return False  # من أي هجوم، يرفض أي تدخل: any such act, none in particular
     if (hit.tense == "noun" and e.label in _NEW_ONLY and n[i].startswith(_DEFINITE)
             and not (i > 0 and readings(n[i - 1]) & _OUTBREAK)):
         return False  # المظاهرات، الهجوم: an event told before, or violence in general
     return True
 
 
+_ANY = frozenset({"اي", "ايه"})
 # Time words do not count against a trigger's window: "فرضت واشنطن يوم الثلاثاء الماضي
 # عقوبات" keeps its object as close as "فرضت واشنطن عقوبات".
 _TIME_WORDS = frozenset({
@@ -474,6 +477,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             if actor is not None and target is None and actor.agent in _VICTIMS:
                 target = actor
             actor = doer
+    if (actor is None and nominal and etype in ("ASSAULT", "SANCTION") and hit.entry.mode not in _PERSONAL_HARM
+            and not view.norms[i].startswith(_DEFINITE)):  # العقوبات الأميركية: standing ones, told before
+        actor = _national_doer(view, kb, i)  # غارة إسرائيلية على غزة (not وسائل تعذيب صينية: a kind)
     if actor is None and hit.entry.needs == "crowd":
         actor = _crowd(view, i)
     if actor is None and etype == "PROTEST":  # مظاهرات في X: the protesters are unnamed
@@ -1082,16 +1088,44 @@ def _country_of(doc: Doc, kb, entity_id: str | None) -> str | None:
         return entity_id
     if _is_country(kb, place):
         return place.id
+    return _country_entity(doc, kb, place.country) or place.id
+
+
+def _country_entity(doc: Doc, kb, code: str) -> str | None:
+    """The id of the country ``code`` as an entity of ``doc``, added from the KB if the
+    article has not named it."""
     for e in doc.entities:
-        if e.type == "GPE" and e.country == place.country and _is_country(kb, e):
+        if e.type == "GPE" and e.country == code and _is_country(kb, e):
             return e.id
-    found = kb.country(place.country) if kb is not None else None
+    found = kb.country(code) if kb is not None else None
     if found is None:
-        return place.id
+        return None
     doc.add_entity(Entity(id=found.id, name=found.name, name_ar=found.ar[0] if found.ar else "",
-                          type=found.type, wikidata=found.wikidata, aliases=list(found.aliases),
-                          country=place.country))
+                          type=found.type, wikidata=found.wikidata, aliases=list(found.aliases), country=code))
     return found.id
+
+
+_PERSONAL_HARM = frozenset({"torture", "beat", "abduct"})
+# Adjectives between an attack noun and its nationality: ضربة جوية أميركية، قصف مدفعي تركي.
+_KIND_ADJECTIVES = frozenset(normalise(w) for w in (
+    "جوية", "جوي", "صاروخية", "صاروخي", "مدفعي", "مدفعية", "بحرية", "بحري", "جديدة", "جديد", "عسكرية", "عسكري",
+    "مكثف", "مكثفة", "عنيف", "عنيفة"))
+
+
+def _national_doer(view: SentenceView, kb, i: int) -> Party | None:
+    """The country a nationality adjective after an attack or sanctions noun names as the
+    doer: "غارة إسرائيلية على غزة"، "ضربة جوية أميركية"، "عقوبات أمريكية"."""
+    k = i + 1
+    while k < len(view.norms) and k <= i + 2 and view.norms[k] in _KIND_ADJECTIVES:
+        k += 1
+    if k >= len(view.norms) or kb is None or any(p.tok == k for p in view.parties):
+        return None
+    code = kb.nationality(view.norms[k])
+    entity = _country_entity(view.doc, kb, code) if code else None
+    if entity is None:
+        return None
+    tok = view.tokens[k]
+    return Party(tok.start, tok.end, tok.text, entity, "GPE", k, k + 1)
 
 
 def _negated(view: SentenceView, i: int) -> bool:
