@@ -405,6 +405,11 @@ def test_any_such_act_is_none_in_particular():
     assert not [e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT"]
 
 
+def test_strikes_directed_by_a_subject_after_kana():
+    doc = run("وكانت روسيا وجهت عدة ضربات جوية إلى مواقع المسلحين.", [("روسيا", "russia")])
+    assert [e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT" and e.actor == "kb:russia"]
+
+
 def test_warnings_of_harm_and_comments_are_no_threats_or_sanctions():
     doc = run("وحذرت مصر من مخاطر انتشار الوباء في تركيا.", [("مصر", "egypt"), ("تركيا", "turkey")])
     assert not events(doc, "THREATEN")

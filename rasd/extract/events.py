@@ -920,8 +920,14 @@ def _headed_by_noun(view: SentenceView, p: Party) -> bool:
     k = p.tok - 1
     if k >= 0 and view.norms[k] in _NAMING:
         return True
-    return k >= 0 and not _title_word(view, view.norms[k]) and view.norms[k] not in _TIME_WORDS and not any(
-        q.tok_end == p.tok for q in view.parties) and not readings(view.norms[k]) & triggers().forms.keys()
+    w = view.norms[k] if k >= 0 else ""
+    verb = bool(readings(w) & triggers().forms.keys() or readings(w) & _AUXILIARIES)
+    return k >= 0 and not verb and not _title_word(view, w) and w not in _TIME_WORDS and not any(
+        q.tok_end == p.tok for q in view.parties)
+
+
+# كان and its sisters: verbs, not nouns a name could be the genitive of (وكانت القوات الأميركية).
+_AUXILIARIES = frozenset(normalise(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "اصبح", "اصبحت"))
 
 
 _NAMING = frozenset(normalise(w) for w in (
