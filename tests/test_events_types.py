@@ -410,6 +410,13 @@ def test_strikes_directed_by_a_subject_after_kana():
     assert [e for e in find_events(doc, None, scored=False) if e.type == "ASSAULT" and e.actor == "kb:russia"]
 
 
+def test_debating_a_bill_is_no_meeting():
+    doc = run("ويناقش البرلمان المصري مشروع قانون جديد للاستثمار.", [("البرلمان المصري", "egypt")])
+    assert not events(doc, "CONSULT")
+    doc = run("وناقش الرئيس المصري عبد الفتاح السيسي مع الرئيس التركي رجب طيب أردوغان الأوضاع في ليبيا.", [SISI, ERDOGAN])
+    assert ("CONSULT", "Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan", None) in events(doc)
+
+
 def test_warnings_of_harm_and_comments_are_no_threats_or_sanctions():
     doc = run("وحذرت مصر من مخاطر انتشار الوباء في تركيا.", [("مصر", "egypt"), ("تركيا", "turkey")])
     assert not events(doc, "THREATEN")
