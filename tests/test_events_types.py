@@ -348,6 +348,13 @@ def test_condolences_a_central_position_and_coaches_are_no_diplomacy():
     assert not events(doc, "REQUEST")
 
 
+def test_a_light_verb_with_two_subjects_makes_the_second_the_counterpart():
+    doc = run("وعقد بوتين وأردوغان اجتماعا في موسكو.", [("بوتين", "putin"), ("أردوغان", "erdogan"), ("موسكو", "moscow")])
+    assert ("CONSULT", "Vladimir Putin", "Recep Tayyip Erdoğan", "Moscow") in events(doc)
+    doc = run("وأجرت مصر وتركيا مباحثات حول الأوضاع في ليبيا.", [("مصر", "egypt"), ("تركيا", "turkey")])
+    assert ("CONSULT", "Egypt", "Turkey", None) in events(doc)
+
+
 def test_a_verbal_noun_with_a_pronoun_belongs_to_the_subject_before_it():
     doc = run("وأعلنت تركيا انسحابها من الاتفاق مع مصر.", [("تركيا", "turkey"), ("مصر", "egypt")])
     assert [e for e in events(doc, "RETREAT") if e[1] == "Turkey"]

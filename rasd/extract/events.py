@@ -460,9 +460,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             actor = gen
         if actor is None:
             actor = _light_verb_subject(view, i)
-        if actor is None and hit.entry.genitive != "target" and (
-                triggers().with_object_pronoun(view.norms[i]) or view.norms[i].endswith(("ها", "هما", "هم"))):
-            actor = _possessor(view, i)  # أعلنت الولايات المتحدة انسحابها، جددت مصر رفضها: the subject's
+            if actor is None and hit.entry.genitive != "target" and (
+                    triggers().with_object_pronoun(view.norms[i]) or view.norms[i].endswith(("ها", "هما", "هم"))):
+                actor = _possessor(view, i)  # أعلنت الولايات المتحدة انسحابها، جددت مصر رفضها: the subject's
             if actor is not None and etype in _RECIPROCAL and target is None:
                 target = next((p for p in view.parties if p.marker == "coord" and p.entity
                                and actor.tok_end <= p.tok <= actor.tok_end + 1), None)
