@@ -27,12 +27,12 @@ __all__ = ["recognise", "tag_tokens", "tag_sentences", "token_mentions", "bio_sp
 
 
 def token_mentions(body: str, tokens: list[Token], tags: list[str], probs: list[float] | None = None,
-                   article_words: frozenset[str] = frozenset()) -> list[Mention]:
+                   name_words: frozenset[str] | None = None) -> list[Mention]:
     """Mentions for BIO-tagged tokens of ``body``, offsets exact, proclitics trimmed.
 
-    ``article_words``: the article's own name words, so that "لكارتر" loses its ل
-    where "كارتر" is tagged elsewhere in the article, as training names do."""
-    words = model().entity_words | article_words
+    ``name_words``: words known as names, behind which a leading letter is a proclitic
+    (default: the training names; ``recognise`` adds the article's own)."""
+    words = model().entity_words if name_words is None else name_words
     out: list[Mention] = []
     for a, b, typ in bio_spans(tags):
         start = tokens[a].start + trim_proclitic(tokens[a].text, words)
@@ -48,7 +48,8 @@ def recognise(doc: Doc) -> None:
     sentences = [tokenize(doc.body, s.start, s.end) for s in spans]
     sentences = [toks for toks in sentences if toks]
     tags, probs = tag_sentences([[t.text for t in toks] for toks in sentences], marginals=True)
-    named = frozenset(normalise(toks[k].text) for toks, tg in zip(sentences, tags)
-                      for a, b, _ in bio_spans(tg) for k in range(a, b))
+    # the article's own name words too, so that "لكارتر" loses its ل where "كارتر" is tagged
+    words = model().entity_words | {normalise(toks[k].text) for toks, tg in zip(sentences, tags)
+                                     for a, b, _ in bio_spans(tg) for k in range(a, b)}
     for toks, tg, pr in zip(sentences, tags, probs):
-        doc.mentions.extend(token_mentions(doc.body, toks, tg, pr, named))
+        doc.mentions.extend(token_mentions(doc.body, toks, tg, pr, words))
