@@ -918,11 +918,13 @@ def _headed_by_noun(view: SentenceView, p: Party) -> bool:
     """Whether the word before a name is a plain noun whose genitive the name is, or a
     naming word (لشخص يدعى X، المدعو X): either way the name is no subject."""
     k = p.tok - 1
-    if k >= 0 and view.norms[k] in _NAMING:
+    if k < 0:
+        return False
+    w = view.norms[k]
+    if w in _NAMING:
         return True
-    w = view.norms[k] if k >= 0 else ""
-    verb = bool(readings(w) & triggers().forms.keys() or readings(w) & _AUXILIARIES)
-    return k >= 0 and not verb and not _title_word(view, w) and w not in _TIME_WORDS and not any(
+    verb = readings(w) & triggers().forms.keys() or readings(w) & _AUXILIARIES
+    return not verb and not _title_word(view, w) and w not in _TIME_WORDS and not any(
         q.tok_end == p.tok for q in view.parties)
 
 
