@@ -176,15 +176,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     summary = RunSummary()
     touched: set[str] = set()
     saved_at = time.monotonic()
+    own = [args.output, args.db]  # never read back as input
     if args.engine == "spark":
         from rasd.distributed import analyze_with_spark
 
         results = (
             _Failure(r.path, r.reason) if isinstance(r, InputError) else r
-            for r in analyze_with_spark(args.paths, master=args.spark_master)
+            for r in analyze_with_spark(args.paths, master=args.spark_master, exclude=own)
         )
     else:
-        items = (_Failure(i.path, i.reason) if isinstance(i, InputError) else i for i in read_paths(args.paths))
+        items = (_Failure(i.path, i.reason) if isinstance(i, InputError) else i for i in read_paths(args.paths, exclude=own))
         results = _in_workers(items, args.jobs) if args.jobs > 1 else map(_analyse, items)
     bar = tqdm(results, unit=" articles", file=sys.stderr, delay=1.0,
                disable=not sys.stderr.isatty() and not args.progress)

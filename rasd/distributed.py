@@ -14,23 +14,15 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 
 from rasd.doc import Doc
-from rasd.ingest import SUPPORTED_EXT, InputError
+from rasd.ingest import InputError, input_files
 
 
-def list_inputs(paths: list[str]) -> list[str]:
-    """Input files under ``paths`` (directories recursively), in a stable order."""
-    files: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.name.lower().endswith(SUPPORTED_EXT))
-        else:
-            files.append(str(path))
-    return files
+def list_inputs(paths: list[str], exclude: Iterable[str | None] = ()) -> list[str]:
+    """Input files under ``paths`` in a stable order, chosen as a local run chooses them (``ingest.input_files``)."""
+    return [item for item in input_files(paths, exclude) if not isinstance(item, InputError)]
 
 
 def _analyze_file(path: str) -> Iterator[str]:
@@ -51,15 +43,24 @@ def _analyze_file(path: str) -> Iterator[str]:
 
 
 def analyze_with_spark(
-    paths: list[str], master: str | None = None, partitions: int | None = None
+    paths: list[str], master: str | None = None, partitions: int | None = None,
+    exclude: Iterable[str | None] = (),
 ) -> Iterator[Doc | InputError]:
-    """Analyse every input on Spark; yields Docs and InputErrors back on the driver."""
+    """Analyse every input on Spark; yields Docs and InputErrors back on the driver.
+
+    ``exclude``: the run's own output files, never read as input.
+    """
     try:
         from pyspark import SparkConf, SparkContext
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
         raise RuntimeError("Spark engine needs the optional extra: pip install 'rasd[spark]'") from exc
 
-    files = list_inputs(paths)
+    files = []
+    for item in input_files(paths, exclude):
+        if isinstance(item, InputError):
+            yield item  # a missing or unsupported path: reported here, as a local run does
+        else:
+            files.append(item)
     if not files:
         return
     master = master or os.environ.get("RASD_SPARK_MASTER", "local[*]")

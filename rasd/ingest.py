@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -48,22 +48,61 @@ class InputError(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
-def read_paths(paths: list[str]) -> Iterator[RawArticle | InputError]:
-    """Articles from files and directories (recursively, sorted), errors in line."""
+def read_paths(paths: list[str], exclude: Iterable[str | None] = ()) -> Iterator[RawArticle | InputError]:
+    """Articles from files and directories (recursively, sorted), errors in line.
+
+    ``exclude`` names the files the run itself writes (its ``-o`` file, its
+    database): they are never read back as input, see ``input_files``.
+    """
+    for item in input_files(paths, exclude):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from _read_file(item)
+
+
+def input_files(paths: list[str], exclude: Iterable[str | None] = ()) -> Iterator[str | InputError]:
+    """The input files under ``paths`` in a stable order, errors for paths that cannot be inputs.
+
+    Never an input: the run's own outputs (``exclude``, plus a database's
+    ``-wal``/``-shm``/``-journal`` companions), hidden files and folders
+    (.git, .cache), and editors' and downloaders' temporary files
+    (``~$x.txt``, ``x.txt~``, ``#x#``, ``x.part``), so a run that writes into
+    its input folder reads the same inputs the second time as the first.
+    """
+    own = set()
+    for path in exclude:
+        if path:
+            own.update(_real(path + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
     for path in paths:
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # no .git, .cache
+                dirs[:] = sorted(d for d in dirs if not _temporary(d))
                 for name in sorted(files):
-                    if name.lower().endswith(SUPPORTED_EXT) and not name.startswith("."):
-                        yield from _read_file(os.path.join(root, name))
+                    full = os.path.join(root, name)
+                    if name.lower().endswith(SUPPORTED_EXT) and not _temporary(name) and _real(full) not in own:
+                        yield full
         elif os.path.exists(path):
-            if path.lower().endswith(SUPPORTED_EXT):
-                yield from _read_file(path)
+            if _real(path) in own:
+                yield InputError(path, "is this run's own output; not read as input")
+            elif path.lower().endswith(SUPPORTED_EXT):
+                yield path
             else:
                 yield InputError(path, "unsupported file type (expected .txt, .html, .htm, .jsonl or .warc[.gz])")
         else:
             yield InputError(path, "no such file or directory")
+
+
+def _real(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _temporary(name: str) -> bool:
+    """Hidden or temporary: a leading dot, ~ or #, a trailing ~ or #, or a partial-download suffix."""
+    return name.startswith((".", "~", "#")) or name.endswith(("~", "#")) or name.lower().endswith(_TEMP_EXT)
+
+
+_TEMP_EXT = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".swp", ".bak")
 
 
 def _read_file(path: str) -> Iterator[RawArticle | InputError]:
