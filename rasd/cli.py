@@ -12,6 +12,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -194,12 +195,23 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         summary.failed += 1
         tqdm.write(f"{where}: {reason}", file=sys.stderr)
 
+    warned: set[tuple[str, str]] = set()
+
+    def warn(where: str, warning: str) -> None:
+        """One line per file and kind of warning (a feed with 500 unreadable dates gives one line)."""
+        file, kind = where.rsplit(":", 1)[0] if re.search(r":\d+$", where) else where, warning.split(":")[0]
+        if (file, kind) not in warned:
+            warned.add((file, kind))
+            tqdm.write(f"{where}: {warning} (reported once for {file})", file=sys.stderr)
+
     try:
         for doc in bar:
             if isinstance(doc, _Failure):
                 fail(doc.where, doc.reason)
                 continue
             where = doc.source.path or doc.id
+            for warning in doc.warnings:
+                warn(where, warning)
             try:
                 stories.add(doc)  # fills doc.story and doc.duplicates before anything is written
             except Exception as e:

@@ -93,6 +93,7 @@ class Doc:
     quotes: list[Quote] = field(default_factory=list)
     story: str | None = None
     duplicates: list[str] = field(default_factory=list)  # ids of near-duplicate articles
+    warnings: list[str] = field(default_factory=list)  # input problems that did not stop the article (an unreadable date)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         for e in self.entities:
@@ -136,4 +137,5 @@ class Doc:
             quotes=[Quote(**q) for q in d.get("quotes") or []],
             story=d.get("story"),
             duplicates=list(d.get("duplicates") or []),
+            warnings=list(d.get("warnings") or []),
         )

@@ -14,17 +14,18 @@ from rasd.clean.boilerplate import OutletProfile, Page, clean_text
 from rasd.clean.html import copyright_line, html_to_text
 from rasd.clean.metadata import (
     canonical_outlet,
+    date_order,
     derive_title,
     find_agencies,
     find_outlet,
     find_published,
     find_title,
-    normalise_published,
     outlet_from_copyright,
     source_credits,
 )
 from rasd.doc import Doc, Source
 from rasd.ingest import InputError, RawArticle
+from rasd.text.dates import published_date
 from rasd.text.normalise import normalise
 
 __all__ = ["clean", "article_id", "OutletProfile", "clean_text"]
@@ -64,7 +65,14 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
     if not title:
         title, derived = derive_title(body), True
     outlet = canonical_outlet(raw.outlet) if raw.outlet else find_outlet(page, url, sitename)
-    published = normalise_published(raw.published) or meta_date or find_published(page, page_title)
+    warnings = []
+    if raw.published:
+        # The input's own field wins over any date on the page; unreadable, it stays null.
+        published = published_date(raw.published, date_order(outlet))
+        if published is None:
+            warnings.append(f"unreadable published date: {raw.published[:60]!r}, left null")
+    else:
+        published = meta_date or find_published(page, page_title)
     credits = [normalise(c) for c in source_credits(page)]
     return Doc(
         id=raw.id or article_id(norm_body, url),
@@ -74,6 +82,7 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
         title_derived=derived,
         published=published,
         agencies=find_agencies(*credits, norm_body, normalised=True),
+        warnings=warnings,
     )
 
 

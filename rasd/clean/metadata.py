@@ -302,15 +302,14 @@ def find_published(page: Page, title: str | None = None) -> str | None:
 _DATELINE = re.compile(r"^[^\s\d]+(?:\s+[^\s\d]+)?[،,]?\s+(?:في\s+)?[^\n]{6,40}?(?:\([^)]{1,20}\))?\s*[-–—:]")
 
 
-def normalise_published(value: str | None) -> str | None:
-    """A given publication date as YYYY-MM-DD (ISO timestamps and Arabic dates read), else None."""
-    if not value:
-        return None
-    m = re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)", value)
-    if m:
-        return m.group(1)
-    dates = find_dates(value)
-    return dates[0][2] if dates else None
+def date_order(outlet: str | None) -> str:
+    """How ``outlet`` writes all-numeric dates: "DMY" (the Arabic convention) unless outlets.yaml says "MDY"."""
+    return _date_orders().get(outlet or "", "DMY")
+
+
+@functools.lru_cache(maxsize=1)
+def _date_orders() -> dict[str, str]:
+    return {e["name"]: e["date_order"] for e in _load("outlets.yaml")["outlets"] if e.get("date_order")}
 
 
 _CREDIT = re.compile(r"(?:المصدر|مصدر الخبر|source)\s*:?(.*)$", re.I)

@@ -1,17 +1,24 @@
-"""Absolute dates written in Arabic news: both month series, both digit sets.
+"""Absolute dates written in Arabic news: both month series, both digit sets; and dates as feeds write them.
 
 Arabic outlets write the same day as "12 نوفمبر 2024", "١٢ تشرين الثاني ٢٠٢٤",
-"12 نوفمبر/تشرين الثاني 2024", "2024/11/12" or "12-11-2024". Regexes over the
+"12 نوفمبر/تشرين الثاني 2024", "13 Jun 2018", "2024/11/12" or "12-11-2024". Regexes over the
 normalised text cover these in microseconds, where ``dateparser`` costs
 milliseconds a call and turns relative words ("منذ ساعتين") into today's date,
 which would invent a publication date; so it is not used here. Hijri dates
 (years 13xx/14xx, "هـ") are ignored. Offsets returned are into the original
 text, through ``normalise_with_map``.
+
+``published_date`` reads one given publication date (a feed's or crawler's
+field): RFC 822/1123, ISO 8601, Unix seconds, numeric dates in an outlet's
+order, and the written forms above; see its docstring for time zones.
 """
 from __future__ import annotations
 
+import email.utils
 import re
-from datetime import date
+from datetime import date, datetime, timezone
+
+from dateutil import parser as du_parser
 
 from rasd.text.normalise import normalise_with_map
 
@@ -32,6 +39,18 @@ MONTHS: dict[str, int] = {
     "ديسمبر": 12, "دجنبر": 12, "كانون الاول": 12,
 }
 
+# English month names and abbreviations ("13 Jun 2018", "June 13, 2018"), kept apart from
+# MONTHS, which also drives the Arabic relative-date reader of rasd.extract.
+EN_MONTHS: dict[str, int] = {
+    name: i
+    for i, names in enumerate((
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+        ("october", "oct"), ("november", "nov"), ("december", "dec"),
+    ), 1)
+    for name in names
+}
+
 _MONTH = "|".join(sorted((re.escape(m).replace(r"\ ", r"\s+") for m in MONTHS), key=len, reverse=True))
 _NOT_LETTER = r"(?![\u0621-\u064A])"
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)(?!\s*ه(?![\u0621-\u064A]))"
@@ -46,6 +65,9 @@ _MONTH_YEAR = re.compile(
     + r"(?:\s*[/\-(]\s*(?:" + _MONTH + r")" + _NOT_LETTER + r"\s*\)?)?"
     + r"\s*[,،]?\s*(?:من\s+)?(?:عام|سنه)?\s*" + _YEAR
 )
+_EN_MONTH = r"(?P<m>" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\.?(?![a-z])"
+_EN_DAY_MONTH_YEAR = re.compile(r"(?<![\d:])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _EN_MONTH + r",?\s+" + _YEAR, re.I)
+_EN_MONTH_DAY_YEAR = re.compile(r"(?<![a-z])" + _EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I)
 _YMD = re.compile(r"(?<![\d/.\-])(?P<y>(?:19|20)\d\d)(?P<s>[/\-.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/\-]|\.\d)")
 _DMY = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<s>[/\-.])(?P<m>\d{1,2})(?P=s)(?P<y>(?:19|20)\d\d)(?![\d/\-]|\.\d)")
 
@@ -64,12 +86,13 @@ def _month(name: str) -> int:
     return MONTHS[re.sub(r"\s+", " ", name)]
 
 
-def find_dates(text: str, partial: bool = False) -> list[tuple[int, int, str]]:
+def find_dates(text: str, partial: bool = False, order: str = "DMY") -> list[tuple[int, int, str]]:
     """All absolute dates in ``text`` as (start, end, ISO) with offsets into ``text``.
 
     With ``partial=True`` a month and year without a day ("مارس 2023") is
-    also returned, as "YYYY-MM". Numeric dates are read day-first (the Arabic
-    convention) unless only month-first makes a valid date.
+    also returned, as "YYYY-MM". Numeric dates are read in ``order`` ("DMY",
+    the Arabic convention, or "MDY" for an outlet known to write month
+    first) unless only the other order makes a valid date.
     """
     norm, index = normalise_with_map(text)
     found: list[tuple[int, int, str]] = []
@@ -83,10 +106,13 @@ def find_dates(text: str, partial: bool = False) -> list[tuple[int, int, str]]:
 
     for m in _DAY_MONTH_YEAR.finditer(norm):
         add(m, _iso(int(m["y"]), _month(m["m"]), int(m["d"])))
+    for rx in (_EN_DAY_MONTH_YEAR, _EN_MONTH_DAY_YEAR):
+        for m in rx.finditer(norm):
+            add(m, _iso(int(m["y"]), EN_MONTHS[m["m"].lower()], int(m["d"])))
     for m in _YMD.finditer(norm):
         add(m, _iso(int(m["y"]), int(m["m"]), int(m["d"])))
     for m in _DMY.finditer(norm):
-        d, mo = int(m["d"]), int(m["m"])
+        d, mo = (int(m["d"]), int(m["m"])) if order == "DMY" else (int(m["m"]), int(m["d"]))
         if mo > 12 and d <= 12:
             d, mo = mo, d
         add(m, _iso(int(m["y"]), mo, d))
@@ -101,3 +127,62 @@ def parse_date(text: str) -> str | None:
     """The first full date (YYYY-MM-DD) written in ``text``, or None; never guessed."""
     dates = find_dates(text)
     return dates[0][2] if dates else None
+
+
+_UNIX = re.compile(r"\s*(\d{9,10}|\d{12,13})(?:\.\d+)?\s*")
+_RFC822 = re.compile(r"\s*(?:[a-z]{3},?\s*)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}\s+\d\d?:\d\d", re.I)
+_ISO = re.compile(r"\s*\d{4}-\d\d-\d\d(?:[T\s]|$)")
+
+
+def published_date(value: str | None, order: str = "DMY") -> str | None:
+    """A given publication date (a feed's, crawler's or JSONL field) as YYYY-MM-DD, or None.
+
+    Reads RFC 822/1123 ("Wed, 13 Jun 2018 04:15:21 GMT", "+0300" offsets)
+    with ``email.utils``, ISO 8601 with or without a zone with dateutil's
+    ``isoparse``, Unix seconds (or milliseconds), numeric dates in ``order``,
+    Arabic and English month names, and other English forms dateutil reads
+    in full ("June 13, 2018 4:15 PM"). Time zones: the date is the calendar
+    date *in the zone the value is written in* (the outlet's local date for
+    "+0300", the UTC date for "GMT"/"Z"), never converted to this machine's
+    zone; Unix time has no zone and gives the UTC date. Anything without a
+    day, month and year gives None, never today.
+    """
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if _UNIX.fullmatch(value):
+        seconds = float(value) / (1000 if len(value.split(".")[0]) > 11 else 1)
+        return datetime.fromtimestamp(seconds, timezone.utc).date().isoformat()
+    if _RFC822.match(value):
+        try:
+            return email.utils.parsedate_to_datetime(value).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+    if _ISO.match(value):
+        try:
+            return du_parser.isoparse(value).date().isoformat()
+        except (ValueError, OverflowError):
+            return _iso(*(int(x) for x in value[:10].split("-")))
+    found = find_dates(value, order=order)
+    if found:
+        return found[0][2]
+    return _dateutil_full(value, order)
+
+
+_DEFAULTS = (datetime(1900, 1, 1), datetime(1904, 2, 29))  # differ in day, month and year
+
+
+def _dateutil_full(value: str, order: str) -> str | None:
+    """dateutil's reading, only when the value itself gives day, month and year.
+
+    dateutil fills missing fields from its default date (today, unless told
+    otherwise); read with two defaults that differ in every field, a value
+    that leaves one open reads differently and is rejected.
+    """
+    if not re.search(r"\d", value) or re.search(r"[\u0600-\u06FF]", value):
+        return None
+    try:
+        a, b = (du_parser.parse(value, default=d, dayfirst=order == "DMY") for d in _DEFAULTS)
+    except (ValueError, OverflowError, du_parser.ParserError):
+        return None
+    return a.date().isoformat() if a.date() == b.date() else None
