@@ -18,6 +18,13 @@ whole second article glued in. Three kinds of evidence decide:
 
 ``OutletProfile`` adds a fourth: lines that recur across many pages of one
 outlet are furniture of that outlet.
+
+A fifth looks at the article as a whole (``_drop_offtopic``): a paragraph
+belongs to it when it continues the title and the other paragraphs. A
+related-story teaser (a headline line, then a one-line summary that opens
+like a lead, sharing few content words with the article) and a promotion
+addressed to the reader about the outlet's app, newsletter or accounts are
+out wherever they sit, between body paragraphs included.
 """
 from __future__ import annotations
 
@@ -27,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rasd.text.normalise import normalise
+from rasd.text.normalise import normalise, search_key
 
 # -- line-level lexicons (normalised text: ا for أإآ, ي for ى, ه for ة) --------
 
@@ -269,8 +276,8 @@ class Page:
         return [l for l in self.lines if l.role == "footer"]
 
 
-def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
-    """Split scraped page text into header, article body and footer."""
+def clean_text(text: str, profile: OutletProfile | None = None, title: str | None = None) -> Page:
+    """Split scraped page text into header, article body and footer (``title``: the known headline, if any)."""
     lines = [_make_line(r) for r in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     for line, raw in zip(lines, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         line.kind = _furniture_kind(line)
@@ -286,6 +293,7 @@ def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
     for i, line in enumerate(content):
         line.role = "header" if i < start else "footer" if i >= end else "body"
     _drop_inside(content[start:end])
+    _drop_offtopic([l for l in content[start:end] if l.role == "body"], title)
     return Page(content)
 
 
@@ -403,3 +411,88 @@ def _drop_inside(body: list[Line]) -> None:
             for r in run:
                 kept[r].role = "dropped"
         run = []
+
+
+# A sentence that addresses the reader (imperative or "you") about the outlet's channels.
+_CHANNEL = _rx(r"(?:[وف]?[بل]?|عبر\s+)(?:تطبيق|التطبيق|النشره|نشرتنا|نشره\s+\S+|اشعارات|تنبيهات|قناتنا|قناه|حساباتنا|حسابنا|صفحتنا|منصات\s+التواصل|بريدك|"
+               r"البريد\s+الالكتروني|تغطيتنا|منصه\s+\S+|" + _SOCIAL + ")")
+_ADDRESS = _rx(r"تابع|تابعوا|تابعونا|تابعنا|حمل|حملوا|نزل|نزلوا|اشترك|اشتركوا|للاشتراك|انضم|انضموا|سجل|سجلوا|اضغط|اضغطوا|"
+               r"يمكنك|يمكنكم|لتصلك|لتصلكم|ليصلك|ليصلكم|تصلك|تصلكم|هاتفك|هواتفكم|جهازك|اجهزتكم|لتبقي|لتبقوا|احصل|واحصل|"
+               r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|راسلونا")
+# A paragraph that goes on from the one before ("وأضاف", "من جهته"): never a teaser's summary,
+# which opens like a lead ("أعلنت", "قال", "أكد").
+_GOES_ON = re.compile(normalise(
+    r"^\W*(?:و(?:قال|قالت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|اشار|اشارت|لفت|لفتت|تابع|تابعت|كان|كانت|كشف|كشفت|بين|بينت)(?![\u0621-\u064A])"
+    r"|[وف]?(?:كما|ثم|لكن|بدوره|بدورها|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|من\s+جانب\s+اخر|من\s+ناحيه|"
+    r"في\s+المقابل|في\s+السياق|في\s+الاثناء|الي\s+ذلك|يذكر|يشار|غير\s+ان|الا\s+ان)(?![\u0621-\u064A]))"
+))
+_KEY_WORD = re.compile(r"[\u0621-\u064A]{3,}")
+# Share of a unit's content words that the rest of the article also uses, under which a teaser
+# (headline + summary) or a promotion is out; tuned on the dev half of benchmarks/clean_bench.py
+# (0.25 to 0.35 give the same result there).
+_COHERENT = 0.3
+_PROMO_COHERENT = 0.5  # a call to the reader about the outlet's channels must share far more to stay
+
+
+# Function words every paragraph shares: they say nothing about coherence.
+_FUNCTION = set(normalise(
+    "على إلى التي الذي الذين اللذين هذا هذه هذان ذلك تلك هؤلاء كان كانت يكون تكون ليس بين قبل بعد حيث خلال "
+    "عند منذ حتى غير ضمن أكثر أقل أيضا أيضاً كما لقد وقد قد إنه أنه إنها أنها لكن لكنه الآن اليوم أمس يوم عام "
+    "كل بعض جميع أحد إحدى عدد وفق نحو مثل دون فيما بينما ومن ولم لم لن وهو وهي هو هي هم هناك هنا"
+).split())
+
+
+def _keys(line: Line) -> set[str]:
+    """Content-word keys of a line: light stems (proclitics off) of its Arabic words of 3+ letters."""
+    return {k for k in (search_key(w) for w in _KEY_WORD.findall(line.norm) if w not in _FUNCTION)
+            if len(k) >= 3 and k not in _FUNCTION}
+
+
+def _drop_offtopic(body: list[Line], title: str | None) -> None:
+    """Drop teasers of other stories and promotions by how little they share with the article.
+
+    Units: a headline-shaped line with the paragraph under it (a teaser's
+    headline and summary), else one line. A unit's coherence is the share of
+    its content words that the title and the other units also use. The
+    lead never goes: it is what the rest is measured against.
+    """
+    if len(body) < 3:
+        return
+    keys = [_keys(l) for l in body]
+    anchor = _keys(_make_line(title)) if title else set()
+    units: list[list[int]] = []
+    i = 0
+    while i < len(body):
+        if _teaser_head(body[i]) and i + 1 < len(body) and _summary_shaped(body[i + 1]):
+            units.append([i, i + 1])
+            i += 2
+        else:
+            units.append([i])
+            i += 1
+    lead = next((k for k, u in enumerate(units) if body[u[-1]].prose), 0)
+    for k, unit in enumerate(units):
+        if k <= lead:
+            continue
+        words = set().union(*(keys[j] for j in unit))
+        rest = anchor.union(*(keys[j] for u in units if u is not unit for j in u))
+        coherence = len(words & rest) / len(words) if words else 0.0
+        promo = len(unit) == 1 and _CHANNEL.search(body[unit[0]].norm) and _ADDRESS.search(body[unit[0]].norm)
+        if (len(unit) == 2 and coherence < _COHERENT) or (promo and coherence < _PROMO_COHERENT):
+            for j in unit:
+                body[j].role = "dropped"
+
+
+def _teaser_head(line: Line) -> bool:
+    """Shaped like another story's headline: Arabic, 3 to 20 words, no final stop or question mark, not furniture.
+
+    Questions are left out: interviews put one above every answer.
+    """
+    return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and not line.punct
+
+
+def _summary_shaped(line: Line) -> bool:
+    """A teaser's summary: one sentence of prose that opens like a lead, not one that goes on ("وأضاف")."""
+    return line.prose and len(_SENTENCE_END.findall(line.text)) <= 1 and not _GOES_ON.match(line.norm)
+
+
+_SENTENCE_END = re.compile(r"[.!?؟](?=\s+\S)")

@@ -1,0 +1,216 @@
+"""Labelled cleaning benchmark: kept-paragraph precision and recall, overall and per outlet.
+
+Pages are rebuilt at run time from ``clean_bench/manifest.json`` (ids,
+offsets and labels only; no third-party text is stored) and two sources:
+
+* article bodies of SaudiNewsNet (14 Saudi outlets; ../shared/eval, read in
+  place): each page's paragraphs are spans of one article's ``content``;
+  bodies saved without paragraph breaks are cut after every second sentence;
+* furniture: related-story teasers made of *another* article of the same
+  outlet (its title as the teaser headline, its first sentence as the
+  one-line summary: what CNN Arabic's in-body teasers are), picked as the
+  most similar of 15 random same-outlet articles, so the teaser is on a
+  related subject; and promotions / calls / box headings written for this
+  benchmark (``clean_bench/furniture.yaml``, separate dev and test pools).
+
+Why wrap real bodies: SaudiNewsNet's ``content`` is already clean text, so
+its paragraphs are real article paragraphs of many outlets, and the
+furniture that reaches the body on real pages (issue 14: teasers between
+body paragraphs, app promotions) is rebuilt around them in the two shapes
+Rasd reads: scraped text and HTML (``<p>`` paragraphs, teasers as linked
+``<div class="related">`` boxes).
+
+Labelling rule (LABELS.md beside the manifest): a paragraph is *article*
+when it is part of the story the title announces (including background,
+quotes, a closing line and a credit inside a sentence); *furniture* when it
+is about another story (teaser headline or summary, caption of another
+story), addresses the reader about the outlet (apps, newsletters, social
+accounts, "share", "read also" and box headings), or is a bare credit line.
+Every host paragraph was read and labelled by hand against this rule
+(``clean_bench/labels.yaml``); the inserted blocks are furniture by construction.
+
+Pages alternate between a dev half (tune on it) and a test half (report
+only). A gold paragraph counts as kept when its whitespace-collapsed text
+is in the cleaned body.
+
+Run: python benchmarks/clean_bench.py [dev|test|all] [-v]   (default: both halves; -v lists the errors)
+     python benchmarks/clean_bench.py --build           (rewrites the manifest)
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from html import escape
+from pathlib import Path
+
+import yaml
+from saudinewsnet import records
+
+HERE = Path(__file__).resolve().parent / "clean_bench"
+MANIFEST = HERE / "manifest.json"
+PER_OUTLET = 8
+
+
+def _furniture() -> dict:
+    return yaml.safe_load((HERE / "furniture.yaml").read_text(encoding="utf-8"))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\u0621-\u064A]{4,}", text)}
+
+
+def _host_spans(content: str) -> list[tuple[int, int]]:
+    """Paragraph spans of an article's content: its lines, or pairs of sentences when it has one line."""
+    from rasd.text.sentences import split_sentences
+
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", content)]
+    spans = [(a + len(content[a:b]) - len(content[a:b].lstrip()), b - (len(content[a:b]) - len(content[a:b].rstrip())))
+             for a, b in spans]
+    if len(spans) > 1:
+        return spans
+    sents = [(s.start, s.end) for s in split_sentences(content)]
+    return [(sents[i][0], sents[min(i + 1, len(sents) - 1)][1]) for i in range(0, len(sents), 2)] or spans
+
+
+_WIRE_MARK = re.compile(r"//\s*(?:انتهى|إنتهى|يتبع)\s*//|\d\d?:\d\d\s*ت\s*[مغ]")
+
+
+def build(seed: int = 14) -> None:
+    rng = random.Random(seed)
+    by_outlet: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for zname, rec in records(skip_empty=True):
+        if 60 <= len(rec["content"].split()) <= 700 and rec["title"].strip():
+            by_outlet[rec["source"]].append((zname, rec))
+    pools = _furniture()
+    labels = yaml.safe_load((HERE / "labels.yaml").read_text(encoding="utf-8"))
+    pages = []
+    for outlet in sorted(by_outlet):
+        arts = by_outlet[outlet]
+        if len(arts) < 40:
+            continue
+        for k, (zname, host) in enumerate(rng.sample(arts, PER_OUTLET)):
+            half = "dev" if k % 2 == 0 else "test"
+            spans = _host_spans(host["content"])
+            if len(spans) < 3:
+                continue
+            items = [{"src": "host", "start": a, "end": b, "label": "article"} for a, b in spans]
+            hw = _words(host["content"])
+            cands = [a for a in rng.sample(arts, 15) if a[1]["url"] != host["url"]]
+            cands = [a for a in cands if len(hw & _words(a[1]["content"])) / max(1, len(hw | _words(a[1]["content"]))) < 0.25]
+            cands.sort(key=lambda a: -len(hw & _words(a[1]["content"])))
+            blocks = []
+            for tz, teaser in cands[:rng.choice([1, 2])]:
+                lead = _host_spans(teaser["content"])[0]
+                from rasd.text.sentences import split_sentences
+                first = split_sentences(teaser["content"][lead[0]:lead[1]])
+                end = lead[0] + (first[0].end if first else lead[1] - lead[0])
+                blocks.append([{"src": "teaser", "zip": tz, "url": teaser["url"], "field": "title", "label": "furniture"},
+                               {"src": "teaser", "zip": tz, "url": teaser["url"], "field": "content", "start": lead[0], "end": end, "label": "furniture"}])
+            snippet = rng.randrange(len(pools[half]))
+            blocks.append([{"src": "snippet", "pool": half, "index": snippet, "line": i, "label": "furniture"}
+                           for i in range(len(pools[half][snippet]))])
+            for block in blocks:
+                at = rng.randrange(1, len(items))  # between body paragraphs, never before the lead
+                while at < len(items) and items[at]["src"] != "host":
+                    at += 1
+                items[at:at] = block
+            page_id = f"{outlet}-{k}"
+            for it in items:
+                if it["src"] == "host" and (it["start"] in labels.get(page_id, ())
+                                            or _WIRE_MARK.fullmatch(host["content"][it["start"]:it["end"]].strip())):
+                    it["label"] = "furniture"
+            pages.append({"id": page_id, "half": half, "outlet": outlet, "zip": zname, "url": host["url"],
+                          "format": "html" if k % 4 >= 2 else "text", "items": items})
+    MANIFEST.write_text(json.dumps({"pages": pages}, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"wrote {len(pages)} pages to {MANIFEST}")
+
+
+def _texts(page: dict, corpus: dict, pools: dict) -> list[tuple[str, dict]]:
+    out = []
+    for it in page["items"]:
+        if it["src"] == "host":
+            text = corpus[page["url"]]["content"][it["start"]:it["end"]]
+        elif it["src"] == "teaser":
+            rec = corpus[it["url"]]
+            text = rec["title"] if it["field"] == "title" else rec["content"][it["start"]:it["end"]]
+        else:
+            text = pools[it["pool"]][it["index"]][it["line"]]
+        out.append((re.sub(r"\s+", " ", text).strip(), it))
+    return out
+
+
+def render(page: dict, corpus: dict, pools: dict) -> tuple[str, list[tuple[str, str]]]:
+    """The page (scraped text or HTML) and its gold paragraphs with labels."""
+    host = corpus[page["url"]]
+    paras = _texts(page, corpus, pools)
+    title = re.sub(r"\s+", " ", host["title"]).strip()
+    if page["format"] == "text":
+        sep = "\n\n" if int(page["id"].rsplit("-", 1)[1]) % 2 else "\n"  # blank-line or single-line paragraphs
+        text = "الرئيسية\nأخبار محلية\n" + title + "\nالأربعاء 22 يوليو 2015\n\n" + sep.join(t for t, _ in paras)
+        return text + "\n\nجميع الحقوق محفوظة", [(t, it["label"]) for t, it in paras]
+    body = []
+    i = 0
+    while i < len(paras):
+        t, it = paras[i]
+        if it["src"] == "teaser" and it["field"] == "title":
+            summary = paras[i + 1][0]
+            body.append(f'<div class="related"><a href="/news/{i}">{escape(t)}</a><p>{escape(summary)}</p></div>')
+            i += 2
+            continue
+        body.append(f"<p>{escape(t)}</p>")
+        i += 1
+    html = ("<html><head><meta charset='utf-8'><title>" + escape(title) + "</title></head><body>"
+            "<nav><a href='/'>الرئيسية</a> <a href='/local'>محليات</a></nav><article><h1>" + escape(title) + "</h1>"
+            "<time datetime='2015-07-22'>22 يوليو 2015</time>" + "\n".join(body) + "</article>"
+            "<footer>جميع الحقوق محفوظة 2015</footer></body></html>")
+    return html, [(t, it["label"]) for t, it in paras]
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def score(halves: tuple[str, ...], verbose: bool = False) -> None:
+    from rasd.clean import clean
+    from rasd.ingest import InputError, RawArticle
+
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    want = {p["url"] for p in manifest["pages"]} | {it["url"] for p in manifest["pages"] for it in p["items"] if it["src"] == "teaser"}
+    corpus = {rec["url"]: rec for _, rec in records() if rec["url"] in want}
+    pools = _furniture()
+    for half in halves:
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # kept article, kept furniture, all article
+        pages = [p for p in manifest["pages"] if half in ("all", p["half"])]
+        for page in pages:
+            content, gold = render(page, corpus, pools)
+            try:
+                body = _collapse(clean(RawArticle(content, page["format"], path=page["id"])).body)
+            except InputError:
+                body = ""
+            for text, label in gold:
+                kept = text in body
+                if verbose and kept != (label == "article"):
+                    print(f"  {page['id']} {page['format']}: {'KEPT' if kept else 'LOST'} {label}: {text[:110]}")
+                c = counts[page["outlet"]]
+                c[0] += kept and label == "article"
+                c[1] += kept and label == "furniture"
+                c[2] += label == "article"
+        print(f"== {half}: {len(pages)} pages, {len(counts)} outlets, "
+              f"{sum(c[2] for c in counts.values())} article and "
+              f"{sum(1 for p in pages for it in p['items'] if it['label'] == 'furniture')} furniture paragraphs")
+        total = [sum(c[i] for c in counts.values()) for i in range(3)]
+        for name, c in sorted(counts.items()) + [("ALL", total)]:
+            p = c[0] / max(1, c[0] + c[1])
+            r = c[0] / max(1, c[2])
+            print(f"{name:14s} precision {p:.3f}  recall {r:.3f}  (kept {c[0]} article + {c[1]} furniture of {c[2]} article)")
+
+
+if __name__ == "__main__":
+    if "--build" in sys.argv:
+        build()
+    else:
+        args = [a for a in sys.argv[1:] if not a.startswith("-")]
+        score(tuple(args) or ("dev", "test"), verbose="-v" in sys.argv)
