@@ -293,7 +293,7 @@ def clean_text(text: str, profile: OutletProfile | None = None, title: str | Non
     for i, line in enumerate(content):
         line.role = "header" if i < start else "footer" if i >= end else "body"
     _drop_inside(content[start:end])
-    _drop_offtopic([l for l in content[start:end] if l.role == "body"], title)
+    _drop_offtopic(content[start:end], title)
     return Page(content)
 
 
@@ -419,10 +419,13 @@ _CHANNEL = _rx(r"(?:[وف]?[بل]?|عبر\s+)(?:تطبيق|التطبيق|الن
 _ADDRESS = _rx(r"تابع|تابعوا|تابعونا|تابعنا|حمل|حملوا|نزل|نزلوا|اشترك|اشتركوا|للاشتراك|انضم|انضموا|سجل|سجلوا|اضغط|اضغطوا|"
                r"يمكنك|يمكنكم|لتصلك|لتصلكم|ليصلك|ليصلكم|تصلك|تصلكم|هاتفك|هواتفكم|جهازك|اجهزتكم|لتبقي|لتبقوا|احصل|واحصل|"
                r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|راسلونا")
-# A paragraph that goes on from the one before ("وأضاف", "من جهته"): never a teaser's summary,
-# which opens like a lead ("أعلنت", "قال", "أكد").
+# A paragraph that goes on from the one before ("وأضاف", "ويتوقع", "من جهته"): never a teaser's summary,
+# which opens like a lead ("أعلنت", "قال", "وقعت"). و before a present or an alef-initial verb, or
+# before a particle, only continues; و before other letters may be a verb's own first letter.
 _GOES_ON = re.compile(normalise(
-    r"^\W*(?:و(?:قال|قالت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|اشار|اشارت|لفت|لفتت|تابع|تابعت|كان|كانت|كشف|كشفت|بين|بينت)(?![\u0621-\u064A])"
+    r"^\W*(?:و[يتان][\u0621-\u064A]{2,}"
+    r"|و(?:في|من|علي|مع|بعد|قبل|خلال|حسب|بحسب|وفق|عن|بين|قد|لم|لن|هو|هي|هذا|هذه|ذلك|قال|قالت|ذكر|ذكرت|لفت|لفتت|"
+    r"كان|كانت|كشف|كشفت|بين|بينت|شدد|شددت|جاء|جاءت)(?![\u0621-\u064A])"
     r"|[وف]?(?:كما|ثم|لكن|بدوره|بدورها|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|من\s+جانب\s+اخر|من\s+ناحيه|"
     r"في\s+المقابل|في\s+السياق|في\s+الاثناء|الي\s+ذلك|يذكر|يشار|غير\s+ان|الا\s+ان)(?![\u0621-\u064A]))"
 ))
@@ -448,46 +451,49 @@ def _keys(line: Line) -> set[str]:
             if len(k) >= 3 and k not in _FUNCTION}
 
 
-def _drop_offtopic(body: list[Line], title: str | None) -> None:
+def _drop_offtopic(run: list[Line], title: str | None) -> None:
     """Drop teasers of other stories and promotions by how little they share with the article.
 
-    Units: a headline-shaped line with the paragraph under it (a teaser's
-    headline and summary), else one line. A unit's coherence is the share of
-    its content words that the title and the other units also use. The
-    lead never goes: it is what the rest is measured against.
+    ``run`` is the article's stretch of the page, furniture already marked.
+    Units: a headline-shaped line with the one-sentence paragraph under it
+    (a teaser's headline and summary; the headline may already be out, as
+    part of a headline list), else one line. A unit's coherence is the share
+    of its content words that the title and the article's other paragraphs
+    also use. The lead never goes: it is what the rest is measured against.
     """
-    if len(body) < 3:
+    interview = sum(l.question for l in run if l.role == "body") >= 2  # its questions head answers, not teasers
+    lines = [l for l in run if l.role == "body" or (l.role == "dropped" and _teaser_head(l))]
+    if sum(l.role == "body" for l in lines) < 3:
         return
-    keys = [_keys(l) for l in body]
+    keys = [_keys(l) for l in lines]
     anchor = _keys(_make_line(title)) if title else set()
     units: list[list[int]] = []
     i = 0
-    while i < len(body):
-        if _teaser_head(body[i]) and i + 1 < len(body) and _summary_shaped(body[i + 1]):
+    while i < len(lines):
+        if _teaser_head(lines[i], not interview) and i + 1 < len(lines) and lines[i + 1].role == "body" and _summary_shaped(lines[i + 1]):
             units.append([i, i + 1])
             i += 2
         else:
             units.append([i])
             i += 1
-    lead = next((k for k, u in enumerate(units) if body[u[-1]].prose), 0)
+    units = [u for u in units if any(lines[j].role == "body" for j in u)]
+    lead = next((k for k, u in enumerate(units) if lines[u[-1]].prose), 0)
     for k, unit in enumerate(units):
         if k <= lead:
             continue
         words = set().union(*(keys[j] for j in unit))
-        rest = anchor.union(*(keys[j] for u in units if u is not unit for j in u))
+        rest = anchor.union(*(keys[j] for u in units if u is not unit for j in u if lines[j].role == "body"))
         coherence = len(words & rest) / len(words) if words else 0.0
-        promo = len(unit) == 1 and _CHANNEL.search(body[unit[0]].norm) and _ADDRESS.search(body[unit[0]].norm)
+        promo = len(unit) == 1 and _CHANNEL.search(lines[unit[0]].norm) and _ADDRESS.search(lines[unit[0]].norm)
         if (len(unit) == 2 and coherence < _COHERENT) or (promo and coherence < _PROMO_COHERENT):
             for j in unit:
-                body[j].role = "dropped"
+                lines[j].role = "dropped"
 
 
-def _teaser_head(line: Line) -> bool:
-    """Shaped like another story's headline: Arabic, 3 to 20 words, no final stop or question mark, not furniture.
-
-    Questions are left out: interviews put one above every answer.
-    """
-    return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and not line.punct
+def _teaser_head(line: Line, questions: bool = False) -> bool:
+    """Shaped like another story's headline: Arabic, 3 to 20 words, no final stop (a question mark
+    only with ``questions``), not furniture."""
+    return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and (not line.punct or (questions and line.question))
 
 
 def _summary_shaped(line: Line) -> bool:
