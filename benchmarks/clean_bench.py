@@ -8,7 +8,8 @@ offsets and labels only; no third-party text is stored) and two sources:
   bodies saved without paragraph breaks are cut after every second sentence;
 * furniture: related-story teasers made of *another* article of the same
   outlet (its title as the teaser headline, its first sentence as the
-  one-line summary: what CNN Arabic's in-body teasers are), picked as the
+  one-line summary, from its first paragraph of 12+ words: what CNN Arabic's
+  in-body teasers are), picked as the
   most similar of 15 random same-outlet articles, so the teaser is on a
   related subject; and promotions / calls / box headings written for this
   benchmark (``clean_bench/furniture.yaml``, separate dev and test pools).
@@ -49,6 +50,8 @@ from pathlib import Path
 import yaml
 from saudinewsnet import records
 
+from rasd.text.sentences import split_sentences
+
 HERE = Path(__file__).resolve().parent / "clean_bench"
 MANIFEST = HERE / "manifest.json"
 PER_OUTLET = 8
@@ -64,8 +67,6 @@ def _words(text: str) -> set[str]:
 
 def _host_spans(content: str) -> list[tuple[int, int]]:
     """Paragraph spans of an article's content: its lines, or pairs of sentences when it has one line."""
-    from rasd.text.sentences import split_sentences
-
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", content)]
     spans = [(a + len(content[a:b]) - len(content[a:b].lstrip()), b - (len(content[a:b]) - len(content[a:b].rstrip())))
              for a, b in spans]
@@ -103,8 +104,11 @@ def build(seed: int = 14) -> None:
             cands.sort(key=lambda a: -len(hw & _words(a[1]["content"])))
             blocks = []
             for tz, teaser in cands[:rng.choice([1, 2])]:
-                lead = _host_spans(teaser["content"])[0]
-                from rasd.text.sentences import split_sentences
+                # The summary is the first sentence of its first real paragraph (not a byline or dateline).
+                spans = [sp for sp in _host_spans(teaser["content"]) if len(teaser["content"][sp[0]:sp[1]].split()) >= 12]
+                if not spans:
+                    continue
+                lead = spans[0]
                 first = split_sentences(teaser["content"][lead[0]:lead[1]])
                 end = lead[0] + (first[0].end if first else lead[1] - lead[0])
                 blocks.append([{"src": "teaser", "zip": tz, "url": teaser["url"], "field": "title", "label": "furniture"},

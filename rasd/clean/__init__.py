@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from rasd.clean.boilerplate import OutletProfile, Page, clean_text
+from rasd.clean.boilerplate import OutletProfile, Page, clean_text, drop_offtopic
 from rasd.clean.html import copyright_line, html_to_text
 from rasd.clean.metadata import (
     canonical_outlet,
@@ -51,8 +51,10 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
             # trafilatura drops the footer, and with it the copyright line that names the outlet.
             line = copyright_line(raw.content)
             sitename = outlet_from_copyright(line) if line else None
-    page = clean_text(text, profile if raw.kind != "body" else None, raw.title or meta_title)
+    page = clean_text(text, profile if raw.kind != "body" else None)
     page_title = meta_title or find_title(page)
+    if raw.kind != "body":
+        drop_offtopic(page, raw.title or page_title)
     if raw.kind == "body":
         # Taken exactly as given (offsets are into it); the page reading still finds its metadata.
         body, norm_body = raw.content, normalise(raw.content)

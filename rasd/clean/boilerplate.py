@@ -19,7 +19,7 @@ whole second article glued in. Three kinds of evidence decide:
 ``OutletProfile`` adds a fourth: lines that recur across many pages of one
 outlet are furniture of that outlet.
 
-A fifth looks at the article as a whole (``_drop_offtopic``): a paragraph
+A fifth looks at the article as a whole (``drop_offtopic``): a paragraph
 belongs to it when it continues the title and the other paragraphs. A
 related-story teaser (a headline line, then a one-line summary that opens
 like a lead, sharing few content words with the article) and a promotion
@@ -276,8 +276,8 @@ class Page:
         return [l for l in self.lines if l.role == "footer"]
 
 
-def clean_text(text: str, profile: OutletProfile | None = None, title: str | None = None) -> Page:
-    """Split scraped page text into header, article body and footer (``title``: the known headline, if any)."""
+def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
+    """Split scraped page text into header, article body and footer (then ``drop_offtopic`` with the title)."""
     lines = [_make_line(r) for r in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     for line, raw in zip(lines, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         line.kind = _furniture_kind(line)
@@ -293,7 +293,6 @@ def clean_text(text: str, profile: OutletProfile | None = None, title: str | Non
     for i, line in enumerate(content):
         line.role = "header" if i < start else "footer" if i >= end else "body"
     _drop_inside(content[start:end])
-    _drop_offtopic(content[start:end], title)
     return Page(content)
 
 
@@ -451,16 +450,19 @@ def _keys(line: Line) -> set[str]:
             if len(k) >= 3 and k not in _FUNCTION}
 
 
-def _drop_offtopic(run: list[Line], title: str | None) -> None:
+def drop_offtopic(page: Page, title: str | None) -> None:
     """Drop teasers of other stories and promotions by how little they share with the article.
 
-    ``run`` is the article's stretch of the page, furniture already marked.
+    Runs on the article's stretch of the page, furniture already marked;
+    ``title`` is the headline the article's paragraphs must continue.
     Units: a headline-shaped line with the one-sentence paragraph under it
     (a teaser's headline and summary; the headline may already be out, as
     part of a headline list), else one line. A unit's coherence is the share
     of its content words that the title and the article's other paragraphs
     also use. The lead never goes: it is what the rest is measured against.
     """
+    at = [i for i, l in enumerate(page.lines) if l.role == "body"]
+    run = page.lines[at[0]: at[-1] + 1] if at else []
     interview = sum(l.question for l in run if l.role == "body") >= 2  # its questions head answers, not teasers
     lines = [l for l in run if l.role == "body" or (l.role == "dropped" and _teaser_head(l))]
     if sum(l.role == "body" for l in lines) < 3:
@@ -477,15 +479,19 @@ def _drop_offtopic(run: list[Line], title: str | None) -> None:
             units.append([i])
             i += 1
     units = [u for u in units if any(lines[j].role == "body" for j in u)]
-    lead = next((k for k, u in enumerate(units) if lines[u[-1]].prose), 0)
+
+    def promo(unit: list[int]) -> bool:
+        return len(unit) == 1 and bool(_CHANNEL.search(lines[unit[0]].norm) and _ADDRESS.search(lines[unit[0]].norm))
+
+    # The lead: the first paragraph of prose that is no promotion.
+    lead = next((k for k, u in enumerate(units) if lines[u[-1]].prose and not promo(u)), 0)
     for k, unit in enumerate(units):
-        if k <= lead:
+        if k == lead:
             continue
         words = set().union(*(keys[j] for j in unit))
         rest = anchor.union(*(keys[j] for u in units if u is not unit for j in u if lines[j].role == "body"))
         coherence = len(words & rest) / len(words) if words else 0.0
-        promo = len(unit) == 1 and _CHANNEL.search(lines[unit[0]].norm) and _ADDRESS.search(lines[unit[0]].norm)
-        if (len(unit) == 2 and coherence < _COHERENT) or (promo and coherence < _PROMO_COHERENT):
+        if (len(unit) == 2 and k > lead and coherence < _COHERENT) or (promo(unit) and coherence < _PROMO_COHERENT):
             for j in unit:
                 lines[j].role = "dropped"
 
