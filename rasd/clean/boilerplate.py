@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rasd.text.dates import find_dates
 from rasd.text.normalise import normalise, search_key
 
 # -- line-level lexicons (normalised text: ا for أإآ, ي for ى, ه for ة) --------
@@ -290,6 +291,8 @@ def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
             prev.kind = "related"
     cut = _terminal_cut(content)
     start, end = _main_run(content[:cut])
+    if start > 0 and _wire_dateline(content[start - 1]):
+        start -= 1
     for i, line in enumerate(content):
         line.role = "header" if i < start else "footer" if i >= end else "body"
     _drop_inside(content[start:end])
@@ -375,6 +378,18 @@ def _main_run(lines: list[Line]) -> tuple[int, int]:
         text_idx = [i for i, l in enumerate(lines) if not l.kind]
         return (text_idx[0], text_idx[-1] + 1) if text_idx else (0, 0)
     return best[1], best[2]
+
+
+def _wire_dateline(line: Line) -> bool:
+    """A wire dateline on its own line above the lead: place, date and agency ("جدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس").
+
+    The masthead's date line ("الأربعاء 22 يوليو 2015") names no agency.
+    """
+    if line.kind or line.arabic < 0.5 or not 3 <= line.words <= 16 or not find_dates(line.text):
+        return False
+    from rasd.clean.metadata import find_agencies  # metadata builds on this module
+
+    return bool(find_agencies(line.text))
 
 
 def _closing_line(line: Line) -> bool:
@@ -483,15 +498,28 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     def promo(unit: list[int]) -> bool:
         return len(unit) == 1 and bool(_CHANNEL.search(lines[unit[0]].norm) and _ADDRESS.search(lines[unit[0]].norm))
 
-    # The lead: the first paragraph of prose that is no promotion.
-    lead = next((k for k, u in enumerate(units) if lines[u[-1]].prose and not promo(u)), 0)
+    def words(unit: list[int]) -> set[str]:
+        return set().union(*(keys[j] for j in unit))
+
+    def coherence(unit: list[int]) -> float:
+        rest = anchor.union(*(keys[j] for u in units if u is not unit for j in u if lines[j].role == "body"))
+        w = words(unit)
+        return len(w & rest) / len(w) if w else 0.0
+
+    # The lead: the first paragraph of prose that is no promotion, unless it shares no word with the
+    # title, little with the rest, and the paragraph after it takes the title up (a teaser above the lead).
+    prose = [k for k, u in enumerate(units) if lines[u[-1]].prose and not promo(u)]
+    lead = prose[0] if prose else 0
+    if len(prose) >= 3 and anchor and not anchor & words(units[lead]) and anchor & words(units[prose[1]]) \
+            and coherence(units[lead]) < _COHERENT:
+        for j in units[lead]:
+            lines[j].role = "dropped"
+        lead = prose[1]
     for k, unit in enumerate(units):
         if k == lead:
             continue
-        words = set().union(*(keys[j] for j in unit))
-        rest = anchor.union(*(keys[j] for u in units if u is not unit for j in u if lines[j].role == "body"))
-        coherence = len(words & rest) / len(words) if words else 0.0
-        if (len(unit) == 2 and k > lead and coherence < _COHERENT) or (promo(unit) and coherence < _PROMO_COHERENT):
+        c = coherence(unit)
+        if (len(unit) == 2 and k > lead and c < _COHERENT) or (promo(unit) and c < _PROMO_COHERENT):
             for j in unit:
                 lines[j].role = "dropped"
 
