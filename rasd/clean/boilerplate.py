@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rasd.text.dates import find_dates
-from rasd.text.normalise import normalise, search_key
+from rasd.text.normalise import normalise
 
 # -- line-level lexicons (normalised text: ا for أإآ, ي for ى, ه for ة) --------
 
@@ -380,12 +380,15 @@ def _main_run(lines: list[Line]) -> tuple[int, int]:
     return best[1], best[2]
 
 
+_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
+
+
 def _wire_dateline(line: Line) -> bool:
     """A wire dateline on its own line above the lead: place, date and agency ("جدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس").
 
     The masthead's date line ("الأربعاء 22 يوليو 2015") names no agency.
     """
-    if line.kind or line.arabic < 0.5 or not 3 <= line.words <= 16 or not find_dates(line.text):
+    if line.kind or line.arabic < 0.5 or not 3 <= line.words <= 16 or not _DIGIT.search(line.text) or not find_dates(line.text):
         return False
     from rasd.clean.metadata import find_agencies  # metadata builds on this module
 
@@ -451,18 +454,28 @@ _COHERENT = 0.3
 _PROMO_COHERENT = 0.5  # a call to the reader about the outlet's channels must share far more to stay
 
 
+_PROCLITICS = re.compile(r"(?<![\u0621-\u064A])(?:[وف]?[بكل]?ال|[وف]?لل|[وف]?[بكل]|[وف])(?=[\u0621-\u064A]{3})")
+
 # Function words every paragraph shares: they say nothing about coherence.
 _FUNCTION = set(normalise(
     "على إلى التي الذي الذين اللذين هذا هذه هذان ذلك تلك هؤلاء كان كانت يكون تكون ليس بين قبل بعد حيث خلال "
     "عند منذ حتى غير ضمن أكثر أقل أيضا أيضاً كما لقد وقد قد إنه أنه إنها أنها لكن لكنه الآن اليوم أمس يوم عام "
     "كل بعض جميع أحد إحدى عدد وفق نحو مثل دون فيما بينما ومن ولم لم لن وهو وهي هو هي هم هناك هنا"
 ).split())
+_FUNCTION_KEYS = frozenset(_FUNCTION | {_PROCLITICS.sub("", w) for w in _FUNCTION})
 
 
-def _keys(line: Line) -> set[str]:
-    """Content-word keys of a line: light stems (proclitics off) of its Arabic words of 3+ letters."""
-    return {k for k in (search_key(w) for w in _KEY_WORD.findall(line.norm) if w not in _FUNCTION)
-            if len(k) >= 3 and k not in _FUNCTION}
+def _keys(line: Line) -> frozenset[str]:
+    """Content-word keys of a line: its Arabic words of 3+ letters with proclitics off, less function words.
+
+    One pass over the line (the light stemming of ``search_key``, done with one
+    regex for the whole line): this runs on every paragraph of every page.
+    """
+    return frozenset(_KEY_WORD.findall(_PROCLITICS.sub("", line.norm))) - _FUNCTION_KEYS
+
+
+def _unit_keys(lines: list[Line], unit: list[int]) -> frozenset[str]:
+    return frozenset().union(*(_keys(lines[j]) for j in unit if lines[j].role == "body"))
 
 
 def drop_offtopic(page: Page, title: str | None) -> None:
@@ -475,6 +488,7 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     part of a headline list), else one line. A unit's coherence is the share
     of its content words that the title and the article's other paragraphs
     also use. The lead never goes: it is what the rest is measured against.
+    Words are only counted on pages that hold a candidate (most hold none).
     """
     at = [i for i, l in enumerate(page.lines) if l.role == "body"]
     run = page.lines[at[0]: at[-1] + 1] if at else []
@@ -482,8 +496,6 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     lines = [l for l in run if l.role == "body" or (l.role == "dropped" and _teaser_head(l))]
     if sum(l.role == "body" for l in lines) < 3:
         return
-    keys = [_keys(l) for l in lines]
-    anchor = _keys(_make_line(title)) if title else set()
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
@@ -494,34 +506,48 @@ def drop_offtopic(page: Page, title: str | None) -> None:
             units.append([i])
             i += 1
     units = [u for u in units if any(lines[j].role == "body" for j in u)]
-
-    def promo(unit: list[int]) -> bool:
-        return len(unit) == 1 and bool(_CHANNEL.search(lines[unit[0]].norm) and _ADDRESS.search(lines[unit[0]].norm))
-
-    def words(unit: list[int]) -> set[str]:
-        return set().union(*(keys[j] for j in unit))
-
-    def coherence(unit: list[int]) -> float:
-        rest = anchor.union(*(keys[j] for u in units if u is not unit for j in u if lines[j].role == "body"))
-        w = words(unit)
-        return len(w & rest) / len(w) if w else 0.0
-
-    # The lead: the first paragraph of prose that is no promotion, unless it shares no word with the
-    # title, little with the rest, and the paragraph after it takes the title up (a teaser above the lead).
-    prose = [k for k, u in enumerate(units) if lines[u[-1]].prose and not promo(u)]
+    promos = {k for k, u in enumerate(units) if len(u) == 1 and _promo(lines[u[0]])}
+    prose = [k for k, u in enumerate(units) if lines[u[-1]].prose and k not in promos]
     lead = prose[0] if prose else 0
-    if len(prose) >= 3 and anchor and not anchor & words(units[lead]) and anchor & words(units[prose[1]]) \
-            and coherence(units[lead]) < _COHERENT:
-        for j in units[lead]:
+    teasers = [k for k, u in enumerate(units) if len(u) == 2 and k > lead]
+    anchor = _keys(_make_line(title)) if title else frozenset()
+    # A teaser above the lead: it shares no word with the title, the paragraph after it does.
+    lead_teaser = len(prose) >= 3 and bool(anchor) and not anchor & _unit_keys(lines, units[lead]) \
+        and bool(anchor & _unit_keys(lines, units[prose[1]]))
+    if not (teasers or promos or lead_teaser):
+        return
+    keys = [_keys(l) for l in lines]
+    df: Counter[str] = Counter()  # in how many units (and the title) a key is
+    unit_words = [_unit_keys(lines, u) for u in units]
+    for w in unit_words:
+        df.update(w)
+    df.update(anchor)
+
+    def coherence(k: int) -> float:
+        w = frozenset().union(*(keys[j] for j in units[k]))
+        own = unit_words[k]
+        return sum(1 for x in w if df[x] - (x in own) > 0) / len(w) if w else 0.0
+
+    def drop(k: int) -> None:
+        for j in units[k]:
             lines[j].role = "dropped"
+        df.subtract(unit_words[k])
+
+    # The lead is the first paragraph of prose that is no promotion, unless it is a teaser above the
+    # lead that also shares little with the rest.
+    if lead_teaser and coherence(lead) < _COHERENT:
+        drop(lead)
         lead = prose[1]
-    for k, unit in enumerate(units):
+    for k in range(len(units)):
         if k == lead:
             continue
-        c = coherence(unit)
-        if (len(unit) == 2 and k > lead and c < _COHERENT) or (promo(unit) and c < _PROMO_COHERENT):
-            for j in unit:
-                lines[j].role = "dropped"
+        if (k in teasers and k > lead and coherence(k) < _COHERENT) or (k in promos and coherence(k) < _PROMO_COHERENT):
+            drop(k)
+
+
+def _promo(line: Line) -> bool:
+    """A call to the reader about the outlet's channels: short, and both a "you"/imperative and a channel."""
+    return line.words <= 40 and bool(_ADDRESS.search(line.norm)) and bool(_CHANNEL.search(line.norm))
 
 
 def _teaser_head(line: Line, questions: bool = False) -> bool:
