@@ -511,10 +511,12 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     lead = prose[0] if prose else 0
     teasers = [k for k, u in enumerate(units) if len(u) == 2 and k > lead]
     anchor = _keys(_make_line(title)) if title else frozenset()
-    # A teaser above the lead: it shares no word with the title, the paragraph after it does.
-    lead_teaser = len(prose) >= 3 and bool(anchor) and not anchor & _unit_keys(lines, units[lead]) \
-        and bool(anchor & _unit_keys(lines, units[prose[1]]))
-    if not (teasers or promos or lead_teaser):
+    # Teasers above the lead: paragraphs before the first one that takes the title up (two of its
+    # words), sharing less of it; looked for among the first three paragraphs of prose.
+    shares = [len(anchor & _unit_keys(lines, units[k])) for k in prose[:3]] if len(anchor) >= 3 and len(prose) >= 3 else []
+    first = next((i for i, n in enumerate(shares) if n >= 2), 0)
+    above = [prose[i] for i in range(first) if shares[i] < shares[first]]
+    if not (teasers or promos or above):
         return
     keys = [_keys(l) for l in lines]
     df: Counter[str] = Counter()  # in how many units (and the title) a key is
@@ -535,9 +537,10 @@ def drop_offtopic(page: Page, title: str | None) -> None:
 
     # The lead is the first paragraph of prose that is no promotion, unless it is a teaser above the
     # lead that also shares little with the rest.
-    if lead_teaser and coherence(lead) < _COHERENT:
-        drop(lead)
-        lead = prose[1]
+    for k in above:
+        if coherence(k) < _COHERENT:
+            drop(k)
+    lead = next((k for k in prose if lines[units[k][-1]].role == "body"), lead)
     for k in range(len(units)):
         if k == lead:
             continue
