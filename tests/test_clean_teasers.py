@@ -117,3 +117,24 @@ def test_an_article_about_an_app_and_its_sub_headings_stay():
     doc = clean(RawArticle(page, "text"))
     for para in [l for l in page.splitlines()[1:] if l.strip() and l != "الخصوصية أولا"]:
         assert para in doc.body, para
+
+
+def test_a_numbered_list_of_sections_is_the_article_not_teasers():
+    page = """خمس نصائح لحماية هاتفك من الاختراق
+ينصح خبراء الأمن الرقمي باتباع خطوات بسيطة تحمي الهواتف الذكية من الاختراق وسرقة البيانات الشخصية.
+
+1 - تحديث النظام باستمرار
+تسد التحديثات ثغرات يستغلها المخترقون، لذلك ينبغي تثبيتها فور صدورها.
+
+2 - كلمات مرور مختلفة لكل حساب
+إذا سرقت كلمة واحدة بقيت بقية الحسابات بعيدة عن أيدي اللصوص.
+
+3 - الحذر من الروابط المجهولة
+رسائل الجوائز الوهمية أشهر طريقة لزرع برامج التجسس في الأجهزة.
+
+4 - تفعيل التحقق بخطوتين
+يطلب الموقع رمزا يصل إلى البريد قبل الدخول من جهاز جديد.
+"""
+    doc = clean(RawArticle(page, "text"))
+    for line in [l for l in page.splitlines()[1:] if l.strip()]:
+        assert line in doc.body, line

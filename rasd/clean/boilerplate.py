@@ -441,7 +441,7 @@ _ADDRESS = _rx(r"تابع|تابعوا|تابعونا|تابعنا|حمل|حمل
 # before a particle, only continues; و before other letters may be a verb's own first letter.
 _GOES_ON = re.compile(normalise(
     r"^\W*(?:و[يتان][\u0621-\u064A]{2,}"
-    r"|و(?:في|من|علي|مع|بعد|قبل|خلال|حسب|بحسب|وفق|عن|بين|قد|لم|لن|هو|هي|هذا|هذه|ذلك|قال|قالت|ذكر|ذكرت|لفت|لفتت|"
+    r"|و(?:لا|في|من|علي|مع|بعد|قبل|خلال|حسب|بحسب|وفق|عن|بين|قد|لم|لن|هو|هي|هذا|هذه|ذلك|قال|قالت|ذكر|ذكرت|لفت|لفتت|"
     r"كان|كانت|كشف|كشفت|بين|بينت|شدد|شددت|جاء|جاءت)(?![\u0621-\u064A])"
     r"|[وف]?(?:كما|ثم|لكن|بدوره|بدورها|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|من\s+جانب\s+اخر|من\s+ناحيه|"
     r"في\s+المقابل|في\s+السياق|في\s+الاثناء|الي\s+ذلك|يذكر|يشار|غير\s+ان|الا\s+ان)(?![\u0621-\u064A]))"
@@ -515,7 +515,7 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     # words), sharing less of it; looked for among the first three paragraphs of prose.
     shares = [len(anchor & _unit_keys(lines, units[k])) for k in prose[:3]] if len(anchor) >= 3 and len(prose) >= 3 else []
     first = next((i for i, n in enumerate(shares) if n >= 2), 0)
-    above = [prose[i] for i in range(first) if shares[i] < shares[first]]
+    above = [prose[i] for i in range(first) if shares[i] < shares[first] and _headed(page, lines, units[prose[i]], title)]
     if not (teasers or promos or above):
         return
     keys = [_keys(l) for l in lines]
@@ -553,10 +553,25 @@ def _promo(line: Line) -> bool:
     return line.words <= 40 and bool(_ADDRESS.search(line.norm)) and bool(_CHANNEL.search(line.norm))
 
 
+def _headed(page: Page, lines: list[Line], unit: list[int], title: str | None) -> bool:
+    """A teaser's shape: a one-sentence summary under a headline that is not the article's title."""
+    if len(unit) == 2:
+        return True
+    line = lines[unit[0]]
+    at = page.lines.index(line)
+    head = page.lines[at - 1] if at else None
+    return _summary_shaped(line) and head is not None and _teaser_head(head) and head.text != (title or "").strip()
+
+
 def _teaser_head(line: Line, questions: bool = False) -> bool:
     """Shaped like another story's headline: Arabic, 3 to 20 words, no final stop (a question mark
-    only with ``questions``), not furniture."""
-    return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and (not line.punct or (questions and line.question))
+    only with ``questions``), not furniture, not an item of the article's own list ("3 - ...", "•",
+    "#وسم") and not a line that goes on from the one before."""
+    return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and (not line.punct or (questions and line.question)) \
+        and not _LIST_ITEM.match(line.text) and not _GOES_ON.match(line.norm)
+
+
+_LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*[-–.)/]|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\))")
 
 
 def _summary_shaped(line: Line) -> bool:
