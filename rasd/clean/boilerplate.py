@@ -513,9 +513,11 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     anchor = _keys(_make_line(title)) if title else frozenset()
     # Teasers above the lead: paragraphs before the first one that takes the title up (two of its
     # words), sharing less of it; looked for among the first three paragraphs of prose.
-    shares = [len(anchor & _unit_keys(lines, units[k])) for k in prose[:3]] if len(anchor) >= 3 and len(prose) >= 3 else []
-    first = next((i for i, n in enumerate(shares) if n >= 2), 0)
-    above = [prose[i] for i in range(first) if shares[i] < shares[first] and _headed(page, lines, units[prose[i]], title)]
+    above: list[int] = []
+    if len(anchor) >= 3 and len(prose) >= 3 and any(_headed(page, lines, units[k], title) for k in prose[:2]):
+        shares = [len(anchor & _unit_keys(lines, units[k])) for k in prose[:3]]
+        first = next((i for i, n in enumerate(shares) if n >= 2), 0)
+        above = [prose[i] for i in range(first) if shares[i] < shares[first] and _headed(page, lines, units[prose[i]], title)]
     if not (teasers or promos or above):
         return
     keys = [_keys(l) for l in lines]
