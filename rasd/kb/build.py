@@ -32,6 +32,7 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from rasd.kb import load_dir
 from rasd.kb.places import arabic_only
 from rasd.recognise.nameness import letters_score
 from rasd.text.normalise import normalise, proclitic_splits
@@ -206,8 +207,8 @@ def _title(name: str) -> str:
 def prior_features(word: str, freq: dict[str, float], parts: dict[str, tuple[int, int, int]], place_words: set[str]) -> list[float]:
     """What says a word is a name: how common it is in general text (wordfreq, Zipf scale),
     how many Wikidata people carry it as given name, surname or other part, and whether it
-    is a place word (each for its best proclitic reading), and how much its letters look like
-    a name (the recogniser's character n-gram model)."""
+    is a word of a place name or of a curated KB name (each for its best proclitic reading),
+    and how much its letters look like a name (the recogniser's character n-gram model)."""
     best = (0, 0, 0)
     place = 0.0
     for _, rest in proclitic_splits(word):
@@ -237,6 +238,8 @@ def name_prior(parts_rows: list[tuple], place_rows: list[tuple], anercorp: Path)
     freq = {w: round(math.log10(f * 1e9), 2) for w, f in freq.items()}
     parts = {r[0]: (int(r[2]), int(r[3]), int(r[4])) for r in parts_rows}
     place_words = {w for r in place_rows for f in r[2].split("|") for w in normalise(f).split()}
+    # the curated KB's names (CLDR countries included): الصين, أفريقيا, الزمالك are names
+    place_words |= {w for e in load_dir(geonames=False).entities() for f in e.ar for w in normalise(f).split()}
     inside: Counter = Counter()
     total: Counter = Counter()
     for line in anercorp.read_text("utf-8").splitlines():

@@ -10,7 +10,7 @@ rasd.kb.build``) say how people actually spell their names in Latin letters:
 
 ``english_name`` takes a whole name from the first table, else builds it unit
 by unit from the second (longest compound first; a unit spelled with other
-vowel letters, سلفا for سالفا, by its vowel-free key), and only falls back to
+vowel letters, سلفا for سالفا, by its skeleton), and only falls back to
 :func:`rasd.text.translit.romanise` for a unit neither knows.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rasd.kb.generated import rows
 from rasd.text.normalise import normalise
-from rasd.text.translit import romanise, word_key
+from rasd.text.translit import romanise
 
 _MAX_UNIT = 3  # words in the longest compound unit (بن عبد العزيز)
 
@@ -35,12 +35,17 @@ def _units() -> dict[str, tuple[str, int]]:
     return {ar: (latin, int(g) + int(s) + int(o)) for ar, latin, g, s, o in rows("name_parts.tsv.gz")}
 
 
+def _skeleton(word: str) -> str:
+    """A word without its inner vowel letters (سالفا -> سلفا); consonants stay as written."""
+    return word[:1] + "".join(c for c in word[1:-1] if c not in "اوي") + word[-1:] if len(word) > 2 else word
+
+
 @lru_cache(maxsize=1)
 def _skeletons() -> dict[str, tuple[str, int]]:
-    """Vowel-free key of a one-word unit -> the most carried unit's spelling (سلفا ~ سالفا)."""
+    """Skeleton of a one-word unit -> the most carried unit's spelling (سلفا ~ سالفا)."""
     best: dict[str, tuple[str, int]] = {}
     for ar, (latin, n) in _units().items():
-        k = word_key(ar)
+        k = _skeleton(ar)
         if " " not in ar and len(k) >= 3 and n >= 2 and n > best.get(k, ("", 0))[1]:
             best[k] = (latin, n)
     return best
@@ -78,7 +83,7 @@ def _unit(words: list[str]) -> str | None:
         if bare is not None:
             return "al-" + bare[0]  # الحريري unseen with its article: al- + the surname
     if hit is None and len(words) == 1 and not words[0].startswith("ال"):
-        hit = _skeletons().get(word_key(words[0]))  # an outlet's own vowel letters
+        hit = _skeletons().get(_skeleton(words[0]))  # an outlet's own vowel letters
     return hit[0] if hit else None
 
 

@@ -54,9 +54,10 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
             s.cands = [c for c in s.cands if (e := kb.get(c.key)) is None or e.type != "PER"]
     anchors: set[str] = set()
     for s, sup in zip(spots, support):
-        full = {c.key for c in s.cands if c.kind == "full" and _plausible(kb, c, s, doc.body, sup, anchors)}
-        if len(full) == 1 and (s.level == 0 or s.last - s.first > 1):
-            anchors |= full
+        readable = {(c.key, c.kind) for c in s.cands if _plausible(kb, c, s, doc.body, sup, anchors)}
+        full = {k for k, kind in readable if kind == "full"}
+        if len(full) == 1 and len({k for k, _ in readable}) == 1 and (s.level == 0 or s.last - s.first > 1):
+            anchors |= full  # one reading only: طرابلس, also Lebanon's by short form, anchors neither
     names: list[Mention] = []
     for s, sup in zip(spots, support):
         best = _best(kb, [c for c in s.cands if _plausible(kb, c, s, doc.body, sup, anchors)], anchors)
@@ -182,6 +183,8 @@ def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int]
     if c.key in anchors:
         return True
     fits = bool(support & _FITS.get(e.type, set()))
+    if c.generated and support and not fits:
+        return False  # صلاح الدين the recogniser calls a person is not the Iraqi province
     if s.last - s.first > 1:
         return s.level < 2 or fits  # vowel-free keys meet word pairs too (كين حاليا ~ جون هيلي)
     if support & {1, 9} and e.type != "PER":
@@ -238,8 +241,30 @@ def _anchor_countries(kb: KnowledgeBase, anchors: set[str]) -> set[str]:
 
 
 def _kb_mention(doc: Doc, e: KBEntity, surface: str, start: int, end: int, score: float | None = None) -> Mention:
+    if e.type == "PER":
+        start = _after_titles(doc.body, start, end)
+        surface = doc.body[start:end]
     ent = _add_kb(doc, e, surface)
     return Mention(surface, start, end, e.type, entity=ent, score=score)
+
+
+# Titles with the article (الملك, الشيخ, اللواء): before a name they are a title, where
+# أمين or مدير without it may be the name itself.
+_TITLES = frozenset(w for w in PERSON_CUES if w.startswith("ال")) | _HONORIFICS
+
+
+def _after_titles(body: str, start: int, end: int) -> int:
+    """Start of a person's name without the titles before it: الملك محمد السادس and
+    السيد حسن نصر الله name محمد السادس and حسن نصر الله (the title is a role, not the name)."""
+    pos = start
+    while True:
+        word = body[pos:end].split(maxsplit=1)
+        if len(word) < 2:
+            return pos
+        w = normalise(word[0])
+        if not any(rest in _TITLES for p, rest in proclitic_splits(w) if p in ("", "و")):
+            return pos
+        pos = body.index(word[1], pos + len(word[0]))
 
 
 def _add_kb(doc: Doc, e: KBEntity, surface: str) -> str:
@@ -271,7 +296,8 @@ def _kb_lookup(ix, text: str) -> tuple[int, list[Cand]]:
 
 def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], setting: str | None) -> Mention | None:
     """A recogniser span the dictionary did not spot: KB entity by key, else a corpus entity;
-    None for a span of common words only (أمس, يوم الاثنين, كبير), which names no one."""
+    None for a person's span of common words only (أمس, يوم الاثنين, كبير), which names no one.
+    (Only people: ANERcorp's groups and papers, الشيعة, الراية, are common words too.)"""
     level, cands = _kb_lookup(ix, m.text)
     if cands:
         words = words_of(m.text)
@@ -280,8 +306,11 @@ def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], se
         pick = _best(kb, [c for c in cands if _plausible(kb, c, s, doc.body, support, anchors)], anchors)
         if pick is not None:
             return _kb_mention(doc, kb.get(pick.key), m.text, m.start, m.end, m.score)
-    if m.type != "MISC" and _ordinary_words(m.text):
+    if m.type == "PER" and _ordinary_words(m.text):
         return None
+    if m.type == "PER":
+        start = _after_titles(doc.body, m.start, m.end)
+        m = Mention(doc.body[start : m.end], start, m.end, m.type, score=m.score)
     if m.type == "LOC" and _town_word_before(doc.body, m.start):
         m = Mention(m.text, m.start, m.end, "GPE", score=m.score)  # مدينة/بلدة/قرية X: a populated place
     if m.type == "MISC":
