@@ -97,19 +97,25 @@ def person_names() -> list[tuple]:
     return rows
 
 
+# The Maghreb spells Arabic names the French way (Ben Attia, al-Qourachi, Abderrahim); an
+# English reader knows bin Attia, al-Qurashi, Abdulrahim: their votes count a fifth.
+_FRENCH_SPELLING = frozenset({"TN", "DZ", "MA", "MR"})
+_FRENCH_SPELLING_WEIGHT = 0.2
+
+
 def name_parts(netranslit: str) -> list[tuple]:
     """(arabic unit, latin, given, surname, other) per name unit (a word, or a compound such as
     عبد الله): the usual Latin spelling and how many Wikidata people carry it as given name,
     surname or unknown part."""
     votes: dict[str, Counter] = defaultdict(Counter)
     roles: dict[str, Counter] = defaultdict(Counter)
-    for ar, latin, role, n in _romanizer_db().execute(
-        "SELECT arabic_key, latin, role, count FROM units WHERE source = 'wikidata'"
+    for ar, latin, role, cc, n in _romanizer_db().execute(
+        "SELECT arabic_key, latin, role, country, count FROM units WHERE source = 'wikidata'"
     ):
         key = _arabic_name(ar)
         if not key or key.count(" ") > 2 or not _LATIN_NAME.match(latin):
             continue  # units of up to three words: عبد الله, نور الدين, بن عبد العزيز
-        votes[key][latin] += n
+        votes[key][latin] += n * (_FRENCH_SPELLING_WEIGHT if cc in _FRENCH_SPELLING else 1.0)
         roles[key][role if role in ("given", "surname") else "other"] += n
     data = _git_show(netranslit, SOURCES["netranslit"], "data/wd_arabic.normalized.aligned.tokens").decode("utf-8")
     for line in data.splitlines():
@@ -126,7 +132,7 @@ def name_parts(netranslit: str) -> list[tuple]:
     for key in sorted(votes):
         latin, _ = votes[key].most_common(1)[0]
         r = roles[key]
-        rows.append((key, latin, r["given"], r["surname"], r["other"]))
+        rows.append((key, latin, round(r["given"]), round(r["surname"]), round(r["other"])))
     return rows
 
 

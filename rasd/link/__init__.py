@@ -428,6 +428,20 @@ def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[tuple
     return {k: v for k, v in parts.items() if k not in clash}
 
 
+def _family_names(names: list[Mention]) -> dict[str, str]:
+    """Family names with the article (الغامدي, القرشي) of people named in full in the article,
+    each owned by one person: a recogniser mention of that word alone is that person. (Only
+    mentions the recogniser tagged: the word untagged may be anyone of the family.)"""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for m in names:
+        words = words_of(m.text) if m.type == "PER" and m.entity else ()
+        if len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) > 4:
+            if out.setdefault(words[-1], m.entity) != m.entity:
+                clash.add(words[-1])
+    return {k: v for k, v in out.items() if k not in clash}
+
+
 def _part_keys(keys: tuple[str, ...]) -> list[tuple[int, str]]:
     """Lookup keys of a word from its index keys: its fold_key, and word_key when long enough."""
     out = [(1, keys[1])]
@@ -450,14 +464,15 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
     re-pointed; words nobody tagged are added.
     """
     parts = _name_parts(doc, kb, names)
-    if not parts:
-        return []
+    families = _family_names(names)
     for m in names:
         if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1:
-            target = _part_match(word_keys(m.text.strip()), parts)
+            target = _part_match(word_keys(m.text.strip()), parts) or families.get(words_of(m.text)[0])
             if target and target != m.entity:
                 m.entity = target
                 _add_alias(doc, target, m.text)
+    if not parts:
+        return []
     covered = _covered(len(doc.body), names)
     out: list[Mention] = []
     for t in tokens:
