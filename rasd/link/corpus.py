@@ -3,14 +3,24 @@
 The id is a hash of the name's spelling-independent key and type, so the same
 name spelled دونغ جون in one article and دونج جون in another gets the same
 ``ent:`` id in any process, in any order — merging across articles is free.
+A person's name that many people carry (محمد علي) is merged only where the
+articles' setting agrees: its id is scoped to the article, or to the country
+the article is about (``scope``).
+
+People get the English spelling a reader knows (:func:`rasd.kb.names.english_name`);
+other names a romanisation.
 """
 from __future__ import annotations
 
 import hashlib
 
 from rasd.doc import Entity
+from rasd.kb.names import english_name, unit_count
 from rasd.text.normalise import normalise
 from rasd.text.translit import fold_key, romanise, word_key
+
+# A name word carried by more Wikidata people than this is a common name (محمد, علي, حسن).
+COMMON_NAME = 150
 
 
 def canonical_key(name: str) -> str:
@@ -32,5 +42,15 @@ def corpus_id(name: str, etype: str, scope: str | None = None) -> str:
     return f"ent:{hashlib.sha1(key.encode()).hexdigest()[:12]}"
 
 
+def distinctive(name: str) -> bool:
+    """Whether a person's name tells its bearer apart across articles: two words or more,
+    one of them a rare name (سلفا كير, خالد الفيصل), or four words and more."""
+    words = [w for w in normalise(name).replace("-", " ").split() if w not in ("بن", "ابن", "بنت", "ابو", "عبد")]
+    if len(words) < 2:
+        return False
+    return len(words) >= 4 or any(unit_count(w) <= COMMON_NAME for w in words)
+
+
 def corpus_entity(name: str, etype: str, scope: str | None = None) -> Entity:
-    return Entity(id=corpus_id(name, etype, scope), name=romanise(name), name_ar=name, type=etype, aliases=[name])
+    latin = english_name(name) if etype == "PER" else romanise(name)
+    return Entity(id=corpus_id(name, etype, scope), name=latin, name_ar=name, type=etype, aliases=[name])

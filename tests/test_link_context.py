@@ -1,0 +1,110 @@
+"""Linking with the article's context and the generated KB tables, on sentences written for these tests."""
+import pytest
+
+from rasd.doc import Doc, Mention
+from rasd.kb import load
+from rasd.kb.names import english_name
+from rasd.link import link
+from rasd.link.corpus import distinctive
+from rasd.recognise.nameness import common_word
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load()
+
+
+def run(kb, body, ner=(), doc_id="t"):
+    """Link ``body``; ``ner`` lists (surface, type) spans a recogniser found (a surface that
+    also occurs inside an earlier listed one is taken at its last occurrence)."""
+    doc = Doc(id=doc_id, body=body)
+    for surface, typ in ner:
+        start = body.index(surface)
+        if any(surface != other and surface in other for other, _ in ner):
+            start = body.rindex(surface)
+        doc.mentions.append(Mention(surface, start, start + len(surface), typ, score=0.9))
+    link(doc, kb)
+    return doc
+
+
+def entity_of(doc, surface):
+    hits = [m for m in doc.mentions if m.text == surface and not m.role]
+    assert hits, f"{surface!r} not among {[m.text for m in doc.mentions]}"
+    return doc.entity(hits[0].entity) if hits[0].entity else None
+
+
+def test_tripoli_is_lebanons_in_an_article_about_lebanon(kb):
+    doc = run(kb, "تجددت الاشتباكات في طرابلس شمال لبنان، وقال مسؤولون في بيروت إن الجيش انتشر.", [("طرابلس", "LOC")])
+    assert entity_of(doc, "طرابلس").id == "kb:tripoli-lebanon"
+    doc = run(kb, "تجددت الاشتباكات في طرابلس، وقالت حكومة ليبيا إن الهدوء عاد إلى بنغازي.", [("طرابلس", "LOC")])
+    assert entity_of(doc, "طرابلس").id == "kb:tripoli"
+    doc = run(kb, "وصل الوفد إلى طرابلس مساء أمس.", [("طرابلس", "LOC")])
+    assert entity_of(doc, "طرابلس").id == "kb:tripoli"  # with no context, the capital
+
+
+def test_a_relative_is_not_merged_with_the_famous_namesake(kb):
+    body = "وقال هانتر بايدن إن والده جو بايدن لن يترشح مجددا، فيما أكد بايدن أنه بخير."
+    doc = run(kb, body, [("هانتر بايدن", "PER"), ("جو بايدن", "PER")])
+    joe = entity_of(doc, "جو بايدن")
+    hunter = entity_of(doc, "هانتر بايدن")
+    assert joe.id == "kb:joe-biden" and hunter.id != joe.id
+    assert hunter.name == "Hunter Biden"
+    assert entity_of(doc, "بايدن").id == joe.id  # the surname alone is still the president
+
+
+def test_title_before_a_known_name_still_links(kb):
+    doc = run(kb, "استقبل الرئيس جو بايدن ضيفه في البيت الأبيض.", [("الرئيس جو بايدن", "PER")])
+    assert any(m.entity == "kb:joe-biden" for m in doc.mentions)
+
+
+def test_common_words_tagged_as_names_are_dropped(kb):
+    doc = run(kb, "وقال أمس إن يوم الاثنين سيشهد اجتماعا كبير الأهمية.", [("أمس", "PER"), ("يوم الاثنين", "PER"), ("كبير", "PER")])
+    assert [m.text for m in doc.mentions if m.type == "PER"] == []
+    assert common_word("الاثنين") and common_word("قال") and not common_word("محمد") and not common_word("نتنياهو")
+
+
+def test_an_unknown_town_after_town_word_is_a_gpe(kb):
+    doc = run(kb, "وقصفت الطائرات بلدة زرنوخة في الريف الشمالي.", [("زرنوخة", "LOC")])
+    assert entity_of(doc, "زرنوخة").type == "GPE"
+
+
+def test_generated_town_needs_the_recogniser_or_a_big_population(kb):
+    body = "وأفاد ناشطون بسقوط قذائف على عكار شمال البلاد."
+    assert entity_of(run(kb, body, [("عكار", "LOC")]), "عكار").wikidata  # a dr5hn region with its Wikidata id
+    assert not [m for m in run(kb, body).mentions if m.text == "عكار"]
+
+
+def test_people_outside_the_kb_get_conventional_english_names(kb):
+    assert english_name("جوزيف عون") == "Joseph Aoun"
+    assert english_name("هادي العامري") == "Hadi Al-Amiri"
+    assert english_name("عبدالعزيز بن سلمان") == "Abdelaziz bin Salman"
+    assert english_name("ديفيد كرافتشينكو").startswith("David ")
+    doc = run(kb, "وقال الناشط يوسف الخطيب إن المفاوضات متعثرة.", [("يوسف الخطيب", "PER")])
+    assert entity_of(doc, "يوسف الخطيب").name in ("Youssef Al-Khatib", "Yousef Al-Khatib", "Yusuf Al-Khatib", "Youssef Khatib")
+
+
+def test_common_names_merge_across_articles_only_in_one_country(kb):
+    assert not distinctive("محمد علي") and distinctive("مارتن غريفيث")
+    saudi = "وقال محمد علي من الرياض إن جدة والدمام والرياض تستعد للموسم."
+    egypt = "وقال محمد علي من القاهرة إن الإسكندرية والقاهرة تستعدان للموسم."
+    a = entity_of(run(kb, saudi, [("محمد علي", "PER")], "a"), "محمد علي")
+    b = entity_of(run(kb, saudi.replace("للموسم", "للصيف"), [("محمد علي", "PER")], "b"), "محمد علي")
+    c = entity_of(run(kb, egypt, [("محمد علي", "PER")], "c"), "محمد علي")
+    assert a.id == b.id != c.id
+    d = entity_of(run(kb, "وصل مارتن غريفيث إلى عدن.", [("مارتن غريفيث", "PER")], "d"), "مارتن غريفيث")
+    e = entity_of(run(kb, "التقى مارتن غريفيث بمسؤولين في جنيف.", [("مارتن غريفيث", "PER")], "e"), "مارتن غريفيث")
+    assert d.id == e.id
+
+
+def test_a_family_name_alone_is_the_person_named_in_full(kb):
+    body = "وتوقع الباحث عبدالرحمن الغامدي أمطارا غزيرة، وأشار الغامدي إلى أن الحالة تستمر أسبوعا."
+    doc = run(kb, body, [("عبدالرحمن الغامدي", "PER"), ("الغامدي", "PER")])
+    full = entity_of(doc, "عبدالرحمن الغامدي")
+    assert full.name == "Abdulrahman Al-Ghamdi"
+    lone = [m for m in doc.mentions if m.text == "الغامدي"]
+    assert lone and lone[0].start == body.rindex("الغامدي") and lone[0].entity == full.id
+    # two people of one family in the article: the family name alone stays apart
+    body2 = body.replace("وأشار الغامدي", "وقال سعيد الغامدي، وأشار الغامدي")
+    doc = run(kb, body2, [("عبدالرحمن الغامدي", "PER"), ("سعيد الغامدي", "PER"), ("الغامدي", "PER")])
+    lone = [m for m in doc.mentions if m.text == "الغامدي"]
+    assert lone and lone[0].entity not in {entity_of(doc, "عبدالرحمن الغامدي").id, entity_of(doc, "سعيد الغامدي").id}
