@@ -77,7 +77,9 @@ _NOT_NAMES = {"بن", "ابن", "عبد", "ال", "الشيخ", "الامير", 
 
 
 def _words(text: str | None) -> set[str]:
-    return {k for w in normalise(text or "").split() if len(k := search_key(w)) > 1 and k not in _NOT_NAMES}
+    """Content words, feminine ending off: القصف الهندي and القوات الهندية share الهندي."""
+    keys = {search_key(w) for w in normalise(text or "").split()}
+    return {k[:-1] if len(k) > 3 and k.endswith("ه") else k for k in keys if len(k) > 1 and k not in _NOT_NAMES}
 
 
 def party_ok(doc, entity: str | None, text: str | None, span: list | None) -> bool:
