@@ -84,3 +84,14 @@ def test_proposed_threatened_and_blocked_acts_are_flagged(text, mentions, etype)
 def test_a_threat_is_coded_as_threaten():
     doc = run("وهددت الولايات المتحدة بفرض عقوبات على إيران.", [US, IR])
     assert [e for e in doc.events if e.type == "THREATEN" and names(doc, e)[1] == "United States"]
+
+
+def test_who_managed_an_arrest_made_it():
+    doc = run("وتمكنت الشرطة التركية من اعتقال عشرين مطلوبا في أنقرة.", [("أنقرة", "ankara")])
+    ev = next(e for e in doc.events if e.type == "COERCE")
+    assert ev.mode == "arrest" and "الشرطة" in ev.actor_text
+
+
+def test_restraint_is_no_arrest():
+    doc = run("وطالب الرئيس المصري عبد الفتاح السيسي جميع الأطراف بضبط النفس.", [("عبد الفتاح السيسي", "sisi")])
+    assert not events(doc, "COERCE")
