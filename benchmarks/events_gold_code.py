@@ -11,7 +11,8 @@ with the outlets' text; only offsets are stored. Its lines:
 
 S0+S2: the sentences that tell the event, the first holding its trigger and
 arguments; each field is a piece of that sentence as written, ``text@2``
-for its second occurrence, empty when the text has none.  Articles without
+for its second occurrence, ``S0:text`` for a party named only in an earlier
+sentence (the subject of وأضاف), empty when the text has none.  Articles without
 lines have no event in their coded sentences and are stored as such.
 
 Run: python benchmarks/events_gold_code.py show dev | encode dev LABELS
@@ -53,6 +54,14 @@ def _find(sentence: str, offset: int, piece: str, where: str) -> list[int] | Non
     return [offset + at, offset + at + len(text)]
 
 
+def _sentence_of(field: str, default: int) -> tuple[int, str]:
+    """``S0:text`` takes the text from sentence 0 (an actor named only in the sentence before)."""
+    field = field.strip()
+    if len(field) > 3 and field[0] == "S" and field[1].isdigit() and field[2] == ":":
+        return int(field[1]), field[3:]
+    return default, field
+
+
 def parse(path: Path) -> dict[int, list[tuple[list[int], str, list[str]]]]:
     labels: dict[int, list] = {}
     current = None
@@ -81,10 +90,11 @@ def encode(half: str, path: Path) -> None:
         events = []
         for sents, code, fields in labels.get(n, []):
             etype, _, mode = code.partition("/")
-            s = lead[sents[0]]
             try:
-                spans = {f: _find(doc.body[s.start:s.end], s.start, v, f"#{n} {code} {f}")
-                         for f, v in zip(FIELDS, fields)}
+                spans = {}
+                for f, v in zip(FIELDS, fields):
+                    k, v = _sentence_of(v, sents[0])
+                    spans[f] = _find(doc.body[lead[k].start:lead[k].end], lead[k].start, v, f"#{n} {code} {f}")
             except ValueError as err:
                 print(err)
                 bad += 1
