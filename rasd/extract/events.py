@@ -38,6 +38,7 @@ from __future__ import annotations
 from babel import Locale
 
 from rasd.doc import Doc, Entity, Event
+from rasd.extract.arguments import load as load_targets
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
@@ -59,14 +60,18 @@ _PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم", "وجر�
 _COUNTRY_NAMES = Locale("en").territories
 
 
-def find_events(doc: Doc, kb=None, scored: bool = True) -> list[Event]:
+def find_events(doc: Doc, kb=None, scored: bool = True, targets=None) -> list[Event]:
     """Events of every sentence of ``doc``, merged across sentences.
 
     ``scored``: ASSAULT/PROTEST candidates pass the learned check of
-    ``rasd.extract.scorer`` (False gives the rules' candidates, for training).
+    ``rasd.extract.scorer`` and take their target from ``rasd.extract.arguments``
+    (False gives the rules alone, for training). ``targets``: another target
+    chooser (anything with ``choose``), for training that model.
     """
     lex, cue = triggers(), cues()
     scorer = load_scorer() if scored else None
+    if targets is None and scored:
+        targets = load_targets()
     events: list[Event] = []
     for span in doc.sentences:
         view = SentenceView(doc, span, cue)
@@ -82,7 +87,7 @@ def find_events(doc: Doc, kb=None, scored: bool = True) -> list[Event]:
             for hit in lex.match(norm):
                 if not _constraints_hold(view, i, hit):
                     continue
-                ev = _build(view, i, hit, kb)
+                ev = _build(view, i, hit, kb, targets)
                 if ev is not None and (scorer is None or scorer.keep(ev)):
                     key = _key(ev)
                     if key not in seen:
@@ -409,7 +414,7 @@ def _first_named(parties: list[Party]) -> Party | None:
     return next((p for p in parties if p.entity), None) or (parties[0] if parties else None)
 
 
-def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
+def _build(view: SentenceView, i: int, hit: Hit, kb, targets=None) -> Event | None:
     etype = hit.entry.label
     right = view.parties_in(view.right_window(i))
     left = view.parties_in(view.left_window(i))
@@ -561,6 +566,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         target = next((p for p in view.parties if k is not None and k < p.tok <= k + 3 and p.entity), target)
     if target is None and hit.entry.mode == "host" and not nominal:
         target = _guest_after_comma(view, i, actor)
+    if targets is not None and against_text is None:
+        target = targets.choose(view, i, etype, actor, target)  # learned: the rules' pick is one of its features
 
     dest = (_destination(view, i) if hit.entry.mode == "visit" else None) or visited
     if hit.entry.mode == "visit" and target is not None and target.type in _PLACES and dest is None:
