@@ -33,10 +33,8 @@ from rasd.recognise import recognise
 from rasd.text.normalise import normalise, search_key
 from rasd.text.sentences import split_sentences
 
-DEFAULT = Path(__file__).resolve().parents[3] / "shared" / "eval" / "arabic-event-gsr"
-SEED = 13
-FOLDS = 5
-C = 0.5
+from rasd.extract.train import C, DEFAULT, FOLDS, SEED  # same data, seed and regularisation as the filter
+
 THRESHOLD = 0.5
 
 
