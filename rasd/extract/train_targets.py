@@ -28,12 +28,11 @@ from rasd.doc import Doc
 from rasd.extract.arguments import LEARNED, MODEL, candidates, features
 from rasd.extract.clause import Party, SentenceView
 from rasd.extract.events import find_events
+from rasd.extract.train import C, DEFAULT, FOLDS, SEED  # same data, seed and regularisation as the filter
 from rasd.link import link
 from rasd.recognise import recognise
 from rasd.text.normalise import normalise, search_key
 from rasd.text.sentences import split_sentences
-
-from rasd.extract.train import C, DEFAULT, FOLDS, SEED  # same data, seed and regularisation as the filter
 
 THRESHOLD = 0.5
 
