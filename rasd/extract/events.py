@@ -32,6 +32,13 @@ Voice is read from the text where the script hides it: a harm verb with no
 object, a passive form (أصيب) or a written damma (قُتل) makes its subject the
 one acted on; a name after a bare noun is that noun's genitive (حلفاء تركيا),
 not the subject.
+Headline acts follow the PLOVER codebook where a word misleads: leaving an
+agreement is SANCTION/withdraw (not RETREAT), a declared ceasefire RETREAT
+(never ASSAULT), a resignation CONCEDE, a court's sentence ACCUSE; an
+imperfect verb in a relative clause (الدول التي تدعم) is a standing relation,
+no event; an act after من أجل/بهدف is an aim; proposals, threats and blocked
+acts make what follows hypothetical. An attack's or protest's target is
+finally weighed by a learned chooser (rasd.extract.arguments).
 """
 from __future__ import annotations
 
