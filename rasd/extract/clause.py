@@ -96,6 +96,9 @@ class SentenceView:
                 i += 1
                 continue
             j, label = hit
+            if label == "institutions" and j in taken:  # الحكومة [المصرية]: the named party itself
+                i = j
+                continue
             while j < len(self.norms) and j not in taken:
                 if _construct_head(self.norms[j - 1]) and (nxt := self._agent_at(j)):
                     j, label = nxt  # عشرات المواطنين: one party, the last noun names it

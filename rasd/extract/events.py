@@ -32,12 +32,20 @@ Voice is read from the text where the script hides it: a harm verb with no
 object, a passive form (أصيب) or a written damma (قُتل) makes its subject the
 one acted on; a name after a bare noun is that noun's genitive (حلفاء تركيا),
 not the subject.
+Headline acts follow the PLOVER codebook where a word misleads: leaving an
+agreement is SANCTION/withdraw (not RETREAT), a declared ceasefire RETREAT
+(never ASSAULT), a resignation CONCEDE, a court's sentence ACCUSE; an
+imperfect verb in a relative clause (الدول التي تدعم) is a standing relation,
+no event; an act after من أجل/بهدف is an aim; proposals, threats and blocked
+acts make what follows hypothetical. An attack's or protest's target is
+finally weighed by a learned chooser (rasd.extract.arguments).
 """
 from __future__ import annotations
 
 from babel import Locale
 
 from rasd.doc import Doc, Entity, Event
+from rasd.extract.arguments import load as load_targets
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
@@ -59,14 +67,18 @@ _PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم", "وجر�
 _COUNTRY_NAMES = Locale("en").territories
 
 
-def find_events(doc: Doc, kb=None, scored: bool = True) -> list[Event]:
+def find_events(doc: Doc, kb=None, scored: bool = True, targets=None) -> list[Event]:
     """Events of every sentence of ``doc``, merged across sentences.
 
     ``scored``: ASSAULT/PROTEST candidates pass the learned check of
-    ``rasd.extract.scorer`` (False gives the rules' candidates, for training).
+    ``rasd.extract.scorer`` and take their target from ``rasd.extract.arguments``
+    (False gives the rules alone, for training). ``targets``: another target
+    chooser (anything with ``choose``), for training that model.
     """
     lex, cue = triggers(), cues()
     scorer = load_scorer() if scored else None
+    if targets is None and scored:
+        targets = load_targets()
     events: list[Event] = []
     for span in doc.sentences:
         view = SentenceView(doc, span, cue)
@@ -82,7 +94,7 @@ def find_events(doc: Doc, kb=None, scored: bool = True) -> list[Event]:
             for hit in lex.match(norm):
                 if not _constraints_hold(view, i, hit):
                     continue
-                ev = _build(view, i, hit, kb)
+                ev = _build(view, i, hit, kb, targets)
                 if ev is not None and (scorer is None or scorer.keep(ev)):
                     key = _key(ev)
                     if key not in seen:
@@ -159,6 +171,8 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
         return False  # في بحث التاريخ، عمليات البحث: research, not talks (جرى بحث العلاقات is)
     if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & view.cues.anaphora:
         return False  # هذه الزيارة / على هامش القمة: told already, or a frame
+    if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & view.cues.purposes:
+        return False  # من أجل وقف إطلاق النار، بهدف اعتقال: an aim, not an act
     if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & _ANY:
         return False  # من أي هجوم، يرفض أي تدخل: any such act, none in particular
     if (hit.tense == "noun" and e.label in _NEW_ONLY and n[i].startswith(_DEFINITE)
@@ -407,7 +421,7 @@ def _first_named(parties: list[Party]) -> Party | None:
     return next((p for p in parties if p.entity), None) or (parties[0] if parties else None)
 
 
-def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
+def _build(view: SentenceView, i: int, hit: Hit, kb, targets=None) -> Event | None:
     etype = hit.entry.label
     right = view.parties_in(view.right_window(i))
     left = view.parties_in(view.left_window(i))
@@ -419,6 +433,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
         if (i > 0 and view.norms[i - 1] not in _WEAPON_ADJECTIVES
                 and any(h.tense == "noun" and h.entry.label == etype for h in triggers().match(view.norms[i - 1]))):
             target = _first_named(bare_right)  # "في هجوم استهدف فندقين": the attack did it, unnamed
+        elif _after_relative(view, i) is not None and hit.tense == "present":
+            return None  # الدول التي تدعم الإرهاب: a standing relation described, no event
         elif _after_relative(view, i) is not None:  # التي صادقت: the antecedent acts
             actor = _antecedent(view, _after_relative(view, i))
             target = _first_named(bare_right) if actor is not None else None
@@ -460,6 +476,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             actor = gen
         if actor is None:
             actor = _light_verb_subject(view, i)
+            if actor is None and hit.entry.declare:  # أعلنت إسرائيل هدنة، قدم الوزير استقالته
+                actor = _light_verb_subject(view, i, view.cues.declaring)
             if actor is None and hit.entry.genitive != "target" and (
                     triggers().with_object_pronoun(view.norms[i]) or view.norms[i].endswith(("ها", "هما", "هم"))):
                 actor = _possessor(view, i)  # أعلنت الولايات المتحدة انسحابها، جددت مصر رفضها: the subject's
@@ -480,12 +498,14 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
     if (actor is None and nominal and etype in ("ASSAULT", "SANCTION") and hit.entry.mode not in _PERSONAL_HARM
             and not view.norms[i].startswith(_DEFINITE)):  # العقوبات الأميركية: standing ones, told before
         actor = _national_doer(view, kb, i)  # غارة إسرائيلية على غزة (not وسائل تعذيب صينية: a kind)
+    if etype == "PROTEST" and actor is not None and actor.agent == "institutions":
+        actor = None  # يعقد البرلمان جلسته وسط احتجاجات: a parliament sits, others protest
     if actor is None and hit.entry.needs == "crowd":
         actor = _crowd(view, i)
     if actor is None and etype == "PROTEST":  # مظاهرات في X: the protesters are unnamed
         actor = next((p for p in view.parties if p.agent in _CROWDS), None)
     if etype == "PROTEST":  # اعتصم عشرات المواطنين عند ضريح الحريري: the people nearest protest
-        people = [p for p in view.parties if p.agent and p.agent not in _FORCES and p.marker in (None, "coord")
+        people = [p for p in view.parties if p.agent and p.agent not in _FORCES | {"institutions"} and p.marker in (None, "coord")
                   and -6 <= p.tok - i <= 6]
         near = min(people, key=lambda p: abs(p.tok - i)) if people else None
         if near is not None and (actor is None or (actor.entity and abs(near.tok - i) < abs(actor.tok - i))):
@@ -504,9 +524,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             and etype != "PROTEST"  # "تجمع 700 متظاهر": a crowd is counted and still marches
             and not (actor.tok < i and actor.agent in _ATTACKERS and _plural(view.norms[i]))):
         actor, target = None, target or actor  # "أسقطت 13 طائرة"، "قتل ثلاثة جنود": what is counted is hit
-    if actor is not None and actor.agent and etype not in _AGENT_TYPES:
-        actor = None  # "الطائرات" do not negotiate: generic agents act only in force and protest
-    if target is not None and target.agent and etype not in _AGENT_TYPES:
+    if actor is not None and actor.agent not in (None, "institutions") and etype not in _AGENT_TYPES:
+        actor = None  # "الطائرات" do not negotiate: generic agents act only in force and protest (courts, councils do)
+    if target is not None and target.agent not in (None, "institutions") and etype not in _AGENT_TYPES:
         target = None
     if actor is not None and _mere_place(view.doc, kb, actor):
         actor = None  # a town does not shoot, march or meet; its people, forces or leaders do
@@ -548,8 +568,13 @@ def _build(view: SentenceView, i: int, hit: Hit, kb) -> Event | None:
             target = _first_named(objs + early) or _first_named(preps)
         else:
             target = _first_named(objs) or _first_named(preps)
+    if hit.entry.mode == "convict":  # قضت محكمة جنايات القاهرة بسجن مرسي: the one sentenced follows بسجن
+        k = next((k for k in range(i, min(len(view.norms), i + 8)) if readings(view.norms[k]) & set(hit.entry.then)), None)
+        target = next((p for p in view.parties if k is not None and k < p.tok <= k + 3 and p.entity), target)
     if target is None and hit.entry.mode == "host" and not nominal:
         target = _guest_after_comma(view, i, actor)
+    if targets is not None and against_text is None:
+        target = targets.choose(view, i, etype, actor, target)  # learned: the rules' pick is one of its features
 
     dest = (_destination(view, i) if hit.entry.mode == "visit" else None) or visited
     if hit.entry.mode == "visit" and target is not None and target.type in _PLACES and dest is None:
@@ -1039,10 +1064,10 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
     return _first_named(matrix)
 
 
-def _light_verb_subject(view: SentenceView, i: int) -> Party | None:
-    cue = view.cues
+def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None = None) -> Party | None:
+    verbs = view.cues.light_verbs if verbs is None else verbs
     for j in reversed(view.left_window(i, limit=10)):
-        if readings(view.norms[j]) & cue.light_verbs:
+        if readings(view.norms[j]) & verbs:
             between = [p for p in view.parties_in(range(j + 1, i)) if p.marker is None]
             if between:
                 return _first_named(between)

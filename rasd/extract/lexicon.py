@@ -44,6 +44,7 @@ class Entry:
     passive: bool = False  # the subject is the one it happens to (أصيب، اغتيل)
     masdar: bool = True  # the verbal noun (البحث، بحث after في) is also the event
     by_person: str | None = None  # the type the act has when a named person does it with no harm told (هاجم: criticised)
+    declare: bool = False  # a noun done by declaring it: the subject of أعلن/قدم/أصدر before it acts (أعلنت إسرائيل هدنة)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Lexicon:
             passive=spec.get("voice") == "passive",
             masdar=bool(spec.get("masdar", True)),
             by_person=spec.get("by_person"),
+            declare=bool(spec.get("declare", False)),
         )
         if "pf" in spec:
             pf = normalise(spec["pf"])
@@ -183,6 +185,8 @@ class Cues:
     other_preps: frozenset[str]
     titles: frozenset[str]
     light_verbs: frozenset[str]
+    declaring: frozenset[str]
+    purposes: frozenset[str]
     place_nouns: frozenset[str]
     anaphora: frozenset[str]
     gathering: frozenset[str]
@@ -235,6 +239,8 @@ def cues() -> Cues:
         other_preps=_norm_set(preps["other"]),
         titles=_norm_set(data["titles"]),
         light_verbs=_norm_set(data["light_verbs"]),
+        declaring=_norm_set(data["declaring"]),
+        purposes=_norm_set(data["purposes"]),
         place_nouns=_norm_set(data["place_nouns"]),
         anaphora=_norm_set(data["anaphora"]),
         gathering=_norm_set(data["gathering"]),
