@@ -62,6 +62,17 @@ class Query:
 # the FTS5 alternatives that stand for it, and more keys to highlight.
 Expander = Callable[[str], tuple[list[str], set[str]]]
 
+MAX_QUERY_CHARS = 500
+"""Longest query accepted: a search box question, not a pasted article (a
+3,000-word query took seconds per request, each word an entity lookup)."""
+MAX_QUERY_TERMS = 32
+"""Most words and phrases in one query, for the same reason."""
+
+
+class QueryError(ValueError):
+    """A query the store refuses to run (too long); the message says why."""
+
+
 # "phrase", «phrase», “phrase”, or a bare word (optionally with a leading -).
 _PART = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|(\S+)')
 
@@ -75,8 +86,14 @@ def parse_query(text: str, expand: Expander | None = None) -> Query:
 
     With ``expand``, a term, a phrase or the whole query that names a known
     entity also matches the articles where that entity was linked, however
-    they spell it (شويغو finds شويجو).
+    they spell it (شويغو finds شويجو). Raises ``QueryError`` past
+    ``MAX_QUERY_CHARS`` characters or ``MAX_QUERY_TERMS`` terms.
     """
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
+    parts = list(_PART.finditer(text))
+    if len(parts) > MAX_QUERY_TERMS:
+        raise QueryError(f"query has too many terms ({len(parts)}; at most {MAX_QUERY_TERMS})")
     clauses: list[str] = []  # each clause is an AND operand; may be an OR group
     negatives: list[str] = []
     keys: set[str] = set()
@@ -90,7 +107,7 @@ def parse_query(text: str, expand: Expander | None = None) -> Query:
         keys.update(more)
         return alts
 
-    for m in _PART.finditer(text):
+    for m in parts:
         phrase = next((g for g in m.groups()[:3] if g is not None), None)
         raw = phrase if phrase is not None else m.group(4)
         if phrase is None and raw == "OR":
