@@ -307,7 +307,7 @@ def normalise_published(value: str | None) -> str | None:
     if not value:
         return None
     m = re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)", value)
-    if m:
+    if m and find_dates(m.group(1)):  # a real calendar date, not 2024-13-45
         return m.group(1)
     dates = find_dates(value)
     return dates[0][2] if dates else None
