@@ -13,7 +13,9 @@ recurring formula news chain into one "story"). Story ids are
 "story:" + the id of the story's first article, so they never change as
 articles arrive. Features of dated articles far older than the newest date
 seen are dropped (``KEEP_DAYS``): they can no longer match anything new, and
-memory stays proportional to the window, not to the corpus.
+memory stays proportional to the window, not to the corpus. The window is
+also capped at ``MAX_LIVE`` articles (a busy feed, undated articles), and
+posting lists are cut to the ``TAIL`` that lookups read.
 """
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ PROBE_ENTITIES = 8  # most specific entities used to look up candidates
 TAIL = 300  # most recent postings read per key
 MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
 KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
+MAX_LIVE = 4000  # and at most this many of the most recent articles are: memory bounded on any feed
 _EVICT_EVERY = 1000
 
 
@@ -222,12 +225,14 @@ class StoryIndex:
         )
 
     def _evict(self) -> None:
-        if self._max_day is None:
-            return
-        horizon = self._max_day - KEEP_DAYS
+        horizon = None if self._max_day is None else self._max_day - KEEP_DAYS
+        oldest_live = len(self._feats) - MAX_LIVE
         for i, g in enumerate(self._feats):
-            if g is not None and g.day is not None and g.day < horizon:
+            if g is not None and (i < oldest_live or (horizon is not None and g.day is not None and g.day < horizon)):
                 self._feats[i] = None
+        for key, plist in self._postings.items():
+            if len(plist) > 2 * TAIL:  # amortised: cut back to the TAIL once twice as long
+                self._postings[key] = plist[-TAIL:]
 
     # -- reading ----------------------------------------------------------
 

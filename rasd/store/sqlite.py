@@ -499,14 +499,14 @@ class Store:
             return []
         where, params = self._search_filters(q, outlet, since, until)
         rows = self.db.execute(*_paged(
-            "SELECT a.id, a.title, a.outlet, a.published, a.url, a.body,"
+            "SELECT a.id, a.title, a.outlet, a.published, a.url, a.body, articles_fts.body AS indexed,"
             " bm25(articles_fts, 2.0, 1.0, 0.2) AS rank"
             " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
             f" WHERE {where} ORDER BY rank, a.published DESC", params, limit, offset,
         )).fetchall()
         hits = []
         for r in rows:
-            snip = make_snippet(r["body"], q.keys)
+            snip = make_snippet(r["body"], q.keys, indexed=r["indexed"])
             hit = SearchHit(
                 id=r["id"], title=r["title"], outlet=r["outlet"], published=r["published"],
                 score=-r["rank"], text=snip.text, highlights=snip.highlights, url=r["url"],
