@@ -76,6 +76,21 @@ class _Story:
     event_counts: Counter = field(default_factory=Counter)
 
 
+class _Deflated:
+    """A write-only file that zlib-compresses what it is given (the state's pickle)."""
+
+    def __init__(self) -> None:
+        self._z = zlib.compressobj(3)
+        self._parts: list[bytes] = []
+
+    def write(self, data) -> int:
+        self._parts.append(self._z.compress(data))
+        return memoryview(data).nbytes
+
+    def value(self) -> bytes:
+        return b"".join([*self._parts, self._z.flush()])
+
+
 def _iso(day: int | None) -> str | None:
     return date.fromordinal(day).isoformat() if day is not None else None
 
@@ -230,6 +245,7 @@ class StoryIndex:
         for i, g in enumerate(self._feats):
             if g is not None and (i < oldest_live or (horizon is not None and g.day is not None and g.day < horizon)):
                 self._feats[i] = None
+                self._dups.forget(self._ids[i])
         for key, plist in self._postings.items():
             if len(plist) > 2 * TAIL:  # amortised: cut back to the TAIL once twice as long
                 self._postings[key] = plist[-TAIL:]
@@ -290,7 +306,9 @@ class StoryIndex:
             "postings": {k: v.tobytes() for k, v in self._postings.items()},
             "max_day": self._max_day,
         }
-        return zlib.compress(pickle.dumps(plain, protocol=5), 3)
+        out = _Deflated()  # compressed as pickled: the whole pickle never sits in memory
+        pickle.dump(plain, out, protocol=5)
+        return out.value()
 
     @classmethod
     def from_state(cls, data: bytes) -> "StoryIndex":
