@@ -130,7 +130,7 @@ def main() -> None:
     ap.add_argument("--db", help="use this store instead of building one (it is written to during the ingest)")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30)
-    ap.add_argument("--ingest", type=int, default=300, help="articles analysed during the second phase")
+    ap.add_argument("--ingest", type=int, default=1500, help="articles analysed during the second phase")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="rasd-load-") as tmp:
