@@ -3,7 +3,9 @@
 ``rasd analyze`` is the batch entry point of DESIGN.md: bad inputs cost one
 line on stderr each and the batch goes on; every good article is stored in
 its own transaction, so a failure later never loses what is stored. The
-query commands read the same store. Exit codes: 0 all fine, 1 some input
+query commands read the same store. A rerun skips inputs already stored
+with the same content (their hash is stored), so a killed run resumes;
+``--force`` analyses everything again. Exit codes: 0 all fine, 1 some input
 failed (or nothing found), 2 usage error.
 """
 from __future__ import annotations

@@ -9,7 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-from rasd.cli import main
 from rasd.store import Store
 from test_cli import GOOD, OTHER, fake_pipeline, run  # noqa: F401 (fixture)
 

@@ -5,25 +5,18 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from rasd.serve.app import STATIC, create_app
 from rasd.serve.security import is_loopback
-from rasd.store import Store
-from test_serve_api import BODY_A, BODY_B, _doc
+from test_serve_api import fill_store
 
 
 @pytest.fixture()
 def db(tmp_path):
-    db = tmp_path / "rasd.db"
-    with Store(db) as store:
-        store.upsert(_doc("a1", BODY_A, "2025-03-04", "الأهرام"))
-        store.upsert(_doc("a2", BODY_B, "2025-03-05", "الشروق"))
-        store.save_story("story:a1", ["a1", "a2"])
-    return db
+    return fill_store(tmp_path / "rasd.db")
 
 
 @pytest.fixture()
