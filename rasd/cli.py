@@ -3,13 +3,16 @@
 ``rasd analyze`` is the batch entry point of DESIGN.md: bad inputs cost one
 line on stderr each and the batch goes on; every good article is stored in
 its own transaction, so a failure later never loses what is stored. The
-query commands read the same store. Exit codes: 0 all fine, 1 some input
+query commands read the same store. A rerun skips inputs already stored
+with the same content (their hash is stored), so a killed run resumes;
+``--force`` analyses everything again. Exit codes: 0 all fine, 1 some input
 failed (or nothing found), 2 usage error.
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import re
@@ -67,6 +70,7 @@ class RunSummary:
     def __init__(self) -> None:
         self.analysed = 0
         self.failed = 0
+        self.skipped = 0  # already stored from the same input
         self.outlets: Counter[str] = Counter()
         self.dates: list[str] = []
         self.undated = 0
@@ -92,6 +96,8 @@ class RunSummary:
 
     def render(self) -> str:
         lines = [f"Analysed {self.analysed} article{'s' * (self.analysed != 1)}, {self.failed} failed."]
+        if self.skipped:
+            lines.append(f"Skipped {self.skipped} already stored with the same content (--force analyses them again).")
         if self.outlets:
             lines.append("Outlets: " + ", ".join(f"{o} ({n})" for o, n in self.outlets.most_common(10))
                          + (f", and {len(self.outlets) - 10} more" if len(self.outlets) > 10 else ""))
@@ -115,6 +121,18 @@ class RunSummary:
 class _Failure:
     where: str
     reason: str
+
+
+def content_hash(item: Any) -> str:
+    """Identity of one input article: its content and the metadata it came with.
+
+    Stored beside the article, it lets a rerun (after a crash, or over a
+    folder that grew) skip what is already analysed without analysing it.
+    """
+    h = hashlib.sha256()
+    for part in (item.kind, item.content, item.url, item.title, item.published, item.outlet, item.id):
+        h.update((part or "").encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
 
 
 def _analyse(item: Any) -> Doc | _Failure:
@@ -176,6 +194,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     stories = StoryIndex.from_state(state) if state else StoryIndex()
     summary = RunSummary()
     touched: set[str] = set()
+    hashes: deque[str | None] = deque()  # content hash of each item sent to analysis, in order
     saved_at = time.monotonic()
     own = [args.output, args.db]  # never read back as input
     if args.engine == "spark":
@@ -187,6 +206,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         )
     else:
         items = (_Failure(i.path, i.reason) if isinstance(i, InputError) else i for i in read_paths(args.paths, exclude=own))
+        items = _unstored(items, store, stories, summary, touched, hashes, force=args.force)
         results = _in_workers(items, args.jobs) if args.jobs > 1 else map(_analyse, items)
     bar = tqdm(results, unit=" articles", file=sys.stderr, delay=1.0,
                disable=not sys.stderr.isatty() and not args.progress)
@@ -206,6 +226,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     try:
         for doc in bar:
+            digest = hashes.popleft() if hashes else None
             if isinstance(doc, _Failure):
                 fail(doc.where, doc.reason)
                 continue
@@ -221,7 +242,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
             if store is not None:
                 try:
-                    store.upsert(doc)
+                    store.upsert(doc, content_hash=digest)
                     for earlier in doc.duplicates:
                         store.set_duplicates(earlier, [doc.id])
                 except sqlite3.Error as e:
@@ -250,14 +271,51 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
+def _unstored(items: Iterator[Any], store: Store | None, stories: Any, summary: RunSummary, touched: set[str],
+              hashes: deque, force: bool) -> Iterator[Any]:
+    """The items still to analyse, their content hashes queued in ``hashes``.
+
+    An item stored before from the same input is skipped (unless ``force``);
+    if a crash lost it from the story index (saved only at checkpoints), the
+    stored article rejoins the index here, so the resumed run ends as a
+    complete one would.
+    """
+    for item in items:
+        if isinstance(item, _Failure):
+            hashes.append(None)
+            yield item
+            continue
+        digest = content_hash(item)
+        stored = store.stored_with(digest) if store is not None and not force else None
+        if stored is None:
+            hashes.append(digest)
+            yield item
+            continue
+        summary.skipped += 1
+        if stored not in stories:
+            doc = store.get(stored)
+            stories.add(doc)
+            store.save_story(doc.story, [doc.id])
+            store.set_duplicates(doc.id, doc.duplicates)
+            for earlier in doc.duplicates:
+                store.set_duplicates(earlier, [doc.id])
+            touched.add(doc.story)
+
+
 # -- queries ----------------------------------------------------------------
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from rasd.store.search import QueryError
+
     filters = {"outlet": args.outlet, "since": args.since, "until": args.until}
-    hits, total = _read(args.db, lambda store: (
-        store.search(args.query, limit=args.limit, offset=args.offset, **filters),
-        store.count(args.query, **filters)))
+    try:
+        hits, total = _read(args.db, lambda store: (
+            store.search(args.query, limit=args.limit, offset=args.offset, **filters),
+            store.count(args.query, **filters)))
+    except QueryError as e:
+        print(f"rasd: {e}", file=sys.stderr)
+        return 2
     if not hits:
         print(f"No articles match {args.query!r}.")
         return 1
@@ -381,12 +439,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from rasd.serve.app import create_app
+    from rasd.serve.security import is_loopback
 
+    if not is_loopback(args.host):
+        print(f"rasd: warning: serving on {args.host}, not loopback: anyone who can reach this machine"
+              " can read the whole store (the API has no login)", file=sys.stderr)
     uvicorn.run(create_app(args.db), host=args.host, port=args.port)
     return 0
 
 
 # -- parser -----------------------------------------------------------------
+
+
+def _count(text: str) -> int:
+    """A limit or offset: a whole number, never negative (which SQLite would read as "no limit")."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {n}")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -402,6 +475,8 @@ def build_parser() -> argparse.ArgumentParser:
     db_opt(a)
     a.add_argument("--no-db", action="store_true", help="do not write the store")
     a.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for the per-article stages")
+    a.add_argument("--force", action="store_true",
+                   help="analyse again articles already stored from the same input (default: skip them)")
     a.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
     a.add_argument("--engine", choices=("local", "spark"), default="local",
                    help="run the per-article stages locally or on Apache Spark (needs the 'spark' extra)")
@@ -412,8 +487,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("search", help="full-text search (Arabic-aware; \"phrases\", OR, -exclude)")
     s.add_argument("query")
     db_opt(s)
-    s.add_argument("--limit", type=int, default=10)
-    s.add_argument("--offset", type=int, default=0)
+    s.add_argument("--limit", type=_count, default=10)
+    s.add_argument("--offset", type=_count, default=0)
     s.add_argument("--outlet", help="only this outlet")
     s.add_argument("--since", help="published on or after (ISO date)")
     s.add_argument("--until", help="published on or before (ISO date)")
@@ -422,7 +497,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("entity", help="an entity: spellings seen, roles, articles")
     e.add_argument("name", help="entity id, English name or any Arabic spelling")
     db_opt(e)
-    e.add_argument("--limit", type=int, default=20, help="articles to list")
+    e.add_argument("--limit", type=_count, default=20, help="articles to list")
     e.set_defaults(func=cmd_entity)
 
     v = sub.add_parser("events", help="coded events, filtered")
@@ -431,20 +506,20 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
     v.add_argument("--since", help="ISO date (inclusive)")
     v.add_argument("--until", help="ISO date (inclusive)")
-    v.add_argument("--limit", type=int)
+    v.add_argument("--limit", type=_count)
     v.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     db_opt(v)
     v.set_defaults(func=cmd_events)
 
     q = sub.add_parser("quotes", help="who said what")
     q.add_argument("--speaker", help="entity id, English name or Arabic spelling")
-    q.add_argument("--limit", type=int)
+    q.add_argument("--limit", type=_count)
     db_opt(q)
     q.set_defaults(func=cmd_quotes)
 
     st = sub.add_parser("stories", help="stories across outlets, most recent first")
-    st.add_argument("--limit", type=int, default=20)
-    st.add_argument("--min-articles", type=int, default=1)
+    st.add_argument("--limit", type=_count, default=20)
+    st.add_argument("--min-articles", type=_count, default=1)
     db_opt(st)
     st.set_defaults(func=cmd_stories)
 

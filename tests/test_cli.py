@@ -133,7 +133,7 @@ def test_store_write_failure_keeps_what_is_stored(tmp_path, capsys, fake_pipelin
     (tmp_path / "a" / "one.txt").write_text(OTHER, encoding="utf-8")
     run(capsys, "analyze", str(tmp_path / "a"), "--db", db)
 
-    def broken_upsert(self, doc):
+    def broken_upsert(self, doc, content_hash=None):
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(Store, "upsert", broken_upsert)

@@ -29,14 +29,18 @@ def _doc(doc_id, body, published, outlet):
     return doc
 
 
-@pytest.fixture()
-def client(tmp_path):
-    db = tmp_path / "rasd.db"
+def fill_store(db):
+    """Two articles of one story, from two outlets."""
     with Store(db) as store:
         store.upsert(_doc("a1", BODY_A, "2025-03-04", "الأهرام"))
         store.upsert(_doc("a2", BODY_B, "2025-03-05", "الشروق"))
         store.save_story("story:a1", ["a1", "a2"])
-    return TestClient(create_app(db))
+    return db
+
+
+@pytest.fixture()
+def client(tmp_path):
+    return TestClient(create_app(fill_store(tmp_path / "rasd.db")))
 
 
 def test_dashboard_and_openapi_are_served(client):

@@ -50,8 +50,12 @@ def html_to_text(page: str) -> tuple[str, HtmlMeta]:
     return text, meta
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def visible_text(page: str) -> tuple[str, str | None]:
     """Visible text, one block element a line; and the first <h1> or <title>."""
+    page = _NOT_XML.sub("", page)  # lxml parses control characters but refuses them in el.text
     try:
         root = lxml_html.fromstring(page)
     except (etree.ParserError, ValueError):

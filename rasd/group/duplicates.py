@@ -73,6 +73,12 @@ class DuplicateIndex:
         self._sigs[doc_id] = sig
         return found
 
+    def forget(self, doc_id: str) -> None:
+        """Stop matching an article (signature and LSH buckets dropped), so memory follows
+        the story index's window, not the corpus."""
+        if self._sigs.pop(doc_id, None) is not None:
+            self._lsh.remove(doc_id)
+
     def duplicates_of(self, doc_id: str) -> list[str]:
         """All indexed near-duplicates of an indexed article (the relation is symmetric)."""
         sig = self._sigs.get(doc_id)

@@ -13,7 +13,9 @@ recurring formula news chain into one "story"). Story ids are
 "story:" + the id of the story's first article, so they never change as
 articles arrive. Features of dated articles far older than the newest date
 seen are dropped (``KEEP_DAYS``): they can no longer match anything new, and
-memory stays proportional to the window, not to the corpus.
+memory stays proportional to the window, not to the corpus. The window is
+also capped at ``MAX_LIVE`` articles (a busy feed, undated articles), and
+posting lists are cut to the ``TAIL`` that lookups read.
 """
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ PROBE_ENTITIES = 8  # most specific entities used to look up candidates
 TAIL = 300  # most recent postings read per key
 MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
 KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
+MAX_LIVE = 4000  # and at most this many of the most recent articles are: memory bounded on any feed
 _EVICT_EVERY = 1000
 
 
@@ -71,6 +74,21 @@ class _Story:
     last_day: int | None = None
     entity_salience: Counter = field(default_factory=Counter)
     event_counts: Counter = field(default_factory=Counter)
+
+
+class _Deflated:
+    """A write-only file that zlib-compresses what it is given (the state's pickle)."""
+
+    def __init__(self) -> None:
+        self._z = zlib.compressobj(3)
+        self._parts: list[bytes] = []
+
+    def write(self, data) -> int:
+        self._parts.append(self._z.compress(data))
+        return memoryview(data).nbytes
+
+    def value(self) -> bytes:
+        return b"".join([*self._parts, self._z.flush()])
 
 
 def _iso(day: int | None) -> str | None:
@@ -222,12 +240,15 @@ class StoryIndex:
         )
 
     def _evict(self) -> None:
-        if self._max_day is None:
-            return
-        horizon = self._max_day - KEEP_DAYS
+        horizon = None if self._max_day is None else self._max_day - KEEP_DAYS
+        oldest_live = len(self._feats) - MAX_LIVE
         for i, g in enumerate(self._feats):
-            if g is not None and g.day is not None and g.day < horizon:
+            if g is not None and (i < oldest_live or (horizon is not None and g.day is not None and g.day < horizon)):
                 self._feats[i] = None
+                self._dups.forget(self._ids[i])
+        for key, plist in self._postings.items():
+            if len(plist) > 2 * TAIL:  # amortised: cut back to the TAIL once twice as long
+                self._postings[key] = plist[-TAIL:]
 
     # -- reading ----------------------------------------------------------
 
@@ -285,7 +306,9 @@ class StoryIndex:
             "postings": {k: v.tobytes() for k, v in self._postings.items()},
             "max_day": self._max_day,
         }
-        return zlib.compress(pickle.dumps(plain, protocol=5), 3)
+        out = _Deflated()  # compressed as pickled: the whole pickle never sits in memory
+        pickle.dump(plain, out, protocol=5)
+        return out.value()
 
     @classmethod
     def from_state(cls, data: bytes) -> "StoryIndex":

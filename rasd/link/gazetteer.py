@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasd.kb import KBEntity, KnowledgeBase
-from rasd.text.normalise import normalise, normalise_with_map, proclitic_splits
+from rasd.text.normalise import WORD_CACHE, normalise, normalise_with_map, proclitic_splits
 from rasd.text.tokens import Token, tokenize
 from rasd.text.translit import fold_key, word_key
 
@@ -110,7 +110,7 @@ def body_tokens(body: str) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def words_of(text: str) -> tuple[str, ...]:
     """Normalised word tokens of a name or phrase, as the index stores them."""
     return tuple(t.text for t in tokenize(normalise(text)))  # normalised first: KB spellings may carry diacritics
@@ -218,7 +218,7 @@ def index(kb: KnowledgeBase) -> Index:
     return ix
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def first_readings(word: str) -> tuple[tuple[int, str], ...]:
     """(normalised prefix length to skip, rest) for each proclitic reading of a word.
 
@@ -246,14 +246,14 @@ def after_prefix(tok: Token, skip: int) -> int:
     return tok.start + imap[skip]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def word_keys(text: str) -> tuple[str, ...]:
     """The index keys of one body word, all levels (cached: news vocabulary repeats)."""
     w = normalise(text)
     return tuple(_KEYS[lv](w) for lv in range(LEVELS))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def readings(text: str) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
     """(skip, proclitic's first letter, keys of the rest) for each reading of a first word."""
     w = normalise(text)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES, nationality_words, org_names, person_full_names, person_name_words, place_names
 from rasd.recognise.nameness import score as nameness
 from rasd.recognise.paths import NAMENESS_PATH
-from rasd.text.normalise import normalise, proclitic_splits, search_key
+from rasd.text.normalise import WORD_CACHE, normalise, proclitic_splits, search_key
 
 _WINDOW = (-2, -1, 1, 2)
 _LENT_PREFIX = {d: f"{d}:" for d in _WINDOW}
@@ -35,7 +35,7 @@ def word_core(n: str) -> str:
     return n[2:] if n.startswith("ال") and len(n) > 4 else n
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
     """(features of the word at the current position, features it lends to the neighbour at each offset)."""
     n = normalise(tok)
@@ -93,13 +93,13 @@ def word_features(tok: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]
     return tuple(own), {d: tuple([p + f for f in lent]) for d, p in _LENT_PREFIX.items()}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _org_cue(n: str) -> bool:
     """Whether a normalised word heads an organisation name, proclitics allowed (ولوزارة)."""
     return n in ORG_CUES or any(rest in ORG_CUES for _, rest in proclitic_splits(n)[1:3])
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def word_keys(tok: str) -> tuple[str, str, bool]:
     """(normalised form, search key, is an Arabic word) of a token, cached."""
     n = normalise(tok)
@@ -149,7 +149,7 @@ def _phrase_tags(norms: list[str]) -> dict[str, list[str | None]]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _name_starts(n: str) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
     """(list, clitic-stripped reading, name lengths) for each reading of a word that starts a listed name."""
     readings = [first for _, first in proclitic_splits(n)]

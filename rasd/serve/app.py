@@ -2,21 +2,32 @@
 
 Read-only by design: analysis and ingestion stay in ``rasd analyze``, so a
 dashboard left open can never change the record. OpenAPI docs at ``/docs``.
+Every parameter is typed and bounded (limits 1..1000, offsets, ISO dates,
+query length), so a bad request is a 4xx naming the parameter, never a 500
+and never an unbounded answer; whole tables come from the streamed exports.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+import os
+from datetime import date
+from pathlib import Path as FilePath
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import FileResponse
+from fastapi import FastAPI, HTTPException, Path, Query
+from fastapi.responses import FileResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 
+from rasd.serve.security import SecurityMiddleware
 from rasd.serve.views import relation_graph, timeline
 from rasd.store import Store
+from rasd.store.export import STREAM_FORMATS, WHATS, stream
+from rasd.store.search import MAX_QUERY_CHARS, QueryError
 
-STATIC = Path(__file__).parent / "static"
+STATIC = FilePath(__file__).parent / "static"
+MAX_LIMIT = 1000
+MAX_OFFSET = 100_000  # deeper pages are an export's job
+MAX_NAME = 200  # entity names and ids, outlets, article ids
 
 
 class Hit(BaseModel):
@@ -26,7 +37,9 @@ class Hit(BaseModel):
     published: str | None
     url: str | None
     score: float
-    snippet: str  # HTML: original text, hits in <mark>
+    snippet: str  # HTML: original text escaped, hits in <mark>
+    text: str  # the same snippet as plain text ...
+    highlights: list[tuple[int, int]]  # ... and the offsets of the hits in it
 
 
 class EntitySummary(BaseModel):
@@ -89,10 +102,44 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The API and dashboard over the store at ``db_path``."""
+def _iso_date(value: str | None) -> str | None:
+    """A real calendar date or prefix of one: 2024, 2024-05, 2024-05-31 (not 2024-02-30)."""
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+        elif len(value) == 7:
+            date.fromisoformat(value + "-01")
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return value
+
+
+def _limit(default: int):
+    return Query(default, ge=1, le=MAX_LIMIT, description=f"results per page, 1..{MAX_LIMIT}")
+
+
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"results to skip, 0..{MAX_OFFSET}")]
+IsoDate = Annotated[str | None, Query(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+                                      description="inclusive ISO date or prefix: 2024, 2024-05, 2024-05-31"),
+                    AfterValidator(_iso_date)]
+Name = Annotated[str | None, Query(min_length=1, max_length=MAX_NAME,
+                                   description="entity id, English name or any Arabic spelling")]
+PathId = Annotated[str, Path(min_length=1, max_length=MAX_NAME)]
+EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,40}$", description="PLOVER type, e.g. CONSULT")]
+EntityType = Annotated[str | None, Query(pattern=r"^[A-Za-z]{1,10}$", description="PER, ORG, GPE, LOC, MISC")]
+
+
+def create_app(db_path: str | FilePath, token: str | None = None) -> FastAPI:
+    """The API and dashboard over the store at ``db_path``.
+
+    ``token`` (default ``$RASD_API_TOKEN``) is what any write request must
+    present; without one the server refuses every write.
+    """
     store = Store(db_path)
     app = FastAPI(title="Rasd", description="Arabic news monitoring: articles, entities, events, quotes, stories.")
+    app.add_middleware(SecurityMiddleware, token=token if token is not None else os.environ.get("RASD_API_TOKEN"))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     def _story(d: dict[str, Any]) -> StorySummary:
@@ -123,26 +170,35 @@ def create_app(db_path: str | Path) -> FastAPI:
         )
 
     @app.get("/api/search", response_model=list[Hit])
-    def search(q: str = Query(..., min_length=1), limit: int = Query(20, le=200), offset: int = 0) -> list[Hit]:
+    def search(
+        q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
+        limit: int = _limit(20), offset: Offset = 0,
+        outlet: Annotated[str | None, Query(max_length=MAX_NAME)] = None,
+        since: IsoDate = None, until: IsoDate = None,
+    ) -> list[Hit]:
+        try:
+            hits = store.search(q, limit=limit, offset=offset, outlet=outlet, since=since, until=until)
+        except QueryError as e:
+            raise HTTPException(422, str(e)) from None
         return [
             Hit(id=h.id, title=h.title, outlet=h.outlet, published=h.published, url=h.url, score=h.score,
-                snippet=h.marked("<mark>", "</mark>", _escape))
-            for h in store.search(q, limit=limit, offset=offset)
+                snippet=h.marked("<mark>", "</mark>", _escape), text=h.text, highlights=h.highlights)
+            for h in hits
         ]
 
     @app.get("/api/articles/{article_id}")
-    def article(article_id: str) -> dict[str, Any]:
+    def article(article_id: PathId) -> dict[str, Any]:
         doc = store.get(article_id)
         if doc is None:
             raise HTTPException(404, f"no article {article_id}")
         return doc.to_dict()
 
     @app.get("/api/entities", response_model=list[EntitySummary])
-    def entities(type: str | None = None, limit: int = Query(50, le=1000)) -> list[dict[str, Any]]:
+    def entities(type: EntityType = None, limit: int = _limit(50)) -> list[dict[str, Any]]:
         return store.top_entities(limit, type=type)
 
     @app.get("/api/entities/{query}")
-    def entity(query: str) -> dict[str, Any]:
+    def entity(query: PathId) -> dict[str, Any]:
         rec = store.entity(query)
         if rec is None:
             raise HTTPException(404, f"no entity {query}")
@@ -152,24 +208,28 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/events")
     def events(
-        actor: str | None = None, target: str | None = None, type: str | None = None,
-        since: str | None = None, until: str | None = None, limit: int = Query(500, le=10000),
+        actor: Name = None, target: Name = None, type: EventType = None,
+        since: IsoDate = None, until: IsoDate = None, limit: int = _limit(500), offset: Offset = 0,
     ) -> list[dict[str, Any]]:
         return [
             {**e, "type": e["event_type"]}
-            for e in store.events(actor=actor, target=target, type=type, since=since, until=until, limit=limit)
+            for e in store.events(actor=actor, target=target, type=type, since=since, until=until,
+                                  limit=limit, offset=offset)
         ]
 
     @app.get("/api/quotes")
-    def quotes(speaker: str | None = None, limit: int = Query(200, le=5000)) -> list[dict[str, Any]]:
-        return store.quotes(speaker=speaker, limit=limit)
+    def quotes(speaker: Name = None, limit: int = _limit(200), offset: Offset = 0) -> list[dict[str, Any]]:
+        return store.quotes(speaker=speaker, limit=limit, offset=offset)
 
     @app.get("/api/stories", response_model=list[StorySummary])
-    def stories(limit: int = Query(100, le=2000), min_articles: int = 1) -> list[StorySummary]:
-        return [_story(s) for s in store.stories(limit=limit, min_articles=min_articles)]
+    def stories(
+        limit: int = _limit(100), offset: Offset = 0,
+        min_articles: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
+    ) -> list[StorySummary]:
+        return [_story(s) for s in store.stories(limit=limit, offset=offset, min_articles=min_articles)]
 
     @app.get("/api/stories/{story_id}")
-    def story(story_id: str) -> dict[str, Any]:
+    def story(story_id: PathId) -> dict[str, Any]:
         d = store.story(story_id)
         if d is None:
             raise HTTPException(404, f"no story {story_id}")
@@ -182,15 +242,28 @@ def create_app(db_path: str | Path) -> FastAPI:
         return out
 
     @app.get("/api/graph", response_model=Graph)
-    def graph(since: str | None = None, until: str | None = None, limit: int = Query(60, le=500)) -> dict[str, Any]:
+    def graph(since: IsoDate = None, until: IsoDate = None,
+              limit: Annotated[int, Query(ge=1, le=500)] = 60) -> dict[str, Any]:
         g = relation_graph(store.events(since=since, until=until), limit=limit)
         for node in g["nodes"]:
             node["type"] = _entity_type(node["id"])
         return g
 
     @app.get("/api/timeline", response_model=list[Day])
-    def days(entity: str | None = None, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+    def days(entity: Name = None, since: IsoDate = None, until: IsoDate = None) -> list[dict[str, Any]]:
         evs = store.events(actor=entity, since=since, until=until) if entity else store.events(since=since, until=until)
         return timeline(evs)
+
+    @app.get("/api/export/{what}.{fmt}", response_class=StreamingResponse)
+    def export(
+        what: Annotated[str, Path(pattern="^(" + "|".join(WHATS) + ")$")],
+        fmt: Annotated[str, Path(pattern="^(" + "|".join(STREAM_FORMATS) + ")$")],
+    ) -> StreamingResponse:
+        """A whole table, streamed row by row (articles, events, entities or quotes; jsonl or csv)."""
+        media = {"jsonl": "application/x-ndjson", "csv": "text/csv"}[fmt]
+        return StreamingResponse(
+            stream(store, fmt, what), media_type=f"{media}; charset=utf-8",
+            headers={"content-disposition": f'attachment; filename="rasd-{what}.{fmt}"'},
+        )
 
     return app

@@ -30,69 +30,92 @@ COLUMNS = {
                "url", "outlet", "published", "start", "end"],
 }
 _LIST_COLUMNS = {"agencies", "aliases"}
-_PAGE = 500
+_PAGE = 500  # rows per Parquet row group
+STREAM_FORMATS = ("jsonl", "csv")  # the formats that can be written row by row to a socket
 
-
-def _article_pages(store: "Store") -> Iterator[list[Any]]:
-    """Articles in pages, so an export of a big store never holds it all in memory."""
-    last = 0
-    while True:
-        with store._lock:
-            rows = store.db.execute(
-                "SELECT a.rid, a.id, a.url, a.outlet, a.path, a.title, a.title_derived, a.published,"
-                " a.agencies, a.story, a.body, a.json,"
-                " (SELECT count(*) FROM mentions m WHERE m.article_id=a.id) AS mentions,"
-                " (SELECT count(*) FROM article_entities ae WHERE ae.article_id=a.id) AS entities,"
-                " (SELECT count(*) FROM events e WHERE e.article_id=a.id) AS events,"
-                " (SELECT count(*) FROM quotes q WHERE q.article_id=a.id) AS quotes"
-                " FROM articles a WHERE a.rid > ? ORDER BY a.rid LIMIT ?",
-                (last, _PAGE),
-            ).fetchall()
-        if not rows:
-            return
-        last = rows[-1]["rid"]
-        yield rows
+_ARTICLES_SQL = (
+    "SELECT a.id, a.url, a.outlet, a.path, a.title, a.title_derived, a.published,"
+    " a.agencies, a.story, a.body, a.json,"
+    " (SELECT count(*) FROM mentions m WHERE m.article_id=a.id) AS mentions,"
+    " (SELECT count(*) FROM article_entities ae WHERE ae.article_id=a.id) AS entities,"
+    " (SELECT count(*) FROM events e WHERE e.article_id=a.id) AS events,"
+    " (SELECT count(*) FROM quotes q WHERE q.article_id=a.id) AS quotes,"
+    # near-duplicates found after an article was stored count too
+    " (SELECT json_group_array(duplicate_id) FROM (SELECT duplicate_id FROM duplicates d"
+    "   WHERE d.article_id=a.id ORDER BY duplicate_id)) AS duplicates"
+    " FROM articles a ORDER BY a.rid"
+)
 
 
 def iter_rows(store: "Store", what: str, full_articles: bool = False) -> Iterator[dict[str, Any]]:
-    """Flat rows of ``what``; ``full_articles`` gives articles as full Doc dicts instead."""
+    """Flat rows of ``what``; ``full_articles`` gives articles as full Doc dicts instead.
+
+    Rows come from a cursor on a connection of their own: memory stays flat
+    on any store size, and the shared connection (the API's, the
+    analysis's) is never held while a slow consumer reads.
+    """
     if what not in WHATS:
         raise ValueError(f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
-    if what == "articles":
-        for page in _article_pages(store):
-            dups: dict[str, list[str]] = {}
-            if full_articles:  # near-duplicates found after an article was stored count too
-                with store._lock:
-                    for a, b in store.db.execute(
-                        "SELECT article_id, duplicate_id FROM duplicates WHERE article_id IN"
-                        f" ({','.join('?' * len(page))}) ORDER BY duplicate_id", [r["id"] for r in page]
-                    ):
-                        dups.setdefault(a, []).append(b)
-            for r in page:
+    db = store.reader()
+    try:
+        if what == "articles":
+            for r in db.execute(_ARTICLES_SQL):
                 if full_articles:
                     d = json.loads(r["json"])
                     yield {"id": d.pop("id"), "body": r["body"], **d, "story": r["story"],
-                           "duplicates": dups.get(r["id"], [])}
+                           "duplicates": json.loads(r["duplicates"])}
                 else:
                     d = {c: r[c] for c in COLUMNS["articles"] if c != "agencies"}
                     d["agencies"] = json.loads(r["agencies"])
                     d["title_derived"] = bool(d["title_derived"])
                     yield d
-    elif what == "events":
-        for ev in store.events():
-            yield {c: ev[c] for c in COLUMNS["events"]}
-    elif what == "quotes":
-        for q in store.quotes():
-            yield {c: q[c] for c in COLUMNS["quotes"]}
-    else:
-        with store._lock:
-            rows = store.db.execute(
+        elif what == "events":
+            for r in db.execute(*store._events_query()):
+                ev = store._event_row(r)
+                yield {c: ev[c] for c in COLUMNS["events"]}
+        elif what == "quotes":
+            for q in db.execute(*store._quotes_query()):
+                yield {c: q[c] for c in COLUMNS["quotes"]}
+        else:
+            for r in db.execute(
                 "SELECT * FROM entities WHERE articles > 0 ORDER BY articles DESC, mentions DESC, id"
-            ).fetchall()
-        for r in rows:
-            d = {c: r[c] for c in COLUMNS["entities"]}
-            d["aliases"] = json.loads(d["aliases"])
-            yield d
+            ):
+                d = {c: r[c] for c in COLUMNS["entities"]}
+                d["aliases"] = json.loads(d["aliases"])
+                yield d
+    finally:
+        db.close()
+
+
+class _Line:
+    """A file-like sink for ``csv.writer`` that hands back what was written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def take(self) -> str:
+        out, self.text = self.text, ""
+        return out
+
+
+def stream(store: "Store", fmt: str, what: str = "articles") -> Iterator[str]:
+    """``what`` as text chunks of ``fmt`` (jsonl or csv), one row at a time."""
+    if fmt not in STREAM_FORMATS:
+        raise ValueError(f"cannot stream {fmt!r}: choose one of {', '.join(STREAM_FORMATS)}")
+    if fmt == "jsonl":
+        for row in iter_rows(store, what, full_articles=True):
+            yield json.dumps(row, ensure_ascii=False) + "\n"
+        return
+    sink = _Line()
+    writer = csv.DictWriter(sink, fieldnames=COLUMNS[what])
+    writer.writeheader()
+    yield sink.take()
+    for row in iter_rows(store, what):
+        writer.writerow({k: "; ".join(v) if k in _LIST_COLUMNS else v for k, v in row.items()})
+        yield sink.take()
 
 
 def export(store: "Store", fmt: str, out: str | Path, what: str = "articles") -> int:
@@ -102,22 +125,14 @@ def export(store: "Store", fmt: str, out: str | Path, what: str = "articles") ->
     if what not in WHATS:
         raise ValueError(f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
     out = Path(out)
-    n = 0
-    if fmt == "jsonl":
-        with out.open("w", encoding="utf-8") as f:
-            for row in iter_rows(store, what, full_articles=True):
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-                n += 1
-    elif fmt == "csv":
-        # utf-8-sig so that spreadsheet programs open the Arabic correctly.
-        with out.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=COLUMNS[what])
-            writer.writeheader()
-            for row in iter_rows(store, what):
-                writer.writerow({k: "; ".join(v) if k in _LIST_COLUMNS else v for k, v in row.items()})
-                n += 1
-    else:
-        n = _write_parquet(store, out, what)
+    if fmt == "parquet":
+        return _write_parquet(store, out, what)
+    n = -1 if fmt == "csv" else 0  # the CSV header is no row
+    # utf-8-sig for CSV so that spreadsheet programs open the Arabic correctly.
+    with out.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as f:
+        for chunk in stream(store, fmt, what):
+            f.write(chunk)
+            n += 1
     return n
 
 

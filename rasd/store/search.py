@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Callable
 
-from rasd.text.normalise import search_key
+from rasd.text.normalise import WORD_CACHE, search_key
 
 
 # A word for the index: letters/digits with any Arabic marks or tatweel inside
@@ -24,7 +26,7 @@ from rasd.text.normalise import search_key
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+")
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORD_CACHE)
 def token_key(token: str) -> str:
     """The index key of one word (Latin casefolded, as FTS5's tokenizer does).
 
@@ -62,6 +64,17 @@ class Query:
 # the FTS5 alternatives that stand for it, and more keys to highlight.
 Expander = Callable[[str], tuple[list[str], set[str]]]
 
+MAX_QUERY_CHARS = 500
+"""Longest query accepted: a search box question, not a pasted article (a
+3,000-word query took seconds per request, each word an entity lookup)."""
+MAX_QUERY_TERMS = 32
+"""Most words and phrases in one query, for the same reason."""
+
+
+class QueryError(ValueError):
+    """A query the store refuses to run (too long); the message says why."""
+
+
 # "phrase", «phrase», “phrase”, or a bare word (optionally with a leading -).
 _PART = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|(\S+)')
 
@@ -75,8 +88,14 @@ def parse_query(text: str, expand: Expander | None = None) -> Query:
 
     With ``expand``, a term, a phrase or the whole query that names a known
     entity also matches the articles where that entity was linked, however
-    they spell it (شويغو finds شويجو).
+    they spell it (شويغو finds شويجو). Raises ``QueryError`` past
+    ``MAX_QUERY_CHARS`` characters or ``MAX_QUERY_TERMS`` terms.
     """
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
+    parts = list(_PART.finditer(text))
+    if len(parts) > MAX_QUERY_TERMS:
+        raise QueryError(f"query has too many terms ({len(parts)}; at most {MAX_QUERY_TERMS})")
     clauses: list[str] = []  # each clause is an AND operand; may be an OR group
     negatives: list[str] = []
     keys: set[str] = set()
@@ -90,7 +109,7 @@ def parse_query(text: str, expand: Expander | None = None) -> Query:
         keys.update(more)
         return alts
 
-    for m in _PART.finditer(text):
+    for m in parts:
         phrase = next((g for g in m.groups()[:3] if g is not None), None)
         raw = phrase if phrase is not None else m.group(4)
         if phrase is None and raw == "OR":
@@ -140,30 +159,38 @@ class Snippet:
     highlights: list[tuple[int, int]]  # [start, end) offsets into ``text``
 
 
-def make_snippet(body: str, keys: set[str], width: int = 30) -> Snippet:
-    """The window of ``width`` words holding the most distinct query keys, hits marked."""
-    tokens = words(body)
-    if not tokens:
+def make_snippet(body: str, keys: set[str], width: int = 30, indexed: str | None = None) -> Snippet:
+    """The window of ``width`` words holding the most distinct query keys, hits marked.
+
+    ``indexed`` is the body as the index holds it (``index_text``): its keys,
+    one per word, spare re-keying the whole body; only the chosen window is
+    re-tokenised with offsets, and its marks come from its own words. Per-word
+    Python work had been nine tenths of a search's time.
+    """
+    tkeys = indexed.split(" ") if indexed else list(map(token_key, _WORD.findall(body)))
+    if not tkeys:
         return Snippet(body[:200], [])
-    tkeys = [token_key(w) for w, _, _ in tokens]
-    hits = [k in keys for k in tkeys]
+    hit_at = [i for i, k in enumerate(tkeys) if k in keys]
     best, best_score = 0, -1
-    for i in range(len(tokens)):
-        if i and not hits[i]:
-            continue  # windows worth trying start on a hit (or at the top)
-        window = {k for k, h in zip(tkeys[i : i + width], hits[i : i + width]) if h}
+    for i in [0, *hit_at] if hit_at[:1] != [0] else hit_at:  # windows worth trying start on a hit (or at the top)
+        lo, hi = bisect_left(hit_at, i), bisect_left(hit_at, i + width)
+        window = {tkeys[j] for j in hit_at[lo:hi]}
         if len(window) > best_score:
             best, best_score = i, len(window)
             if best_score == len(keys):
                 break
     # Start a few words before the first hit so the reader sees its context.
     first = max(0, best - 3) if best_score > 0 else 0
-    last = min(len(tokens), first + width) - 1
+    last = min(len(tkeys), first + width) - 1
+    window = [(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(body), first, last + 1)]
+    if not window:  # the index's keys disagree with this body: key it afresh
+        return make_snippet(body, keys, width)
     out = ["…"] if first > 0 else []
     size = len(out[0]) if out else 0
     spans: list[tuple[int, int]] = []
-    prev = tokens[first][1]
-    for (word, start, end), hit in zip(tokens[first : last + 1], hits[first : last + 1]):
+    prev = window[0][1]
+    for word, start, end in window:
+        hit = token_key(word) in keys
         gap = _SPACE.sub(" ", body[prev:start])  # paragraph breaks become one space
         out += [gap, word]
         size += len(gap)

@@ -31,11 +31,13 @@ CREATE TABLE IF NOT EXISTS articles(
     id TEXT NOT NULL UNIQUE,
     path TEXT, url TEXT, outlet TEXT, title TEXT, title_derived INTEGER NOT NULL DEFAULT 0,
     published TEXT, agencies TEXT NOT NULL DEFAULT '[]', body TEXT NOT NULL,
-    story TEXT, json TEXT NOT NULL, stored_at TEXT NOT NULL
+    story TEXT, json TEXT NOT NULL, stored_at TEXT NOT NULL,
+    content_hash TEXT                   -- of the input the article came from: reruns skip it
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, body, names, tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -88,7 +90,9 @@ CREATE TABLE IF NOT EXISTS duplicates(
 CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value BLOB);
 """
 
-SCHEMA_VERSION = 2  # PRAGMA user_version; bump when the tables change
+SCHEMA_VERSION = 3  # PRAGMA user_version; bump when the tables change
+# Steps that bring an older store up to date, by the version they start from.
+_MIGRATIONS = {2: "ALTER TABLE articles ADD COLUMN content_hash TEXT"}
 
 
 class StoreError(Exception):
@@ -167,6 +171,15 @@ def _date_range(column: str, since: str | None, until: str | None, where: list[s
             params += [len(bound), bound]
 
 
+def _paged(sql: str, params: list[Any], limit: int | None, offset: int = 0) -> tuple[str, list[Any]]:
+    """``sql`` with LIMIT/OFFSET; a negative limit or offset is refused, not read as "no limit"."""
+    if (limit is not None and limit < 0) or offset < 0:
+        raise ValueError(f"limit and offset must not be negative (got {limit}, {offset})")
+    if limit is None and not offset:
+        return sql, params
+    return sql + " LIMIT ? OFFSET ?", [*params, -1 if limit is None else limit, offset]
+
+
 class Store:
     """Rasd's embedded database: articles, entities, events, quotes, stories, search."""
 
@@ -185,9 +198,14 @@ class Store:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         empty = not self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
         if version != SCHEMA_VERSION and not empty:
-            self.db.close()
-            raise StoreError(f"{path}: store schema version {version}, this Rasd needs {SCHEMA_VERSION}"
-                             " (analyse into a new file)")
+            if version not in _MIGRATIONS:
+                self.db.close()
+                raise StoreError(f"{path}: store schema version {version}, this Rasd needs {SCHEMA_VERSION}"
+                                 " (analyse into a new file)")
+            with self._transaction():
+                while version in _MIGRATIONS:
+                    self.db.execute(_MIGRATIONS[version])
+                    version += 1
         self.db.executescript(SCHEMA)
         self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -204,12 +222,24 @@ class Store:
     def _transaction(self):
         return _Transaction(self.db)
 
+    def reader(self) -> sqlite3.Connection:
+        """A read-only connection of its own, for a long read (a streamed export) that must
+        not hold the shared connection; WAL gives it one consistent snapshot. Close it after."""
+        db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA busy_timeout=10000")
+        return db
+
     # -- writing ---------------------------------------------------------
     @_synchronised
-    def upsert(self, doc: Doc) -> None:
-        """Store one article; the same id again replaces that article's rows, atomically."""
+    def upsert(self, doc: Doc, content_hash: str | None = None) -> None:
+        """Store one article; the same id again replaces that article's rows, atomically.
+
+        ``content_hash`` identifies the input the article was analysed from,
+        so that a rerun can skip it (``stored_with``).
+        """
         with self._transaction():
-            self._upsert(doc)
+            self._upsert(doc, content_hash)
 
     @_synchronised
     def upsert_many(self, docs: list[Doc]) -> None:
@@ -218,7 +248,13 @@ class Store:
             for doc in docs:
                 self._upsert(doc)
 
-    def _upsert(self, doc: Doc) -> None:
+    @_synchronised
+    def stored_with(self, content_hash: str) -> str | None:
+        """The id of the article stored from input with this content hash, if any."""
+        row = self.db.execute("SELECT id FROM articles WHERE content_hash=? LIMIT 1", (content_hash,)).fetchone()
+        return None if row is None else row[0]
+
+    def _upsert(self, doc: Doc, content_hash: str | None = None) -> None:
         db = self.db
         old = db.execute("SELECT rid, story FROM articles WHERE id=?", (doc.id,)).fetchone()
         if old is not None:
@@ -227,12 +263,12 @@ class Store:
         del data["body"]  # kept once, in its own column (get() puts it back)
         cur = db.execute(
             "INSERT INTO articles(id, path, url, outlet, title, title_derived, published, agencies,"
-            " body, story, json, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " body, story, json, stored_at, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.id, doc.source.path, doc.source.url, doc.source.outlet, doc.title,
                 int(doc.title_derived), doc.published, json.dumps(doc.agencies, ensure_ascii=False),
                 doc.body, doc.story, json.dumps(data, ensure_ascii=False),
-                datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                datetime.now(timezone.utc).isoformat(timespec="seconds"), content_hash,
             ),
         )
         rid = cur.lastrowid
@@ -462,16 +498,15 @@ class Store:
         if not q.expression:
             return []
         where, params = self._search_filters(q, outlet, since, until)
-        rows = self.db.execute(
-            "SELECT a.id, a.title, a.outlet, a.published, a.url, a.body,"
+        rows = self.db.execute(*_paged(
+            "SELECT a.id, a.title, a.outlet, a.published, a.url, a.body, articles_fts.body AS indexed,"
             " bm25(articles_fts, 2.0, 1.0, 0.2) AS rank"
             " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
-            f" WHERE {where} ORDER BY rank, a.published DESC LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        ).fetchall()
+            f" WHERE {where} ORDER BY rank, a.published DESC", params, limit, offset,
+        )).fetchall()
         hits = []
         for r in rows:
-            snip = make_snippet(r["body"], q.keys)
+            snip = make_snippet(r["body"], q.keys, indexed=r["indexed"])
             hit = SearchHit(
                 id=r["id"], title=r["title"], outlet=r["outlet"], published=r["published"],
                 score=-r["rank"], text=snip.text, highlights=snip.highlights, url=r["url"],
@@ -595,9 +630,8 @@ class Store:
         if type:
             sql += " AND type=?"
             params.append(type)
-        sql += " ORDER BY articles DESC, mentions DESC, id LIMIT ?"
-        params.append(n)
-        return [dict(r) for r in self.db.execute(sql, params)]
+        sql += " ORDER BY articles DESC, mentions DESC, id"
+        return [dict(r) for r in self.db.execute(*_paged(sql, params, n))]
 
     _EVENT_SQL = (
         "SELECT substr(coalesce(ev.date, a.published), 1, 10) AS date, ev.actor,"
@@ -620,12 +654,22 @@ class Store:
         until: str | None = None,
         limit: int | None = None,
         article_id: str | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Events, oldest first; actor/target by id, English name or Arabic spelling.
 
         ``date`` is the event's own date, else the article's publication date;
         ``since``/``until`` are inclusive ISO dates (or prefixes: "2024-05").
         """
+        query = self._events_query(actor, target, type, since, until, article_id)
+        if query is None:
+            return []
+        sql, params = _paged(*query, limit, offset)
+        return [self._event_row(r) for r in self.db.execute(sql, params)]
+
+    def _events_query(self, actor=None, target=None, type=None, since=None, until=None,
+                      article_id=None) -> tuple[str, list[Any]] | None:
+        """The SQL of ``events`` (None when a named party is unknown: nothing matches)."""
         where, params = [], []
         # In a symmetric event (CONSULT, COOPERATE) either party is an actor: "Shoigu's
         # meetings" must list the talks Wang Yi is coded as holding with him.
@@ -634,7 +678,7 @@ class Store:
             if q:
                 ids = self.resolve(q)
                 if not ids:
-                    return []
+                    return None
                 marks = ",".join("?" * len(ids))
                 where.append(f"({column} IN ({marks}) OR (ev.type IN ({symmetric}) AND {other} IN ({marks})))")
                 params.extend(ids + ids)
@@ -648,10 +692,7 @@ class Store:
         sql = self._EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "")
         day = "coalesce(ev.date, a.published)"
         sql += f" ORDER BY {day} IS NULL, substr({day}, 1, 10), a.rid, ev.seq"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [self._event_row(r) for r in self.db.execute(sql, params)]
+        return sql, params
 
     @staticmethod
     def _event_row(r: sqlite3.Row) -> dict[str, Any]:
@@ -667,20 +708,22 @@ class Store:
     )
 
     @_synchronised
-    def quotes(self, speaker: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def quotes(self, speaker: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Quotes, newest article first; ``speaker`` by id, English name or Arabic spelling."""
+        query = self._quotes_query(speaker)
+        if query is None:
+            return []
+        return [dict(r) for r in self.db.execute(*_paged(*query, limit, offset))]
+
+    def _quotes_query(self, speaker: str | None = None) -> tuple[str, list[Any]] | None:
         sql, params = self._QUOTE_SQL, []
         if speaker:
             ids = self.resolve(speaker)
             if not ids:
-                return []
+                return None
             sql += f" WHERE q.speaker IN ({','.join('?' * len(ids))})"
             params.extend(ids)
-        sql += " ORDER BY a.published IS NULL, a.published DESC, a.rid, q.seq"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [dict(r) for r in self.db.execute(sql, params)]
+        return sql + " ORDER BY a.published IS NULL, a.published DESC, a.rid, q.seq", params
 
     @staticmethod
     def _story_row(r: sqlite3.Row) -> dict[str, Any]:
@@ -690,17 +733,13 @@ class Store:
         return d
 
     @_synchronised
-    def stories(self, limit: int | None = None, min_articles: int = 1) -> list[dict[str, Any]]:
+    def stories(self, limit: int | None = None, min_articles: int = 1, offset: int = 0) -> list[dict[str, Any]]:
         """Stories, most recent and largest first."""
         sql = (
             "SELECT * FROM stories WHERE articles >= ?"
             " ORDER BY last_seen IS NULL, last_seen DESC, articles DESC, id"
         )
-        params: list[Any] = [min_articles]
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [self._story_row(r) for r in self.db.execute(sql, params)]
+        return [self._story_row(r) for r in self.db.execute(*_paged(sql, [min_articles], limit, offset))]
 
     @_synchronised
     def story(self, story_id: str) -> dict[str, Any] | None:

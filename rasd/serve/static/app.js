@@ -1,5 +1,7 @@
 // Rasd dashboard: a hash-routed single page over the JSON API (/api/...).
 // No framework and no CDN: it must work on an offline analyst machine.
+// Every text from the API reaches the page through esc() (or textContent):
+// the Content-Security-Policy forbids inline script, this keeps markup out.
 "use strict";
 
 const view = document.getElementById("view");
@@ -60,7 +62,19 @@ async function showStory(id) {
 function articleCard(a) {
   return `<div class="card"><div class="ar"><a href="#/article/${encodeURIComponent(a.id)}">${esc(a.title || "(untitled)")}</a></div>
     <div class="meta">${esc(a.outlet || "unknown outlet")} · ${esc(a.published || "undated")}</div>
-    ${a.snippet ? `<div class="ar">${a.snippet}</div>` : ""}</div>`;
+    ${a.text ? `<div class="ar">${marked(a.text, a.highlights || [])}</div>` : ""}</div>`;
+}
+
+// A search snippet from its plain text and hit offsets, every piece through esc():
+// the page never trusts HTML from the server, not even the API's own <mark>s.
+function marked(text, spans) {
+  let out = "", pos = 0;
+  for (const [s, e] of spans) {
+    if (s < pos || e > text.length) continue;
+    out += esc(text.slice(pos, s)) + "<mark>" + esc(text.slice(s, e)) + "</mark>";
+    pos = e;
+  }
+  return out + esc(text.slice(pos));
 }
 
 function eventsTable(events) {
@@ -74,7 +88,7 @@ function eventsTable(events) {
 async function showEntities() {
   const ents = await api("/api/entities?limit=300");
   view.innerHTML = `<h1>Entities</h1><table><tr><th>Name</th><th>Arabic</th><th>Type</th><th>Articles</th><th>Wikidata</th></tr>` +
-    ents.map(e => `<tr><td>${entityLink(e.id, e.name)}</td><td class="ar">${esc(e.name_ar)}</td><td>${esc(e.type)}</td><td>${e.articles ?? ""}</td>
+    ents.map(e => `<tr><td>${entityLink(e.id, e.name)}</td><td class="ar">${esc(e.name_ar)}</td><td>${esc(e.type)}</td><td>${esc(e.articles)}</td>
       <td>${e.wikidata ? esc(e.wikidata) : ""}</td></tr>`).join("") + `</table>`;
 }
 
@@ -165,7 +179,7 @@ async function showTimeline() {
       return `<rect class="bar" x="${x}" y="${H - h}" width="${bw}" height="${h}"><title>${esc(d.date)}: ${d.count} (${esc(Object.entries(d.types).map(([k, v]) => k + " " + v).join(", "))})</title></rect>`; }).join("")}
     <text x="40" y="${H + 16}">${esc(t[0].date)}</text><text x="${W - 110}" y="${H + 16}">${esc(t[t.length - 1].date)}</text>
     </svg>
-    <h2>Days</h2><table><tr><th>Date</th><th>Events</th><th>Types</th></tr>${t.slice().reverse().map(d => `<tr><td>${esc(d.date)}</td><td>${d.count}</td><td>${esc(Object.entries(d.types).map(([k, v]) => k + " " + v).join(", "))}</td></tr>`).join("")}</table>`;
+    <h2>Days</h2><table><tr><th>Date</th><th>Events</th><th>Types</th></tr>${t.slice().reverse().map(d => `<tr><td>${esc(d.date)}</td><td>${esc(d.count)}</td><td>${esc(Object.entries(d.types).map(([k, v]) => k + " " + v).join(", "))}</td></tr>`).join("")}</table>`;
 }
 
 async function showSummary() {

@@ -1,0 +1,91 @@
+"""Peak memory of ``rasd analyze`` against corpus size, on SaudiNewsNet.
+
+For each size (chronological order, empty articles skipped) the articles are
+written to a temporary JSONL file (scraped text, so cleaning runs too) and
+``rasd analyze FILE --db TMP.db`` runs in a fresh process, with one worker
+so that the whole pipeline is in the one process measured. Prints the peak
+RSS of that process (``wait4``), its RSS sampled at each fifth of the run
+(flat means memory does not grow with the corpus), articles/s and the
+store's size. Temporary files are deleted; no text leaves /tmp.
+
+    nice -n 10 python benchmarks/analyze_memory.py [--sizes 2000,10000,0]
+
+(size 0 = all 31k articles.)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from saudinewsnet import records
+
+RASD = Path(sys.executable).with_name("rasd")
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def run(size: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="rasd-mem-") as tmp:
+        src = Path(tmp) / "articles.jsonl"
+        n = 0
+        with src.open("w", encoding="utf-8") as fh:
+            for _, a in records(size or None, skip_empty=True):
+                fh.write(json.dumps({"url": a["url"], "title": a.get("title"), "outlet": a["source"],
+                                     "published": (a.get("date_extracted") or "")[:10] or None,
+                                     "text": a["content"]}, ensure_ascii=False) + "\n")
+                n += 1
+        db = Path(tmp) / "r.db"
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([str(RASD), "analyze", str(src), "--db", str(db)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples: list[tuple[float, float]] = []
+
+        def sample() -> None:
+            while proc.poll() is None:
+                samples.append((time.perf_counter() - t0, _rss_mb(proc.pid)))
+                time.sleep(0.5)
+
+        watcher = threading.Thread(target=sample, daemon=True)
+        watcher.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - t0
+        watcher.join()
+        fifths = [max((r for t, r in samples if k * wall / 5 <= t < (k + 1) * wall / 5), default=0.0)
+                  for k in range(5)]
+        return {
+            "articles": n, "exit": proc.returncode, "peak_mb": round(usage.ru_maxrss / 1024),
+            "rss_mb_by_fifth": [round(r) for r in fifths], "wall_s": round(wall, 1),
+            "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+            "articles_per_cpu_s": round(n / max(usage.ru_utime + usage.ru_stime, 1e-9), 1),
+            "db_mb": round(db.stat().st_size / 2**20, 1) if db.exists() else None,
+        }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="2000,10000,0")
+    args = ap.parse_args()
+    print("rasd analyze on SaudiNewsNet (JSONL, scraped text, -j 1): peak RSS per corpus size")
+    for size in (int(s) for s in args.sizes.split(",")):
+        print(json.dumps(run(size)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
