@@ -19,11 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rasd.clean import clean
-from rasd.clean.metadata import normalise_published
 from rasd.extract.dates import date_expressions
 from rasd.ingest import InputError, RawArticle, read_paths
 from rasd.store.search import MAX_QUERY_CHARS, MAX_QUERY_TERMS, QueryError, parse_query
-from rasd.text.dates import find_dates, parse_date
+from rasd.text.dates import find_dates, parse_date, published_date
 
 FUZZ = settings(max_examples=80, deadline=timedelta(seconds=5),
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -85,7 +84,7 @@ def test_deeply_nested_html_never_crashes_the_cleaner(depth, tag, text):
 def test_date_readers_give_real_iso_dates_or_nothing(text):
     for start, end, iso in bounded(find_dates, text):
         assert 0 <= start < end <= len(text) and date.fromisoformat(iso[:10])
-    for value in (parse_date(text), normalise_published(text)):
+    for value in (parse_date(text), published_date(text)):
         assert value is None or date.fromisoformat(value)
 
 
