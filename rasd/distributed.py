@@ -20,11 +20,6 @@ from rasd.doc import Doc
 from rasd.ingest import InputError, input_files
 
 
-def list_inputs(paths: list[str], exclude: Iterable[str | None] = ()) -> list[str]:
-    """Input files under ``paths`` in a stable order, chosen as a local run chooses them (``ingest.input_files``)."""
-    return [item for item in input_files(paths, exclude) if not isinstance(item, InputError)]
-
-
 def _analyze_file(path: str) -> Iterator[str]:
     """Runs on an executor: one input file to JSON lines, errors included."""
     from rasd.core import analyze_raw

@@ -4,13 +4,13 @@ import shutil
 import pytest
 
 from rasd.core import analyze_raw
-from rasd.ingest import InputError, read_paths
+from rasd.ingest import InputError, input_files, read_paths
 
 pyspark = pytest.importorskip("pyspark")
 if shutil.which("java") is None:
     pytest.skip("Spark needs a Java runtime", allow_module_level=True)
 
-from rasd.distributed import analyze_with_spark, list_inputs  # noqa: E402
+from rasd.distributed import analyze_with_spark  # noqa: E402
 
 ARTICLES = {
     "a.txt": "الرياض تستضيف محادثات\n\nاستقبل ولي العهد السعودي الأمير محمد بن سلمان في الرياض أمس "
@@ -30,7 +30,7 @@ def _write_corpus(folder):
 def test_spark_run_matches_local_run(tmp_path):
     _write_corpus(tmp_path)
 
-    assert len(list_inputs([str(tmp_path)])) == 3
+    assert len(list(input_files([str(tmp_path)]))) == 3
     local = {d.id: d.to_dict() for d in (analyze_raw(r) for r in read_paths([str(tmp_path)]) if not isinstance(r, InputError))}
     results = list(analyze_with_spark([str(tmp_path)], master="local[2]"))
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 
 from rasd.cli import main
-from rasd.distributed import list_inputs
-from rasd.ingest import InputError, read_paths
+from rasd.ingest import InputError, input_files, read_paths
 from rasd.store import Store
 
 ARTICLES = {
@@ -58,7 +57,8 @@ def test_own_outputs_hidden_and_temporary_files_are_never_inputs(tmp_path):
     for suffix in ("", "-wal", "-shm"):
         (folder / ("rasd.db" + suffix)).write_bytes(b"SQLite format 3\x00")
     expected = [str(folder / n) for n in sorted(ARTICLES)]
-    assert list_inputs([str(folder)], exclude=[str(out), str(db)]) == expected  # the Spark path
+    # The file list both the local and the Spark path read from.
+    assert list(input_files([str(folder)], exclude=[str(out), str(db)])) == expected
     items = list(read_paths([str(folder)], exclude=[str(out), str(db)]))
     assert [i.path for i in items] == expected
 
