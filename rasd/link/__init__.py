@@ -230,14 +230,14 @@ def _best(kb: KnowledgeBase, cands: list[Cand], anchors: set[str]) -> Cand | Non
 def _anchor_countries(kb: KnowledgeBase, anchors: set[str]) -> set[str]:
     """Countries the article's unambiguous names place it in: named countries, and the
     countries of its named places."""
-    out = set()
-    for key in anchors:
-        e = kb.get(key)
-        if e is not None and e.type in ("GPE", "LOC"):
-            code = e.extra.get("code") or e.country
-            if code:
-                out.add(code)
-    return out
+    return {code for key in anchors if (code := _place_country(kb.get(key)))}
+
+
+def _place_country(e: KBEntity | None) -> str | None:
+    """The country a place entity stands in (a country's own code), None for anything else."""
+    if e is not None and e.type in ("GPE", "LOC"):
+        return e.extra.get("code") or e.country
+    return None
 
 
 def _kb_mention(doc: Doc, e: KBEntity, surface: str, start: int, end: int, score: float | None = None) -> Mention:
@@ -333,11 +333,9 @@ def _setting(kb: KnowledgeBase, names: list[Mention]) -> str | None:
     three times at least and more than all others together; None when they disagree."""
     votes: dict[str, int] = {}
     for m in names:
-        e = kb.get(m.entity) if m.entity and m.entity.startswith("kb:") else None
-        if e is not None and e.type in ("GPE", "LOC"):
-            code = e.extra.get("code") or e.country
-            if code:
-                votes[code] = votes.get(code, 0) + 1
+        code = _place_country(kb.get(m.entity)) if m.entity and m.entity.startswith("kb:") else None
+        if code:
+            votes[code] = votes.get(code, 0) + 1
     if votes:
         code, n = max(votes.items(), key=lambda t: (t[1], t[0]))
         if n >= 3 and sum(votes.values()) < 2 * n:
@@ -386,7 +384,7 @@ def _someone_else(kb: KnowledgeBase, tokens: list[Token], s: Spot, ner: list[Men
         return True
     for m in ner:
         if m.type == "PER" and m.start < s.start <= m.end and m.end >= s.end - 1:
-            lead = [w for w in words_of(m.text[: s.start - m.start])]
+            lead = words_of(m.text[: s.start - m.start])
             own = {words_of(a)[0] for c in s.cands if (e := kb.get(c.key)) is not None for a in e.ar if words_of(a)}
             return any(_given_name(w) and w not in own and kb.nationality(w) is None for w in lead)
     return False

@@ -91,5 +91,5 @@ def prior(word: str) -> float | None:
 
 def common_word(word: str, below: float = COMMON) -> bool:
     """Whether a normalised word is, by the learned prior, an ordinary word and not a name."""
-    p = _prior_table().get(word)
+    p = prior(word)
     return p is not None and p < below
