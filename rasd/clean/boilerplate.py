@@ -474,10 +474,6 @@ def _keys(line: Line) -> frozenset[str]:
     return frozenset(_KEY_WORD.findall(_PROCLITICS.sub("", line.norm))) - _FUNCTION_KEYS
 
 
-def _unit_keys(lines: list[Line], unit: list[int]) -> frozenset[str]:
-    return frozenset().union(*(_keys(lines[j]) for j in unit if lines[j].role == "body"))
-
-
 def drop_offtopic(page: Page, title: str | None) -> None:
     """Drop teasers of other stories and promotions by how little they share with the article.
 
@@ -506,6 +502,17 @@ def drop_offtopic(page: Page, title: str | None) -> None:
             units.append([i])
             i += 1
     units = [u for u in units if any(lines[j].role == "body" for j in u)]
+    memo: dict[int, frozenset[str]] = {}
+
+    def key(j: int) -> frozenset[str]:
+        """``_keys`` of ``lines[j]``, each line keyed once."""
+        if j not in memo:
+            memo[j] = _keys(lines[j])
+        return memo[j]
+
+    def unit_keys(u: list[int]) -> frozenset[str]:
+        return frozenset().union(*(key(j) for j in u if lines[j].role == "body"))
+
     promos = {k for k, u in enumerate(units) if len(u) == 1 and _promo(lines[u[0]])}
     prose = [k for k, u in enumerate(units) if lines[u[-1]].prose and k not in promos]
     lead = prose[0] if prose else 0
@@ -515,20 +522,19 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     # words), sharing less of it; looked for among the first three paragraphs of prose.
     above: list[int] = []
     if len(anchor) >= 3 and len(prose) >= 3 and any(_headed(page, lines, units[k], title) for k in prose[:2]):
-        shares = [len(anchor & _unit_keys(lines, units[k])) for k in prose[:3]]
+        shares = [len(anchor & unit_keys(units[k])) for k in prose[:3]]
         first = next((i for i, n in enumerate(shares) if n >= 2), 0)
         above = [prose[i] for i in range(first) if shares[i] < shares[first] and _headed(page, lines, units[prose[i]], title)]
     if not (teasers or promos or above):
         return
-    keys = [_keys(l) for l in lines]
     df: Counter[str] = Counter()  # in how many units (and the title) a key is
-    unit_words = [_unit_keys(lines, u) for u in units]
+    unit_words = [unit_keys(u) for u in units]
     for w in unit_words:
         df.update(w)
     df.update(anchor)
 
     def coherence(k: int) -> float:
-        w = frozenset().union(*(keys[j] for j in units[k]))
+        w = frozenset().union(*(key(j) for j in units[k]))
         own = unit_words[k]
         return sum(1 for x in w if df[x] - (x in own) > 0) / len(w) if w else 0.0
 
