@@ -433,10 +433,10 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, targets=None) -> Event | No
         if (i > 0 and view.norms[i - 1] not in _WEAPON_ADJECTIVES
                 and any(h.tense == "noun" and h.entry.label == etype for h in triggers().match(view.norms[i - 1]))):
             target = _first_named(bare_right)  # "في هجوم استهدف فندقين": the attack did it, unnamed
-        elif _after_relative(view, i) is not None and hit.tense == "present":
+        elif (rel := _after_relative(view, i)) is not None and hit.tense == "present":
             return None  # الدول التي تدعم الإرهاب: a standing relation described, no event
-        elif _after_relative(view, i) is not None:  # التي صادقت: the antecedent acts
-            actor = _antecedent(view, _after_relative(view, i))
+        elif rel is not None:  # التي صادقت: the antecedent acts
+            actor = _antecedent(view, rel)
             target = _first_named(bare_right) if actor is not None else None
             if bare_right and _right_after(view, i, bare_right[0]) and triggers().with_object_pronoun(view.norms[i]):
                 actor, target = bare_right[0], actor  # الخلية التي اعتقلتها الأجهزة الأمنية: the cell was arrested
