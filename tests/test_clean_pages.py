@@ -338,3 +338,19 @@ def test_very_short_article_before_tags_and_a_glued_article():
 """
     doc = _clean(page)
     assert doc.body == "احتفل الشاب محمد القرني بزواجه في قاعة الأفراح بمحافظة بلقرن مساء أمس الخميس."
+
+
+def test_article_nested_deeper_than_the_html_parser_builds_is_kept():
+    # Site builders and broken templates can nest hundreds or thousands of <div>s;
+    # libxml2 stops building the tree at 256 (2,048) levels.
+    paragraphs = [
+        "أعلنت وزارة الخارجية الأردنية اليوم أن الوزير سيزور القاهرة الأسبوع المقبل لبحث العلاقات الثنائية.",
+        "وقال المتحدث باسم الوزارة إن الزيارة تأتي في إطار التنسيق المستمر بين البلدين الشقيقين.",
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    for depth in (300, 3000):
+        page = ("<html><head><title>زيارة مرتقبة</title><script>var ad = 1;</script></head><body>"
+                "<div class='menu'>الرئيسية</div>" + "<div>" * depth + body + "</div>" * depth + "</body></html>")
+        doc = clean(RawArticle(content=page, kind="html", path=f"deep{depth}.html"))
+        assert all(p in doc.body for p in paragraphs), depth
+        assert "var ad" not in doc.body
