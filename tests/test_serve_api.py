@@ -77,3 +77,29 @@ def test_events_filter_story_graph_and_timeline(client):
     assert [d["date"] for d in days] == ["2025-03-04", "2025-03-05"]
     quotes = client.get("/api/quotes", params={"speaker": "فيدان"}).json()
     assert quotes[0]["text"] == "نريد شراكة أقوى"
+
+
+def test_graph_and_timeline_counted_in_the_store_match_the_event_rows(tmp_path):
+    # The store counts events per pair and per day in SQL, so the graph never loads
+    # every event; the pictures must be those that the event rows themselves give.
+    from rasd.serve.views import relation_graph, timeline
+
+    with Store(fill_store(tmp_path / "rasd.db")) as store:
+        extra = _doc("a3", BODY_A, None, "الأهرام")
+        sisi, fidan = "kb:abdel-fattah-el-sisi", "kb:hakan-fidan"
+        extra.events = [
+            Event("CONSULT", "meet", fidan, sisi, None, "2025-03-05"),      # reversed pair, same edge
+            Event("ACCUSE", None, sisi, fidan, None, "2025-03-06", negated=True),  # no relation
+            Event("COOPERATE", None, sisi, fidan, None, None),             # undated: no day
+            Event("ASSAULT", None, sisi, None, None, "2025-03-06"),         # no target: no edge
+        ]
+        store.upsert(extra)
+        rows = store.events()
+        for since in (None, "2025-03-05"):
+            assert relation_graph(store.event_counts("pair", since=since)) == relation_graph(store.events(since=since))
+        assert timeline(store.event_counts("day")) == timeline(rows)
+        assert timeline(store.event_counts("day", actor="فيدان")) == timeline(store.events(actor="فيدان"))
+        graph = relation_graph(store.event_counts("pair"))
+        assert graph["edges"] == [{"source": sisi, "target": fidan, "weight": 4,
+                                   "types": {"CONSULT": 3, "COOPERATE": 1}}]
+        assert [d["date"] for d in timeline(store.event_counts("day"))] == ["2025-03-04", "2025-03-05", "2025-03-06"]

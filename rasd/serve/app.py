@@ -244,15 +244,14 @@ def create_app(db_path: str | FilePath, token: str | None = None) -> FastAPI:
     @app.get("/api/graph", response_model=Graph)
     def graph(since: IsoDate = None, until: IsoDate = None,
               limit: Annotated[int, Query(ge=1, le=500)] = 60) -> dict[str, Any]:
-        g = relation_graph(store.events(since=since, until=until), limit=limit)
+        g = relation_graph(store.event_counts("pair", since=since, until=until), limit=limit)
         for node in g["nodes"]:
             node["type"] = _entity_type(node["id"])
         return g
 
     @app.get("/api/timeline", response_model=list[Day])
     def days(entity: Name = None, since: IsoDate = None, until: IsoDate = None) -> list[dict[str, Any]]:
-        evs = store.events(actor=entity, since=since, until=until) if entity else store.events(since=since, until=until)
-        return timeline(evs)
+        return timeline(store.event_counts("day", actor=entity, since=since, until=until))
 
     @app.get("/api/export/{what}.{fmt}", response_class=StreamingResponse)
     def export(

@@ -1,6 +1,7 @@
 """Aggregations the dashboard draws: the relation graph and the timeline.
 
-They are computed from the store's event rows, so the API handlers stay thin
+They read event rows or the store's counted rows (``Store.event_counts``: one
+row per pair or day and type, with a ``count``), so the API handlers stay thin
 and the aggregation can be tested without a web server.
 """
 from __future__ import annotations
@@ -23,10 +24,11 @@ def relation_graph(events: Iterable[dict[str, Any]], limit: int = 60) -> dict[st
         a, t = ev.get("actor"), ev.get("target")
         if not a or not t or a == t or ev.get("negated") or ev.get("hypothetical"):
             continue
+        n = ev.get("count", 1)
         pair = (a, t) if a < t else (t, a)
-        edges[pair][ev["event_type"]] += 1
-        degree[a] += 1
-        degree[t] += 1
+        edges[pair][ev["event_type"]] += n
+        degree[a] += n
+        degree[t] += n
         names.setdefault(a, (ev.get("actor_name") or a, None))
         names.setdefault(t, (ev.get("target_name") or t, None))
     keep = {eid for eid, _ in degree.most_common(limit)}
@@ -49,5 +51,5 @@ def timeline(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     for ev in events:
         day = (ev.get("date") or "")[:10]
         if len(day) == 10:
-            days[day][ev["event_type"]] += 1
+            days[day][ev["event_type"]] += ev.get("count", 1)
     return [{"date": d, "count": sum(c.values()), "types": dict(c)} for d, c in sorted(days.items())]

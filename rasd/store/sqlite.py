@@ -694,6 +694,31 @@ class Store:
         sql += f" ORDER BY {day} IS NULL, substr({day}, 1, 10), a.rid, ev.seq"
         return sql, params
 
+    _COUNTED = {
+        # Actor–target pairs of asserted events, for the relation graph: "X and Y build
+        # no alliance" is no relation.
+        "pair": ("actor, actor_name, target, target_name, event_type",
+                 "actor IS NOT NULL AND target IS NOT NULL AND actor != target AND NOT negated AND NOT hypothetical"),
+        # Dated events, for the timeline.
+        "day": ("date, event_type", "length(date) = 10"),
+    }
+
+    def event_counts(self, by: str, actor: str | None = None, since: str | None = None,
+                     until: str | None = None) -> list[dict[str, Any]]:
+        """Events counted in SQL by ``by`` ("pair" or "day") and type, with a ``count`` column.
+
+        The graph and the timeline read these instead of every event row, so their
+        memory follows the number of pairs or days, not the size of the corpus.
+        """
+        columns, keep = self._COUNTED[by]
+        query = self._events_query(actor=actor, since=since, until=until)
+        if query is None:
+            return []
+        sql, params = query
+        sql = sql[: sql.rindex(" ORDER BY")]
+        sql = f"SELECT {columns}, count(*) AS count FROM ({sql}) WHERE {keep} GROUP BY {columns}"
+        return [dict(r) for r in self.db.execute(sql, params)]
+
     @staticmethod
     def _event_row(r: sqlite3.Row) -> dict[str, Any]:
         d = dict(r)
