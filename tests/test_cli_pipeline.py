@@ -8,7 +8,8 @@ from pathlib import Path
 from rasd.cli import main
 from rasd.store import Store
 
-SEEDS = Path("/work/shared/corpus/seeds")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # CI clones beside a copy of shared/
+SEEDS = SHARED / "corpus" / "seeds"
 
 OWN = """اجتماع في موسكو بين بوتين ووزير الخارجية التركي
 التقى الرئيس الروسي فلاديمير بوتين، اليوم الأربعاء، في موسكو وزير الخارجية التركي هاكان فيدان، وبحث الجانبان الوضع في سوريا والتعاون في مجال الطاقة.

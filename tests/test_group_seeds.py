@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path("/work/shared/corpus/seeds")
-GOLD = Path("/work/shared/gold/seeds.json")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # CI clones beside a copy of shared/
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold" / "seeds.json"
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="shared seed corpus not available")
 
