@@ -18,6 +18,7 @@ from store_saudinewsnet import articles
 
 from rasd.clean import clean
 from rasd.extract import extract
+from rasd.ingest import InputError
 from rasd.kb import load as load_kb
 from rasd.link import link
 from rasd.recognise import recognise
@@ -35,10 +36,15 @@ def main() -> None:
     print(f"knowledge base loaded in {recognise_warm - t0:.2f} s")
 
     spent: dict[str, float] = defaultdict(float)
-    n = tokens = mentions = events = quotes = 0
+    n = tokens = mentions = events = quotes = skipped = 0
     for raw in articles(args.limit):
         t = time.perf_counter()
-        doc = clean(raw)
+        try:
+            doc = clean(raw)
+        except InputError as e:  # a record with no article text, as `rasd analyze` reports it
+            print(f"skipped {e}")
+            skipped += 1
+            continue
         doc.sentences = split_sentences(doc.body)
         spent["clean"] += time.perf_counter() - t
         for name, stage in (("recognise", recognise), ("link", lambda d: link(d, kb)), ("extract", lambda d: extract(d, kb))):
@@ -52,7 +58,7 @@ def main() -> None:
         quotes += len(doc.quotes)
 
     total = sum(spent.values())
-    print(f"articles: {n}, tokens: {tokens:,}, mentions: {mentions:,}, events: {events:,}, quotes: {quotes:,}")
+    print(f"articles: {n} ({skipped} skipped), tokens: {tokens:,}, mentions: {mentions:,}, events: {events:,}, quotes: {quotes:,}")
     for name, s in spent.items():
         print(f"  {name:<10} {s:7.2f} s  {n / s:8.1f} articles/s  {tokens / s:10,.0f} tokens/s")
     print(f"  {'all':<10} {total:7.2f} s  {n / total:8.1f} articles/s  {tokens / total:10,.0f} tokens/s")
