@@ -32,6 +32,8 @@ from rasd.group.features import N_FEATURES, Features
 MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "story_pair.json"
 WINDOW_DAYS = 3  # a story is reported over a few days
 UNDATED_MARGIN = 0.05  # undated pairs must be surer: time cannot rule them out
+WEIGHTS_DRIFT = 0.05  # relative corpus growth after which an article's rarity weights are recomputed
+WEIGHTS_KEPT = 20_000  # articles whose weights are remembered
 PRINCIPAL = 3  # entities per article that count as its principal ones
 # What each pair feature measures (``pair_vector``), in the model's order; the
 # sign is the direction the fit may weigh it in (evidence for, or against).
@@ -59,6 +61,7 @@ class CorpusStats:
         self.term_df: Counter[str] = Counter()
         self.ngram_df = np.zeros(N_FEATURES, dtype=np.int32)
         self._log1p = np.zeros(0, dtype=np.float32)
+        self._weights: dict[str, tuple[int, dict[str, float], dict[str, float]]] = {}  # id -> (n_docs, ...)
 
     def add(self, f: Features) -> None:
         self.n_docs += 1
@@ -66,15 +69,35 @@ class CorpusStats:
         self.term_df.update(f.terms)
         self.ngram_df[f.ngram_idx] += 1
 
-    def idf(self, df: int | np.ndarray) -> float | np.ndarray:
+    def idf(self, df: int) -> float:
         """Smoothed idf, as scikit-learn's ``smooth_idf``: never zero, never negative."""
-        return np.log((1 + self.n_docs) / (1 + np.asarray(df))) + 1.0
+        return math.log((1 + self.n_docs) / (1 + df)) + 1.0
 
     def entity_idf(self, eid: str) -> float:
-        return float(self.idf(self.entity_df.get(eid, 0)))
+        return self.idf(self.entity_df.get(eid, 0))
 
     def term_idf(self, term: str) -> float:
-        return float(self.idf(self.term_df.get(term, 0)))
+        return self.idf(self.term_df.get(term, 0))
+
+    def weights(self, f: Features) -> tuple[dict[str, float], dict[str, float]]:
+        """Rarity-weighted content words and entities of an article under the current counts.
+
+        An article is scored against each new one that shares its keys, so
+        its weights are remembered until the corpus has grown by
+        ``WEIGHTS_DRIFT`` (idf moves with the log of the count: by then it
+        has moved by at most log(1 + WEIGHTS_DRIFT)), for at most
+        ``WEIGHTS_KEPT`` articles.
+        """
+        got = self._weights.get(f.id)
+        if got is None or self.n_docs > got[0] * (1 + WEIGHTS_DRIFT):
+            if len(self._weights) >= WEIGHTS_KEPT:
+                self._weights.clear()
+            got = self._weights[f.id] = (
+                self.n_docs,
+                {t: self.term_idf(t) for t in f.terms},
+                {e: w * self.entity_idf(e) for e, w in f.entities.items()},
+            )
+        return got[1], got[2]
 
     def text_weights(self, f: Features) -> np.ndarray:
         """TF-IDF values of an article's n-grams, L2-normalised under current counts.
@@ -159,10 +182,6 @@ def _weighted_cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
     return dot / math.sqrt(sum(v * v for v in wa.values()) * sum(v * v for v in wb.values()))
 
 
-def _entity_weights(f: Features, stats: CorpusStats) -> dict[str, float]:
-    return {e: w * stats.entity_idf(e) for e, w in f.entities.items()}
-
-
 def _principal(weights: dict[str, float]) -> set[str]:
     return set(sorted(weights, key=lambda e: (-weights[e], e))[:PRINCIPAL])
 
@@ -218,9 +237,8 @@ def _jaccard(a: set, b: set) -> float:
 
 def pair_vector(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> np.ndarray:
     """The pair features of ``FEATURES``, in its order: what the model weighs."""
-    ea, eb = _entity_weights(a, stats), _entity_weights(b, stats)
-    ta = {t: stats.term_idf(t) for t in a.terms}
-    tb = {t: stats.term_idf(t) for t in b.terms}
+    ta, ea = stats.weights(a)
+    tb, eb = stats.weights(b)
     same_event, _ = _event_match(a, b)
     nums = _jaccard(a.numbers, b.numbers)
     pa, pb = _principal(ea), _principal(eb)
