@@ -61,7 +61,7 @@ class CorpusStats:
         self.term_df: Counter[str] = Counter()
         self.ngram_df = np.zeros(N_FEATURES, dtype=np.int32)
         self._log1p = np.zeros(0, dtype=np.float32)
-        self._weights: dict[str, tuple[int, dict[str, float], dict[str, float]]] = {}  # id -> (n_docs, ...)
+        self._weights: dict[str, tuple[Features, int, dict, dict]] = {}  # id -> (features, n_docs, weights)
 
     def add(self, f: Features) -> None:
         self.n_docs += 1
@@ -89,15 +89,16 @@ class CorpusStats:
         ``WEIGHTS_KEPT`` articles.
         """
         got = self._weights.get(f.id)
-        if got is None or self.n_docs > got[0] * (1 + WEIGHTS_DRIFT):
+        if got is None or got[0] is not f or self.n_docs > got[1] * (1 + WEIGHTS_DRIFT):
             if len(self._weights) >= WEIGHTS_KEPT:
                 self._weights.clear()
             got = self._weights[f.id] = (
+                f,
                 self.n_docs,
                 {t: self.term_idf(t) for t in f.terms},
                 {e: w * self.entity_idf(e) for e, w in f.entities.items()},
             )
-        return got[1], got[2]
+        return got[2], got[3]
 
     def text_weights(self, f: Features) -> np.ndarray:
         """TF-IDF values of an article's n-grams, L2-normalised under current counts.

@@ -44,6 +44,7 @@ TAIL = 300  # most recent postings read per key
 MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
 KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
 MAX_LIVE = 4000  # and at most this many of the most recent articles are: memory bounded on any feed
+MERGE_FLOOR = 0.2  # share of the threshold two stories' first articles must reach to be merged by a third
 _EVICT_EVERY = 1000
 
 
@@ -198,11 +199,27 @@ class StoryIndex:
                 best[sp] = (score, cand)
         # Every story whose anchor agrees too is this event (near-duplicates too: formula texts
         # chain); the oldest of them keeps its id and absorbs the others.
-        agreed = [(sp, score) for sp, (score, cand) in best.items() if self._anchor_agrees(f, sp, cand, dense)]
+        agreed = sorted(((score, sp) for sp, (score, cand) in best.items() if self._anchor_agrees(f, sp, cand, dense)),
+                        key=lambda t: (-t[0], t[1]))
         if not agreed:
             return None, None, []
-        keep = min(sp for sp, _ in agreed)
-        return keep, max(score for _, score in agreed), sorted(sp for sp, _ in agreed if sp != keep)
+        score, first = agreed[0]
+        group = [first] + [sp for _, sp in agreed[1:] if self._may_merge(first, sp)]
+        keep = min(group)
+        return keep, score, sorted(sp for sp in group if sp != keep)
+
+    def _may_merge(self, sp: int, other: int) -> bool:
+        """Whether the first articles of two stories are close enough for a third to show they are one.
+
+        A bridging article settles a doubt; it cannot make one story of two
+        that plainly differ (formula news: one telegram of congratulations
+        resembles both the one to Colombia and the one to Egypt).
+        """
+        a, b = (self._feats[self._pos[self._stories[x].members[0]]] for x in (sp, other))
+        if a is None or b is None:
+            return False
+        sim = similarity(a, b, self._stats)
+        return (sim.days_apart is None or sim.days_apart <= WINDOW_DAYS) and sim.score >= MERGE_FLOOR * sim.needed
 
     def _anchor_agrees(self, f: Features, sp: int, cand: int, dense) -> bool:
         """Guard against chaining: the article must be "same story" with the story's first article too."""
