@@ -151,9 +151,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     x, y, same = training_set(Path(argv[0]) if argv else SEMEVAL)
     c = choose_c(x, y)
-    threshold = best_threshold(cross_validated(x, y, c), same)
+    oof = cross_validated(x, y, c)
+    threshold = best_threshold(oof, same)
     w, b = fit(x, y, c)
-    print(f"fitted on {len(y)} pairs ({int(same.sum())} one story), C {c}, threshold {threshold:.3f}")
+    said = oof >= threshold
+    print(f"fitted on {len(y)} pairs ({int(same.sum())} one story), C {c}, threshold {threshold:.3f}; "
+          f"cross-validated: precision {np.sum(said & same) / max(said.sum(), 1):.2f} "
+          f"recall {np.sum(said & same) / same.sum():.2f}")
     for name, v in zip(FEATURES, w):
         print(f"  {name:16s} {v:+.3f}")
     MODEL.write_text(json.dumps({
