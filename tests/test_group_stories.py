@@ -323,3 +323,26 @@ def test_a_later_article_that_bridges_two_stories_merges_them():
     again = StoryIndex.from_state(index.to_state())
     assert again.resolve("story:fire-rescue") == "story:fire-blaze"
     assert again.add(make_doc(*FIRE[1])).story_id == "story:fire-blaze"
+
+
+MARKET = [
+    ("bourse-sun-a", "الاقتصادية", "2025-05-11", "البورصة المصرية تربح 1.8 في المئة وتغلق عند 32140 نقطة",
+     "أنهت البورصة المصرية تعاملات اليوم الأحد على ارتفاع، وصعد مؤشرها الرئيسي إيجي إكس 30 بنسبة 1.8 في المئة "
+     "ليغلق عند 32140 نقطة، بتعاملات بلغت 3.9 مليار جنيه، بدعم من مشتريات المستثمرين الأجانب في أسهم البنوك."),
+    ("bourse-sun-b", "الشروق", "2025-05-11", "مشتريات الأجانب تقود إيجي إكس 30 إلى 32140 نقطة",
+     "قادت مشتريات المستثمرين الأجانب مؤشر البورصة الرئيسي إيجي إكس 30 إلى الصعود 1.8 في المئة عند 32140 نقطة "
+     "في ختام جلسة الأحد، فيما بلغت قيمة التداولات 3.9 مليار جنيه."),
+    ("bourse-mon", "الاقتصادية", "2025-05-12", "البورصة المصرية تتراجع 0.6 في المئة عند 31950 نقطة",
+     "تراجع المؤشر الرئيسي للبورصة المصرية إيجي إكس 30 في ختام تعاملات اليوم الاثنين بنسبة 0.6 في المئة ليغلق عند "
+     "31950 نقطة، بتعاملات قيمتها 3.1 مليار جنيه، مع عمليات بيع لجني الأرباح من المستثمرين العرب."),
+]
+
+
+def test_the_market_report_of_the_next_day_is_another_story():
+    """A recurring kind of news: the same index, the same wording, another session."""
+    index = StoryIndex()
+    index.add_many(corpus())
+    sun_a, sun_b, mon = (make_doc(*m) for m in MARKET)
+    first = index.add(sun_a)
+    assert index.add(sun_b).story_id == first.story_id
+    assert index.add(mon).new_story

@@ -32,8 +32,8 @@ from rasd.group.features import N_FEATURES, Features
 MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "story_pair.json"
 WINDOW_DAYS = 3  # a story is reported over a few days
 UNDATED_MARGIN = 0.05  # undated pairs must be surer: time cannot rule them out
-WEIGHTS_DRIFT = 0.05  # relative corpus growth after which an article's rarity weights are recomputed
-WEIGHTS_KEPT = 20_000  # articles whose weights are remembered
+WEIGHTS_DRIFT = 0.25  # relative corpus growth after which an article's content-word norm is recomputed
+WEIGHTS_KEPT = 20_000  # articles whose norm is remembered
 PRINCIPAL = 3  # entities per article that count as its principal ones
 # What each pair feature measures (``pair_vector``), in the model's order; the
 # sign is the direction the fit may weigh it in (evidence for, or against).
@@ -46,8 +46,8 @@ FEATURES = {
     "roles": +1,  # the same actor / target of events of the same type
     "event_types": +1,  # overlap of the event types asserted
     "same_event": +1,  # one event: same type, same parties, dates agree
-    "numbers": +1,  # overlap of the figures in title + lead
-    "other_numbers": -1,  # both give figures, none shared: another day's index, another firm's profit
+    "numbers": +1,  # rarity-weighted cosine of the figures in title + lead
+    "other_numbers": -1,  # 1 - that cosine when both give figures: another day's index, another firm's profit
     "days": -1,  # days between the reports (``days_apart``) over WINDOW_DAYS; 0 when undated
 }
 
@@ -61,12 +61,13 @@ class CorpusStats:
         self.term_df: Counter[str] = Counter()
         self.ngram_df = np.zeros(N_FEATURES, dtype=np.int32)
         self._log1p = np.zeros(0, dtype=np.float32)
-        self._weights: dict[str, tuple[Features, int, dict, dict]] = {}  # id -> (features, n_docs, weights)
+        self._norms: dict[tuple[str, int], tuple[int, float]] = {}  # (id, object) -> (n_docs, term norm)
 
     def add(self, f: Features) -> None:
         self.n_docs += 1
         self.entity_df.update(f.entities.keys())
         self.term_df.update(f.terms)
+        self.term_df.update(_figure_keys(f))
         self.ngram_df[f.ngram_idx] += 1
 
     def idf(self, df: int) -> float:
@@ -79,26 +80,26 @@ class CorpusStats:
     def term_idf(self, term: str) -> float:
         return self.idf(self.term_df.get(term, 0))
 
-    def weights(self, f: Features) -> tuple[dict[str, float], dict[str, float]]:
-        """Rarity-weighted content words and entities of an article under the current counts.
+    def term_norm(self, f: Features) -> float:
+        """Length of an article's rarity-weighted content-word vector under the current counts.
 
         An article is scored against each new one that shares its keys, so
-        its weights are remembered until the corpus has grown by
+        its norm is remembered until the corpus has grown by
         ``WEIGHTS_DRIFT`` (idf moves with the log of the count: by then it
         has moved by at most log(1 + WEIGHTS_DRIFT)), for at most
         ``WEIGHTS_KEPT`` articles.
         """
-        got = self._weights.get(f.id)
-        if got is None or got[0] is not f or self.n_docs > got[1] * (1 + WEIGHTS_DRIFT):
-            if len(self._weights) >= WEIGHTS_KEPT:
-                self._weights.clear()
-            got = self._weights[f.id] = (
-                f,
-                self.n_docs,
-                {t: self.term_idf(t) for t in f.terms},
-                {e: w * self.entity_idf(e) for e, w in f.entities.items()},
-            )
-        return got[2], got[3]
+        key = (f.id, id(f))
+        got = self._norms.get(key)
+        if got is None or self.n_docs > got[0] * (1 + WEIGHTS_DRIFT):
+            if len(self._norms) >= WEIGHTS_KEPT:
+                self._norms.clear()
+            got = self._norms[key] = (self.n_docs, math.sqrt(sum(self.term_idf(t) ** 2 for t in f.terms)))
+        return got[1]
+
+    def entity_weights(self, f: Features) -> dict[str, float]:
+        """Salience x rarity of each of the article's entities."""
+        return {e: w * self.entity_idf(e) for e, w in f.entities.items()}
 
     def text_weights(self, f: Features) -> np.ndarray:
         """TF-IDF values of an article's n-grams, L2-normalised under current counts.
@@ -175,6 +176,26 @@ def _text_cosine(a: Features, b: Features, stats: CorpusStats, dense_a: np.ndarr
     return float(np.dot(stats.text_weights(a)[ia], wb[ib]))
 
 
+def _figure_keys(f: Features) -> list[str]:
+    """Figures are counted with the content words, marked apart: "19" of كوفيد 19 is common, 12480 is not."""
+    return [f"#{n}" for n in f.numbers]
+
+
+def _figures_cosine(a: Features, b: Features, stats: CorpusStats) -> float:
+    """Rarity-weighted cosine of the figures of title + lead (0 when either has none)."""
+    wa = {k: stats.term_idf(k) for k in _figure_keys(a)}
+    wb = {k: stats.term_idf(k) for k in _figure_keys(b)}
+    return _weighted_cosine(wa, wb) if wa and wb else 0.0
+
+
+def _terms_cosine(a: Features, b: Features, stats: CorpusStats) -> float:
+    """Cosine of the idf-weighted content words: the same facts in other wording."""
+    shared = set(a.terms).intersection(b.terms)
+    if not shared:
+        return 0.0
+    return sum(stats.term_idf(t) ** 2 for t in shared) / (stats.term_norm(a) * stats.term_norm(b))
+
+
 def _weighted_cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
     shared = wa.keys() & wb.keys()
     if not shared:
@@ -238,15 +259,14 @@ def _jaccard(a: set, b: set) -> float:
 
 def pair_vector(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> np.ndarray:
     """The pair features of ``FEATURES``, in its order: what the model weighs."""
-    ta, ea = stats.weights(a)
-    tb, eb = stats.weights(b)
+    ea, eb = stats.entity_weights(a), stats.entity_weights(b)
     same_event, _ = _event_match(a, b)
-    nums = _jaccard(a.numbers, b.numbers)
+    nums = _figures_cosine(a, b, stats)
     pa, pb = _principal(ea), _principal(eb)
     days = days_apart(a, b)
     return np.array([
         _text_cosine(a, b, stats, dense_a),
-        _weighted_cosine(ta, tb),
+        _terms_cosine(a, b, stats),
         _weighted_cosine(ea, eb),
         _overlap(pa, pb),
         float(bool(pa and pb) and not pa & pb),
@@ -254,7 +274,7 @@ def pair_vector(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.nda
         _jaccard({t for t, *_ in a.roles}, {t for t, *_ in b.roles}),
         float(same_event),
         nums,
-        float(bool(a.numbers and b.numbers) and not a.numbers & b.numbers),
+        1.0 - nums if a.numbers and b.numbers else 0.0,
         min(days or 0, WINDOW_DAYS) / WINDOW_DAYS,
     ])
 
