@@ -12,8 +12,8 @@ fitted on human-judged article pairs (``rasd.group.train``, SemEval-2022
 Task 8 Arabic, and pairs written for Rasd with dates and the hard cases:
 the same people at another meeting, a market index on the next day) turns
 them into the probability that a reader would call the two one story.
-Reports more than ``WINDOW_DAYS`` apart are never one story. The rarity statistics are counts that only grow, so they update
-incrementally.
+Reports more than ``WINDOW_DAYS`` apart are never one story. The rarity
+statistics are counts that only grow, so they update incrementally.
 """
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ FEATURES = {
     "terms": +1,  # rarity-weighted cosine of content words: the same facts in other wording
     "entities": +1,  # rarity-weighted cosine of linked entities
     "principal": +1,  # share of the principal entities both name
-    "other_principal": -1,  # both name principal entities, none shared: Sabic's results, not Sipchem's
+    "other_principal": -1,  # both name principal entities, none shared: one firm's results, not another's
     "roles": +1,  # the same actor / target of events of the same type
     "event_types": +1,  # overlap of the event types asserted
     "same_event": +1,  # one event: same type, same parties, dates agree
