@@ -215,6 +215,10 @@ class StoryIndex:
         that plainly differ (formula news: one telegram of congratulations
         resembles both the one to Colombia and the one to Egypt).
         """
+        spans = (self._stories[x] for x in (sp, other))
+        days = [d for s in spans for d in (s.first_day, s.last_day) if d is not None]
+        if days and max(days) - min(days) > WINDOW_DAYS:  # one event is reported over a few days, not weeks
+            return False
         a, b = (self._feats[self._pos[self._stories[x].members[0]]] for x in (sp, other))
         if a is None or b is None:
             return False
