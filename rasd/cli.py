@@ -79,7 +79,8 @@ class RunSummary:
         self.events: Counter[str] = Counter()
         self.stories: dict[str, set[str]] = {}  # story id -> outlets seen in this run
 
-    def add(self, doc: Doc) -> None:
+    def add(self, doc: Doc, merged: list[str] = ()) -> None:
+        """Count one analysed article; ``merged``: stories it showed are its own story."""
         self.analysed += 1
         if doc.source.outlet:
             self.outlets[doc.source.outlet] += 1
@@ -92,7 +93,10 @@ class RunSummary:
             self.names[e.id] = e.name or e.name_ar
         self.events.update(ev.type for ev in doc.events)
         if doc.story:
-            self.stories.setdefault(doc.story, set()).add(doc.source.outlet or "?")
+            outlets = self.stories.setdefault(doc.story, set())
+            for old in merged:
+                outlets |= self.stories.pop(old, set())
+            outlets.add(doc.source.outlet or "?")
 
     def render(self) -> str:
         lines = [f"Analysed {self.analysed} article{'s' * (self.analysed != 1)}, {self.failed} failed."]
@@ -234,7 +238,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             for warning in doc.warnings:
                 warn(where, warning)
             try:
-                stories.add(doc)  # fills doc.story and doc.duplicates before anything is written
+                grouped = stories.add(doc)  # fills doc.story and doc.duplicates before anything is written
             except Exception as e:
                 fail(where, f"grouping failed ({type(e).__name__}: {e})")
                 continue
@@ -245,10 +249,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     store.upsert(doc, content_hash=digest)
                     for earlier in doc.duplicates:
                         store.set_duplicates(earlier, [doc.id])
+                    if grouped.merged:
+                        store.merge_stories(doc.story, grouped.merged)
                 except sqlite3.Error as e:
                     fail(where, f"not stored ({e})")
                     continue
-            summary.add(doc)
+            summary.add(doc, merged=grouped.merged)
+            touched.difference_update(grouped.merged)
             touched.add(doc.story)
             if store is not None and time.monotonic() - saved_at > _CHECKPOINT_S:
                 store.set_state(STORY_STATE, stories.to_state())
@@ -294,8 +301,11 @@ def _unstored(items: Iterator[Any], store: Store | None, stories: Any, summary: 
         summary.skipped += 1
         if stored not in stories:
             doc = store.get(stored)
-            stories.add(doc)
+            grouped = stories.add(doc)
             store.save_story(doc.story, [doc.id])
+            if grouped.merged:
+                store.merge_stories(doc.story, grouped.merged)
+                touched.difference_update(grouped.merged)
             store.set_duplicates(doc.id, doc.duplicates)
             for earlier in doc.duplicates:
                 store.set_duplicates(earlier, [doc.id])

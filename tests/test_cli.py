@@ -239,3 +239,27 @@ def test_serve_hands_the_store_path_to_the_app(monkeypatch, tmp_path):
     monkeypatch.setattr("uvicorn.run", lambda app, host, port: seen.update(app=app, host=host, port=port))
     assert main(["serve", "--db", str(tmp_path / "x.db"), "--port", "8123"]) == 0
     assert seen == {"db": str(tmp_path / "x.db"), "app": "app", "host": "127.0.0.1", "port": 8123}
+
+
+def test_a_later_article_merges_two_stored_stories(tmp_path, capsys, fake_pipeline):
+    """Two runs: the second brings the article that shows two stored stories are one."""
+    from test_group_stories import FIRE
+
+    def feed(name, articles):
+        path = tmp_path / name
+        path.write_text("".join(json.dumps({"id": i, "outlet": o, "published": p, "text": f"{t}\n{b}"},
+                                           ensure_ascii=False) + "\n" for i, o, p, t, b in articles),
+                        encoding="utf-8")
+        return str(path)
+
+    db = str(tmp_path / "r.db")
+    assert run(capsys, "analyze", feed("first.jsonl", FIRE[:2]), "--db", db)[0] == 0
+    with Store(db) as s:
+        assert len(s.stories()) == 2
+    code, out, _ = run(capsys, "analyze", feed("second.jsonl", FIRE[2:]), "--db", db)
+    assert code == 0 and "Stories: 1 " in out
+    with Store(db) as s:
+        assert [x["id"] for x in s.stories()] == ["story:fire-blaze"]
+        assert s.story("story:fire-rescue")["id"] == "story:fire-blaze"
+        assert s.story("story:fire-blaze")["articles"] == 3
+        assert s.get("fire-rescue").story == "story:fire-blaze"

@@ -103,3 +103,22 @@ def test_graph_and_timeline_counted_in_the_store_match_the_event_rows(tmp_path):
         assert graph["edges"] == [{"source": sisi, "target": fidan, "weight": 4,
                                    "types": {"CONSULT": 3, "COOPERATE": 1}}]
         assert [d["date"] for d in timeline(store.event_counts("day"))] == ["2025-03-04", "2025-03-05", "2025-03-06"]
+
+
+def test_story_merged_later_is_served_under_its_old_id(tmp_path):
+    db = tmp_path / "rasd.db"
+    with Store(db) as store:
+        store.upsert(_doc("a1", BODY_A, "2025-03-04", "الأهرام"))
+        store.upsert(_doc("a2", BODY_B, "2025-03-05", "الشروق"))
+        store.save_story("story:a1", ["a1"])
+        store.save_story("story:a2", ["a2"])
+        store.merge_stories("story:a1", ["story:a2"])
+    client = TestClient(create_app(db))
+    story = client.get("/api/stories/story:a2").json()
+    assert story["id"] == "story:a1" and [a["id"] for a in story["articles"]] == ["a1", "a2"]
+    assert (story["first_seen"], story["last_seen"]) == ("2025-03-04", "2025-03-05")
+    listed = client.get("/api/stories").json()
+    assert [s["id"] for s in listed] == ["story:a1"]
+    assert listed[0]["key_events"][0] == {"type": "CONSULT", "actor": "kb:abdel-fattah-el-sisi",
+                                          "actor_name": "Abdel Fattah el-Sisi", "target": "kb:hakan-fidan",
+                                          "target_name": "Hakan Fidan", "articles": 2}

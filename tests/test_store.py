@@ -301,3 +301,35 @@ def test_actor_filter_covers_both_parties_of_a_symmetric_event(tmp_path):
         store.upsert(doc)
         assert [e["event_type"] for e in store.events(actor="kb:b")] == ["CONSULT"]
         assert {e["event_type"] for e in store.events(actor="kb:a")} == {"CONSULT", "ACCUSE"}
+
+
+def test_merged_story_keeps_its_old_id_resolving(store):
+    """A later article showed two stories are one: links to either id lead to the merged story."""
+    store.save_story("s1", ["a1"])
+    store.save_story("s2", ["a2"])
+    store.merge_stories("s1", ["s2"])
+    merged = store.story("s2")
+    assert merged["id"] == "s1" and merged["articles"] == 2
+    assert [a["id"] for a in merged["article_list"]] == ["a1", "a2"]
+    assert store.get("a2").story == "s1"
+    assert [s["id"] for s in store.stories()] == ["s1"]
+    assert merged["key_events"][0]["type"] == "CONSULT"
+    assert merged["key_events"][0]["actor_name"] == "Sergey Lavrov" and merged["key_events"][0]["articles"] == 2
+    # merged again, into an older story: the first alias follows
+    store.save_story("s0", ["b1"])
+    store.merge_stories("s0", ["s1"])
+    assert store.resolve_story("s2") == store.resolve_story("s1") == "s0"
+    assert store.story("s2")["articles"] == 3
+    assert store.resolve_story("s0") == "s0" and store.resolve_story("other") == "other"
+
+
+def test_store_of_the_previous_version_gains_story_events(tmp_path):
+    path = tmp_path / "v3.db"
+    with Store(path) as s:
+        s.upsert(visit_doc("a1"))
+    db = sqlite3.connect(path)
+    db.executescript("ALTER TABLE stories DROP COLUMN key_events; DROP TABLE story_aliases; PRAGMA user_version=3;")
+    db.close()
+    with Store(path) as s:
+        s.save_story("s1", ["a1"])
+        assert s.story("s1")["key_events"][0]["type"] == "CONSULT"

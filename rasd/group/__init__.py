@@ -1,12 +1,16 @@
 """Corpus stage: near-duplicates and cross-outlet stories, incremental and sub-quadratic.
 
 Usage: ``index = StoryIndex()`` (or ``StoryIndex.from_state(bytes)``), then
-``index.add(doc)`` per analysed article, ``index.stories()`` to read, and
-``index.to_state()`` to persist. Nothing here touches the store.
+``index.add(doc)`` per analysed article (its ``Assignment.merged`` names the
+stories that article showed to be its own, ``index.resolve(id)`` where an
+absorbed id went), ``index.stories()`` to read, and ``index.to_state()`` to
+persist. ``similarity(a, b, stats)`` scores one candidate pair of
+``features(doc)``; ``pair_vector`` gives what it weighs. Nothing here touches
+the store.
 """
 from rasd.group.duplicates import DuplicateIndex
 from rasd.group.features import Features, features
-from rasd.group.similarity import CorpusStats, Similarity, similarity
+from rasd.group.similarity import CorpusStats, Similarity, pair_vector, similarity
 from rasd.group.stories import Assignment, StoryIndex, StoryRecord
 
 __all__ = [
@@ -18,5 +22,6 @@ __all__ = [
     "StoryIndex",
     "StoryRecord",
     "features",
+    "pair_vector",
     "similarity",
 ]

@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from rasd.doc import Doc
 from rasd.text.normalise import normalise, search_key
 
-LEAD_CHARS = 600  # the lead carries the who/what/where of a news story
+LEAD_CHARS = 1000  # the lead carries the who/what/where of a news story
 N_FEATURES = 2**20
 
 _VECTORIZER = HashingVectorizer(
@@ -33,6 +33,8 @@ _VECTORIZER = HashingVectorizer(
 )
 _NON_WORD = re.compile(r"[^\w]+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a year dates the article, it does not tell events apart
 
 # Function words and news formulae that say nothing about which event it is.
 _STOP = frozenset(
@@ -65,6 +67,8 @@ class Features:
     terms: list[str]  # distinct content-word keys of title + lead
     entities: dict[str, float]  # entity id -> type weight x salience
     events: list[tuple[str, frozenset, int | None]]  # (type, participant ids, day)
+    roles: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (type, actor, target)
+    numbers: frozenset = frozenset()  # figures of title + lead: 43 points one day, 8 the next
     ngram_idx: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
     ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))
 
@@ -114,6 +118,11 @@ def content_terms(norm_text: str) -> list[str]:
     return list(seen)
 
 
+def numbers(norm_text: str) -> frozenset:
+    """The figures of normalised text, years left out."""
+    return frozenset(n.replace(",", ".") for n in _NUMBER.findall(norm_text) if not _YEAR.fullmatch(n))
+
+
 def _entity_weights(doc: Doc, lead_end: int) -> dict[str, float]:
     """Type weight x salience: named often, or in the lead, means the article is about it."""
     types = {e.id: e.type for e in doc.entities}
@@ -147,6 +156,13 @@ def _event_keys(doc: Doc) -> list[tuple[str, frozenset, int | None]]:
     return [(t, p, d) for (t, p), d in keys.items()]
 
 
+def _roles(doc: Doc) -> list[tuple[str, str | None, str | None]]:
+    """Who did what to whom in each asserted event, for comparing roles across articles."""
+    seen = {(ev.type, ev.actor, ev.target) for ev in doc.events
+            if not ev.negated and not ev.hypothetical and (ev.actor or ev.target)}
+    return sorted(seen, key=str)
+
+
 def features(doc: Doc) -> Features:
     """Extract the grouping features of one analysed (or merely cleaned) article."""
     lead = lead_text(doc)
@@ -162,6 +178,8 @@ def features(doc: Doc) -> Features:
         terms=content_terms(norm_lead),
         entities=_entity_weights(doc, LEAD_CHARS),
         events=_event_keys(doc),
+        roles=_roles(doc),
+        numbers=numbers(norm_lead),
         ngram_idx=idx,
         ngram_tf=tf,
     )

@@ -1,28 +1,55 @@
-"""Pairwise article similarity for story grouping, with corpus-wide rarity.
+"""Pairwise article similarity for story grouping: one learned score of event evidence.
 
 Same theme is not same story: two articles on Russia–China military ties
 share "Russia", "China" and much vocabulary, yet report different meetings.
-What tells them apart is the rare evidence: the specific people and places
-(weighted by inverse document frequency over everything the index has seen),
-the same event between the same parties, and close publication dates. The
+What tells them apart is the rare evidence: the same wording (character
+n-grams, so clitics and spellings matter little), the same content words in
+other wording, the specific people and places (weighted by inverse document
+frequency over everything the index has seen), the same principal entities
+in the same roles, compatible event types, the same figures, and close
+dates. ``pair_vector`` measures each; a logistic model whose weights were
+fitted on human-judged article pairs (``rasd.group.train``, SemEval-2022
+Task 8 Arabic, and pairs written for Rasd with dates and the hard cases:
+the same people at another meeting, a market index on the next day) turns
+them into the probability that a reader would call the two one story.
+Reports more than ``WINDOW_DAYS`` apart are never one story. The rarity
 statistics are counts that only grow, so they update incrementally.
 """
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
+from rasd.extract.events import SYMMETRIC
 from rasd.group.features import N_FEATURES, Features
 
+MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "story_pair.json"
 WINDOW_DAYS = 3  # a story is reported over a few days
-THRESHOLD = 0.38  # wording + entities score at or above which two articles report one story
-THRESHOLD_TEXT = 0.35  # the same on wording alone
-ENTITY_LIFT = 0.25  # how far shared entities may carry a pair beyond what its wording says
-UNDATED_MARGIN = 0.06  # undated pairs must be surer: time cannot rule them out
-DAY_MARGIN = 0.03  # per day apart: most outlets report an event the same or the next day
+UNDATED_MARGIN = 0.05  # undated pairs must be surer: time cannot rule them out
+WEIGHTS_DRIFT = 0.25  # relative corpus growth after which an article's content-word norm is recomputed
+WEIGHTS_KEPT = 20_000  # articles whose norm is remembered
+PRINCIPAL = 3  # entities per article that count as its principal ones
+# What each pair feature measures (``pair_vector``), in the model's order; the
+# sign is the direction the fit may weigh it in (evidence for, or against).
+FEATURES = {
+    "text": +1,  # char 3-5-gram TF-IDF cosine of title + lead
+    "terms": +1,  # rarity-weighted cosine of content words: the same facts in other wording
+    "entities": +1,  # rarity-weighted cosine of linked entities
+    "principal": +1,  # share of the principal entities both name
+    "other_principal": -1,  # both name principal entities, none shared: one firm's results, not another's
+    "roles": +1,  # the same actor / target of events of the same type
+    "event_types": +1,  # overlap of the event types asserted
+    "same_event": +1,  # one event: same type, same parties, dates agree
+    "numbers": +1,  # rarity-weighted cosine of the figures in title + lead
+    "other_numbers": -1,  # 1 - that cosine when both give figures: another day's index, another firm's profit
+    "days": -1,  # days between the reports (``days_apart``) over WINDOW_DAYS; 0 when undated
+}
 
 
 class CorpusStats:
@@ -34,22 +61,45 @@ class CorpusStats:
         self.term_df: Counter[str] = Counter()
         self.ngram_df = np.zeros(N_FEATURES, dtype=np.int32)
         self._log1p = np.zeros(0, dtype=np.float32)
+        self._norms: dict[tuple[str, int], tuple[int, float]] = {}  # (id, object) -> (n_docs, term norm)
 
     def add(self, f: Features) -> None:
         self.n_docs += 1
         self.entity_df.update(f.entities.keys())
         self.term_df.update(f.terms)
+        self.term_df.update(_figure_keys(f))
         self.ngram_df[f.ngram_idx] += 1
 
-    def idf(self, df: int | np.ndarray) -> float | np.ndarray:
+    def idf(self, df: int) -> float:
         """Smoothed idf, as scikit-learn's ``smooth_idf``: never zero, never negative."""
-        return np.log((1 + self.n_docs) / (1 + np.asarray(df))) + 1.0
+        return math.log((1 + self.n_docs) / (1 + df)) + 1.0
 
     def entity_idf(self, eid: str) -> float:
-        return float(self.idf(self.entity_df.get(eid, 0)))
+        return self.idf(self.entity_df.get(eid, 0))
 
     def term_idf(self, term: str) -> float:
-        return float(self.idf(self.term_df.get(term, 0)))
+        return self.idf(self.term_df.get(term, 0))
+
+    def term_norm(self, f: Features) -> float:
+        """Length of an article's rarity-weighted content-word vector under the current counts.
+
+        An article is scored against each new one that shares its keys, so
+        its norm is remembered until the corpus has grown by
+        ``WEIGHTS_DRIFT`` (idf moves with the log of the count: by then it
+        has moved by at most log(1 + WEIGHTS_DRIFT)), for at most
+        ``WEIGHTS_KEPT`` articles.
+        """
+        key = (f.id, id(f))
+        got = self._norms.get(key)
+        if got is None or self.n_docs > got[0] * (1 + WEIGHTS_DRIFT):
+            if len(self._norms) >= WEIGHTS_KEPT:
+                self._norms.clear()
+            got = self._norms[key] = (self.n_docs, math.sqrt(sum(self.term_idf(t) ** 2 for t in f.terms)))
+        return got[1]
+
+    def entity_weights(self, f: Features) -> dict[str, float]:
+        """Salience x rarity of each of the article's entities."""
+        return {e: w * self.entity_idf(e) for e, w in f.entities.items()}
 
     def text_weights(self, f: Features) -> np.ndarray:
         """TF-IDF values of an article's n-grams, L2-normalised under current counts.
@@ -86,13 +136,34 @@ class CorpusStats:
 
 @dataclass
 class Similarity:
-    score: float  # combined, 0..1
+    score: float  # probability, 0..1, that a reader would call the two one story
     text: float  # char n-gram TF-IDF cosine of title + lead
     entity: float  # rarity-weighted entity cosine (0 when either side has none)
     event: float  # 1 same event between the same parties, -1 same parties on other dates
     days_apart: int | None  # None when either date is unknown
     needed: float  # the score this pair needed to count as one story
     same_story: bool
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Weights of the pair features, the intercept, and the decision threshold."""
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def probability(self, x: np.ndarray) -> float:
+        return float(1.0 / (1.0 + math.exp(-(float(np.dot(self.weights, x)) + self.bias))))
+
+
+@cache
+def pair_model(path: Path = MODEL) -> PairModel:
+    """The shipped pair model; its feature names must be this module's ``FEATURES``."""
+    d = json.loads(path.read_text(encoding="utf-8"))
+    if d["features"] != list(FEATURES):
+        raise ValueError(f"{path}: features {d['features']} do not match {list(FEATURES)}; retrain")
+    return PairModel(np.asarray(d["weights"], dtype=np.float64), float(d["bias"]), float(d["threshold"]))
 
 
 def _text_cosine(a: Features, b: Features, stats: CorpusStats, dense_a: np.ndarray | None = None) -> float:
@@ -105,61 +176,126 @@ def _text_cosine(a: Features, b: Features, stats: CorpusStats, dense_a: np.ndarr
     return float(np.dot(stats.text_weights(a)[ia], wb[ib]))
 
 
-def _entity_cosine(a: Features, b: Features, stats: CorpusStats) -> float:
-    if not a.entities or not b.entities:
-        return 0.0
-    def weight(f: Features, e: str) -> float:
-        return f.entities[e] * stats.entity_idf(e)
-    shared = a.entities.keys() & b.entities.keys()
+def _figure_keys(f: Features) -> list[str]:
+    """Figures are counted with the content words, marked apart: "19" of كوفيد 19 is common, 12480 is not."""
+    return [f"#{n}" for n in f.numbers]
+
+
+def _figures_cosine(a: Features, b: Features, stats: CorpusStats) -> float:
+    """Rarity-weighted cosine of the figures of title + lead (0 when either has none)."""
+    wa = {k: stats.term_idf(k) for k in _figure_keys(a)}
+    wb = {k: stats.term_idf(k) for k in _figure_keys(b)}
+    return _weighted_cosine(wa, wb) if wa and wb else 0.0
+
+
+def _terms_cosine(a: Features, b: Features, stats: CorpusStats) -> float:
+    """Cosine of the idf-weighted content words: the same facts in other wording."""
+    shared = set(a.terms).intersection(b.terms)
     if not shared:
         return 0.0
-    dot = sum(weight(a, e) * weight(b, e) for e in shared)
-    na = math.sqrt(sum(weight(a, e) ** 2 for e in a.entities))
-    nb = math.sqrt(sum(weight(b, e) ** 2 for e in b.entities))
-    return dot / (na * nb)
+    return sum(stats.term_idf(t) ** 2 for t in shared) / (stats.term_norm(a) * stats.term_norm(b))
 
 
-def _event_match(a: Features, b: Features) -> float:
-    """Same event type between the same parties: +1 if dates agree (or are unknown), -1 if not."""
-    result = 0.0
+def _weighted_cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
+    shared = wa.keys() & wb.keys()
+    if not shared:
+        return 0.0
+    dot = sum(wa[k] * wb[k] for k in shared)
+    return dot / math.sqrt(sum(v * v for v in wa.values()) * sum(v * v for v in wb.values()))
+
+
+def _principal(weights: dict[str, float]) -> set[str]:
+    return set(sorted(weights, key=lambda e: (-weights[e], e))[:PRINCIPAL])
+
+
+def _overlap(a: set, b: set) -> float:
+    """Share of the smaller side found in the other (0 when either is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _event_match(a: Features, b: Features) -> tuple[bool, int | None]:
+    """Whether both report an event of one type between the same parties on agreeing dates
+    (or undated), and else the fewest days between the resolved dates of such events."""
+    gap = None
     for ta, pa, da in a.events:
         for tb, pb, db in b.events:
             if ta != tb or pa != pb:
                 continue
-            if da is not None and db is not None and abs(da - db) > 1:
-                result = min(result, -1.0) if result <= 0 else result
+            if da is None or db is None or abs(da - db) <= 1:
+                return True, None
+            gap = abs(da - db) if gap is None else min(gap, abs(da - db))
+    return False, gap
+
+
+def days_apart(a: Features, b: Features) -> int | None:
+    """Days between the two reports: publication dates, or the resolved dates of the same
+    parties' events when those are further apart (a recurrence); None when nothing dates both."""
+    pub = abs(a.day - b.day) if a.day is not None and b.day is not None else None
+    _, gap = _event_match(a, b)
+    return pub if gap is None else max(gap, pub or 0)
+
+
+def _roles(a: Features, b: Features) -> float:
+    """Best agreement of (actor, target) over events of the same type: 1 both, 0.5 one.
+
+    In a meeting either side may be written as the actor ("A received B", "B met A").
+    """
+    best = 0.0
+    for ta, xa, ya in a.roles:
+        for tb, xb, yb in b.roles:
+            if ta != tb:
+                continue
+            if ta in SYMMETRIC:
+                agree = len({xa, ya} & {xb, yb} - {None})
             else:
-                return 1.0
-    return result
+                agree = (xa is not None and xa == xb) + (ya is not None and ya == yb)
+            best = max(best, agree / 2)
+    return best
 
 
-def _with_event(score: float, event: float) -> float:
-    if event > 0:
-        return score + 0.25 * (1.0 - score)
-    return score * 0.5 if event < 0 else score
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def pair_vector(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> np.ndarray:
+    """The pair features of ``FEATURES``, in its order: what the model weighs."""
+    ea, eb = stats.entity_weights(a), stats.entity_weights(b)
+    same_event, _ = _event_match(a, b)
+    nums = _figures_cosine(a, b, stats)
+    pa, pb = _principal(ea), _principal(eb)
+    days = days_apart(a, b)
+    return np.array([
+        _text_cosine(a, b, stats, dense_a),
+        _terms_cosine(a, b, stats),
+        _weighted_cosine(ea, eb),
+        _overlap(pa, pb),
+        float(bool(pa and pb) and not pa & pb),
+        _roles(a, b),
+        _jaccard({t for t, *_ in a.roles}, {t for t, *_ in b.roles}),
+        float(same_event),
+        nums,
+        1.0 - nums if a.numbers and b.numbers else 0.0,
+        min(days or 0, WINDOW_DAYS) / WINDOW_DAYS,
+    ])
 
 
 def similarity(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> Similarity:
     """How likely ``a`` and ``b`` report the same real-world event.
 
-    Two readings, the surer one wins: wording alone (all a plain-text page
-    offers), and wording with linked entities. Entities lift a pair only as
-    far as its wording roughly agrees (``text + ENTITY_LIFT``): the same
-    person making two different statements shares every name and little
-    else. A shared event between the same parties adds, the same parties on
-    other dates subtract. ``dense_a`` (``stats.text_weights(a)`` scattered
-    into a vector of all hashed features) speeds up scoring one article
-    against many.
+    The learned model gives the probability; the pair counts as one story
+    when it reaches the model's threshold (a little more for undated pairs,
+    which time cannot rule out), and never when the reports are more than
+    ``WINDOW_DAYS`` apart (``days_apart``). ``dense_a`` (``stats.text_weights(a)``
+    scattered into a vector of all hashed features) speeds up scoring one
+    article against many.
     """
-    text = _text_cosine(a, b, stats, dense_a)
-    ent = _entity_cosine(a, b, stats)
-    event = _event_match(a, b)
-    days = abs(a.day - b.day) if a.day is not None and b.day is not None else None
-    readings = [(_with_event(text, event), THRESHOLD_TEXT)]
-    if a.entities and b.entities:
-        readings.append((_with_event(0.5 * text + 0.5 * min(ent, text + ENTITY_LIFT), event), THRESHOLD))
-    score, needed = max(readings, key=lambda r: r[0] - r[1])
-    needed += UNDATED_MARGIN if days is None else DAY_MARGIN * days
+    model = pair_model()
+    x = pair_vector(a, b, stats, dense_a=dense_a)
+    score = model.probability(x)
+    days = days_apart(a, b)
+    needed = model.threshold + (UNDATED_MARGIN if days is None else 0.0)
     same = score >= needed and (days is None or days <= WINDOW_DAYS)
-    return Similarity(score=score, text=text, entity=ent, event=event, days_apart=days, needed=needed,
-                      same_story=same)
+    same_event, gap = _event_match(a, b)
+    event = 1.0 if same_event else -1.0 if gap is not None else 0.0
+    return Similarity(score=score, text=float(x[0]), entity=float(x[2]), event=event, days_apart=days,
+                      needed=needed, same_story=same)

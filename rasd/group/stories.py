@@ -9,9 +9,12 @@ does not grow with the corpus, and a whole corpus is near-linear.
 
 An article joins the story of its best-scoring matching candidate, provided
 it also resembles that story's first article (single-link alone lets
-recurring formula news chain into one "story"). Story ids are
-"story:" + the id of the story's first article, so they never change as
-articles arrive. Features of dated articles far older than the newest date
+recurring formula news chain into one "story"). When it matches two or more
+stories that way, it is the evidence that they report one event: they merge
+into the oldest of them (``Assignment.merged`` lists the ids absorbed, and
+``resolve`` maps an absorbed id to the story that holds its articles now).
+Story ids are "story:" + the id of the story's first article, so a story
+keeps its id as articles arrive and only an absorbed story's id changes. Features of dated articles far older than the newest date
 seen are dropped (``KEEP_DAYS``): they can no longer match anything new, and
 memory stays proportional to the window, not to the corpus. The window is
 also capped at ``MAX_LIVE`` articles (a busy feed, undated articles), and
@@ -33,13 +36,15 @@ from rasd.group.duplicates import DuplicateIndex
 from rasd.group.features import N_FEATURES, Features, features
 from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarity
 
-STATE_VERSION = 1
+STATE_VERSION = 2
+_READABLE_STATES = (1, 2)  # version 1 had no merged stories: nothing to convert
 PROBE_TERMS = 10  # rarest content words of title + lead used to look up candidates
 PROBE_ENTITIES = 8  # most specific entities used to look up candidates
 TAIL = 300  # most recent postings read per key
 MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
 KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
 MAX_LIVE = 4000  # and at most this many of the most recent articles are: memory bounded on any feed
+MERGE_FLOOR = 0.2  # share of the threshold two stories' first articles must reach to be merged by a third
 _EVICT_EVERY = 1000
 
 
@@ -49,6 +54,7 @@ class Assignment:
     duplicates: list[str]  # ids of earlier near-duplicate articles
     new_story: bool
     score: float | None = None  # similarity to the closest article of the story joined
+    merged: list[str] = field(default_factory=list)  # ids of earlier stories this article showed are this one
 
 
 @dataclass
@@ -74,6 +80,7 @@ class _Story:
     last_day: int | None = None
     entity_salience: Counter = field(default_factory=Counter)
     event_counts: Counter = field(default_factory=Counter)
+    merged_into: str | None = None  # set once absorbed: the story that now holds the members
 
 
 class _Deflated:
@@ -106,6 +113,7 @@ class StoryIndex:
         self._feats: list[Features | None] = []  # None once evicted
         self._story_of: list[int] = []  # article position -> story position
         self._stories: list[_Story] = []
+        self._story_at: dict[str, int] = {}  # story id -> position, absorbed stories included
         self._postings: dict[str, array] = {}
         self._max_day: int | None = None
         self._dense = np.zeros(N_FEATURES, dtype=np.float32)  # scratch: the new article's text weights
@@ -134,13 +142,15 @@ class StoryIndex:
         self._stats.add(f)
         dups = self._dups.add(doc.id, doc.body or "")
         pos = len(self._ids)
-        best_story, best_score = self._choose_story(f, dups)
+        best_story, best_score, bridged = self._choose_story(f, dups)
 
         if best_story is None:
             story = _Story(id=f"story:{doc.id}", label=f.title, label_derived=f.title_derived)
             best_story = len(self._stories)
             self._stories.append(story)
+            self._story_at[story.id] = best_story
         story = self._stories[best_story]
+        merged = [self._absorb(story, best_story, sp) for sp in bridged]
         self._join(story, doc, f)
 
         self._ids.append(doc.id)
@@ -155,14 +165,17 @@ class StoryIndex:
             self._evict()
 
         doc.story, doc.duplicates = story.id, dups
-        return Assignment(story.id, dups, new_story=best_score is None, score=best_score)
+        return Assignment(story.id, dups, new_story=best_score is None, score=best_score, merged=merged)
 
     def add_many(self, docs) -> list[Assignment]:
         """``add`` each article in order (the result is the same as adding them one by one)."""
         return [self.add(d) for d in docs]
 
-    def _choose_story(self, f: Features, dups: list[str]) -> tuple[int | None, float | None]:
-        """The story position the article joins (and its score), or (None, None) for a new one."""
+    def _choose_story(self, f: Features, dups: list[str]) -> tuple[int | None, float | None, list[int]]:
+        """The story position the article joins, its score, and the other stories it shows are the same.
+
+        (None, None, []) opens a new story.
+        """
         dense = self._dense
         dense[f.ngram_idx] = self._stats.text_weights(f)
         try:
@@ -170,7 +183,7 @@ class StoryIndex:
         finally:
             dense[f.ngram_idx] = 0.0  # the buffer is shared by every add: leave it clean
 
-    def _best_story(self, f: Features, dups: list[str], dense) -> tuple[int | None, float | None]:
+    def _best_story(self, f: Features, dups: list[str], dense) -> tuple[int | None, float | None, list[int]]:
         best: dict[int, tuple[float, int]] = {}  # story position -> (score, candidate)
         for cand, forced in self._candidates(f, dups):
             g = self._feats[cand]
@@ -184,11 +197,33 @@ class StoryIndex:
             sp = self._story_of[cand]
             if sp not in best or score > best[sp][0]:
                 best[sp] = (score, cand)
-        # Best score first, earliest story on ties; the first story whose anchor agrees wins.
-        for sp, (score, cand) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
-            if self._anchor_agrees(f, sp, cand, dense):  # near-duplicates too: formula texts chain
-                return sp, score
-        return None, None
+        # Every story whose anchor agrees too is this event (near-duplicates too: formula texts
+        # chain); the oldest of them keeps its id and absorbs the others.
+        agreed = sorted(((score, sp) for sp, (score, cand) in best.items() if self._anchor_agrees(f, sp, cand, dense)),
+                        key=lambda t: (-t[0], t[1]))
+        if not agreed:
+            return None, None, []
+        score, first = agreed[0]
+        group = [first] + [sp for _, sp in agreed[1:] if self._may_merge(first, sp)]
+        keep = min(group)
+        return keep, score, sorted(sp for sp in group if sp != keep)
+
+    def _may_merge(self, sp: int, other: int) -> bool:
+        """Whether the first articles of two stories are close enough for a third to show they are one.
+
+        A bridging article settles a doubt; it cannot make one story of two
+        that plainly differ (formula news: one telegram of congratulations
+        resembles both the one to Colombia and the one to Egypt).
+        """
+        spans = (self._stories[x] for x in (sp, other))
+        days = [d for s in spans for d in (s.first_day, s.last_day) if d is not None]
+        if days and max(days) - min(days) > WINDOW_DAYS:  # one event is reported over a few days, not weeks
+            return False
+        a, b = (self._feats[self._pos[self._stories[x].members[0]]] for x in (sp, other))
+        if a is None or b is None:
+            return False
+        sim = similarity(a, b, self._stats)
+        return (sim.days_apart is None or sim.days_apart <= WINDOW_DAYS) and sim.score >= MERGE_FLOOR * sim.needed
 
     def _anchor_agrees(self, f: Features, sp: int, cand: int, dense) -> bool:
         """Guard against chaining: the article must be "same story" with the story's first article too."""
@@ -239,6 +274,23 @@ class StoryIndex:
             {(ev.type, ev.actor, ev.target) for ev in doc.events if not ev.negated and not ev.hypothetical}
         )
 
+    def _absorb(self, story: _Story, into: int, sp: int) -> str:
+        """Move every article of story ``sp`` into ``story`` (at ``into``); returns the absorbed id."""
+        other = self._stories[sp]
+        for aid in other.members:
+            self._story_of[self._pos[aid]] = into
+        story.members.extend(other.members)
+        story.outlets.extend(o for o in other.outlets if o not in story.outlets)
+        days = [d for d in (story.first_day, story.last_day, other.first_day, other.last_day) if d is not None]
+        story.first_day, story.last_day = (min(days), max(days)) if days else (None, None)
+        if story.label_derived and not other.label_derived:
+            story.label, story.label_derived = other.label, False
+        story.entity_salience.update(other.entity_salience)
+        story.event_counts.update(other.event_counts)
+        other.members, other.outlets, other.merged_into = [], [], story.id
+        other.entity_salience, other.event_counts = Counter(), Counter()
+        return other.id
+
     def _evict(self) -> None:
         horizon = None if self._max_day is None else self._max_day - KEEP_DAYS
         oldest_live = len(self._feats) - MAX_LIVE
@@ -256,13 +308,21 @@ class StoryIndex:
         pos = self._pos.get(doc_id)
         return None if pos is None else self._stories[self._story_of[pos]].id
 
+    def resolve(self, story_id: str) -> str:
+        """The id of the story that holds ``story_id``'s articles now (itself unless it was merged)."""
+        sp = self._story_at.get(story_id)
+        while sp is not None and self._stories[sp].merged_into:
+            story_id = self._stories[sp].merged_into
+            sp = self._story_at.get(story_id)
+        return story_id
+
     def duplicates_of(self, doc_id: str) -> list[str]:
         """Near-duplicates of an indexed article, earlier and later ones alike."""
         return self._dups.duplicates_of(doc_id)
 
     def stories(self, min_articles: int = 1) -> list[StoryRecord]:
         """Every story with at least ``min_articles`` articles, largest first."""
-        out = [self._record(s) for s in self._stories if len(s.members) >= min_articles]
+        out = [self._record(s) for s in self._stories if s.members and len(s.members) >= min_articles]
         out.sort(key=lambda r: (-len(r.articles), r.id))
         return out
 
@@ -292,7 +352,7 @@ class StoryIndex:
         feats = [None if g is None else dict(vars(g)) for g in self._feats]
         stories = [
             (s.id, s.label, s.label_derived, s.members, s.outlets, s.first_day, s.last_day,
-             dict(s.entity_salience), dict(s.event_counts))
+             dict(s.entity_salience), dict(s.event_counts), s.merged_into)
             for s in self._stories
         ]
         plain = {
@@ -314,7 +374,7 @@ class StoryIndex:
     def from_state(cls, data: bytes) -> "StoryIndex":
         """Rebuild an index saved with ``to_state``; refuses other state versions."""
         plain = pickle.loads(zlib.decompress(data))
-        if plain.get("version") != STATE_VERSION:
+        if plain.get("version") not in _READABLE_STATES:
             raise ValueError(f"story index state version {plain.get('version')!r}, expected {STATE_VERSION}")
         idx = cls()
         idx._stats = CorpusStats.from_plain(plain["stats"])
@@ -325,9 +385,10 @@ class StoryIndex:
         idx._story_of = list(plain["story_of"])
         idx._stories = [
             _Story(id=i, label=lab, label_derived=ld, members=m, outlets=o, first_day=fd, last_day=ldy,
-                   entity_salience=Counter(ec), event_counts=Counter(evc))
-            for i, lab, ld, m, o, fd, ldy, ec, evc in plain["stories"]
+                   entity_salience=Counter(ec), event_counts=Counter(evc), merged_into=(rest or [None])[0])
+            for i, lab, ld, m, o, fd, ldy, ec, evc, *rest in plain["stories"]
         ]
+        idx._story_at = {s.id: i for i, s in enumerate(idx._stories)}
         for k, raw in plain["postings"].items():
             a = array("i")
             a.frombytes(raw)

@@ -60,6 +60,7 @@ class StorySummary(BaseModel):
     outlets: list[str]
     articles: list[dict[str, Any]]
     entities: list[dict[str, Any]]
+    key_events: list[dict[str, Any]] = []  # the events most of its articles report: type, actor, target
 
 
 class Summary(BaseModel):
@@ -149,7 +150,7 @@ def create_app(db_path: str | FilePath, token: str | None = None) -> FastAPI:
         ents = [{**e, "type": _entity_type(e["id"])} for e in d.get("key_entities", [])]
         return StorySummary(
             id=d["id"], label=d.get("label"), first_seen=d.get("first_seen"), last_seen=d.get("last_seen"),
-            outlets=d.get("outlets", []), articles=members, entities=ents,
+            outlets=d.get("outlets", []), articles=members, entities=ents, key_events=d.get("key_events", []),
         )
 
     def _entity_type(eid: str) -> str | None:

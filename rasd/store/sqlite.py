@@ -82,17 +82,25 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE TABLE IF NOT EXISTS stories(
     id TEXT PRIMARY KEY, label TEXT, first_seen TEXT, last_seen TEXT,
     outlets TEXT NOT NULL DEFAULT '[]', articles INTEGER NOT NULL DEFAULT 0,
-    key_entities TEXT NOT NULL DEFAULT '[]'
+    key_entities TEXT NOT NULL DEFAULT '[]',
+    key_events TEXT NOT NULL DEFAULT '[]'  -- the events most of its articles report
 );
+CREATE TABLE IF NOT EXISTS story_aliases(   -- a story merged into another: its old id still resolves
+    id TEXT PRIMARY KEY, story TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS duplicates(
     article_id TEXT NOT NULL, duplicate_id TEXT NOT NULL, PRIMARY KEY(article_id, duplicate_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value BLOB);
 """
 
-SCHEMA_VERSION = 3  # PRAGMA user_version; bump when the tables change
-# Steps that bring an older store up to date, by the version they start from.
-_MIGRATIONS = {2: "ALTER TABLE articles ADD COLUMN content_hash TEXT"}
+SCHEMA_VERSION = 4  # PRAGMA user_version; bump when the tables change
+# Steps that bring an older store up to date, by the version they start from
+# (tables that are new in a version come from SCHEMA's CREATE ... IF NOT EXISTS).
+_MIGRATIONS = {
+    2: "ALTER TABLE articles ADD COLUMN content_hash TEXT",
+    3: "ALTER TABLE stories ADD COLUMN key_events TEXT NOT NULL DEFAULT '[]'",
+}
 
 
 class StoreError(Exception):
@@ -403,6 +411,30 @@ class Store:
                 self._refresh_story(sid)
 
     @_synchronised
+    def merge_stories(self, story_id: str, absorbed: list[str]) -> None:
+        """Move every article of the ``absorbed`` stories into ``story_id``; their ids become aliases.
+
+        A later article can show that two stories report one event; links to
+        the absorbed ids (the dashboard's, an analyst's notes) keep working.
+        """
+        with self._transaction():
+            for old in absorbed:
+                if old == story_id:
+                    continue
+                self.db.execute("UPDATE articles SET story=? WHERE story=?", (story_id, old))
+                self.db.execute("UPDATE story_aliases SET story=? WHERE story=?", (story_id, old))
+                self.db.execute("INSERT OR REPLACE INTO story_aliases(id, story) VALUES (?,?)", (old, story_id))
+                self.db.execute("DELETE FROM stories WHERE id=?", (old,))
+            self.db.execute("DELETE FROM story_aliases WHERE id=?", (story_id,))  # it is a story again
+            self._refresh_story(story_id)
+
+    @_synchronised
+    def resolve_story(self, story_id: str) -> str:
+        """The id of the story holding ``story_id``'s articles now (itself unless it was merged)."""
+        row = self.db.execute("SELECT story FROM story_aliases WHERE id=?", (story_id,)).fetchone()
+        return story_id if row is None else row["story"]
+
+    @_synchronised
     def set_duplicates(self, article_id: str, duplicate_ids: list[str]) -> None:
         """Record near-duplicates found after the article was stored."""
         with self._transaction():
@@ -427,17 +459,28 @@ class Store:
             " WHERE a.story=? GROUP BY ae.entity_id ORDER BY n DESC, sum(ae.mentions) DESC LIMIT 5",
             (sid,),
         ).fetchall()
+        events = self.db.execute(
+            "SELECT ev.type, ev.actor, ev.target, ea.name AS actor_name, et.name AS target_name,"
+            " count(DISTINCT ev.article_id) AS n FROM events ev JOIN articles a ON a.id=ev.article_id"
+            " LEFT JOIN entities ea ON ea.id=ev.actor LEFT JOIN entities et ON et.id=ev.target"
+            " WHERE a.story=? AND ev.negated=0 AND ev.hypothetical=0 AND (ev.actor IS NOT NULL OR ev.target IS NOT NULL)"
+            " GROUP BY ev.type, ev.actor, ev.target ORDER BY n DESC, ev.type, ev.actor, ev.target LIMIT 3",
+            (sid,),
+        ).fetchall()
         label = next((r["title"] for r in rows if r["title"]), None)
         self.db.execute(
-            "INSERT INTO stories(id, label, first_seen, last_seen, outlets, articles, key_entities)"
-            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET label=coalesce(stories.label, excluded.label),"
+            "INSERT INTO stories(id, label, first_seen, last_seen, outlets, articles, key_entities, key_events)"
+            " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET label=coalesce(stories.label, excluded.label),"
             " first_seen=excluded.first_seen, last_seen=excluded.last_seen, outlets=excluded.outlets,"
-            " articles=excluded.articles, key_entities=excluded.key_entities",
+            " articles=excluded.articles, key_entities=excluded.key_entities, key_events=excluded.key_events",
             (
                 sid, label, min(dates) if dates else None, max(dates) if dates else None,
                 json.dumps(outlets, ensure_ascii=False), len(rows),
                 json.dumps([{"id": k["id"], "name": k["name"], "name_ar": k["name_ar"], "articles": k["n"]}
                             for k in key], ensure_ascii=False),
+                json.dumps([{"type": e["type"], "actor": e["actor"], "actor_name": e["actor_name"],
+                             "target": e["target"], "target_name": e["target_name"], "articles": e["n"]}
+                            for e in events], ensure_ascii=False),
             ),
         )
 
@@ -755,6 +798,7 @@ class Store:
         d = dict(r)
         d["outlets"] = json.loads(d["outlets"])
         d["key_entities"] = json.loads(d["key_entities"])
+        d["key_events"] = json.loads(d["key_events"])
         return d
 
     @_synchronised
@@ -768,7 +812,8 @@ class Store:
 
     @_synchronised
     def story(self, story_id: str) -> dict[str, Any] | None:
-        """One story with its articles, oldest first."""
+        """One story with its articles, oldest first; an absorbed story's id gives the story it joined."""
+        story_id = self.resolve_story(story_id)
         row = self.db.execute("SELECT * FROM stories WHERE id=?", (story_id,)).fetchone()
         if row is None:
             return None

@@ -48,7 +48,15 @@ async function showStories() {
       <div class="meta">${esc(s.first_seen || "undated")}${s.last_seen && s.last_seen !== s.first_seen ? " → " + esc(s.last_seen) : ""}
         · ${s.articles.length} article(s) · ${esc((s.outlets || []).join(", ") || "unknown outlet")}</div>
       <div>${(s.entities || []).map(pill).join("")}</div>
+      ${keyEvents(s.key_events || [])}
     </div>`).join("") : `<p class="empty">No stories yet: run <code>rasd analyze</code>.</p>`);
+}
+
+// "CONSULT: Faisal bin Farhan → Badr Abdelatty (3)": what the story is about, in one line.
+function keyEvents(events) {
+  if (!events.length) return "";
+  return `<div class="meta">${events.map(e => `${esc(e.type)}: ${entityLink(e.actor, e.actor_name)}` +
+    `${e.target ? " → " + entityLink(e.target, e.target_name) : ""} (${e.articles})`).join(" · ")}</div>`;
 }
 
 async function showStory(id) {
