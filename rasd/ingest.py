@@ -6,6 +6,7 @@ files, pages saved in a legacy Arabic code page); each yields an
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -37,6 +38,18 @@ class RawArticle:
     published: str | None = None
     outlet: str | None = None
     id: str | None = None
+
+
+def content_hash(item: RawArticle) -> str:
+    """Identity of one input article: its content and the metadata it came with.
+
+    Stored beside the article, it lets a rerun (after a crash, or over a
+    folder that grew) skip what is already analysed without analysing it.
+    """
+    h = hashlib.sha256()
+    for part in (item.kind, item.content, item.url, item.title, item.published, item.outlet, item.id):
+        h.update((part or "").encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
 
 
 class InputError(Exception):
