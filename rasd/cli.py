@@ -210,7 +210,16 @@ def _analyze_on_spark(args: argparse.Namespace) -> int:
     if not args.parquet:
         print("rasd: --engine spark needs --parquet DIR (where the executors write the records)", file=sys.stderr)
         return 2
-    analyze_to_parquet(args.paths, args.parquet, master=args.spark_master, exclude=[args.output, args.db])
+    steps = analyze_to_parquet(args.paths, args.parquet, master=args.spark_master, exclude=[args.output, args.db])
+    print("Spark steps (s): " + json.dumps({k: round(v, 1) for k, v in steps.items()}), file=sys.stderr)
+    if args.no_db and not args.output:  # the Parquet folder is the result: nothing to stream back
+        from rasd.distributed.records import read_table
+
+        failed = 0
+        for failed, err in enumerate(read_table(args.parquet, "errors"), 1):
+            print(f"{err['path']}: {err['reason']}", file=sys.stderr)
+        print(f"Wrote {args.parquet}" + (f"; {failed} inputs failed" if failed else ""))
+        return 1 if failed else 0
     return cmd_load(argparse.Namespace(parquet=args.parquet, db=args.db, no_db=args.no_db, output=args.output))
 
 

@@ -52,13 +52,14 @@ def session(master: str | None = None, app: str = "rasd"):
 
 def analyze_to_parquet(
     paths: list[str], out: str | Path, master: str | None = None, exclude: Iterable[str | None] = (),
-    partitions: int | None = None,
+    partitions: int | None = None, spark=None,
 ) -> dict[str, float]:
     """Analyse every input on Spark into the Parquet folder ``out`` (replaced if it exists).
 
     ``exclude``: the run's own output files, never read as input.
     ``partitions``: analysis tasks (default: 4 per core), independent of the
     number of files, so one big JSONL or WARC file still spreads over the cluster.
+    ``spark``: a session to use (and leave open); by default one is started and stopped.
     Returns the seconds each step took (read and analyse, group, write).
     """
     from pyspark.sql import functions as F
@@ -71,7 +72,8 @@ def analyze_to_parquet(
     listed = list(input_files(paths, [*exclude, str(out)]))
     files = [(i, p) for i, p in enumerate(listed) if not isinstance(p, InputError)]
     unlisted = [(e.path, e.reason) for e in listed if isinstance(e, InputError)]
-    spark = session(master)
+    own_session = spark is None
+    spark = spark or session(master)
     sc = spark.sparkContext
     try:
         parts = partitions or sc.defaultParallelism * 4
@@ -107,7 +109,8 @@ def analyze_to_parquet(
         clock.lap("write tables")
         return clock.laps
     finally:
-        spark.stop()
+        if own_session:
+            spark.stop()
         shutil.rmtree(out / STAGING, ignore_errors=True)
 
 
