@@ -124,11 +124,12 @@ def _score(groups: Iterable, stats) -> Iterator[tuple]:
     """Score each article's candidates as the local index does: dense weights of b, one gather each."""
     st = stats.value
     dense = np.zeros(N_FEATURES, dtype=np.float32)
-    for b, cands in groups:
-        cands = list(cands)
-        f = pickle.loads(cands[0][4])
+    for b, (own, cands) in groups:
+        if not own:
+            continue
+        f = pickle.loads(next(iter(own)))
         dense[f.ngram_idx] = st.text_weights(f)
-        for a, forced, votes, ga, _ in cands:
+        for a, forced, votes, ga in cands:
             sim = similarity(f, pickle.loads(ga), st, dense_a=dense)
             in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
             if sim.same_story or (forced and in_window):
@@ -137,14 +138,17 @@ def _score(groups: Iterable, stats) -> Iterator[tuple]:
 
 
 def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups: DataFrame, stats) -> DataFrame:
-    """(b, a, score, forced, votes) for every candidate pair that passes."""
+    """(b, a, score, forced, votes) for every candidate pair that passes.
+
+    The candidate's features travel once per pair, the article's own once per article.
+    """
     cands = blocked.join(dups.withColumn("forced", F.lit(True)), ["b", "a"], "full").fillna(
         {"forced": False, "votes": 0})
     fa = feats.select(F.col("pos").alias("a"), F.col("features").alias("fa"))
-    fb = feats.select(F.col("pos").alias("b"), F.col("features").alias("fb"))
-    joined = cands.join(fa, "a").join(fb, "b")
-    grouped = joined.rdd.map(lambda r: (r.b, (r.a, r.forced, r.votes, r.fa, r.fb))).groupByKey()
-    return spark.createDataFrame(grouped.mapPartitions(lambda g: _score(g, stats)),
+    with_a = cands.join(fa, "a").rdd.map(lambda r: (r.b, (r.a, r.forced, r.votes, r.fa)))
+    own = cands.select("b").distinct().join(feats.select(F.col("pos").alias("b"), "features"), "b")
+    own = own.rdd.map(lambda r: (r.b, r.features))
+    return spark.createDataFrame(own.cogroup(with_a).mapPartitions(lambda g: _score(g, stats)),
                                  "b long, a long, score double, forced boolean, votes long")
 
 
