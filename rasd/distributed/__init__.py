@@ -115,6 +115,8 @@ def analyze_to_parquet(
 
 
 class _Clock:
+    """Seconds per step of a run, for the summary line and the scaling benchmark."""
+
     def __init__(self) -> None:
         self.laps: dict[str, float] = {}
         self._t = time.perf_counter()

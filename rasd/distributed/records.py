@@ -58,20 +58,22 @@ def _doc(article: dict[str, Any], items: dict[str, list[dict[str, Any]]]) -> Doc
     return Doc.from_dict(d)
 
 
-def _rows(folder: Path, part: str, sort: str) -> Iterator[dict[str, Any]]:
-    """The rows of one month of one table, in ``pos`` order, a batch at a time."""
+def _rows(folder: Path, part: str) -> Iterator[dict[str, Any]]:
+    """The rows of one month of one table in input order, a batch at a time."""
     import pyarrow.parquet as pq
 
     files = sorted((folder / f"month={part}").glob("*.parquet"))
-    if len(files) == 1:
+    if len(files) == 1:  # as ``analyze_to_parquet`` writes it: already sorted
         for batch in pq.ParquetFile(files[0]).iter_batches(batch_size=512):
             yield from batch.to_pylist()
-    elif files:  # not written by ``analyze_to_parquet``: sort the month in memory
-        table = pq.read_table(files).sort_by([(sort, "ascending")] + ([("seq", "ascending")] if sort == "pos" and "seq" in pq.read_schema(files[0]).names else []))
-        yield from table.to_pylist()
+    elif files:  # rewritten by another tool: sort the month in memory
+        table = pq.read_table(files)
+        order = [(c, "ascending") for c in ("pos", "seq") if c in table.column_names]
+        yield from table.sort_by(order).to_pylist()
 
 
 def months(out: str | Path) -> list[str]:
+    """The month partitions of a run's Parquet folder, oldest first (``undated`` last)."""
     return sorted(p.name.split("=", 1)[1] for p in (Path(out) / "articles").glob("month=*"))
 
 
@@ -79,9 +81,9 @@ def read_docs(out: str | Path) -> Iterator[tuple[Doc, str | None]]:
     """Every article of a run's Parquet folder as a Doc, with the hash of its input."""
     out = Path(out)
     for part in months(out):
-        streams = {t: _rows(out / t, part, "pos") for t in ITEMS}
+        streams = {t: _rows(out / t, part) for t in ITEMS}
         heads: dict[str, dict | None] = {t: next(s, None) for t, s in streams.items()}
-        for art in _rows(out / "articles", part, "pos"):
+        for art in _rows(out / "articles", part):
             items: dict[str, list[dict]] = {t: [] for t in ITEMS}
             for t, stream in streams.items():
                 while heads[t] is not None and heads[t]["pos"] <= art["pos"]:
