@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import re
@@ -127,35 +126,19 @@ class _Failure:
     reason: str
 
 
-def content_hash(item: Any) -> str:
-    """Identity of one input article: its content and the metadata it came with.
-
-    Stored beside the article, it lets a rerun (after a crash, or over a
-    folder that grew) skip what is already analysed without analysing it.
-    """
-    h = hashlib.sha256()
-    for part in (item.kind, item.content, item.url, item.title, item.published, item.outlet, item.id):
-        h.update((part or "").encode("utf-8", "surrogatepass") + b"\0")
-    return h.hexdigest()
-
-
 def _analyse(item: Any) -> Doc | _Failure:
     """The per-article stages on one input; in a worker process when ``--jobs`` > 1.
 
     Returns failures rather than raising them, so one bad article never stops
     the batch (and nothing unpicklable crosses the process boundary).
     """
-    from rasd.core import analyze_raw
+    from rasd.core import analyze_or_error
     from rasd.ingest import InputError
 
     if isinstance(item, _Failure):
         return item
-    try:
-        return analyze_raw(item)
-    except InputError as e:  # e.g. a page with no article text left after cleaning
-        return _Failure(e.path, e.reason)
-    except Exception as e:
-        return _Failure(item.path or item.id or item.url or "<input>", f"analysis failed ({type(e).__name__}: {e})")
+    result = analyze_or_error(item)
+    return _Failure(result.path, result.reason) if isinstance(result, InputError) else result
 
 
 def _in_workers(items: Iterator[Any], jobs: int) -> Iterator[Doc | _Failure]:
@@ -176,15 +159,31 @@ def _in_workers(items: Iterator[Any], jobs: int) -> Iterator[Doc | _Failure]:
             yield window.popleft().result()
 
 
-def cmd_analyze(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
+class _Report:
+    """Problems printed as a run goes: one line per failed input, and one per file and
+    kind of warning (a feed with 500 unreadable dates gives one line)."""
 
-    from rasd.group import StoryIndex
-    from rasd.ingest import InputError, read_paths
+    def __init__(self, summary: RunSummary) -> None:
+        self.summary = summary
+        self.warned: set[tuple[str, str]] = set()
 
-    if args.jobs < 1:
-        print("rasd: --jobs must be at least 1", file=sys.stderr)
-        return 2
+    def fail(self, where: str, reason: str) -> None:
+        from tqdm import tqdm
+
+        self.summary.failed += 1
+        tqdm.write(f"{where}: {reason}", file=sys.stderr)
+
+    def warn(self, where: str, warning: str) -> None:
+        from tqdm import tqdm
+
+        file, kind = where.rsplit(":", 1)[0] if re.search(r":\d+$", where) else where, warning.split(":")[0]
+        if (file, kind) not in self.warned:
+            self.warned.add((file, kind))
+            tqdm.write(f"{where}: {warning} (reported once for {file})", file=sys.stderr)
+
+
+def _open_outputs(args: argparse.Namespace) -> tuple[Store | None, TextIO | None] | int:
+    """The run's store (unless --no-db) and -o file, or exit code 2 after one message."""
     store: Store | None = None
     try:
         if not args.no_db:
@@ -194,6 +193,90 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(f"rasd: cannot open {args.db if store is None and not args.no_db else args.output}: {e}",
               file=sys.stderr)
         return 2
+    return store, out
+
+
+def _finish(summary: RunSummary, args: argparse.Namespace, store: Store | None) -> int:
+    """The run's summary and where it went; the exit code (1 if any input failed)."""
+    print(summary.render())
+    if args.output:
+        print(f"Wrote {args.output}")
+    if store is not None:
+        print(f"Store: {args.db} ({len(store)} articles)")
+        store.close()
+    return 1 if summary.failed else 0
+
+
+def _analyze_on_spark(args: argparse.Namespace) -> int:
+    """The whole flow on Spark into the --parquet folder, then that folder into the store."""
+    from rasd.distributed import analyze_to_parquet
+
+    if not args.parquet:
+        print("rasd: --engine spark needs --parquet DIR (where the executors write the records)", file=sys.stderr)
+        return 2
+    steps = analyze_to_parquet(args.paths, args.parquet, master=args.spark_master, exclude=[args.output, args.db])
+    print("Spark steps (s): " + json.dumps({k: round(v, 1) for k, v in steps.items()}), file=sys.stderr)
+    if args.no_db and not args.output:  # the Parquet folder is the result: nothing to stream back
+        from rasd.distributed.records import read_table
+
+        failed = 0
+        for failed, err in enumerate(read_table(args.parquet, "errors"), 1):
+            print(f"{err['path']}: {err['reason']}", file=sys.stderr)
+        print(f"Wrote {args.parquet}" + (f"; {failed} inputs failed" if failed else ""))
+        return 1 if failed else 0
+    return cmd_load(argparse.Namespace(parquet=args.parquet, db=args.db, no_db=args.no_db, output=args.output))
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    """Records of a Spark run (a Parquet folder) into the store and/or a JSONL file, streamed."""
+    from rasd.distributed.records import read_docs, read_table
+
+    if not (Path(args.parquet) / "articles").is_dir():
+        print(f"rasd: {args.parquet} holds no Rasd Parquet tables (no articles/ folder)", file=sys.stderr)
+        return 2
+    opened = _open_outputs(args)
+    if isinstance(opened, int):
+        return opened
+    store, out = opened
+    summary = RunSummary()
+    report = _Report(summary)
+    for err in read_table(args.parquet, "errors"):
+        report.fail(err["path"], err["reason"])
+    try:
+        for doc, digest in read_docs(args.parquet):
+            for warning in doc.warnings:
+                report.warn(doc.source.path or doc.id, warning)
+            if out:
+                out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            if store is not None:
+                store.upsert(doc, content_hash=digest)
+                for earlier in doc.duplicates:
+                    store.set_duplicates(earlier, [doc.id])
+            summary.add(doc)
+        if store is not None:
+            for story in read_table(args.parquet, "stories"):
+                store.save_story(story["id"], label=story["label"])
+    finally:
+        if out:
+            out.close()
+    return _finish(summary, args, store)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from rasd.group import StoryIndex
+    from rasd.ingest import InputError, read_paths
+
+    if args.jobs < 1:
+        print("rasd: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    if args.engine == "spark":
+        return _analyze_on_spark(args)
+    opened = _open_outputs(args)
+    if isinstance(opened, int):
+        return opened
+    store, out = opened
     state = store.get_state(STORY_STATE) if store is not None else None
     stories = StoryIndex.from_state(state) if state else StoryIndex()
     summary = RunSummary()
@@ -201,33 +284,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     hashes: deque[str | None] = deque()  # content hash of each item sent to analysis, in order
     saved_at = time.monotonic()
     own = [args.output, args.db]  # never read back as input
-    if args.engine == "spark":
-        from rasd.distributed import analyze_with_spark
-
-        results = (
-            _Failure(r.path, r.reason) if isinstance(r, InputError) else r
-            for r in analyze_with_spark(args.paths, master=args.spark_master, exclude=own)
-        )
-    else:
-        items = (_Failure(i.path, i.reason) if isinstance(i, InputError) else i for i in read_paths(args.paths, exclude=own))
-        items = _unstored(items, store, stories, summary, touched, hashes, force=args.force)
-        results = _in_workers(items, args.jobs) if args.jobs > 1 else map(_analyse, items)
+    items = (_Failure(i.path, i.reason) if isinstance(i, InputError) else i for i in read_paths(args.paths, exclude=own))
+    items = _unstored(items, store, stories, summary, touched, hashes, force=args.force)
+    results = _in_workers(items, args.jobs) if args.jobs > 1 else map(_analyse, items)
     bar = tqdm(results, unit=" articles", file=sys.stderr, delay=1.0,
                disable=not sys.stderr.isatty() and not args.progress)
 
-    def fail(where: str, reason: str) -> None:
-        summary.failed += 1
-        tqdm.write(f"{where}: {reason}", file=sys.stderr)
-
-    warned: set[tuple[str, str]] = set()
-
-    def warn(where: str, warning: str) -> None:
-        """One line per file and kind of warning (a feed with 500 unreadable dates gives one line)."""
-        file, kind = where.rsplit(":", 1)[0] if re.search(r":\d+$", where) else where, warning.split(":")[0]
-        if (file, kind) not in warned:
-            warned.add((file, kind))
-            tqdm.write(f"{where}: {warning} (reported once for {file})", file=sys.stderr)
-
+    report = _Report(summary)
+    fail, warn = report.fail, report.warn
     try:
         for doc in bar:
             digest = hashes.popleft() if hashes else None
@@ -269,13 +333,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             for rec in stories.stories():
                 if rec.id in touched:
                     store.save_story(rec.id, label=rec.label)
-    print(summary.render())
-    if args.output:
-        print(f"Wrote {args.output}")
-    if store is not None:
-        print(f"Store: {args.db} ({len(store)} articles)")
-        store.close()
-    return 1 if summary.failed else 0
+    return _finish(summary, args, store)
 
 
 def _unstored(items: Iterator[Any], store: Store | None, stories: Any, summary: RunSummary, touched: set[str],
@@ -287,6 +345,8 @@ def _unstored(items: Iterator[Any], store: Store | None, stories: Any, summary: 
     stored article rejoins the index here, so the resumed run ends as a
     complete one would.
     """
+    from rasd.ingest import content_hash
+
     for item in items:
         if isinstance(item, _Failure):
             hashes.append(None)
@@ -492,7 +552,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run the per-article stages locally or on Apache Spark (needs the 'spark' extra)")
     a.add_argument("--spark-master", default=None, metavar="URL",
                    help="Spark master for --engine spark (default: $RASD_SPARK_MASTER or local[*])")
+    a.add_argument("--parquet", metavar="DIR", help="--engine spark: the Parquet folder the executors write")
     a.set_defaults(func=cmd_analyze)
+
+    ld = sub.add_parser("load", help="load the Parquet folder of a Spark run into the store")
+    ld.add_argument("parquet", metavar="PARQUET_DIR")
+    ld.add_argument("-o", "--output", metavar="OUT.jsonl", help="also write one JSON object per article")
+    db_opt(ld)
+    ld.add_argument("--no-db", action="store_true", help="do not write the store")
+    ld.set_defaults(func=cmd_load)
 
     s = sub.add_parser("search", help="full-text search (Arabic-aware; \"phrases\", OR, -exclude)")
     s.add_argument("query")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rasd.clean import clean
 from rasd.doc import Doc
 from rasd.extract import extract
-from rasd.ingest import RawArticle
+from rasd.ingest import InputError, RawArticle
 from rasd.kb import load as load_kb
 from rasd.link import link
 from rasd.recognise import recognise
@@ -26,6 +26,17 @@ def analyze_raw(raw: RawArticle) -> Doc:
     link(doc, kb)
     extract(doc, kb)
     return doc
+
+
+def analyze_or_error(raw: RawArticle) -> Doc | InputError:
+    """``analyze_raw`` for batches: a failure comes back as the article's error, so
+    one bad article never stops the batch (local workers and Spark executors alike)."""
+    try:
+        return analyze_raw(raw)
+    except InputError as e:  # e.g. a page with no article text left after cleaning
+        return e
+    except Exception as e:
+        return InputError(raw.path or raw.id or raw.url or "<input>", f"analysis failed ({type(e).__name__}: {e})")
 
 
 def analyze(

@@ -6,6 +6,7 @@ files, pages saved in a legacy Arabic code page); each yields an
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -37,6 +38,18 @@ class RawArticle:
     published: str | None = None
     outlet: str | None = None
     id: str | None = None
+
+
+def content_hash(item: RawArticle) -> str:
+    """Identity of one input article: its content and the metadata it came with.
+
+    Stored beside the article, it lets a rerun (after a crash, or over a
+    folder that grew) skip what is already analysed without analysing it.
+    """
+    h = hashlib.sha256()
+    for part in (item.kind, item.content, item.url, item.title, item.published, item.outlet, item.id):
+        h.update((part or "").encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
 
 
 class InputError(Exception):
@@ -181,74 +194,49 @@ def _from_record(rec: object, where: str) -> RawArticle | InputError:
 def _read_warc(path: str) -> Iterator[RawArticle | InputError]:
     """HTML responses of a WARC file, one article each, with their target URI as url.
 
-    Crawlers (Heritrix, wget --warc-file, Common Crawl) store pages this way;
-    records are read one at a time, so the file may be any size. Non-HTML
-    responses and other record types (requests, metadata) are skipped.
+    Crawlers (Heritrix, wget --warc-file, Common Crawl's news crawl) store
+    pages this way; warcio reads the records one at a time and undoes chunked
+    transfer and gzip content encoding, so the file may be any size. A .gz
+    file is unzipped as a stream first: warcio alone refuses a whole file
+    gzipped as one member, which some tools write. Non-HTML and non-200 responses and other record
+    types (requests, metadata) are skipped.
     """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     import gzip
 
+    n = 0
     try:
-        fh = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
-        with fh:
-            n = 0
-            while True:
-                headers = _warc_headers(fh)
-                if headers is None:
-                    break
-                length = int(headers.get("content-length", "0") or 0)
-                if headers.get("warc-type") != "response" or length > MAX_BYTES:
-                    fh.seek(length, 1)
-                    if headers.get("warc-type") == "response":
-                        n += 1
-                        yield InputError(f"{path}#{n}", f"over the size limit ({length} bytes > {MAX_BYTES})")
+        with (gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")) as fh:
+            if fh.peek(5)[:5] != b"WARC/":  # warcio would take any text for an old ARC file
+                raise ValueError("record does not start with WARC/")
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "response" or record.http_headers is None:
                     continue
-                block = fh.read(length)
                 n += 1
                 where = f"{path}#{n}"
-                item = _warc_response(block, headers.get("warc-target-uri"), where)
+                length = int(record.rec_headers.get_header("Content-Length") or 0)
+                if length > MAX_BYTES:
+                    yield InputError(where, f"over the size limit ({length} bytes > {MAX_BYTES})")
+                    continue
+                item = _warc_response(record, where)
                 if item is not None:
                     yield item
-    except (OSError, EOFError, ValueError) as err:
+    except (OSError, EOFError, ValueError, ArchiveLoadFailed) as err:
         yield InputError(path, f"malformed WARC ({err})")
 
 
-def _warc_headers(fh) -> dict[str, str] | None:
-    line = fh.readline()
-    while line in (b"\r\n", b"\n"):
-        line = fh.readline()
-    if not line:
+def _warc_response(record, where: str) -> RawArticle | InputError | None:
+    http = record.http_headers
+    ctype = http.get_header("Content-Type") or ""
+    if http.get_statuscode() != "200" or "html" not in ctype.lower():
         return None
-    if not line.startswith(b"WARC/"):
-        raise ValueError("record does not start with WARC/")
-    headers: dict[str, str] = {}
-    for line in iter(fh.readline, b""):
-        if line in (b"\r\n", b"\n"):
-            break
-        key, _, value = line.decode("utf-8", "replace").partition(":")
-        headers[key.strip().lower()] = value.strip()
-    return headers
-
-
-def _warc_response(block: bytes, url: str | None, where: str) -> RawArticle | InputError | None:
-    head, sep, body = block.partition(b"\r\n\r\n")
-    if not sep:
-        head, _, body = block.partition(b"\n\n")
-    lines = head.decode("iso-8859-1").splitlines()
-    if not lines or " 200" not in lines[0]:
-        return None
-    http = {k.strip().lower(): v.strip() for k, _, v in (l.partition(":") for l in lines[1:])}
-    if "html" not in http.get("content-type", "").lower():
-        return None
-    if "chunked" in http.get("transfer-encoding", "").lower():
-        body = _dechunk(body)
-    if http.get("content-encoding", "").lower() in ("gzip", "x-gzip"):
-        import gzip
-
-        try:
-            body = gzip.decompress(body)
-        except (OSError, EOFError):
-            return InputError(where, "undecodable (bad gzip content encoding)")
-    charset = re.search(r"charset=[\"']?([\w-]+)", http.get("content-type", ""), re.I)
+    try:
+        body = record.content_stream().read()
+    except (OSError, EOFError, ValueError):  # zlib.error is a ValueError's sibling: caught below
+        return InputError(where, "undecodable (bad content encoding)")
+    charset = re.search(r"charset=[\"']?([\w-]+)", ctype, re.I)
     try:
         text = body.decode(charset.group(1)) if charset else decode_bytes(body)
     except (LookupError, UnicodeDecodeError):
@@ -258,25 +246,7 @@ def _warc_response(block: bytes, url: str | None, where: str) -> RawArticle | In
             return InputError(where, err.reason)
     except InputError as err:
         return InputError(where, err.reason)
-    return RawArticle(content=text, kind="html", path=where, url=url)
-
-
-def _dechunk(data: bytes) -> bytes:
-    """The body of an HTTP chunked transfer (some crawlers store it as sent)."""
-    out, pos = bytearray(), 0
-    while pos < len(data):
-        end = data.find(b"\r\n", pos)
-        if end < 0:
-            break
-        try:
-            size = int(data[pos:end].split(b";")[0] or b"0", 16)
-        except ValueError:
-            return data  # not chunked after all
-        if size == 0:
-            break
-        out += data[end + 2: end + 2 + size]
-        pos = end + 2 + size + 2
-    return bytes(out)
+    return RawArticle(content=text, kind="html", path=where, url=record.rec_headers.get_header("WARC-Target-URI"))
 
 
 # -- decoding ---------------------------------------------------------------

@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import sys
-import types
 
 import pytest
 
@@ -44,8 +42,8 @@ def fake_analyze_raw(raw) -> Doc:
 
 @pytest.fixture
 def fake_pipeline(monkeypatch):
-    """Stand in for rasd.core (whatever state the real stages are in)."""
-    monkeypatch.setitem(sys.modules, "rasd.core", types.SimpleNamespace(analyze_raw=fake_analyze_raw))
+    """Stand in for the per-article stages (whatever state the real ones are in)."""
+    monkeypatch.setattr("rasd.core.analyze_raw", fake_analyze_raw)
 
 
 GOOD = "وفد روسي في بكين\nوصل وفد من موسكو إلى بكين اليوم لإجراء محادثات حول التعاون الاقتصادي.\n"

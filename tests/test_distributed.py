@@ -1,57 +1,185 @@
-"""The Spark engine gives the same records as a local run (skipped without pyspark or Java)."""
+"""The Spark path gives the records and stories of a local run (skipped without pyspark or Java).
+
+One Spark session serves the module: starting one costs more than the small corpora here.
+"""
+import json
 import shutil
+import subprocess
+import sys
+import zipfile
+from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
-from rasd.core import analyze_raw
-from rasd.ingest import InputError, input_files, read_paths
+from rasd.cli import main
 
 pyspark = pytest.importorskip("pyspark")
 if shutil.which("java") is None:
     pytest.skip("Spark needs a Java runtime", allow_module_level=True)
 
-from rasd.distributed import analyze_with_spark  # noqa: E402
+from rasd.distributed import analyze_to_parquet, session  # noqa: E402
+from rasd.distributed.records import read_docs, read_table  # noqa: E402
 
-ARTICLES = {
-    "a.txt": "الرياض تستضيف محادثات\n\nاستقبل ولي العهد السعودي الأمير محمد بن سلمان في الرياض أمس "
-             "وزير الخارجية الأمريكي ماركو روبيو، وبحثا العلاقات الثنائية والأوضاع في المنطقة.",
-    "sub/b.txt": "احتجاجات في العاصمة\n\nتظاهر آلاف المواطنين في العاصمة الأردنية عمان اليوم الجمعة "
-                 "احتجاجا على ارتفاع الأسعار، وطالبوا الحكومة بالتراجع عن قراراتها.",
-}
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
-
-def _write_corpus(folder):
-    for name, text in ARTICLES.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "empty.txt").write_bytes(b"")
-
-
-def test_spark_run_matches_local_run(tmp_path):
-    _write_corpus(tmp_path)
-
-    assert len(list(input_files([str(tmp_path)]))) == 3
-    local = {d.id: d.to_dict() for d in (analyze_raw(r) for r in read_paths([str(tmp_path)]) if not isinstance(r, InputError))}
-    results = list(analyze_with_spark([str(tmp_path)], master="local[2]"))
-
-    errors = [r for r in results if isinstance(r, InputError)]
-    docs = {d.id: d.to_dict() for d in results if not isinstance(d, InputError)}
-    assert len(errors) == 1 and errors[0].path.endswith("empty.txt")
-    assert docs == local
+# One meeting reported by three outlets in their own words, a wire copy reused
+# word for word, a protest elsewhere, and a page with no article at all.
+MEETING = [
+    ("sabq.jsonl", "سبق", "وزير الخارجية السعودي يستقبل نظيره التركي في الرياض",
+     "استقبل وزير الخارجية الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية التركي هاكان فيدان، "
+     "وبحث الجانبان العلاقات الثنائية وتطورات الأوضاع في غزة والسودان."),
+    ("okaz.jsonl", "عكاظ", "فيصل بن فرحان وفيدان يبحثان في الرياض أوضاع غزة والسودان",
+     "بحث وزير الخارجية الأمير فيصل بن فرحان مع نظيره التركي هاكان فيدان خلال لقائهما في الرياض "
+     "اليوم العلاقات بين البلدين وتطورات الأوضاع في قطاع غزة والسودان."),
+    ("alyaum.jsonl", "اليوم", "الرياض: مباحثات سعودية تركية حول غزة",
+     "أجرى الأمير فيصل بن فرحان وزير الخارجية مباحثات في الرياض مع وزير الخارجية التركي هاكان فيدان "
+     "تناولت العلاقات الثنائية والأوضاع في غزة والسودان."),
+]
+WIRE = ("الأمطار تغلق المدارس في جدة",
+        "أعلنت إدارة التعليم في محافظة جدة تعليق الدراسة الحضورية في جميع المدارس غدا الأربعاء بسبب "
+        "الأمطار الغزيرة المتوقعة، وتحويلها إلى التعليم عن بعد عبر منصة مدرستي، وفق ما ذكرته وكالة الأنباء السعودية.")
+PROTEST = ("احتجاجات في عمان على الأسعار",
+           "تظاهر آلاف المواطنين في العاصمة الأردنية عمان يوم الجمعة احتجاجا على ارتفاع أسعار الوقود، "
+           "وطالبوا الحكومة بالتراجع عن قراراتها الأخيرة.")
 
 
-def test_cli_spark_engine_writes_the_same_records_and_store(tmp_path, capsys):
-    from rasd.cli import main
+def _line(aid, outlet, title, text, published="2024-03-05"):
+    return json.dumps({"id": aid, "outlet": outlet, "title": title, "text": f"{title}\n\n{text}",
+                       "published": published}, ensure_ascii=False) + "\n"
+
+
+def _write_corpus(folder: Path) -> None:
+    for i, (name, outlet, title, text) in enumerate(MEETING):
+        lines = _line(f"m{i}", outlet, title, text)
+        if name == "okaz.jsonl":  # the wire story, reused by two outlets
+            lines += _line("w1", outlet, *WIRE, published="2024-03-05")
+        if name == "alyaum.jsonl":
+            lines += _line("w2", outlet, *WIRE, published="2024-03-06") + _line("p1", outlet, *PROTEST)
+        (folder / name).write_text(lines, encoding="utf-8")
+    (folder / "old").mkdir()
+    (folder / "old" / "page.txt").write_text(f"{PROTEST[0]}\n\n{PROTEST[1]}", encoding="utf-8")
+    (folder / "old" / "empty.txt").write_bytes(b"")
+
+
+@pytest.fixture(scope="module")
+def spark():
+    s = session("local[2]")
+    yield s
+    s.stop()
+
+
+def _local(corpus: Path, out: Path) -> dict[str, dict]:
+    assert main(["analyze", str(corpus), "--no-db", "-o", str(out), "-j", "2"]) in (0, 1)
+    with out.open(encoding="utf-8") as fh:
+        return {r["id"]: r for r in map(json.loads, fh)}
+
+
+def _partition(records: dict[str, dict]) -> set[frozenset]:
+    stories = defaultdict(set)
+    for aid, rec in records.items():
+        stories[rec["story"]].add(aid)
+    return {frozenset(s) for s in stories.values()}
+
+
+def test_spark_writes_the_records_and_stories_of_a_local_run(tmp_path, spark, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write_corpus(corpus)
+    local = _local(corpus, tmp_path / "local.jsonl")
+    analyze_to_parquet([str(corpus)], tmp_path / "pq", spark=spark)
+    remote = {doc.id: doc.to_dict() for doc, _ in read_docs(tmp_path / "pq")}
+
+    assert remote == local
+    partition = _partition(remote)
+    assert frozenset({"m0", "m1", "m2"}) in partition  # one story across three outlets
+    assert remote["w1"]["duplicates"] == ["w2"] and remote["w1"]["story"] == remote["w2"]["story"]  # alyaum read first
+    assert remote["p1"]["story"] != remote["m0"]["story"]
+    (error,) = read_table(tmp_path / "pq", "errors")
+    assert error["path"].endswith("empty.txt")
+    # Corpus entities merged across articles: one row per entity, with every article it is in.
+    index = {e["id"]: e for e in read_table(tmp_path / "pq", "entity_index")}
+    fidan = [e for e in index.values() if "فيدان" in e["name_ar"]]
+    assert len(fidan) == 1 and fidan[0]["articles"] == 3
+
+
+def test_rasd_load_fills_the_store_from_the_parquet_folder(tmp_path, spark, capsys):
     from rasd.store import Store
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     _write_corpus(corpus)
-    local_out, spark_out = tmp_path / "local.jsonl", tmp_path / "spark.jsonl"
-    assert main(["analyze", str(corpus), "--no-db", "-o", str(local_out)]) == 1  # the empty file fails
-    assert main(["analyze", str(corpus), "--engine", "spark", "--spark-master", "local[2]",
-                 "--db", str(tmp_path / "s.db"), "-o", str(spark_out)]) == 1
+    analyze_to_parquet([str(corpus)], tmp_path / "pq", spark=spark)
+    assert main(["load", str(tmp_path / "pq"), "--db", str(tmp_path / "s.db"), "-o", str(tmp_path / "s.jsonl")]) == 1
     assert "empty.txt" in capsys.readouterr().err
-    assert spark_out.read_text(encoding="utf-8") == local_out.read_text(encoding="utf-8")
     with Store(tmp_path / "s.db") as store:
-        assert len(store) == 2
+        assert len(store) == 7
+        (story,) = [s for s in store.stories(limit=10) if s["articles"] == 3]
+        assert set(story["outlets"]) == {"سبق", "عكاظ", "اليوم"}
+        assert store.search("فيدان")
+
+
+def _saudinewsnet(folder: Path, limit: int) -> None:
+    n, out = 0, (folder / "saudinewsnet.jsonl").open("w", encoding="utf-8")
+    for path in sorted((SHARED / "eval" / "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                for rec in json.loads(z.read(name)):
+                    if n == limit:
+                        out.close()
+                        return
+                    if (rec.get("content") or "").strip():
+                        out.write(json.dumps({"id": f"snn{n}", "text": rec["content"], "url": rec.get("url"),
+                                              "outlet": rec.get("source"), "published": rec.get("date_extracted")},
+                                             ensure_ascii=False) + "\n")
+                        n += 1
+    out.close()
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "saudinewsnet").is_dir() or not (SHARED / "corpus" / "seeds").is_dir(),
+                    reason="needs ../shared beside the repository")
+def test_spark_and_local_agree_on_the_seeds_and_1000_saudinewsnet_articles(tmp_path, spark):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SHARED / "corpus" / "seeds", corpus / "seeds")
+    _saudinewsnet(corpus, 1000)
+    local = _local(corpus, tmp_path / "local.jsonl")
+    analyze_to_parquet([str(corpus)], tmp_path / "pq", spark=spark)
+    remote = {doc.id: doc.to_dict() for doc, _ in read_docs(tmp_path / "pq")}
+
+    assert len(remote) == len(local) >= 1000
+    assert [i for i in local if _unstoried(remote[i]) != _unstoried(local[i])] == []
+    seeds = {i for i in local if not i.startswith("snn")}
+    assert _partition({i: remote[i] for i in seeds}) == _partition({i: local[i] for i in seeds})
+    # The local index scores with running counts (idf over the articles seen so far), Spark with
+    # the whole corpus's: the same joining rule with the whole corpus's counts gives Spark's stories.
+    assert _partition(remote) == _partition(_grouped_with_corpus_counts(local))
+
+
+def _unstoried(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k != "story"}
+
+
+def _grouped_with_corpus_counts(records: dict[str, dict]) -> dict[str, dict]:
+    from rasd.doc import Doc
+    from rasd.group import CorpusStats, StoryIndex, features
+
+    docs = [Doc.from_dict(r) for r in records.values()]  # in input order
+    counts = CorpusStats()
+    for doc in docs:
+        counts.add(features(doc))
+    index = StoryIndex()
+    index._stats, counts.add = counts, lambda f: None  # fixed counts instead of running ones
+    return {doc.id: {"story": index.add(doc).story_id} for doc in docs}
+
+
+def test_spark_engine_needs_a_parquet_folder(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path), "--engine", "spark"]) == 2
+    assert "--parquet" in capsys.readouterr().err
+
+
+def test_the_local_path_never_imports_spark(tmp_path):
+    (tmp_path / "a.txt").write_text(f"{PROTEST[0]}\n\n{PROTEST[1]}", encoding="utf-8")
+    code = ("import sys; from rasd.cli import main; "
+            f"main(['analyze', {str(tmp_path)!r}, '--db', {str(tmp_path / 'x.db')!r}]); "
+            "sys.exit('pyspark' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0

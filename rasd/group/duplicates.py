@@ -47,6 +47,18 @@ def signature(body: str) -> np.ndarray | None:
     return m.hashvalues.astype(np.uint32)
 
 
+def near_duplicate(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two signatures estimate a Jaccard overlap of at least ``THRESHOLD``: LSH
+    buckets admit some false positives, so every bucket match is checked with this."""
+    return float(np.mean(a == b)) >= THRESHOLD
+
+
+def lsh_bands() -> list[tuple[int, int]]:
+    """The (start, end) signature slices the LSH index buckets by, for ``THRESHOLD`` and
+    ``NUM_PERM``: a distributed join on the same slices finds the same candidate pairs."""
+    return list(MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
 def _lean(sig: np.ndarray) -> LeanMinHash:
     return LeanMinHash(seed=_SEED, hashvalues=sig, scheme=_SCHEME)
 
@@ -89,8 +101,7 @@ class DuplicateIndex:
         for other in self._lsh.query(_lean(sig)):
             if other == doc_id:
                 continue
-            # LSH buckets admit some false positives: check the Jaccard estimate itself.
-            if float(np.mean(self._sigs[other] == sig)) >= THRESHOLD:
+            if near_duplicate(self._sigs[other], sig):
                 out.append(other)
         return sorted(out)
 

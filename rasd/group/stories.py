@@ -102,6 +102,22 @@ def _iso(day: int | None) -> str | None:
     return date.fromordinal(day).isoformat() if day is not None else None
 
 
+def blocking_keys(f: Features) -> list[str]:
+    """Every key an article is found under: its content words and its entities."""
+    return [f"t:{t}" for t in f.terms] + [f"e:{e}" for e in f.entities]
+
+
+def probe_keys(f: Features, stats: CorpusStats) -> list[str]:
+    """The rarest keys that some other article also has (the counts include this one);
+    shared by the local index and the Spark grouper, so both block alike."""
+    terms = sorted((t for t in f.terms if stats.term_df[t] > 1), key=lambda t: (-stats.term_idf(t), t))
+    ents = sorted(
+        (e for e in f.entities if stats.entity_df[e] > 1), key=lambda e: (-f.entities[e] * stats.entity_idf(e), e)
+    )
+    terms, ents = terms[:PROBE_TERMS], ents[:PROBE_ENTITIES]
+    return [f"t:{t}" for t in terms] + [f"e:{e}" for e in ents]
+
+
 class StoryIndex:
     """Near-duplicates and stories over a growing corpus; persistable as bytes."""
 
@@ -247,18 +263,11 @@ class StoryIndex:
         return out
 
     def _probe_keys(self, f: Features) -> list[str]:
-        """The rarest keys that some earlier article also has (the counts include this one)."""
-        st = self._stats
-        terms = sorted((t for t in f.terms if st.term_df[t] > 1), key=lambda t: (-st.term_idf(t), t))
-        ents = sorted(
-            (e for e in f.entities if st.entity_df[e] > 1), key=lambda e: (-f.entities[e] * st.entity_idf(e), e)
-        )
-        terms, ents = terms[:PROBE_TERMS], ents[:PROBE_ENTITIES]
-        return [f"t:{t}" for t in terms] + [f"e:{e}" for e in ents]
+        return probe_keys(f, self._stats)
 
     @staticmethod
     def _keys(f: Features) -> list[str]:
-        return [f"t:{t}" for t in f.terms] + [f"e:{e}" for e in f.entities]
+        return blocking_keys(f)
 
     def _join(self, story: _Story, doc: Doc, f: Features) -> None:
         story.members.append(doc.id)

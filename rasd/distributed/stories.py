@@ -1,0 +1,227 @@
+"""Near-duplicates and stories as Spark jobs, scored by the local grouper's own code.
+
+The local ``StoryIndex`` adds articles one at a time; here the same steps are
+keyed joins over the whole corpus, so no step holds more than one story on
+one executor:
+
+1. corpus statistics (document frequencies) summed over partitions;
+2. candidates by blocking: each article's probe keys (``probe_keys``: its
+   rarest words and most specific entities) joined with every earlier
+   article's keys (``blocking_keys``), reading the most recent ``TAIL``
+   postings of a key and keeping the ``MAX_CANDIDATES`` that share most keys,
+   as the local index does; near-duplicates by LSH banding of the MinHash
+   signatures on the local index's own bands (``lsh_bands``), checked with
+   ``near_duplicate``;
+3. each candidate pair scored by ``similarity``; pairs that pass (same
+   story, or near-duplicates within the window) are the edges of a graph;
+4. connected components of that graph by label propagation; within a
+   component the articles join stories in input order by the local rule
+   (best-scoring passing candidate whose story's first article agrees), so
+   chains of formula news are cut as locally.
+
+Statistics are the whole corpus's, not the running counts of a local run,
+so a pair right at the threshold may fall differently; story ids are the
+same ("story:" + the first article's id).
+"""
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+from pyspark.sql import DataFrame, SparkSession, Window
+from pyspark.sql import functions as F
+
+from rasd.group.duplicates import lsh_bands, near_duplicate
+from rasd.group.features import N_FEATURES
+from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarity
+from rasd.group.stories import MAX_CANDIDATES, TAIL, blocking_keys, probe_keys
+
+
+def _partial_stats(rows: Iterable) -> Iterator[CorpusStats]:
+    stats = CorpusStats()
+    for row in rows:
+        stats.add(pickle.loads(row.features))
+    yield stats
+
+
+def _merge_stats(a: CorpusStats, b: CorpusStats) -> CorpusStats:
+    a.n_docs += b.n_docs
+    a.entity_df.update(b.entity_df)
+    a.term_df.update(b.term_df)
+    a.ngram_df += b.ngram_df
+    return a
+
+
+def corpus_stats(feats: DataFrame) -> CorpusStats:
+    """Document frequencies of the whole corpus, summed per partition and then in a tree."""
+    return feats.select("features").rdd.mapPartitions(_partial_stats).treeReduce(_merge_stats)
+
+
+def _keys(rows: Iterable, stats) -> Iterator[tuple]:
+    st = stats.value
+    for row in rows:
+        f = pickle.loads(row.features)
+        for key in blocking_keys(f):
+            yield key, row.pos, row.day, False
+        for key in probe_keys(f, st):
+            yield key, row.pos, row.day, True
+
+
+def _within_window(a, b):
+    return a.isNull() | b.isNull() | (F.abs(a - b) <= WINDOW_DAYS)
+
+
+def blocked_pairs(spark: SparkSession, feats: DataFrame, stats) -> DataFrame:
+    """(b, a, votes): for each article b, the earlier articles a its probe keys find."""
+    keys = spark.createDataFrame(
+        feats.rdd.mapPartitions(lambda rows: _keys(rows, stats)), "key string, pos long, day int, probe boolean"
+    )
+    postings = keys.where(~F.col("probe")).withColumn(
+        "rank", F.row_number().over(Window.partitionBy("key").orderBy("pos")) - 1
+    ).withColumn("bucket", F.floor(F.col("rank") / TAIL)).cache()
+    probes = keys.where("probe").select("key", "pos").join(postings, ["key", "pos"]).where("rank > 0")
+    # The TAIL postings before b's own lie in b's bucket or the one before: an equi-join on
+    # (key, bucket) bounds the work per probe, however common the key.
+    probes = probes.select(
+        "key", F.col("pos").alias("b"), F.col("rank").alias("rank_b"), F.col("day").alias("day_b"),
+        F.explode(F.array_distinct(F.array(F.floor((F.col("rank") - TAIL) / TAIL), F.floor((F.col("rank") - 1) / TAIL))))
+        .alias("bucket"),
+    )
+    hits = probes.join(postings.select("key", "bucket", F.col("pos").alias("a"), "rank", F.col("day").alias("day_a")),
+                       ["key", "bucket"])
+    hits = hits.where((F.col("rank") >= F.col("rank_b") - TAIL) & (F.col("rank") < F.col("rank_b")))
+    votes = hits.groupBy("b", "a").agg(F.count("*").alias("votes"), F.first("day_a").alias("day_a"),
+                                       F.first("day_b").alias("day_b"))
+    best = Window.partitionBy("b").orderBy(F.desc("votes"), F.desc("a"))
+    votes = votes.withColumn("n", F.row_number().over(best)).where(F.col("n") <= MAX_CANDIDATES)
+    # Pairs days apart can never be one story: dropped only after ranking, as the local index does.
+    return votes.where(_within_window(F.col("day_a"), F.col("day_b"))).select("b", "a", "votes")
+
+
+def _bands(rows: Iterable, bands: list[tuple[int, int]]) -> Iterator[tuple]:
+    for row in rows:
+        if row.signature is None:
+            continue
+        sig = np.frombuffer(row.signature, dtype=np.uint32)
+        for i, (start, end) in enumerate(bands):
+            yield i, sig[start:end].tobytes(), row.pos, row.signature
+
+
+def duplicate_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
+    """(b, a): earlier near-duplicates a of each article b, by LSH banding."""
+    bands = lsh_bands()
+    rows = spark.createDataFrame(feats.rdd.mapPartitions(lambda r: _bands(r, bands)),
+                                 "band int, bucket binary, pos long, signature binary")
+    pairs = rows.alias("x").join(rows.alias("y"), ["band", "bucket"]).where("x.pos < y.pos").select(
+        F.col("y.pos").alias("b"), F.col("x.pos").alias("a"), F.col("x.signature").alias("sa"),
+        F.col("y.signature").alias("sb")).dropDuplicates(["b", "a"])
+    checked = pairs.rdd.filter(lambda r: near_duplicate(np.frombuffer(r.sa, np.uint32), np.frombuffer(r.sb, np.uint32)))
+    return spark.createDataFrame(checked.map(lambda r: (r.b, r.a)), "b long, a long")
+
+
+def _score(groups: Iterable, stats) -> Iterator[tuple]:
+    """Score each article's candidates as the local index does: dense weights of b, one gather each."""
+    st = stats.value
+    dense = np.zeros(N_FEATURES, dtype=np.float32)
+    for b, (own, cands) in groups:
+        if not own:
+            continue
+        f = pickle.loads(next(iter(own)))
+        dense[f.ngram_idx] = st.text_weights(f)
+        for a, forced, votes, ga in cands:
+            sim = similarity(f, pickle.loads(ga), st, dense_a=dense)
+            in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
+            if sim.same_story or (forced and in_window):
+                yield b, a, 1.0 if forced else sim.score, forced, votes
+        dense[f.ngram_idx] = 0.0
+
+
+def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups: DataFrame, stats) -> DataFrame:
+    """(b, a, score, forced, votes) for every candidate pair that passes.
+
+    The candidate's features travel once per pair, the article's own once per article.
+    """
+    cands = blocked.join(dups.withColumn("forced", F.lit(True)), ["b", "a"], "full").fillna(
+        {"forced": False, "votes": 0})
+    fa = feats.select(F.col("pos").alias("a"), F.col("features").alias("fa"))
+    with_a = cands.join(fa, "a").rdd.map(lambda r: (r.b, (r.a, r.forced, r.votes, r.fa)))
+    own = cands.select("b").distinct().join(feats.select(F.col("pos").alias("b"), "features"), "b")
+    own = own.rdd.map(lambda r: (r.b, r.features))
+    return spark.createDataFrame(own.cogroup(with_a).mapPartitions(lambda g: _score(g, stats)),
+                                 "b long, a long, score double, forced boolean, votes long")
+
+
+def components(edges: DataFrame) -> DataFrame:
+    """(pos, comp): connected components of the edge graph, each labelled by its smallest pos."""
+    links = edges.select(F.col("a").alias("src"), F.col("b").alias("dst"))
+    links = links.union(links.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).cache()
+    labels = links.select(F.col("src").alias("pos")).distinct().withColumn("comp", F.col("pos")).localCheckpoint()
+    while True:
+        spread = links.join(labels.withColumnRenamed("pos", "src"), "src").select(F.col("dst").alias("pos"), "comp")
+        new = labels.union(spread).groupBy("pos").agg(F.min("comp").alias("comp")).localCheckpoint()
+        changed = new.join(labels.withColumnRenamed("comp", "old"), "pos").where("comp != old").count()
+        labels = new
+        if not changed:
+            return labels
+
+
+def _assign(comp: tuple, stats) -> Iterator[tuple]:
+    """The local joining rule over one component, in input order: (pos, story pos, label)."""
+    st = stats.value
+    members, edges = comp
+    feats = {pos: pickle.loads(blob) for pos, blob in members}
+    cands: dict[int, list] = {}
+    for b, a, score, forced, votes, id_a in edges:
+        cands.setdefault(b, []).append((a, score, forced, votes, id_a))
+    story_of: dict[int, int] = {}
+    label: dict[int, tuple[str, bool]] = {}
+    dense = np.zeros(N_FEATURES, dtype=np.float32)
+    for b in sorted(feats):
+        f = feats[b]
+        dense[f.ngram_idx] = st.text_weights(f)
+        best: dict[int, tuple[float, int]] = {}
+        # Candidates in the local index's order: near-duplicates by id, then by shared keys.
+        for a, score, _, _, _ in sorted(cands.get(b, ()), key=lambda c: (0, c[4], 0) if c[2] else (1, "", -c[3], -c[0])):
+            s = story_of[a]
+            if s not in best or score > best[s][0]:
+                best[s] = (score, a)
+        joined = next((s for s, (_, a) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+                       if s == a or similarity(f, feats[s], st, dense_a=dense).same_story), None)
+        dense[f.ngram_idx] = 0.0
+        story_of[b] = b if joined is None else joined
+        if joined is None:
+            label[b] = (f.title, f.title_derived)
+        elif label[joined][1] and not f.title_derived:
+            label[joined] = (f.title, False)
+    for b, s in story_of.items():
+        yield b, s, label[s][0] if b == s else None
+
+
+def group(spark: SparkSession, feats: DataFrame) -> DataFrame:
+    """(pos, story, duplicates, story_label) for every article of ``feats``
+    (pos, id, day, title, features, signature); ``story_label`` is set on a story's
+    first article only."""
+    stats = spark.sparkContext.broadcast(corpus_stats(feats))
+    dups = duplicate_pairs(spark, feats).cache()
+    edges = story_edges(spark, feats, blocked_pairs(spark, feats, stats), dups, stats).cache()
+    comp = components(edges)
+    ids = feats.select("pos", "id")
+    members = comp.join(feats.select("pos", "features"), "pos").rdd.map(lambda r: (r.comp, (r.pos, r.features)))
+    linked = edges.join(comp.withColumnRenamed("pos", "b"), "b").join(ids.withColumnRenamed("pos", "a"), "a")
+    linked = linked.rdd.map(lambda r: (r.comp, (r.b, r.a, r.score, r.forced, r.votes, r.id)))
+    assigned = spark.createDataFrame(
+        members.cogroup(linked).flatMap(lambda kv: _assign((list(kv[1][0]), list(kv[1][1])), stats)),
+        "pos long, story_pos long, story_label string",
+    )
+    dup_ids = dups.join(ids.withColumnRenamed("pos", "a"), "a").groupBy("b").agg(
+        F.array_sort(F.collect_list("id")).alias("duplicates"))
+    first = ids.select(F.col("pos").alias("story_pos"), F.concat(F.lit("story:"), "id").alias("story"))
+    out = (feats.select("pos", "title").join(assigned, "pos", "left")
+           .withColumn("story_pos", F.coalesce("story_pos", "pos")).join(first, "story_pos")
+           .join(dup_ids.withColumnRenamed("b", "pos"), "pos", "left"))
+    return out.select(
+        "pos", "story", F.coalesce("duplicates", F.array().cast("array<string>")).alias("duplicates"),
+        F.when(F.col("story_pos") == F.col("pos"), F.coalesce("story_label", "title"))
+        .alias("story_label"),
+    )
