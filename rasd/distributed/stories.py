@@ -15,9 +15,10 @@ one executor:
 3. each candidate pair scored by ``similarity``; pairs that pass (same
    story, or near-duplicates within the window) are the edges of a graph;
 4. connected components of that graph by label propagation; within a
-   component the articles join stories in input order by the local rule
-   (best-scoring passing candidate whose story's first article agrees), so
-   chains of formula news are cut as locally.
+   component a local ``StoryIndex`` with the whole corpus's counts places the
+   articles in input order (``StoryIndex.place``: the same joining, anchoring
+   and merging code as a local run), so chains of formula news are cut as
+   locally.
 
 Statistics are the whole corpus's, not the running counts of a local run,
 so a pair right at the threshold may fall differently; story ids are the
@@ -35,7 +36,7 @@ from pyspark.sql import functions as F
 from rasd.group.duplicates import lsh_bands, near_duplicate
 from rasd.group.features import N_FEATURES
 from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarity
-from rasd.group.stories import MAX_CANDIDATES, TAIL, blocking_keys, probe_keys
+from rasd.group.stories import MAX_CANDIDATES, TAIL, StoryIndex, blocking_keys, probe_keys
 
 
 def _partial_stats(rows: Iterable) -> Iterator[CorpusStats]:
@@ -167,35 +168,23 @@ def components(edges: DataFrame) -> DataFrame:
 
 
 def _assign(comp: tuple, stats) -> Iterator[tuple]:
-    """The local joining rule over one component, in input order: (pos, story pos, label)."""
-    st = stats.value
+    """The local joining rule itself (``StoryIndex.place``, merges included) over one
+    component, in input order, with the whole corpus's counts: (pos, story pos, label)."""
     members, edges = comp
-    feats = {pos: pickle.loads(blob) for pos, blob in members}
+    rows = sorted((pos, doc_id, pickle.loads(blob)) for pos, doc_id, blob in members)
     cands: dict[int, list] = {}
-    for b, a, score, forced, votes, id_a in edges:
-        cands.setdefault(b, []).append((a, score, forced, votes, id_a))
-    story_of: dict[int, int] = {}
-    label: dict[int, tuple[str, bool]] = {}
-    dense = np.zeros(N_FEATURES, dtype=np.float32)
-    for b in sorted(feats):
-        f = feats[b]
-        dense[f.ngram_idx] = st.text_weights(f)
-        best: dict[int, tuple[float, int]] = {}
-        # Candidates in the local index's order: near-duplicates by id, then by shared keys.
-        for a, score, _, _, _ in sorted(cands.get(b, ()), key=lambda c: (0, c[4], 0) if c[2] else (1, "", -c[3], -c[0])):
-            s = story_of[a]
-            if s not in best or score > best[s][0]:
-                best[s] = (score, a)
-        joined = next((s for s, (_, a) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
-                       if s == a or similarity(f, feats[s], st, dense_a=dense).same_story), None)
-        dense[f.ngram_idx] = 0.0
-        story_of[b] = b if joined is None else joined
-        if joined is None:
-            label[b] = (f.title, f.title_derived)
-        elif label[joined][1] and not f.title_derived:
-            label[joined] = (f.title, False)
-    for b, s in story_of.items():
-        yield b, s, label[s][0] if b == s else None
+    for b, a, forced, votes, id_a in edges:
+        cands.setdefault(b, []).append((a, forced, votes, id_a))
+    index = StoryIndex(stats=stats.value)
+    for pos, doc_id, f in rows:
+        # In the local index's order: near-duplicates by id, then most shared keys, latest first.
+        ranked = sorted(cands.get(pos, ()), key=lambda c: (0, c[3], 0) if c[1] else (1, "", -c[2], -c[0]))
+        index.place(doc_id, f, [], candidates=[(c[3], c[1]) for c in ranked])
+    pos_of = {doc_id: pos for pos, doc_id, _ in rows}
+    for story in index.stories():
+        first = pos_of[story.id.removeprefix("story:")]
+        for doc_id in story.articles:
+            yield pos_of[doc_id], first, story.label if pos_of[doc_id] == first else None
 
 
 def group(spark: SparkSession, feats: DataFrame) -> DataFrame:
@@ -207,9 +196,11 @@ def group(spark: SparkSession, feats: DataFrame) -> DataFrame:
     edges = story_edges(spark, feats, blocked_pairs(spark, feats, stats), dups, stats).cache()
     comp = components(edges)
     ids = feats.select("pos", "id")
-    members = comp.join(feats.select("pos", "features"), "pos").rdd.map(lambda r: (r.comp, (r.pos, r.features)))
+    members = comp.join(feats.select("pos", "id", "features"), "pos").rdd.map(
+        lambda r: (r.comp, (r.pos, r.id, r.features)))
+    # The passing candidates are those the index reads: the others could not change a story.
     linked = edges.join(comp.withColumnRenamed("pos", "b"), "b").join(ids.withColumnRenamed("pos", "a"), "a")
-    linked = linked.rdd.map(lambda r: (r.comp, (r.b, r.a, r.score, r.forced, r.votes, r.id)))
+    linked = linked.rdd.map(lambda r: (r.comp, (r.b, r.a, r.forced, r.votes, r.id)))
     assigned = spark.createDataFrame(
         members.cogroup(linked).flatMap(lambda kv: _assign((list(kv[1][0]), list(kv[1][1])), stats)),
         "pos long, story_pos long, story_label string",

@@ -26,6 +26,7 @@ import pickle
 import zlib
 from array import array
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -121,8 +122,11 @@ def probe_keys(f: Features, stats: CorpusStats) -> list[str]:
 class StoryIndex:
     """Near-duplicates and stories over a growing corpus; persistable as bytes."""
 
-    def __init__(self) -> None:
-        self._stats = CorpusStats()
+    def __init__(self, stats: CorpusStats | None = None) -> None:
+        """``stats``: fixed corpus counts (the Spark grouper's whole-corpus ones); by
+        default the index counts the articles as they come."""
+        self._fixed_stats = stats is not None
+        self._stats = stats if stats is not None else CorpusStats()
         self._dups = DuplicateIndex()
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}
@@ -155,22 +159,40 @@ class StoryIndex:
             return Assignment(story.id, dups, new_story=False)
 
         f = features(doc)
-        self._stats.add(f)
         dups = self._dups.add(doc.id, doc.body or "")
+        acts = {(ev.type, ev.actor, ev.target) for ev in doc.events if not ev.negated and not ev.hypothetical}
+        story_id, best_score, merged = self.place(doc.id, f, dups, acts)
+        doc.story, doc.duplicates = story_id, dups
+        return Assignment(story_id, dups, new_story=best_score is None, score=best_score, merged=merged)
+
+    def place(self, doc_id: str, f: Features, dups: list[str],
+              acts: Iterable[tuple[str, str | None, str | None]] = (),
+              candidates: list[tuple[str, bool]] | None = None) -> tuple[str, float | None, list[str]]:
+        """The joining rule on an article's features and its earlier near-duplicates:
+        (story id, score or None for a new story, story ids it absorbed). ``acts``:
+        the article's asserted (type, actor, target) events, for the story's key events.
+        ``candidates``: earlier (id, near-duplicate?) pairs already blocked elsewhere
+        (the Spark grouper's keyed joins), read instead of this index's postings.
+
+        ``add`` calls it; so does the Spark grouper, over one connected component.
+        """
+        if not self._fixed_stats:
+            self._stats.add(f)
         pos = len(self._ids)
-        best_story, best_score, bridged = self._choose_story(f, dups)
+        given = None if candidates is None else [(self._pos[d], forced) for d, forced in candidates]
+        best_story, best_score, bridged = self._choose_story(f, given if given is not None else self._candidates(f, dups))
 
         if best_story is None:
-            story = _Story(id=f"story:{doc.id}", label=f.title, label_derived=f.title_derived)
+            story = _Story(id=f"story:{doc_id}", label=f.title, label_derived=f.title_derived)
             best_story = len(self._stories)
             self._stories.append(story)
             self._story_at[story.id] = best_story
         story = self._stories[best_story]
         merged = [self._absorb(story, best_story, sp) for sp in bridged]
-        self._join(story, doc, f)
+        self._join(story, doc_id, f, acts)
 
-        self._ids.append(doc.id)
-        self._pos[doc.id] = pos
+        self._ids.append(doc_id)
+        self._pos[doc_id] = pos
         self._feats.append(f)
         self._story_of.append(best_story)
         for key in self._keys(f):
@@ -179,15 +201,13 @@ class StoryIndex:
             self._max_day = f.day
         if pos % _EVICT_EVERY == _EVICT_EVERY - 1:
             self._evict()
-
-        doc.story, doc.duplicates = story.id, dups
-        return Assignment(story.id, dups, new_story=best_score is None, score=best_score, merged=merged)
+        return story.id, best_score, merged
 
     def add_many(self, docs) -> list[Assignment]:
         """``add`` each article in order (the result is the same as adding them one by one)."""
         return [self.add(d) for d in docs]
 
-    def _choose_story(self, f: Features, dups: list[str]) -> tuple[int | None, float | None, list[int]]:
+    def _choose_story(self, f: Features, cands: list[tuple[int, bool]]) -> tuple[int | None, float | None, list[int]]:
         """The story position the article joins, its score, and the other stories it shows are the same.
 
         (None, None, []) opens a new story.
@@ -195,13 +215,13 @@ class StoryIndex:
         dense = self._dense
         dense[f.ngram_idx] = self._stats.text_weights(f)
         try:
-            return self._best_story(f, dups, dense)
+            return self._best_story(f, cands, dense)
         finally:
             dense[f.ngram_idx] = 0.0  # the buffer is shared by every add: leave it clean
 
-    def _best_story(self, f: Features, dups: list[str], dense) -> tuple[int | None, float | None, list[int]]:
+    def _best_story(self, f: Features, cands: list[tuple[int, bool]], dense) -> tuple[int | None, float | None, list[int]]:
         best: dict[int, tuple[float, int]] = {}  # story position -> (score, candidate)
-        for cand, forced in self._candidates(f, dups):
+        for cand, forced in cands:
             g = self._feats[cand]
             if g is None:
                 continue
@@ -269,8 +289,8 @@ class StoryIndex:
     def _keys(f: Features) -> list[str]:
         return blocking_keys(f)
 
-    def _join(self, story: _Story, doc: Doc, f: Features) -> None:
-        story.members.append(doc.id)
+    def _join(self, story: _Story, doc_id: str, f: Features, acts) -> None:
+        story.members.append(doc_id)
         if f.outlet and f.outlet not in story.outlets:
             story.outlets.append(f.outlet)
         if f.day is not None:
@@ -279,9 +299,7 @@ class StoryIndex:
         if story.label_derived and not f.title_derived:
             story.label, story.label_derived = f.title, False
         story.entity_salience.update(f.entities)  # summed salience, not mere presence
-        story.event_counts.update(
-            {(ev.type, ev.actor, ev.target) for ev in doc.events if not ev.negated and not ev.hypothetical}
-        )
+        story.event_counts.update(set(acts))
 
     def _absorb(self, story: _Story, into: int, sp: int) -> str:
         """Move every article of story ``sp`` into ``story`` (at ``into``); returns the absorbed id."""
