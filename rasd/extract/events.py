@@ -37,7 +37,7 @@ agreement is SANCTION/withdraw (not RETREAT), a declared ceasefire RETREAT
 (never ASSAULT), a resignation CONCEDE, a court's sentence ACCUSE; an
 imperfect verb in a relative clause (الدول التي تدعم) is a standing relation,
 no event; an act after من أجل/بهدف is an aim; proposals, threats and blocked
-acts make what follows hypothetical. An attack's or protest's target is
+acts make what follows hypothetical. An event's actor and target are
 finally weighed by a learned chooser (rasd.extract.arguments).
 """
 from __future__ import annotations
@@ -45,7 +45,7 @@ from __future__ import annotations
 from babel import Locale
 
 from rasd.doc import Doc, Entity, Event
-from rasd.extract.arguments import load as load_targets
+from rasd.extract.arguments import load as load_arguments
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
@@ -67,18 +67,19 @@ _PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم", "وجر�
 _COUNTRY_NAMES = Locale("en").territories
 
 
-def find_events(doc: Doc, kb=None, scored: bool = True, targets=None) -> list[Event]:
+def find_events(doc: Doc, kb=None, scored: bool = True, arguments=None) -> list[Event]:
     """Events of every sentence of ``doc``, merged across sentences.
 
     ``scored``: ASSAULT/PROTEST candidates pass the learned check of
-    ``rasd.extract.scorer`` and take their target from ``rasd.extract.arguments``
-    (False gives the rules alone, for training). ``targets``: another target
-    chooser (anything with ``choose``), for training that model.
+    ``rasd.extract.scorer`` and events take actor and target from
+    ``rasd.extract.arguments`` (False gives the rules alone, for training).
+    ``arguments``: another actor/target chooser (anything with ``choose``),
+    for training that model.
     """
     lex, cue = triggers(), cues()
     scorer = load_scorer() if scored else None
-    if targets is None and scored:
-        targets = load_targets()
+    if arguments is None and scored:
+        arguments = load_arguments()
     events: list[Event] = []
     for span in doc.sentences:
         view = SentenceView(doc, span, cue)
@@ -94,7 +95,7 @@ def find_events(doc: Doc, kb=None, scored: bool = True, targets=None) -> list[Ev
             for hit in lex.match(norm):
                 if not _constraints_hold(view, i, hit):
                     continue
-                ev = _build(view, i, hit, kb, targets)
+                ev = _build(view, i, hit, kb, arguments)
                 if ev is not None and (scorer is None or scorer.keep(ev)):
                     key = _key(ev)
                     if key not in seen:
@@ -421,7 +422,7 @@ def _first_named(parties: list[Party]) -> Party | None:
     return next((p for p in parties if p.entity), None) or (parties[0] if parties else None)
 
 
-def _build(view: SentenceView, i: int, hit: Hit, kb, targets=None) -> Event | None:
+def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | None:
     etype = hit.entry.label
     right = view.parties_in(view.right_window(i))
     left = view.parties_in(view.left_window(i))
@@ -573,8 +574,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, targets=None) -> Event | No
         target = next((p for p in view.parties if k is not None and k < p.tok <= k + 3 and p.entity), target)
     if target is None and hit.entry.mode == "host" and not nominal:
         target = _guest_after_comma(view, i, actor)
-    if targets is not None and against_text is None:
-        target = targets.choose(view, i, etype, actor, target)  # learned: the rules' pick is one of its features
+    if arguments is not None and against_text is None:  # learned: the rules' picks are among its features
+        actor, target = arguments.choose(view, i, hit, etype, actor, target)
 
     dest = (_destination(view, i) if hit.entry.mode == "visit" else None) or visited
     if hit.entry.mode == "visit" and target is not None and target.type in _PLACES and dest is None:
