@@ -137,6 +137,9 @@ class SentenceView:
             glued = next((pre for pre, rest in proclitic_splits(self.norms[p.tok])
                           if any(rest == w[0] for w in self.cues.agents)), "")
             glued = glued[:-2] if glued.endswith("ال") else glued
+        if not glued and tok is not None and p.entity:  # a role mention with its clitic: [للرئيس] الباجي
+            title, pre = self._title(self.norms[p.tok])
+            glued = pre.removesuffix("ال") if title else ""
         if glued:  # proclitic glued to the name: لشويغو، وبكين
             pre = glued
             if "ب" in pre or "ل" in pre:
@@ -151,6 +154,9 @@ class SentenceView:
         title_seen = False
         while j >= 0 and p.tok - j <= 6:
             owner = self._party_at(j, before=idx)
+            if owner is not None and self.parties[owner].marker and self.parties[owner].entity == p.entity:
+                p.marker, p.prep = self.parties[owner].marker, self.parties[owner].prep
+                break  # للرئيس الباجي قايد السبسي: the name takes its title's slot
             if owner is not None:
                 skipped.append(owner)
                 j = self.parties[owner].tok - 1

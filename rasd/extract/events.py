@@ -432,7 +432,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
 
     if not nominal:
         if (i > 0 and view.norms[i - 1] not in _WEAPON_ADJECTIVES
-                and any(h.tense == "noun" and h.entry.label == etype for h in triggers().match(view.norms[i - 1]))):
+                and any(h.tense == "noun" and h.entry.label == etype and _constraints_hold(view, i - 1, h)
+                        for h in triggers().match(view.norms[i - 1]))):
             target = _first_named(bare_right)  # "في هجوم استهدف فندقين": the attack did it, unnamed
         elif (rel := _after_relative(view, i)) is not None and hit.tense == "present":
             return None  # الدول التي تدعم الإرهاب: a standing relation described, no event
@@ -604,6 +605,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         ev.target_text = _fronted_victim(view, i)
     if ev.target is None and ev.target_text is None:
         ev.target_text = against_text
+    if hit.entry.needs == "party" and not (ev.target or ev.target_text):
+        return None  # وثمن الشمري البرنامج: praise of a thing, no one's support of another
     if location is not None and location.entity:
         ev.location = location.entity
     ev.negated = _negated(view, i)
@@ -1067,13 +1070,24 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
 
 def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None = None) -> Party | None:
     verbs = view.cues.light_verbs if verbs is None else verbs
-    for j in reversed(view.left_window(i, limit=10)):
+    for j in reversed(_past_subject_comma(view, i)):
         if readings(view.norms[j]) & verbs:
             between = [p for p in view.parties_in(range(j + 1, i)) if p.marker is None]
             if between:
                 return _first_named(between)
             return _left_subject(view, j, view.parties_in(view.left_window(j)))
     return None
+
+
+def _past_subject_comma(view: SentenceView, i: int, limit: int = 10) -> range:
+    """The words before ``i`` back to a boundary, as ``left_window``, but past a comma that
+    closes a name: "بعث الملك سلمان بن عبدالعزيز، ببرقية تهنئة" keeps the king in reach."""
+    j = i - 1
+    while j >= 0 and i - j <= limit:
+        if view.boundary(j) and not (view.norms[j] in ("،", ",") and any(p.tok_end == j for p in view.parties)):
+            break
+        j -= 1
+    return range(j + 1, i)
 
 
 def _possessor(view: SentenceView, i: int) -> Party | None:

@@ -1,0 +1,63 @@
+"""Praise, thanks and congratulation, trials, arrests and dismissals, votes, offensives
+and the killed: trigger words added for recall, each beside the sentence where the same
+word is no event. Sentences written here in the styles of the Saudi Press Agency, Gulf
+dailies and wire copy."""
+import pytest
+
+from test_extract_fixtures import names, run
+
+SISI, LAVROV, MACRON = ("عبد الفتاح السيسي", "sisi"), ("سيرغي لافروف", "lavrov"), ("إيمانويل ماكرون", "macron")
+ERDOGAN, ABBAS = ("رجب طيب أردوغان", "erdogan"), ("محمود عباس", "abbas")
+RU, CN, EG, US, IR = ("روسيا", "russia"), ("الصين", "china"), ("مصر", "egypt"), ("الولايات المتحدة", "us"), ("إيران", "iran")
+
+
+def told(doc, etype):
+    return [e for e in doc.events if e.type == etype and not e.negated and not e.hypothetical]
+
+
+@pytest.mark.parametrize("text, mentions, etype, mode, actor, target", [
+    # praise, thanks, congratulation: SUPPORT
+    ("وثمّن الرئيس عبد الفتاح السيسي جهود روسيا في مكافحة الإرهاب.", [SISI, RU], "SUPPORT", None, "Abdel Fattah el-Sisi", None),
+    ("ونوّه وزير الخارجية سيرغي لافروف بالدور الذي تقوم به مصر في الوساطة.", [LAVROV, EG], "SUPPORT", None,
+     "Sergey Lavrov", None),
+    ("وشكر الرئيس الفرنسي إيمانويل ماكرون الصين على مساعداتها الطبية.", [MACRON, CN], "SUPPORT", None,
+     "Emmanuel Macron", "China"),
+    ("بعث الرئيس عبد الفتاح السيسي ببرقية تهنئة للرئيس رجب طيب أردوغان بمناسبة فوزه في الانتخابات.",
+     [SISI, ERDOGAN], "SUPPORT", None, "Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"),
+    ("وهنأت الصين روسيا بنجاح القمة.", [CN, RU], "SUPPORT", None, "China", "Russia"),
+    # a trial brought is ACCUSE; the one tried is the target
+    ("أجلت محكمة جنايات القاهرة اليوم محاكمة محمود عباس إلى جلسة الأحد المقبل.", [ABBAS], "ACCUSE", None, None,
+     "Mahmoud Abbas"),
+    # arrests and punitive dismissals: COERCE
+    ("وقبضت الشرطة على محمود عباس في القاهرة أمس.", [ABBAS], "COERCE", "arrest", None, "Mahmoud Abbas"),
+    ("وعزل الرئيس رجب طيب أردوغان محافظ البنك المركزي من منصبه.", [ERDOGAN], "COERCE", "dismiss",
+     "Recep Tayyip Erdoğan", None),
+    # a body voting for or approving is AGREE, voting against REJECT
+    ("وصوتت الولايات المتحدة لصالح القرار الذي قدمته مصر.", [US, EG], "AGREE", "ratify", "United States", None),
+    ("وصوتت الولايات المتحدة ضد مشروع القرار الروسي.", [US, RU], "REJECT", None, "United States", None),
+    ("وأقرت مصر اتفاقية ترسيم الحدود البحرية.", [EG], "AGREE", "ratify", "Egypt", None),
+    # offensives and soldiers killed: ASSAULT
+    ("وشنت إيران عملية عسكرية جديدة ضد المسلحين الأكراد في المناطق الحدودية.", [IR], "ASSAULT", None, "Iran", None),
+    ("واستشهد ثلاثة جنود مصريين برصاص قناص في رفح أمس.", [], "ASSAULT", None, None, None),
+])
+def test_the_added_triggers_are_coded(text, mentions, etype, mode, actor, target):
+    doc = run(text, mentions)
+    got = told(doc, etype)
+    assert got, f"no {etype} in {text}: {[(e.type, e.trigger) for e in doc.events]}"
+    ev = got[0]
+    assert ev.mode == mode
+    _, actor_name, target_name, _ = names(doc, ev)
+    assert actor_name == actor or actor is None and ev.actor is None
+    if target is not None:
+        assert target_name == target
+
+
+@pytest.mark.parametrize("text, mentions, etype", [
+    ("ودفعت إيران ثمن سياساتها في المنطقة.", [IR], "SUPPORT"),  # paid the price
+    ("ونوّه سيرغي لافروف إلى أن المحادثات مع الصين مستمرة.", [LAVROV, CN], "SUPPORT"),  # pointed out
+    ("وأقر محمود عباس بأنه أخطأ في تقدير الموقف.", [ABBAS], "AGREE"),  # admitted
+    ("واستشهد الرئيس عبد الفتاح السيسي بقول الشاعر في كلمته.", [SISI], "ASSAULT"),  # quoted
+    ("وتقول مصادر إن مصر تدرس حملة إعلانية جديدة.", [EG], "ASSAULT"),  # a campaign, not an offensive
+])
+def test_the_same_words_that_are_no_event(text, mentions, etype):
+    assert not told(run(text, mentions), etype)
