@@ -35,7 +35,8 @@ def told(doc, etype):
     # a body voting for or approving is AGREE, voting against REJECT
     ("وصوتت الولايات المتحدة لصالح القرار الذي قدمته مصر.", [US, EG], "AGREE", "ratify", "United States", None),
     ("وصوتت الولايات المتحدة ضد مشروع القرار الروسي.", [US, RU], "REJECT", None, "United States", None),
-    ("وأقرت مصر اتفاقية ترسيم الحدود البحرية.", [EG], "AGREE", "ratify", "Egypt", None),
+    ("بعث الرئيس عبد الفتاح السيسي برقية تهنئة لفخامة الرئيس رجب طيب أردوغان بمناسبة ذكرى تأسيس الجمهورية.",
+     [SISI, ERDOGAN], "SUPPORT", None, "Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"),
     # offensives and soldiers killed: ASSAULT
     ("وشنت إيران عملية عسكرية جديدة ضد المسلحين الأكراد في المناطق الحدودية.", [IR], "ASSAULT", None, "Iran", None),
     ("واستشهد ثلاثة جنود مصريين برصاص قناص في رفح أمس.", [], "ASSAULT", None, None, None),
@@ -55,7 +56,7 @@ def test_the_added_triggers_are_coded(text, mentions, etype, mode, actor, target
 @pytest.mark.parametrize("text, mentions, etype", [
     ("ودفعت إيران ثمن سياساتها في المنطقة.", [IR], "SUPPORT"),  # paid the price
     ("ونوّه سيرغي لافروف إلى أن المحادثات مع الصين مستمرة.", [LAVROV, CN], "SUPPORT"),  # pointed out
-    ("وأقر محمود عباس بأنه أخطأ في تقدير الموقف.", [ABBAS], "AGREE"),  # admitted
+    ("وثمّن الوزير البرنامج العلمي وأثره على تطوير الإنتاج.", [], "SUPPORT"),  # praise of a thing, no addressee
     ("واستشهد الرئيس عبد الفتاح السيسي بقول الشاعر في كلمته.", [SISI], "ASSAULT"),  # quoted
     ("وتقول مصادر إن مصر تدرس حملة إعلانية جديدة.", [EG], "ASSAULT"),  # a campaign, not an offensive
 ])

@@ -1081,11 +1081,14 @@ def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None
 
 def _past_subject_comma(view: SentenceView, i: int, limit: int = 10) -> range:
     """The words before ``i`` back to a boundary, as ``left_window``, but past a comma that
-    closes a name: "بعث الملك سلمان بن عبدالعزيز، ببرقية تهنئة" keeps the king in reach."""
+    closes a name, and a name counting as one word: "بعث خادم الحرمين الشريفين الملك سلمان
+    بن عبدالعزيز آل سعود، ببرقية تهنئة" keeps the king in reach."""
+    inner = {k for p in view.parties for k in range(p.tok + 1, p.tok_end)}
     j = i - 1
-    while j >= 0 and i - j <= limit:
+    while j >= 0 and limit > 0:
         if view.boundary(j) and not (view.norms[j] in ("،", ",") and any(p.tok_end == j for p in view.parties)):
             break
+        limit -= j not in inner
         j -= 1
     return range(j + 1, i)
 
