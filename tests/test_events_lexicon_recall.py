@@ -62,3 +62,10 @@ def test_the_added_triggers_are_coded(text, mentions, etype, mode, actor, target
 ])
 def test_the_same_words_that_are_no_event(text, mentions, etype):
     assert not told(run(text, mentions), etype)
+
+
+def test_the_doer_of_a_condemned_deed_is_the_target_not_the_one_it_hit():
+    doc = run("ندد وزير الخارجية سيرغي لافروف اليوم بالأنشطة التخريبية لإيران في المنطقة.", [LAVROV, IR])
+    assert [names(doc, e)[1:3] for e in told(doc, "ACCUSE")] == [("Sergey Lavrov", "Iran")]
+    doc = run("وأدانت الصين العقوبات الغربية ضد روسيا.", [CN, RU])
+    assert [names(doc, e)[2] for e in told(doc, "ACCUSE")] == [None]

@@ -239,8 +239,12 @@ class SentenceView:
         return norm in c.place_preps or norm in c.target_preps or norm in c.other_preps
 
     def right_window(self, i: int, limit: int = 14) -> range:
+        """Up to ``limit`` words after ``i`` before a boundary, a name counting as one word
+        (وزير الدفاع الأمريكي آشتون كارتر is one party, not five words of the clause)."""
+        inner = {k for p in self.parties for k in range(p.tok + 1, p.tok_end)}
         j = i + 1
-        while j < len(self.tokens) and j - i <= limit and not self.boundary(j):
+        while j < len(self.tokens) and limit > 0 and not self.boundary(j):
+            limit -= j not in inner
             j += 1
         return range(i + 1, j)
 

@@ -562,8 +562,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         objs = [p for p in rest if p.marker is None and p.tok > i and not _same(p, actor)]
         coords = [p for p in rest if p.marker == "coord" and not _same(p, actor)]
         preps = [p for p in rest if p.marker == "target" and p.prep != "بين" and not _same(p, actor)]
-        if etype in _OF_THE_THING:
-            preps = [p for p in preps if not _governed_by_noun(view, i, actor, p)]
+        if etype in _OF_THE_THING:  # the deed's own lam names its doer: ندد بالأنشطة التخريبية لإيران
+            preps = [p for p in preps if p.prep == "ل" or not _governed_by_noun(view, i, actor, p)]
         if etype in _RECIPROCAL:  # "A و B" before any preposition, else "مع B"
             first_prep = preps[0].tok if preps else len(view.norms)
             early = [p for p in coords if p.tok < first_prep]
