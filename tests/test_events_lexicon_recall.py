@@ -1,6 +1,5 @@
-"""Praise, thanks and congratulation, trials, arrests and dismissals, votes, offensives
-and the killed: trigger words added for recall, each beside the sentence where the same
-word is no event. Sentences written here in the styles of the Saudi Press Agency, Gulf
+"""Praise, thanks and congratulation, trials, arrests and dismissals, votes and the killed:
+trigger words added for recall, each beside the sentence where the same word is no event. Sentences written here in the styles of the Saudi Press Agency, Gulf
 dailies and wire copy."""
 import pytest
 
@@ -37,8 +36,7 @@ def told(doc, etype):
     ("وصوتت الولايات المتحدة ضد مشروع القرار الروسي.", [US, RU], "REJECT", None, "United States", None),
     ("بعث الرئيس عبد الفتاح السيسي برقية تهنئة لفخامة الرئيس رجب طيب أردوغان بمناسبة ذكرى تأسيس الجمهورية.",
      [SISI, ERDOGAN], "SUPPORT", None, "Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"),
-    # offensives and soldiers killed: ASSAULT
-    ("وشنت إيران عملية عسكرية جديدة ضد المسلحين الأكراد في المناطق الحدودية.", [IR], "ASSAULT", None, "Iran", None),
+    # soldiers killed: ASSAULT
     ("واستشهد ثلاثة جنود مصريين برصاص قناص في رفح أمس.", [], "ASSAULT", None, None, None),
 ])
 def test_the_added_triggers_are_coded(text, mentions, etype, mode, actor, target):
@@ -58,7 +56,6 @@ def test_the_added_triggers_are_coded(text, mentions, etype, mode, actor, target
     ("ونوّه سيرغي لافروف إلى أن المحادثات مع الصين مستمرة.", [LAVROV, CN], "SUPPORT"),  # pointed out
     ("وثمّن الوزير البرنامج العلمي وأثره على تطوير الإنتاج.", [], "SUPPORT"),  # praise of a thing, no addressee
     ("واستشهد الرئيس عبد الفتاح السيسي بقول الشاعر في كلمته.", [SISI], "ASSAULT"),  # quoted
-    ("وتقول مصادر إن مصر تدرس حملة إعلانية جديدة.", [EG], "ASSAULT"),  # a campaign, not an offensive
 ])
 def test_the_same_words_that_are_no_event(text, mentions, etype):
     assert not told(run(text, mentions), etype)

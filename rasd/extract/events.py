@@ -148,14 +148,22 @@ def _key(ev: Event):
 
 
 
+def _then_holds(view: SentenceView, i: int, hit: Hit) -> bool:
+    """Whether a trigger that counts only with its object has it near (أطلق ... النار)."""
+    e = hit.entry
+    if not e.then:
+        return True
+    # a name counts as one word: "تعرض السفير البولندي في بغداد لهجوم"
+    inner = {k for p in view.parties if p.entity for k in range(p.tok + 1, p.tok_end)}
+    near = _window(view.norms, i + 1, e.within, 1, inner) + (
+        _window(view.norms, i - 1, e.within, -1, inner) if e.around else [])
+    return any(readings(t) & set(e.then) for t in near)
+
+
 def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     e, n = hit.entry, view.norms
-    if e.then:
-        # a name counts as one word: "تعرض السفير البولندي في بغداد لهجوم"
-        inner = {k for p in view.parties if p.entity for k in range(p.tok + 1, p.tok_end)}
-        near = _window(n, i + 1, e.within, 1, inner) + (_window(n, i - 1, e.within, -1, inner) if e.around else [])
-        if not any(readings(t) & set(e.then) for t in near):
-            return False
+    if not _then_holds(view, i, hit):
+        return False
     if e.unless_next and (j := _next_word(view, i)) is not None and readings(n[j]) & set(e.unless_next):
         return False
     if e.unless_prev and i > 0 and n[i - 1] in e.unless_prev:
@@ -432,7 +440,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
 
     if not nominal:
         if (i > 0 and view.norms[i - 1] not in _WEAPON_ADJECTIVES
-                and any(h.tense == "noun" and h.entry.label == etype and _constraints_hold(view, i - 1, h)
+                and any(h.tense == "noun" and h.entry.label == etype and _then_holds(view, i - 1, h)
                         for h in triggers().match(view.norms[i - 1]))):
             target = _first_named(bare_right)  # "في هجوم استهدف فندقين": the attack did it, unnamed
         elif (rel := _after_relative(view, i)) is not None and hit.tense == "present":
