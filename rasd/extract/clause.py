@@ -137,6 +137,9 @@ class SentenceView:
             glued = next((pre for pre, rest in proclitic_splits(self.norms[p.tok])
                           if any(rest == w[0] for w in self.cues.agents)), "")
             glued = glued[:-2] if glued.endswith("ال") else glued
+        if not glued and tok is not None and p.entity:  # a role mention with its clitic: [للرئيس] الباجي
+            title, pre = self._title(self.norms[p.tok])
+            glued = pre.removesuffix("ال") if title else ""
         if glued:  # proclitic glued to the name: لشويغو، وبكين
             pre = glued
             if "ب" in pre or "ل" in pre:
@@ -151,6 +154,9 @@ class SentenceView:
         title_seen = False
         while j >= 0 and p.tok - j <= 6:
             owner = self._party_at(j, before=idx)
+            if owner is not None and self.parties[owner].marker and self.parties[owner].entity == p.entity:
+                p.marker, p.prep = self.parties[owner].marker, self.parties[owner].prep
+                break  # للرئيس الباجي قايد السبسي: the name takes its title's slot
             if owner is not None:
                 skipped.append(owner)
                 j = self.parties[owner].tok - 1
@@ -233,8 +239,12 @@ class SentenceView:
         return norm in c.place_preps or norm in c.target_preps or norm in c.other_preps
 
     def right_window(self, i: int, limit: int = 14) -> range:
+        """Up to ``limit`` words after ``i`` before a boundary, a name counting as one word
+        (وزير الدفاع الأمريكي آشتون كارتر is one party, not five words of the clause)."""
+        inner = {k for p in self.parties for k in range(p.tok + 1, p.tok_end)}
         j = i + 1
-        while j < len(self.tokens) and j - i <= limit and not self.boundary(j):
+        while j < len(self.tokens) and limit > 0 and not self.boundary(j):
+            limit -= j not in inner
             j += 1
         return range(i + 1, j)
 

@@ -37,7 +37,7 @@ agreement is SANCTION/withdraw (not RETREAT), a declared ceasefire RETREAT
 (never ASSAULT), a resignation CONCEDE, a court's sentence ACCUSE; an
 imperfect verb in a relative clause (الدول التي تدعم) is a standing relation,
 no event; an act after من أجل/بهدف is an aim; proposals, threats and blocked
-acts make what follows hypothetical. An attack's or protest's target is
+acts make what follows hypothetical. An event's actor and target are
 finally weighed by a learned chooser (rasd.extract.arguments).
 """
 from __future__ import annotations
@@ -45,7 +45,7 @@ from __future__ import annotations
 from babel import Locale
 
 from rasd.doc import Doc, Entity, Event
-from rasd.extract.arguments import load as load_targets
+from rasd.extract.arguments import load as load_arguments
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
@@ -67,18 +67,19 @@ _PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم", "وجر�
 _COUNTRY_NAMES = Locale("en").territories
 
 
-def find_events(doc: Doc, kb=None, scored: bool = True, targets=None) -> list[Event]:
+def find_events(doc: Doc, kb=None, scored: bool = True, arguments=None) -> list[Event]:
     """Events of every sentence of ``doc``, merged across sentences.
 
     ``scored``: ASSAULT/PROTEST candidates pass the learned check of
-    ``rasd.extract.scorer`` and take their target from ``rasd.extract.arguments``
-    (False gives the rules alone, for training). ``targets``: another target
-    chooser (anything with ``choose``), for training that model.
+    ``rasd.extract.scorer`` and events take actor and target from
+    ``rasd.extract.arguments`` (False gives the rules alone, for training).
+    ``arguments``: another actor/target chooser (anything with ``choose``),
+    for training that model.
     """
     lex, cue = triggers(), cues()
     scorer = load_scorer() if scored else None
-    if targets is None and scored:
-        targets = load_targets()
+    if arguments is None and scored:
+        arguments = load_arguments()
     events: list[Event] = []
     for span in doc.sentences:
         view = SentenceView(doc, span, cue)
@@ -94,7 +95,7 @@ def find_events(doc: Doc, kb=None, scored: bool = True, targets=None) -> list[Ev
             for hit in lex.match(norm):
                 if not _constraints_hold(view, i, hit):
                     continue
-                ev = _build(view, i, hit, kb, targets)
+                ev = _build(view, i, hit, kb, arguments)
                 if ev is not None and (scorer is None or scorer.keep(ev)):
                     key = _key(ev)
                     if key not in seen:
@@ -147,14 +148,22 @@ def _key(ev: Event):
 
 
 
+def _then_holds(view: SentenceView, i: int, hit: Hit) -> bool:
+    """Whether a trigger that counts only with its object has it near (أطلق ... النار)."""
+    e = hit.entry
+    if not e.then:
+        return True
+    # a name counts as one word: "تعرض السفير البولندي في بغداد لهجوم"
+    inner = {k for p in view.parties if p.entity for k in range(p.tok + 1, p.tok_end)}
+    near = _window(view.norms, i + 1, e.within, 1, inner) + (
+        _window(view.norms, i - 1, e.within, -1, inner) if e.around else [])
+    return any(readings(t) & set(e.then) for t in near)
+
+
 def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     e, n = hit.entry, view.norms
-    if e.then:
-        # a name counts as one word: "تعرض السفير البولندي في بغداد لهجوم"
-        inner = {k for p in view.parties if p.entity for k in range(p.tok + 1, p.tok_end)}
-        near = _window(n, i + 1, e.within, 1, inner) + (_window(n, i - 1, e.within, -1, inner) if e.around else [])
-        if not any(readings(t) & set(e.then) for t in near):
-            return False
+    if not _then_holds(view, i, hit):
+        return False
     if e.unless_next and (j := _next_word(view, i)) is not None and readings(n[j]) & set(e.unless_next):
         return False
     if e.unless_prev and i > 0 and n[i - 1] in e.unless_prev:
@@ -421,7 +430,7 @@ def _first_named(parties: list[Party]) -> Party | None:
     return next((p for p in parties if p.entity), None) or (parties[0] if parties else None)
 
 
-def _build(view: SentenceView, i: int, hit: Hit, kb, targets=None) -> Event | None:
+def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | None:
     etype = hit.entry.label
     right = view.parties_in(view.right_window(i))
     left = view.parties_in(view.left_window(i))
@@ -431,7 +440,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, targets=None) -> Event | No
 
     if not nominal:
         if (i > 0 and view.norms[i - 1] not in _WEAPON_ADJECTIVES
-                and any(h.tense == "noun" and h.entry.label == etype for h in triggers().match(view.norms[i - 1]))):
+                and any(h.tense == "noun" and h.entry.label == etype and _then_holds(view, i - 1, h)
+                        for h in triggers().match(view.norms[i - 1]))):
             target = _first_named(bare_right)  # "في هجوم استهدف فندقين": the attack did it, unnamed
         elif (rel := _after_relative(view, i)) is not None and hit.tense == "present":
             return None  # الدول التي تدعم الإرهاب: a standing relation described, no event
@@ -560,8 +570,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, targets=None) -> Event | No
         objs = [p for p in rest if p.marker is None and p.tok > i and not _same(p, actor)]
         coords = [p for p in rest if p.marker == "coord" and not _same(p, actor)]
         preps = [p for p in rest if p.marker == "target" and p.prep != "بين" and not _same(p, actor)]
-        if etype in _OF_THE_THING:
-            preps = [p for p in preps if not _governed_by_noun(view, i, actor, p)]
+        if etype in _OF_THE_THING:  # the deed's own lam names its doer: ندد بالأنشطة التخريبية لإيران
+            preps = [p for p in preps if p.prep == "ل" or not _governed_by_noun(view, i, actor, p)]
         if etype in _RECIPROCAL:  # "A و B" before any preposition, else "مع B"
             first_prep = preps[0].tok if preps else len(view.norms)
             early = [p for p in coords if p.tok < first_prep]
@@ -573,8 +583,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, targets=None) -> Event | No
         target = next((p for p in view.parties if k is not None and k < p.tok <= k + 3 and p.entity), target)
     if target is None and hit.entry.mode == "host" and not nominal:
         target = _guest_after_comma(view, i, actor)
-    if targets is not None and against_text is None:
-        target = targets.choose(view, i, etype, actor, target)  # learned: the rules' pick is one of its features
+    if arguments is not None and against_text is None:  # learned: the rules' picks are among its features
+        actor, target = arguments.choose(view, i, hit, etype, actor, target)
 
     dest = (_destination(view, i) if hit.entry.mode == "visit" else None) or visited
     if hit.entry.mode == "visit" and target is not None and target.type in _PLACES and dest is None:
@@ -603,6 +613,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, targets=None) -> Event | No
         ev.target_text = _fronted_victim(view, i)
     if ev.target is None and ev.target_text is None:
         ev.target_text = against_text
+    if hit.entry.needs == "party" and not (ev.target or ev.target_text):
+        return None  # وثمن الشمري البرنامج: praise of a thing, no one's support of another
     if location is not None and location.entity:
         ev.location = location.entity
     ev.negated = _negated(view, i)
@@ -1066,13 +1078,27 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
 
 def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None = None) -> Party | None:
     verbs = view.cues.light_verbs if verbs is None else verbs
-    for j in reversed(view.left_window(i, limit=10)):
+    for j in reversed(_past_subject_comma(view, i)):
         if readings(view.norms[j]) & verbs:
             between = [p for p in view.parties_in(range(j + 1, i)) if p.marker is None]
             if between:
                 return _first_named(between)
             return _left_subject(view, j, view.parties_in(view.left_window(j)))
     return None
+
+
+def _past_subject_comma(view: SentenceView, i: int, limit: int = 10) -> range:
+    """The words before ``i`` back to a boundary, as ``left_window``, but past a comma that
+    closes a name, and a name counting as one word: "بعث خادم الحرمين الشريفين الملك سلمان
+    بن عبدالعزيز آل سعود، ببرقية تهنئة" keeps the king in reach."""
+    inner = {k for p in view.parties for k in range(p.tok + 1, p.tok_end)}
+    j = i - 1
+    while j >= 0 and limit > 0:
+        if view.boundary(j) and not (view.norms[j] in ("،", ",") and any(p.tok_end == j for p in view.parties)):
+            break
+        limit -= j not in inner
+        j -= 1
+    return range(j + 1, i)
 
 
 def _possessor(view: SentenceView, i: int) -> Party | None:
