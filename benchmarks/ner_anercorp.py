@@ -1,6 +1,6 @@
-"""Entity-level P/R/F1 of the shipped NER model on the ANERcorp CAMeL Lab test split.
+"""Entity-level P/R/F1 of the shipped recogniser (CRF and encoder) on the ANERcorp CAMeL Lab test split.
 
-Model built with:   python -m rasd.recognise.train   (train split only)
+Models built with:  python -m rasd.recognise.train; python -m rasd.recognise.train_encoder   (train split only)
 Run:                python benchmarks/ner_anercorp.py [TEST_FILE]
 
 Exact span + type, micro-averaged (conlleval/seqeval counting). Published on
@@ -24,7 +24,7 @@ def main() -> None:
     # ANERcorp has no article boundaries: each sentence sees 8 either side as its article.
     pred, _ = tag_sentences([toks for toks, _ in sents], window=8)
     print(f"ANERcorp CamelLab test: {len(sents)} sentences, {sum(len(t) for t, _ in sents)} tokens")
-    print("model trained with: python -m rasd.recognise.train")
+    print("models trained with: python -m rasd.recognise.train; python -m rasd.recognise.train_encoder")
     print(f"{'type':5s} {'P':>6s} {'R':>6s} {'F1':>6s} {'gold':>6s}")
     for typ, r in score(gold, pred).items():
         print(f"{typ:5s} {r['precision']:6.1f} {r['recall']:6.1f} {r['f1']:6.1f} {r['support']:6d}")

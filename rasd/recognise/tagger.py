@@ -1,10 +1,14 @@
-"""The trained CRF: loaded once per process, tags the sentences of an article.
+"""The trained taggers: loaded once per process, they tag the sentences of an article.
 
-The model lives in ``rasd/data/models/`` (see its README for data and license)
-and is read from the installed package, never downloaded. Tagging an article
-is two passes: the CRF tags each sentence with the article's word context as
-features (``features.doc_context``), then ``consistency.propagate`` gives
-untagged repeats of a tagged name the same tag.
+Two models live in ``rasd/data/models/`` (see its README for data and
+license), read from the installed package, never downloaded: the CRF, whose
+features carry the gazetteers, name-likeness and the article's word context
+(``features.doc_context``), and the fine-tuned encoder (``encoder``), which
+reads each word in its sentence. Each word's label distribution is the
+product of the two, weighted (the encoder's probabilities to the power
+``MIX``, the CRF's marginals to ``1 - MIX``, renormalised), decoded into the
+best valid BIO sequence; then
+``consistency.propagate`` gives untagged repeats of a tagged name the same tag.
 """
 from __future__ import annotations
 
@@ -12,12 +16,16 @@ import json
 import threading
 from dataclasses import dataclass
 
+import numpy as np
 import pycrfsuite
 
 from rasd.recognise.consistency import propagate
+from rasd.recognise.encoder import LABELS, bio_decode, encoder
 from rasd.recognise.features import doc_context, sentence_features
 from rasd.recognise.paths import MODEL_PATH, VOCAB_PATH
 
+MIX = 0.3  # the encoder's weight in each word's label distribution (benchmarks/ner_encoder_dev.py)
+_INDEX = {t: k for k, t in enumerate(LABELS)}
 
 _lock = threading.Lock()
 _model: "_Model | None" = None
@@ -30,7 +38,7 @@ class _Model:
 
 
 def model() -> _Model:
-    """The process-wide model, loaded on first use (thread-safe)."""
+    """The process-wide CRF, loaded on first use (thread-safe)."""
     global _model
     if _model is None:
         with _lock:
@@ -46,10 +54,24 @@ def model() -> _Model:
     return _model
 
 
+def crf_marginals(tagger: pycrfsuite.Tagger, feats: list[list[str]]) -> np.ndarray:
+    """The CRF's marginal probability of each label (``LABELS`` order) at each token [tokens, labels]."""
+    tagger.set(feats)
+    known = set(tagger.labels())
+    return np.array([[tagger.marginal(t, j) if t in known else 0.0 for t in LABELS] for j in range(len(feats))])
+
+
+def mixed_tags(enc_logp: np.ndarray, crf_probs: np.ndarray, mix: float = MIX) -> tuple[list[str], np.ndarray]:
+    """BIO tags from the weighted product of the two per-word label distributions, and that distribution."""
+    logp = mix * enc_logp + (1 - mix) * np.log(crf_probs + 1e-9)
+    logp -= np.logaddexp.reduce(logp, axis=1, keepdims=True)
+    return bio_decode(logp), np.exp(logp)
+
+
 def tag_sentences(
     sentences: list[list[str]], window: int | None = None, marginals: bool = False
 ) -> tuple[list[list[str]], list[list[float]]]:
-    """BIO tags (and, if asked, each tag's marginal probability) for an article's sentences.
+    """BIO tags (and, if asked, each tag's probability in the combined distribution) for an article's sentences.
 
     ``window=None`` treats all sentences as one article; a number makes each
     sentence see only that many sentences either side (for corpora such as
@@ -65,24 +87,19 @@ def tag_sentences(
         sentence_features(toks, whole if whole is not None else doc_context(sentences[around(i)]))
         for i, toks in enumerate(sentences)
     ]
-    tagger = m.tagger
+    enc = encoder().word_logprobs(sentences)
     first: list[list[str]] = []
-    probs: list[list[float]] = []
+    dists: list[np.ndarray] = []
     with _lock:  # a pycrfsuite Tagger holds per-call state
-        for f in feats:
-            tg = list(tagger.tag(f)) if f else []
+        for f, lp in zip(feats, enc):
+            tg, probs = mixed_tags(lp, crf_marginals(m.tagger, f)) if f else ([], np.zeros((0, len(LABELS))))
             first.append(tg)
-            probs.append([tagger.marginal(t, j) if t != "O" else 1.0 for j, t in enumerate(tg)] if marginals else [])
+            dists.append(probs)
     if window is None:
         tags = propagate(sentences, first)
     else:
         tags = [propagate(sentences[around(i)], first[around(i)])[i - around(i).start] for i in range(len(sentences))]
-    if marginals:
-        with _lock:
-            for i, (f, old, new) in enumerate(zip(feats, first, tags)):
-                if old != new:  # propagated tags: the model's own probability for them
-                    tagger.set(f)
-                    probs[i] = [p if a == b else tagger.marginal(b, j) for j, (p, a, b) in enumerate(zip(probs[i], old, new))]
+    probs = [[float(d[j, _INDEX[t]]) if t != "O" else 1.0 for j, t in enumerate(tg)] for d, tg in zip(dists, tags)] if marginals else [[] for _ in tags]
     return tags, probs
 
 
