@@ -72,3 +72,11 @@ def test_a_title_after_deputy_or_adviser_is_not_its_holder(kb):
     doc = Doc(id="t", body="واستقبل نائب خادم الحرمين الشريفين الأمير محمد بن نايف السفير الأمريكي.", published="2015-07-20")
     link(doc, kb)
     assert "kb:salman-of-saudi-arabia" not in {m.entity for m in doc.mentions}
+
+
+def test_feasts_and_prayers_are_not_the_towns_a_place_table_names_after_them(kb):
+    # The generated place table labels Bayramiç (Turkey) عيد الفطر and Silat ad-Dhahr
+    # صلاة الظهر; in the news they are the feast and the prayer, while a real town stays.
+    got = linked(kb, "هنأ أمير المنطقة المواطنين بعيد الفطر المبارك، وأدى صلاة الظهر "
+                     "في الجامع الكبير بمدينة صلالة، ثم زار مسجد الحي بعد صلاة الجمعة.")
+    assert set(got.values()) == {"Salalah"}
