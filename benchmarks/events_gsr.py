@@ -1,6 +1,6 @@
 """ASSAULT and PROTEST detection and argument extraction on the OEDA Arabic event GSR.
 
-Data: /work/shared/eval/arabic-event-gsr (development half; README there).
+Data: ../shared/eval/arabic-event-gsr (development half; README there).
 Each sentence goes through recognise -> link -> events as a one-sentence
 article. Detection (sentence level): a sentence is predicted positive when
 an event of that type comes out (negated ones excluded); gold positive is

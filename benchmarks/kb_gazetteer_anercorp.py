@@ -2,7 +2,7 @@
 
 Matches every KB Arabic form (longest first, proclitics allowed on the first
 token) over ANERcorp (CAMeL split; default: the train file in
-/work/shared/eval, which is read, never copied) and scores each match against
+../shared/eval, which is read, never copied) and scores each match against
 the gold entity spans: a match is right when it covers exactly a gold span,
 and type-right when the KB type agrees (GPE/LOC~LOC, ORG~ORG, PER~PERS).
 Figures are given per source (countries, curated entries, GeoNames-generated
@@ -20,7 +20,7 @@ import re
 from rasd.kb import load
 from rasd.text.normalise import normalise, proclitic_splits
 
-DEFAULT = Path("/work/shared/eval/anercorp-camel/ANERCorp_CamelLab_train.txt")
+DEFAULT = Path(__file__).resolve().parents[2] / "shared/eval/anercorp-camel/ANERCorp_CamelLab_train.txt"
 TYPE_OK = {"GPE": "LOC", "LOC": "LOC", "ORG": "ORG", "PER": "PERS"}
 MAX_TOKENS = 7
 ARABIC = re.compile(r"[\u0621-\u064A]")

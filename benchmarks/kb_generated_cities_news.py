@@ -2,7 +2,7 @@
 
 Counts matches of generated-city spellings (proclitics allowed, never the
 bare article, as the linker reads them) over the first N daily archives of
-SaudiNewsNet in /work/shared/eval (read, never copied), and prints the most
+SaudiNewsNet in ../shared/eval (read, never copied), and prints the most
 frequent ones. A frequent match that is not the city (بسيط "simple" for
 Albacete, فلاديمير the first name) belongs in rasd/data/kb/common_words.txt.
 """
@@ -14,11 +14,12 @@ import re
 import sys
 import zipfile
 from collections import Counter
+from pathlib import Path
 
 from rasd.kb import load
 from rasd.text.normalise import normalise, proclitic_splits
 
-ARCHIVES = "/work/shared/eval/saudinewsnet/*.zip"
+ARCHIVES = str(Path(__file__).resolve().parents[2] / "shared/eval/saudinewsnet/*.zip")
 WORD = re.compile(r"[\u0621-\u064A]+")
 
 

@@ -7,7 +7,7 @@ main risk of a gazetteer in a language where many names are also words), and
 how many gold entities the linker ties to the KB or to a corpus entity.
 Consecutive sentences are grouped into pseudo-articles of 10 sentences.
 
-Usage: python benchmarks/link_anercorp.py [/work/shared/eval/anercorp-camel] [--ner]
+Usage: python benchmarks/link_anercorp.py [../shared/eval/anercorp-camel] [--ner]
   --ner  run the recogniser first (full link stage); default: dictionary only
 """
 from __future__ import annotations
@@ -105,4 +105,4 @@ def main(root: Path, with_ner: bool) -> None:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    main(Path(args[0] if args else "/work/shared/eval/anercorp-camel"), "--ner" in sys.argv)
+    main(Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared/eval/anercorp-camel", "--ner" in sys.argv)

@@ -1,7 +1,7 @@
 """Throughput of the whole per-article pipeline (clean -> recognise -> link -> extract) on SaudiNewsNet.
 
 Prints articles/s and tokens/s per stage and overall, and peak memory, for
-the first ``--limit`` articles of /work/shared/eval/saudinewsnet (read in
+the first ``--limit`` articles of ../shared/eval/saudinewsnet (read in
 place). Grouping and the store are measured by stories_scale.py and
 store_saudinewsnet.py.
 

@@ -9,7 +9,7 @@ entity in each article):
   one entity  - % of gold entities whose recognised mentions all land on one entity
 and the linking throughput (link stage alone, articles/s, on the seeds).
 
-Usage: python benchmarks/seeds_entities.py [/work/shared] [-v]
+Usage: python benchmarks/seeds_entities.py [../shared] [-v]
 """
 from __future__ import annotations
 
@@ -84,4 +84,4 @@ def main(shared: Path, verbose: bool) -> None:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    main(Path(args[0] if args else "/work/shared"), "-v" in sys.argv)
+    main(Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared", "-v" in sys.argv)

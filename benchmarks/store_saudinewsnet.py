@@ -1,6 +1,6 @@
 """Throughput of clean + metadata + store (no NER) on SaudiNewsNet.
 
-Reads the daily ZIPs of /work/shared/eval/saudinewsnet in place (never
+Reads the daily ZIPs of ../shared/eval/saudinewsnet in place (never
 copied), runs ``rasd.clean.clean`` on each article as scraped text, and
 ``Store.upsert``s it (one transaction per article, as ``rasd analyze`` does;
 ``--batch N`` groups N per transaction). Prints articles/s for each part,

@@ -31,7 +31,7 @@ from rasd.group.features import features
 from rasd.group.similarity import CorpusStats, similarity
 from rasd.group.train import FIT_PART
 
-DATA = Path("/work/shared/eval/semeval2022-task8-ar/train_ar_ar_with_text_hfl_subset.csv")
+DATA = Path(__file__).resolve().parents[2] / "shared/eval/semeval2022-task8-ar/train_ar_ar_with_text_hfl_subset.csv"
 
 
 def _rank(x: np.ndarray) -> np.ndarray:

@@ -7,7 +7,7 @@ test-split names whose English forms differ (about 4.5M pairs, counted through t
 translit key so no pair loop is needed for the key-equality part; the one-edit
 tolerance is counted on pairs that share a blocking bucket).
 
-Usage: python benchmarks/translit_anetac.py [/work/shared/eval/anetac-translit]
+Usage: python benchmarks/translit_anetac.py [../shared/eval/anetac-translit]
 """
 from __future__ import annotations
 
@@ -92,4 +92,4 @@ def main(root: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/eval/anetac-translit"))
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/eval/anetac-translit")

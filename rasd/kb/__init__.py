@@ -259,8 +259,12 @@ def _load_cached(root: Path) -> KnowledgeBase:
     a new CLI process or worker should not pay that on every start. Any edit
     to a data file or to this package changes the fingerprint, so a stale KB
     is never served; without a writable cache directory it simply loads.
+    The name starts with a hash of ``root`` so that pruning old pickles
+    touches only this checkout's: several checkouts on one machine share
+    the cache directory without evicting each other.
     """
-    path = cache_dir() / f"kb-{_fingerprint(root)}.pickle"
+    prefix = "kb-" + hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:8]
+    path = cache_dir() / f"{prefix}-{_fingerprint(root)}.pickle"
     try:
         with path.open("rb") as f:
             kb = pickle.load(f)
@@ -271,7 +275,7 @@ def _load_cached(root: Path) -> KnowledgeBase:
     kb = load_dir(root)
     try:
         write_atomic(path, pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in path.parent.glob("kb-*.pickle"):
+        for old in path.parent.glob(f"{prefix}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
