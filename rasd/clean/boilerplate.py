@@ -91,6 +91,8 @@ FURNITURE: dict[str, list[re.Pattern]] = {
     "source": [_rx(r"المصدر\s*:|مصدر\s+الخبر|source\s*:", anchored=True)],
     "pager": [_rx(r"السابق|التالي|المقال\s+(?:السابق|التالي)|الخبر\s+(?:السابق|التالي)|previous|next", anchored=True)],
     "ad": [_rx(r"اعلان|اعلانات|advertisement|ads?|sponsored|محتوي\s+مدفوع|مساحه\s+اعلانيه", whole=True)],
+    # Wire-service end marks and time stamps under the text ("// انتهى //", "12:44 ت م").
+    "wire": [_rx(r"//\s*(?:انتهي|يتبع)\s*//|\d\d?:\d\d\s*ت\s*[مغ]", whole=True)],
     "byline": [_rx(r"كتب|كتبت|بقلم|حوار|اعداد|تحرير|ترجمه|متابعات|تقرير|مراسل|by", anchored=True)],
     "nav": [_rx(r"زر\s+الذهاب\s+الي\s+الاعلي|الذهاب\s+الي\s+الاعلي|العوده\s+(?:الي|للاعلي)|الي\s+الاعلي|مركز\s+الاشعارات|تسجيل\s+الدخول|اتصل\s+بنا|من\s+نحن|تفاصيل\s+الخبر|الصفحه\s+الرئيسيه|اعلن\s+معنا|خريطه\s+الموقع|بث\s+مباشر|(?:تجاوز|انتقل)\s+(?:الي\s+)?المحتوي(?:\s+الرئيسي)?|skip\s+to\s+(?:main\s+)?content", whole=True)],
 }
@@ -105,7 +107,7 @@ _NAV_WORDS = set(normalise(
 ).split())
 
 _TERMINAL = r"(?:[.!?؟…؛]|:-?)[\"'»”)\]]*"  # ":-" opens a quoted statement
-_END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter"}
+_END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter", "wire"}
 
 # Inline code glued into text: a run without Arabic letters that carries code punctuation.
 _CODE_RUN = re.compile(r"[^\u0600-\u06FF]{12,}")
@@ -205,6 +207,8 @@ def _furniture_kind(line: Line) -> str:
         return "related"
     if has("pager") and loose:
         return "pager"
+    if has("wire"):
+        return "wire"
     if has("ad") or has("nav"):
         return "nav" if has("nav") else "ad"
     if not line.punct and ((has("share") and words <= 20) or (has("share", 1) and (words <= 3 or re.search(r"تابع|حمل|اشترك|انضم", n)))):
@@ -438,9 +442,10 @@ _ADDRESS = _rx(r"تابع|تابعوا|تابعونا|تابعنا|حمل|حمل
                r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|راسلونا")
 # A paragraph that goes on from the one before ("وأضاف", "ويتوقع", "من جهته"): never a teaser's summary,
 # which opens like a lead ("أعلنت", "قال", "وقعت"). و before a present or an alef-initial verb, or
-# before a particle, only continues; و before other letters may be a verb's own first letter.
+# before a particle, only continues; و before other letters may be a verb's own first letter, and so
+# may وا (واصل، وافق، واجه).
 _GOES_ON = re.compile(normalise(
-    r"^\W*(?:و[يتان][\u0621-\u064A]{2,}"
+    r"^\W*(?:و(?!اصل|افق|اجه|اكب|اظب|ازن)[يتان][\u0621-\u064A]{2,}"
     r"|و(?:لا|في|من|علي|مع|بعد|قبل|خلال|حسب|بحسب|وفق|عن|بين|قد|لم|لن|هو|هي|هذا|هذه|ذلك|قال|قالت|ذكر|ذكرت|لفت|لفتت|"
     r"كان|كانت|كشف|كشفت|بين|بينت|شدد|شددت|جاء|جاءت)(?![\u0621-\u064A])"
     r"|[وف]?(?:كما|ثم|لكن|بدوره|بدورها|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|من\s+جانب\s+اخر|من\s+ناحيه|"
@@ -518,13 +523,15 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     lead = prose[0] if prose else 0
     teasers = [k for k, u in enumerate(units) if len(u) == 2 and k > lead]
     anchor = _keys(_make_line(title)) if title else frozenset()
-    # Teasers above the lead: paragraphs before the first one that takes the title up (two of its
-    # words), sharing less of it; looked for among the first three paragraphs of prose.
+    # Teasers above the lead: among the first two paragraphs of prose, one under a headline that is
+    # not the title and that it restates (two of its words, more than it takes up of the title).
     above: list[int] = []
-    if len(anchor) >= 3 and len(prose) >= 3 and any(_headed(page, lines, units[k], title) for k in prose[:2]):
-        shares = [len(anchor & unit_keys(units[k])) for k in prose[:3]]
-        first = next((i for i, n in enumerate(shares) if n >= 2), 0)
-        above = [prose[i] for i in range(first) if shares[i] < shares[first] and _headed(page, lines, units[prose[i]], title)]
+    for i, k in enumerate(prose[:2]):
+        head = _head_of(page, lines, units[k], title)
+        own = key(units[k][-1])
+        if len(prose) - i < 3 or head is None or not 2 <= len(own & _keys(head)) > len(own & anchor):
+            break
+        above.append(k)
     if not (teasers or promos or above):
         return
     df: Counter[str] = Counter()  # in how many units (and the title) a key is
@@ -561,14 +568,17 @@ def _promo(line: Line) -> bool:
     return line.words <= 40 and bool(_ADDRESS.search(line.norm)) and bool(_CHANNEL.search(line.norm))
 
 
-def _headed(page: Page, lines: list[Line], unit: list[int], title: str | None) -> bool:
-    """A teaser's shape: a one-sentence summary under a headline that is not the article's title."""
+def _head_of(page: Page, lines: list[Line], unit: list[int], title: str | None) -> Line | None:
+    """A teaser's headline: the first line of a headline-and-summary unit, or the headline-shaped line
+    (not the article's title) right above a one-sentence summary."""
     if len(unit) == 2:
-        return True
+        return lines[unit[0]]
     line = lines[unit[0]]
     at = page.lines.index(line)
     head = page.lines[at - 1] if at else None
-    return _summary_shaped(line) and head is not None and _teaser_head(head) and head.text != (title or "").strip()
+    if _summary_shaped(line) and head is not None and _teaser_head(head) and head.text != (title or "").strip():
+        return head
+    return None
 
 
 def _teaser_head(line: Line, questions: bool = False) -> bool:
