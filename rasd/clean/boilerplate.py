@@ -350,38 +350,67 @@ def _glued_after(lines: list[Line], i: int, before_chars: int) -> bool:
 
 
 def _main_run(lines: list[Line]) -> tuple[int, int]:
-    """[start, end) of the densest run of prose lines, allowing short gaps (subheadings, questions)."""
-    best = (0, 0, 0)  # chars, start, end
+    """[start, end) of the article: the densest run of prose lines, allowing short gaps (subheadings,
+    questions), widened over the runs beside it that go on with its words (``_join_runs``)."""
+    runs: dict[int, list[int]] = {}  # start -> [chars, start, end]
     start = None
-    chars = 0
     gap = 0
-    last = 0
     for i, line in enumerate(lines):
         if line.prose:
             if start is None:
-                start, chars = i, 0
-            chars += len(line.text)
-            last, gap = i, 0
-            if chars > best[0]:
-                best = (chars, start, last + 1)
+                start = i
+                runs[start] = [0, i, i]
+            runs[start][0] += len(line.text)
+            runs[start][2], gap = i + 1, 0
         elif start is not None and ((not line.kind and not line.punct) or line.kind in _END_SIGNS):
             # Headline-like lines and end-of-article furniture separate runs; short
             # sentences (interview questions, list items ending in a stop) do not.
             gap += 1
             if gap > 3:
                 start = None
-    if best[0] and not lines[best[1]].punct and lines[best[1]].words <= 25 and best[2] - best[1] >= 3:
-        # An unpunctuated first "paragraph" over more prose is a long headline.
-        best = (best[0], best[1] + 1, best[2])
-    end = best[2]
-    while best[0] and end < len(lines) and _closing_line(lines[end]):
-        end += 1  # a short last paragraph ("وستعلن النتائج يوم الأربعاء.")
-    best = (best[0], best[1], end)
-    if best[0] == 0:
+    if not runs:
         # No prose at all: keep the text lines as they are (a very short item).
         text_idx = [i for i, l in enumerate(lines) if not l.kind]
         return (text_idx[0], text_idx[-1] + 1) if text_idx else (0, 0)
-    return best[1], best[2]
+    order = sorted(runs.values(), key=lambda r: r[1])
+    best = max(range(len(order)), key=lambda k: order[k][0])
+    first, last = _join_runs(lines, order, best)
+    start, end = order[first][1], order[last][2]
+    if first == best and not lines[start].punct and lines[start].words <= 25 and end - start >= 3:
+        # An unpunctuated first "paragraph" over more prose is a long headline.
+        start += 1
+    while end < len(lines) and _closing_line(lines[end]):
+        end += 1  # a short last paragraph ("وستعلن النتائج يوم الأربعاء.")
+    return start, end
+
+
+# Share of a neighbouring run's content words that the article's run already uses, from which it is
+# more of the same article (split off by a poem, a list or a box), not a teaser list or glued story.
+_JOIN = 0.15
+
+
+def _join_runs(lines: list[Line], runs: list[list[int]], best: int) -> tuple[int, int]:
+    """Indices of the first and last run of the article: the best run and, outwards from it, each next
+    run that shares enough of its words with what is joined so far and is not behind end furniture."""
+    if len(runs) == 1:
+        return best, best
+
+    def words(run: list[int]) -> frozenset[str]:
+        return frozenset().union(*(_keys(l) for l in lines[run[1]:run[2]] if l.prose))
+
+    core = set(words(runs[best]))
+    first = last = best
+    for step in (-1, 1):
+        k = best + step
+        while 0 <= k < len(runs):
+            a, b = (runs[k][2], runs[k + 1][1]) if step < 0 else (runs[k - 1][2], runs[k][1])
+            w = words(runs[k])
+            if any(l.kind in _END_SIGNS for l in lines[a:b]) or not w or len(w & core) < _JOIN * len(w):
+                break
+            core |= w
+            first, last = min(first, k), max(last, k)
+            k += step
+    return first, last
 
 
 _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
@@ -524,12 +553,12 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     teasers = [k for k, u in enumerate(units) if len(u) == 2 and k > lead]
     anchor = _keys(_make_line(title)) if title else frozenset()
     # Teasers above the lead: among the first two paragraphs of prose, one under a headline that is
-    # not the title and that it restates (two of its words, more than it takes up of the title).
+    # not the title and that it restates (two of its words, more than the one at most it takes up of the title).
     above: list[int] = []
     for i, k in enumerate(prose[:2]):
         head = _head_of(page, lines, units[k], title)
         own = key(units[k][-1])
-        if len(prose) - i < 3 or head is None or not 2 <= len(own & _keys(head)) > len(own & anchor):
+        if len(prose) - i < 3 or head is None or len(own & anchor) > 1 or not 2 <= len(own & _keys(head)) > len(own & anchor):
             break
         above.append(k)
     if not (teasers or promos or above):
