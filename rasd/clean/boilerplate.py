@@ -295,8 +295,13 @@ def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
             prev.kind = "related"
     cut = _terminal_cut(content)
     start, end = _main_run(content[:cut])
-    if start > 0 and _wire_dateline(content[start - 1]):
-        start -= 1
+    # A wire dateline above the lead is the article's, even with a teaser's headline between them.
+    for back in range(1, min(start, 3) + 1):
+        if _wire_dateline(content[start - back]):
+            start -= back
+            break
+        if not _teaser_head(content[start - back]):
+            break
     for i, line in enumerate(content):
         line.role = "header" if i < start else "footer" if i >= end else "body"
     _drop_inside(content[start:end])
@@ -485,6 +490,7 @@ _KEY_WORD = re.compile(r"[\u0621-\u064A]{3,}")
 # (headline + summary) or a promotion is out; tuned on the dev half of benchmarks/clean_bench.py
 # (0.25 to 0.35 give the same result there).
 _COHERENT = 0.3
+_RESTATED = 4
 _PROMO_COHERENT = 0.5  # a call to the reader about the outlet's channels must share far more to stay
 
 
@@ -585,10 +591,17 @@ def drop_offtopic(page: Page, title: str | None) -> None:
         if coherence(k) < _COHERENT:
             drop(k)
     lead = next((k for k in prose if lines[units[k][-1]].role == "body"), lead)
+
+    def _restates(k: int) -> bool:
+        """A summary that restates its own headline (four of its words) far more than the title:
+        another story's, however close its subject (a sub-heading is shorter)."""
+        own = key(units[k][1])
+        shared = len(own & key(units[k][0]))
+        return shared >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT
     for k in range(len(units)):
         if k == lead:
             continue
-        if (k in teasers and k > lead and coherence(k) < _COHERENT) or (k in promos and coherence(k) < _PROMO_COHERENT):
+        if (k in teasers and k > lead and (coherence(k) < _COHERENT or _restates(k))) or (k in promos and coherence(k) < _PROMO_COHERENT):
             drop(k)
 
 
