@@ -535,7 +535,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
-        if _teaser_head(lines[i], not interview) and i + 1 < len(lines) and lines[i + 1].role == "body" and _summary_shaped(lines[i + 1]):
+        if _teaser_head(lines[i], not interview) and i + 1 < len(lines) and lines[i + 1].role == "body" \
+                and _summary_shaped(lines[i + 1]) and not _promo(lines[i + 1]) and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
             i += 2
         else:
