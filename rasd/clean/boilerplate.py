@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rasd.text.dates import find_dates
@@ -281,8 +281,12 @@ class Page:
         return [l for l in self.lines if l.role == "footer"]
 
 
-def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
-    """Split scraped page text into header, article body and footer (then ``drop_offtopic`` with the title)."""
+def clean_text(text: str, profile: OutletProfile | None = None, title: str | None = None) -> Page:
+    """Split scraped page text into header, article body and footer (then ``drop_offtopic`` with the title).
+
+    ``title`` (when the input or the HTML metadata gives it) tells which run of prose is the article's
+    when a page has several; without it, the headline the page itself shows above the densest run.
+    """
     lines = [_make_line(r) for r in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     for line, raw in zip(lines, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         line.kind = _furniture_kind(line)
@@ -294,7 +298,18 @@ def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
         if line.kind == "counter" and "|" in line.text and not prev.kind:
             prev.kind = "related"
     cut = _terminal_cut(content)
-    start, end = _main_run(content[:cut])
+
+    def title_keys(start: int, end: int) -> frozenset[str]:
+        if title is None:
+            from rasd.clean.metadata import find_title  # metadata builds on this module
+
+            for i, line in enumerate(content):
+                line.role = "header" if i < start else "footer" if i >= end else "body"
+            found = find_title(Page(content))
+            return _keys(_make_line(found)) if found else frozenset()
+        return _keys(_make_line(title))
+
+    start, end = _main_run(content[:cut], title_keys)
     # A wire dateline above the lead is the article's, even with a teaser's headline between them.
     for back in range(1, min(start, 3) + 1):
         if _wire_dateline(content[start - back]):
@@ -354,9 +369,11 @@ def _glued_after(lines: list[Line], i: int, before_chars: int) -> bool:
     return not _CONTINUATION.match(nxt.norm) and after_chars < before_chars
 
 
-def _main_run(lines: list[Line]) -> tuple[int, int]:
+def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]]) -> tuple[int, int]:
     """[start, end) of the article: the densest run of prose lines, allowing short gaps (subheadings,
-    questions), widened over the runs beside it that go on with its words (``_join_runs``)."""
+    questions), or the run that takes up the title when the densest shares none of its words (a teaser
+    between the lead and a poem is longer than the lead); widened over the runs beside it that go on
+    with its words (``_join_runs``). ``title_keys(start, end)`` gives the title's content words."""
     runs: dict[int, list[int]] = {}  # start -> [chars, start, end]
     start = None
     gap = 0
@@ -379,6 +396,11 @@ def _main_run(lines: list[Line]) -> tuple[int, int]:
         return (text_idx[0], text_idx[-1] + 1) if text_idx else (0, 0)
     order = sorted(runs.values(), key=lambda r: r[1])
     best = max(range(len(order)), key=lambda k: order[k][0])
+    if len(order) > 1:
+        anchor = title_keys(order[best][1], order[best][2])
+        hits = [len(anchor & _run_words(lines, run)) for run in order]
+        if anchor and not hits[best]:
+            best = max(range(len(order)), key=lambda k: (hits[k], order[k][0]))
     first, last = _join_runs(lines, order, best)
     start, end = order[first][1], order[last][2]
     if first == best and not lines[start].punct and lines[start].words <= 25 and end - start >= 3:
@@ -394,22 +416,23 @@ def _main_run(lines: list[Line]) -> tuple[int, int]:
 _JOIN = 0.15
 
 
+def _run_words(lines: list[Line], run: list[int]) -> frozenset[str]:
+    return frozenset().union(*(_keys(l) for l in lines[run[1]:run[2]] if l.prose))
+
+
 def _join_runs(lines: list[Line], runs: list[list[int]], best: int) -> tuple[int, int]:
     """Indices of the first and last run of the article: the best run and, outwards from it, each next
     run that shares enough of its words with what is joined so far and is not behind end furniture."""
     if len(runs) == 1:
         return best, best
 
-    def words(run: list[int]) -> frozenset[str]:
-        return frozenset().union(*(_keys(l) for l in lines[run[1]:run[2]] if l.prose))
-
-    core = set(words(runs[best]))
+    core = set(_run_words(lines, runs[best]))
     first = last = best
     for step in (-1, 1):
         k = best + step
         while 0 <= k < len(runs):
             a, b = (runs[k][2], runs[k + 1][1]) if step < 0 else (runs[k - 1][2], runs[k][1])
-            w = words(runs[k])
+            w = _run_words(lines, runs[k])
             if any(l.kind in _END_SIGNS for l in lines[a:b]) or not w or len(w & core) < _JOIN * len(w):
                 break
             core |= w
