@@ -106,6 +106,33 @@ _NAV_WORDS = set(normalise(
     "القائمة بحث المزيد الكل أقسام قسم تفاصيل logo menu home search more"
 ).split())
 
+# Words about the page and its reader, not the world: a short line made only of them is a box heading,
+# a pointer or a photo credit ("فيديو ذات صلة", "للمزيد: اضغط هنا", "صورة أرشيفية"), whatever the outlet.
+_PAGE_WORDS = frozenset(normalise(
+    "اقرأ قراءة المزيد مزيد شاهد شاهدوا مشاهدة فيديو فيديوهات صور صورة أرشيفية أرشيف مصدر تعليق "
+    "أخبار خبر مقالات مقال موضوعات مواضيع روابط رابط قصص قصة صلة متعلقة مقترحة ترشيحات "
+    "تهمك يهمك تهمكم يهمكم يعجبك يعجبكم ننصحك تصفح تصفحوا اضغط اضغطوا انقر انقروا زوروا زورونا موقعنا "
+    "صفحتنا الرئيسية المستجدات الأكثر تداولا الإعلان إعلان تخطى تخط اخترنا مختارات تغطية تغطيتنا الحية "
+    "getty images afp reuters epa shutterstock"
+).split())
+_PAGE_GLUE = frozenset(normalise(
+    "ذات هذه هذا حول أيضا أيضاً كذلك لك لكم من في على عن عبر التالي التالية الآن هنا قد آخر أحدث مباشر بث"
+).split())
+
+
+def _about_the_page(norm: str) -> bool:
+    """Whether every word of a line (as written, or without its proclitics: للمزيد) is a page word or
+    glue, one at least a page word."""
+    found = False
+    for w in _WORD.findall(norm.lower()):
+        bare = _PROCLITICS.sub("", w)
+        if w in _PAGE_WORDS or bare in _PAGE_WORDS:
+            found = True
+        elif not ({w, bare} & _PAGE_GLUE or w in _NAV_WORDS):
+            return False
+    return found
+
+
 _TERMINAL = r"(?:[.!?؟…؛]|:-?)[\"'»”)\]]*"  # ":-" opens a quoted statement
 _END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter", "wire"}
 
@@ -219,6 +246,8 @@ def _furniture_kind(line: Line) -> str:
         return "byline"
     if words <= 5 and all(w in _NAV_WORDS for w in _WORD.findall(n.lower())):
         return "nav"
+    if words <= 8 and (loose or line.text.endswith(":")) and _about_the_page(n):
+        return "page"
     return ""
 
 
@@ -492,11 +521,11 @@ def _drop_inside(body: list[Line]) -> None:
 
 
 # A sentence that addresses the reader (imperative or "you") about the outlet's channels.
-_CHANNEL = _rx(r"(?:[وف]?[بل]?|عبر\s+)(?:تطبيق|التطبيق|النشره|نشرتنا|نشره\s+\S+|اشعارات|تنبيهات|قناتنا|قناه|حساباتنا|حسابنا|صفحتنا|منصات\s+التواصل|بريدك|"
+_CHANNEL = _rx(r"(?:[وف]?[بل]?|عبر\s+)(?:تطبيق|التطبيق|النشره|نشرتنا|نشره\s+\S+|(?:ال)?اشعارات|(?:ال)?تنبيهات|قناتنا|موقعنا|قناه|حساباتنا|حسابنا|صفحتنا|منصات\s+التواصل|بريدك|"
                r"البريد\s+الالكتروني|تغطيتنا|منصه\s+\S+|" + _SOCIAL + ")")
 _ADDRESS = _rx(r"تابع|تابعوا|تابعونا|تابعنا|حمل|حملوا|نزل|نزلوا|اشترك|اشتركوا|للاشتراك|انضم|انضموا|سجل|سجلوا|اضغط|اضغطوا|"
                r"يمكنك|يمكنكم|لتصلك|لتصلكم|ليصلك|ليصلكم|تصلك|تصلكم|هاتفك|هواتفكم|جهازك|اجهزتكم|لتبقي|لتبقوا|احصل|واحصل|"
-               r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|راسلونا")
+               r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|راسلونا|زوروا|زورونا|انقر|انقروا|فعل|فعلوا")
 # A paragraph that goes on from the one before ("وأضاف", "ويتوقع", "من جهته"): never a teaser's summary,
 # which opens like a lead ("أعلنت", "قال", "وقعت"). و before a present or an alef-initial verb, or
 # before a particle, only continues; و before other letters may be a verb's own first letter, and so
