@@ -335,8 +335,8 @@ def clean_text(text: str, profile: OutletProfile | None = None, title: str | Non
             for i, line in enumerate(content):
                 line.role = "header" if i < start else "footer" if i >= end else "body"
             found = find_title(Page(content))
-            return _keys(_make_line(found)) if found else frozenset()
-        return _keys(_make_line(title))
+            return _stems(_keys(_make_line(found))) if found else frozenset()
+        return _stems(_keys(_make_line(title)))
 
     start, end = _main_run(content[:cut], title_keys)
     # A wire dateline above the lead is the article's, even with a teaser's headline between them.
@@ -400,7 +400,7 @@ def _glued_after(lines: list[Line], i: int, before_chars: int) -> bool:
 
 def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]]) -> tuple[int, int]:
     """[start, end) of the article: the densest run of prose lines, allowing short gaps (subheadings,
-    questions), or the run that takes up the title when the densest shares none of its words (a teaser
+    questions), or the run that takes up the title (two of its words) when the densest shares none (a teaser
     between the lead and a poem is longer than the lead); widened over the runs beside it that go on
     with its words (``_join_runs``). ``title_keys(start, end)`` gives the title's content words."""
     runs: dict[int, list[int]] = {}  # start -> [chars, start, end]
@@ -425,12 +425,14 @@ def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]
         return (text_idx[0], text_idx[-1] + 1) if text_idx else (0, 0)
     order = sorted(runs.values(), key=lambda r: r[1])
     best = max(range(len(order)), key=lambda k: order[k][0])
+    anchor: frozenset[str] = frozenset()
     if len(order) > 1:
         anchor = title_keys(order[best][1], order[best][2])
         hits = [len(anchor & _run_words(lines, run)) for run in order]
-        if anchor and not hits[best]:
-            best = max(range(len(order)), key=lambda k: (hits[k], order[k][0]))
-    first, last = _join_runs(lines, order, best)
+        titled = max(range(len(order)), key=lambda k: (hits[k], order[k][0]))
+        if not hits[best] and hits[titled] >= 2:
+            best = titled
+    first, last = _join_runs(lines, order, best, anchor)
     start, end = order[first][1], order[last][2]
     if first == best and not lines[start].punct and lines[start].words <= 25 and end - start >= 3:
         # An unpunctuated first "paragraph" over more prose is a long headline.
@@ -446,16 +448,24 @@ _JOIN = 0.15
 
 
 def _run_words(lines: list[Line], run: list[int]) -> frozenset[str]:
-    return frozenset().union(*(_keys(l) for l in lines[run[1]:run[2]] if l.prose))
+    return _stems(frozenset().union(*(_keys(l) for l in lines[run[1]:run[2]] if l.prose)))
 
 
-def _join_runs(lines: list[Line], runs: list[list[int]], best: int) -> tuple[int, int]:
+_SUFFIX = re.compile(r"(?<=[\u0621-\u064A]{3})(?:ته|تها|ها|هم|ه|ات|ون|ين|يه|ي)$")
+
+
+def _stems(keys: frozenset[str]) -> frozenset[str]:
+    """Keys without their common suffixes (قصيدته، القصيدة: قصيد): runs of one article meet on them."""
+    return frozenset(_SUFFIX.sub("", k) for k in keys)
+
+
+def _join_runs(lines: list[Line], runs: list[list[int]], best: int, anchor: frozenset[str]) -> tuple[int, int]:
     """Indices of the first and last run of the article: the best run and, outwards from it, each next
-    run that shares enough of its words with what is joined so far and is not behind end furniture."""
+    run that shares enough of its words with the title and what is joined so far, and is not behind
+    end furniture."""
     if len(runs) == 1:
         return best, best
-
-    core = set(_run_words(lines, runs[best]))
+    core = set(_run_words(lines, runs[best])) | anchor
     first = last = best
     for step in (-1, 1):
         k = best + step
@@ -526,16 +536,20 @@ _CHANNEL = _rx(r"(?:[وف]?[بل]?|عبر\s+)(?:تطبيق|التطبيق|الن
 _ADDRESS = _rx(r"تابع|تابعوا|تابعونا|تابعنا|حمل|حملوا|نزل|نزلوا|اشترك|اشتركوا|للاشتراك|انضم|انضموا|سجل|سجلوا|اضغط|اضغطوا|"
                r"يمكنك|يمكنكم|لتصلك|لتصلكم|ليصلك|ليصلكم|تصلك|تصلكم|هاتفك|هواتفكم|جهازك|اجهزتكم|لتبقي|لتبقوا|احصل|واحصل|"
                r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|راسلونا|زوروا|زورونا|انقر|انقروا|فعل|فعلوا")
-# A paragraph that goes on from the one before ("وأضاف", "ويتوقع", "من جهته"): never a teaser's summary,
-# which opens like a lead ("أعلنت", "قال", "وقعت"). و before a present or an alef-initial verb, or
-# before a particle, only continues; و before other letters may be a verb's own first letter, and so
-# may وا (واصل، وافق، واجه).
-_GOES_ON = re.compile(normalise(
+# A paragraph that goes on from the one before ("وأضاف", "ورحبت", "من جهته"): never a teaser's summary,
+# which opens like a lead ("أعلنت", "قال", "وقعت"). A word in و goes on, unless its و is the word's own
+# first letter: a verb (وقع، وصل، واصل، وافق) or a noun (وزير، وكالة، وصول) a lead may open with.
+_OWN_WAW = (r"(?:اصل|افق|اجه|اكب|صل|قع|جه|ضع|عد|دع|زع|رد|قف|فر|ثق|صف|جد|لد|فد|جب|رث|اس)(?:ت|وا)?(?![\u0621-\u064A])"
+            r"|زير|زار|زرا|كال|لي(?!س)|سائل|سيل|قت|حد|ثيق|رش|طن|ظائف|ظيف|فا|فيات|لايه|لايات|سط|اشنطن|ادي|اقع|اعد|جهه|صول|دائع|دايع")
+_GOES_ON_PHRASE = (r"|[وف]?(?:كما|ثم|لكن|بدوره|بدورها|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|من\s+جانب\s+اخر|من\s+ناحيه|"
+                   r"في\s+المقابل|في\s+السياق|في\s+الاثناء|الي\s+ذلك|يذكر|يشار|غير\s+ان|الا\s+ان)(?![\u0621-\u064A]))")
+_GOES_ON = re.compile(normalise(r"^\W*(?:و(?!" + _OWN_WAW + r")[\u0621-\u064A]{2,}" + _GOES_ON_PHRASE))
+# A headline may open with any word in و (ودائع، ويلشير): only a present or alef-initial verb, a particle
+# or a phrase that continues marks a line that goes on.
+_HEAD_GOES_ON = re.compile(normalise(
     r"^\W*(?:و(?!اصل|افق|اجه|اكب|اظب|ازن)[يتان][\u0621-\u064A]{2,}"
     r"|و(?:لا|في|من|علي|مع|بعد|قبل|خلال|حسب|بحسب|وفق|عن|بين|قد|لم|لن|هو|هي|هذا|هذه|ذلك|قال|قالت|ذكر|ذكرت|لفت|لفتت|"
-    r"كان|كانت|كشف|كشفت|بين|بينت|شدد|شددت|جاء|جاءت)(?![\u0621-\u064A])"
-    r"|[وف]?(?:كما|ثم|لكن|بدوره|بدورها|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|من\s+جانب\s+اخر|من\s+ناحيه|"
-    r"في\s+المقابل|في\s+السياق|في\s+الاثناء|الي\s+ذلك|يذكر|يشار|غير\s+ان|الا\s+ان)(?![\u0621-\u064A]))"
+    r"كان|كانت|كشف|كشفت|بين|بينت|شدد|شددت|جاء|جاءت)(?![\u0621-\u064A])" + _GOES_ON_PHRASE
 ))
 _KEY_WORD = re.compile(r"[\u0621-\u064A]{3,}")
 # Share of a unit's content words that the rest of the article also uses, under which a teaser
@@ -654,7 +668,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     for k in range(len(units)):
         if k == lead:
             continue
-        if (k in teasers and k > lead and (coherence(k) < _COHERENT or _restates(k))) or (k in promos and coherence(k) < _PROMO_COHERENT):
+        if (k in teasers and k > lead and (coherence(k) < _COHERENT or _restates(k))) \
+                or (k in promos and coherence(k) < _PROMO_COHERENT):
             drop(k)
 
 
@@ -681,7 +696,7 @@ def _teaser_head(line: Line, questions: bool = False) -> bool:
     only with ``questions``), not furniture, not an item of the article's own list ("3 - ...", "•",
     "#وسم") and not a line that goes on from the one before."""
     return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and (not line.punct or (questions and line.question)) \
-        and not _LIST_ITEM.match(line.text) and not _GOES_ON.match(line.norm)
+        and not _LIST_ITEM.match(line.text) and not _HEAD_GOES_ON.match(line.norm)
 
 
 _LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*[-–.)/]|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\))")
