@@ -130,3 +130,27 @@ def test_a_teaser_whose_summary_opens_with_a_verb_in_waw_is_still_a_teaser():
     assert "منتخب الشباب" not in body
     for kept in ("أبقى البنك المركزي", "وقال محافظ البنك", "وتوقع محللون"):
         assert kept in body, kept
+
+
+OKAZ_STYLE = """الهلال يتغلب على الشباب بثلاثية في الدوري
+
+تغلب فريق الهلال على ضيفه الشباب بثلاثة أهداف مقابل هدف في المباراة التي جمعتهما مساء أمس على ملعب المملكة أرينا ضمن الجولة العاشرة من الدوري.
+
+شاهد: لحظة وصول حافلة الفريق إلى الملعب
+
+سجل أهداف الهلال سالم الدوسري وميتروفيتش ومالكوم، فيما سجل هدف الشباب الوحيد لاعبه كاراسكو.
+
+لقراءة التحليل الفني كاملاً اضغط هنا
+
+وتابع الهلال صدارته للترتيب برصيد 28 نقطة، بفارق أربع نقاط عن أقرب ملاحقيه.
+
+للتواصل أرسل SMS إلى 88548 تبدأ بالرمز 120
+"""
+
+
+def test_okaz_style_pointers_and_contact_lines_leave_scoring_sentences_stay():
+    body = _body(OKAZ_STYLE)
+    for furniture in ("لحظة وصول حافلة", "اضغط هنا", "88548"):
+        assert furniture not in body, furniture
+    for kept in ("تغلب فريق الهلال", "سجل أهداف الهلال", "وتابع الهلال صدارته"):
+        assert kept in body, kept  # "سجل" and "تابع" are verbs of the story here, not calls to the reader

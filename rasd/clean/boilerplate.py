@@ -113,11 +113,17 @@ _PAGE_WORDS = frozenset(normalise(
     "أخبار خبر مقالات مقال موضوعات مواضيع روابط رابط قصص قصة صلة متعلقة مقترحة ترشيحات "
     "تهمك يهمك تهمكم يهمكم يعجبك يعجبكم ننصحك تصفح تصفحوا اضغط اضغطوا انقر انقروا زوروا زورونا موقعنا "
     "صفحتنا الرئيسية المستجدات الأكثر تداولا الإعلان إعلان تخطى تخط اخترنا مختارات تغطية تغطيتنا الحية "
+    "ملف إنفوغراف انفوغراف إنفوجراف انفوجرافيك بودكاست بالفيديو بالصور "
     "getty images afp reuters epa shutterstock"
 ).split())
 _PAGE_GLUE = frozenset(normalise(
-    "ذات هذه هذا حول أيضا أيضاً كذلك لك لكم من في على عن عبر التالي التالية الآن هنا قد آخر أحدث مباشر بث"
+    "ذات هذه هذا حول أيضا أيضاً كذلك لك لكم من في على عن عبر التالي التالية الآن هنا قد آخر أحدث مباشر بث "
+    "مستمرة كاملة الكاملة كاملاً خاص خاصة"
 ).split())
+
+
+# "شاهد: ..." / "بالصور: ...": a pointer to the outlet's video or gallery of another moment.
+_POINTER = _rx(r"(?:شاهد|شاهدوا|فيديو|بالفيديو|بالصور|صور|انفوغراف|انفوجراف)\s*:", anchored=True)
 
 
 def _about_the_page(norm: str) -> bool:
@@ -246,7 +252,7 @@ def _furniture_kind(line: Line) -> str:
         return "byline"
     if words <= 5 and all(w in _NAV_WORDS for w in _WORD.findall(n.lower())):
         return "nav"
-    if words <= 8 and (loose or line.text.endswith(":")) and _about_the_page(n):
+    if (words <= 8 and (loose or line.text.endswith(":")) and _about_the_page(n)) or (words <= 15 and loose and _POINTER.match(n)):
         return "page"
     return ""
 
@@ -531,11 +537,14 @@ def _drop_inside(body: list[Line]) -> None:
 
 
 # A sentence that addresses the reader (imperative or "you") about the outlet's channels.
-_CHANNEL = _rx(r"(?:[وف]?[بل]?|عبر\s+)(?:تطبيق|التطبيق|النشره|نشرتنا|نشره\s+\S+|(?:ال)?اشعارات|(?:ال)?تنبيهات|قناتنا|موقعنا|قناه|حساباتنا|حسابنا|صفحتنا|منصات\s+التواصل|بريدك|"
+_CHANNEL = _rx(r"(?:[وف]?[بل]?|عبر\s+)(?:تطبيق|التطبيق|تطبيقنا|النشره|نشرتنا|نشره\s+\S+|(?:ال)?اشعارات|(?:ال)?تنبيهات|قناتنا|موقعنا|قناه|حساباتنا|حسابنا|صفحتنا|منصات\s+التواصل|بريدك|"
                r"البريد\s+الالكتروني|تغطيتنا|منصه\s+\S+|" + _SOCIAL + ")")
 _ADDRESS = _rx(r"تابع|تابعوا|تابعونا|تابعنا|حمل|حملوا|نزل|نزلوا|اشترك|اشتركوا|للاشتراك|انضم|انضموا|سجل|سجلوا|اضغط|اضغطوا|"
                r"يمكنك|يمكنكم|لتصلك|لتصلكم|ليصلك|ليصلكم|تصلك|تصلكم|هاتفك|هواتفكم|جهازك|اجهزتكم|لتبقي|لتبقوا|احصل|واحصل|"
-               r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|راسلونا|زوروا|زورونا|انقر|انقروا|فعل|فعلوا")
+               r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|شاركنا|راسلونا|زوروا|زورونا|انقر|انقروا")
+# Imperatives and calls that only the page addresses to its reader (not سجل، نزل، تابع: also past verbs).
+_CALL = _rx(r"اضغط|اضغطوا|انقر|انقروا|شاركنا|شاركونا|نرحب|زوروا|زورونا|تابعونا|تابعوا|حملوا|نزلوا|اشتركوا|للاشتراك|"
+            r"سجلوا|انضموا|ارسلوا|راسلونا|للتواصل")
 # A paragraph that goes on from the one before ("وأضاف", "ورحبت", "من جهته"): never a teaser's summary,
 # which opens like a lead ("أعلنت", "قال", "وقعت"). A word in و goes on, unless its و is the word's own
 # first letter: a verb (وقع، وصل، واصل، وافق) or a noun (وزير، وكالة، وصول) a lead may open with.
@@ -674,8 +683,11 @@ def drop_offtopic(page: Page, title: str | None) -> None:
 
 
 def _promo(line: Line) -> bool:
-    """A call to the reader about the outlet's channels: short, and both a "you"/imperative and a channel."""
-    return line.words <= 40 and bool(_ADDRESS.search(line.norm)) and bool(_CHANNEL.search(line.norm))
+    """A call to the reader: a "you"/imperative about the outlet's channels, or in a short line (12 words
+    at most) an imperative no news sentence uses (اضغط، شاركونا، للتواصل)."""
+    if line.words > 40:
+        return False
+    return bool(_ADDRESS.search(line.norm) and _CHANNEL.search(line.norm)) or (line.words <= 12 and bool(_CALL.search(line.norm)))
 
 
 def _head_of(page: Page, lines: list[Line], unit: list[int], title: str | None) -> Line | None:
