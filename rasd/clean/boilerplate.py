@@ -9,12 +9,18 @@ whole second article glued in. Three kinds of evidence decide:
   counters ("1427 قراءة"), latin-only lines, runs of short unpunctuated lines
   (headline lists);
 * a lexicon of furniture *types* (follow/share, read-also, comments,
-  newsletter, copyright, tags, source, pager, navigation), matched on the
-  normalised text so spelling variants (اقرأ/إقرأ أيضاً/ايضا) meet;
+  newsletter, copyright, tags, source, pager, navigation, wire end marks),
+  matched on the normalised text so spelling variants (اقرأ/إقرأ أيضاً/ايضا)
+  meet; and short lines made only of words about the page (box headings,
+  pointers, photo credits: "فيديو ذات صلة", "صورة أرشيفية");
 * position: the article is the densest run of prose lines; a comments
   block or the copyright line ends it, and so does a read-also block that follows an
   end-of-article sign (source line, tags, share bar, copyright) or is
   followed by a fresh lead rather than a continuation ("وكان"، "من جهته").
+
+The article is the densest run of prose, or the one that takes up the title
+when the densest shares none of its words, widened over the runs beside it
+that share its words (a poem or a list splits runs, not articles).
 
 ``OutletProfile`` adds a fourth: lines that recur across many pages of one
 outlet are furniture of that outlet.
@@ -565,7 +571,7 @@ _KEY_WORD = re.compile(r"[\u0621-\u064A]{3,}")
 # (headline + summary) or a promotion is out; tuned on the dev half of benchmarks/clean_bench.py
 # (0.25 to 0.35 give the same result there).
 _COHERENT = 0.3
-_RESTATED = 4
+_RESTATED = 4  # words a teaser's summary shares with its own headline, from which it is out on that alone
 _PROMO_COHERENT = 0.5  # a call to the reader about the outlet's channels must share far more to stay
 
 
@@ -668,16 +674,16 @@ def drop_offtopic(page: Page, title: str | None) -> None:
             drop(k)
     lead = next((k for k in prose if lines[units[k][-1]].role == "body"), lead)
 
-    def _restates(k: int) -> bool:
+    def restates(k: int) -> bool:
         """A summary that restates its own headline (four of its words) far more than the title:
         another story's, however close its subject (a sub-heading is shorter)."""
         own = key(units[k][1])
-        shared = len(own & key(units[k][0]))
-        return shared >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT
+        return len(own & key(units[k][0])) >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT
+
     for k in range(len(units)):
         if k == lead:
             continue
-        if (k in teasers and k > lead and (coherence(k) < _COHERENT or _restates(k))) \
+        if (k in teasers and k > lead and (coherence(k) < _COHERENT or restates(k))) \
                 or (k in promos and coherence(k) < _PROMO_COHERENT):
             drop(k)
 
