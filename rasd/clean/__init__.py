@@ -51,7 +51,7 @@ def clean(raw: RawArticle, profile: OutletProfile | None = None) -> Doc:
             # trafilatura drops the footer, and with it the copyright line that names the outlet.
             line = copyright_line(raw.content)
             sitename = outlet_from_copyright(line) if line else None
-    page = clean_text(text, profile if raw.kind != "body" else None)
+    page = clean_text(text, profile if raw.kind != "body" else None, raw.title or meta_title)
     page_title = meta_title or find_title(page)
     if raw.kind != "body":
         drop_offtopic(page, raw.title or page_title)

@@ -9,12 +9,18 @@ whole second article glued in. Three kinds of evidence decide:
   counters ("1427 قراءة"), latin-only lines, runs of short unpunctuated lines
   (headline lists);
 * a lexicon of furniture *types* (follow/share, read-also, comments,
-  newsletter, copyright, tags, source, pager, navigation), matched on the
-  normalised text so spelling variants (اقرأ/إقرأ أيضاً/ايضا) meet;
+  newsletter, copyright, tags, source, pager, navigation, wire end marks),
+  matched on the normalised text so spelling variants (اقرأ/إقرأ أيضاً/ايضا)
+  meet; and short lines made only of words about the page (box headings,
+  pointers, photo credits: "فيديو ذات صلة", "صورة أرشيفية");
 * position: the article is the densest run of prose lines; a comments
   block or the copyright line ends it, and so does a read-also block that follows an
   end-of-article sign (source line, tags, share bar, copyright) or is
   followed by a fresh lead rather than a continuation ("وكان"، "من جهته").
+
+The article is the densest run of prose, or the one that takes up the title
+when the densest shares none of its words, widened over the runs beside it
+that share its words (a poem or a list splits runs, not articles).
 
 ``OutletProfile`` adds a fourth: lines that recur across many pages of one
 outlet are furniture of that outlet.
@@ -31,7 +37,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rasd.text.dates import find_dates
@@ -91,6 +97,8 @@ FURNITURE: dict[str, list[re.Pattern]] = {
     "source": [_rx(r"المصدر\s*:|مصدر\s+الخبر|source\s*:", anchored=True)],
     "pager": [_rx(r"السابق|التالي|المقال\s+(?:السابق|التالي)|الخبر\s+(?:السابق|التالي)|previous|next", anchored=True)],
     "ad": [_rx(r"اعلان|اعلانات|advertisement|ads?|sponsored|محتوي\s+مدفوع|مساحه\s+اعلانيه", whole=True)],
+    # Wire-service end marks and time stamps under the text ("// انتهى //", "12:44 ت م").
+    "wire": [_rx(r"//\s*(?:انتهي|يتبع)\s*//|\d\d?:\d\d\s*ت\s*[مغ]", whole=True)],
     "byline": [_rx(r"كتب|كتبت|بقلم|حوار|اعداد|تحرير|ترجمه|متابعات|تقرير|مراسل|by", anchored=True)],
     "nav": [_rx(r"زر\s+الذهاب\s+الي\s+الاعلي|الذهاب\s+الي\s+الاعلي|العوده\s+(?:الي|للاعلي)|الي\s+الاعلي|مركز\s+الاشعارات|تسجيل\s+الدخول|اتصل\s+بنا|من\s+نحن|تفاصيل\s+الخبر|الصفحه\s+الرئيسيه|اعلن\s+معنا|خريطه\s+الموقع|بث\s+مباشر|(?:تجاوز|انتقل)\s+(?:الي\s+)?المحتوي(?:\s+الرئيسي)?|skip\s+to\s+(?:main\s+)?content", whole=True)],
 }
@@ -104,8 +112,41 @@ _NAV_WORDS = set(normalise(
     "القائمة بحث المزيد الكل أقسام قسم تفاصيل logo menu home search more"
 ).split())
 
+# Words about the page and its reader, not the world: a short line made only of them is a box heading,
+# a pointer or a photo credit ("فيديو ذات صلة", "للمزيد: اضغط هنا", "صورة أرشيفية"), whatever the outlet.
+_PAGE_WORDS = frozenset(normalise(
+    "اقرأ قراءة المزيد مزيد شاهد شاهدوا مشاهدة فيديو فيديوهات صور صورة أرشيفية أرشيف مصدر تعليق "
+    "أخبار خبر مقالات مقال موضوعات مواضيع روابط رابط قصص قصة صلة متعلقة مقترحة ترشيحات "
+    "تهمك يهمك تهمكم يهمكم يعجبك يعجبكم ننصحك تصفح تصفحوا اضغط اضغطوا انقر انقروا زوروا زورونا موقعنا "
+    "صفحتنا الرئيسية المستجدات الأكثر تداولا الإعلان إعلان تخطى تخط اخترنا مختارات تغطية تغطيتنا الحية "
+    "ملف إنفوغراف انفوغراف إنفوجراف انفوجرافيك بودكاست بالفيديو بالصور "
+    "getty images afp reuters epa shutterstock"
+).split())
+_PAGE_GLUE = frozenset(normalise(
+    "ذات هذه هذا حول أيضا أيضاً كذلك لك لكم من في على عن عبر التالي التالية الآن هنا قد آخر أحدث مباشر بث "
+    "مستمرة كاملة الكاملة كاملاً خاص خاصة"
+).split())
+
+
+# "شاهد: ..." / "بالصور: ...": a pointer to the outlet's video or gallery of another moment.
+_POINTER = _rx(r"(?:شاهد|شاهدوا|فيديو|بالفيديو|بالصور|صور|انفوغراف|انفوجراف)\s*:", anchored=True)
+
+
+def _about_the_page(norm: str) -> bool:
+    """Whether every word of a line (as written, or without its proclitics: للمزيد) is a page word or
+    glue, one at least a page word."""
+    found = False
+    for w in _WORD.findall(norm.lower()):
+        bare = _PROCLITICS.sub("", w)
+        if w in _PAGE_WORDS or bare in _PAGE_WORDS:
+            found = True
+        elif not ({w, bare} & _PAGE_GLUE or w in _NAV_WORDS):
+            return False
+    return found
+
+
 _TERMINAL = r"(?:[.!?؟…؛]|:-?)[\"'»”)\]]*"  # ":-" opens a quoted statement
-_END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter"}
+_END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter", "wire"}
 
 # Inline code glued into text: a run without Arabic letters that carries code punctuation.
 _CODE_RUN = re.compile(r"[^\u0600-\u06FF]{12,}")
@@ -205,6 +246,8 @@ def _furniture_kind(line: Line) -> str:
         return "related"
     if has("pager") and loose:
         return "pager"
+    if has("wire"):
+        return "wire"
     if has("ad") or has("nav"):
         return "nav" if has("nav") else "ad"
     if not line.punct and ((has("share") and words <= 20) or (has("share", 1) and (words <= 3 or re.search(r"تابع|حمل|اشترك|انضم", n)))):
@@ -215,6 +258,8 @@ def _furniture_kind(line: Line) -> str:
         return "byline"
     if words <= 5 and all(w in _NAV_WORDS for w in _WORD.findall(n.lower())):
         return "nav"
+    if (words <= 8 and (loose or line.text.endswith(":")) and _about_the_page(n)) or (words <= 15 and loose and _POINTER.match(n)):
+        return "page"
     return ""
 
 
@@ -277,8 +322,12 @@ class Page:
         return [l for l in self.lines if l.role == "footer"]
 
 
-def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
-    """Split scraped page text into header, article body and footer (then ``drop_offtopic`` with the title)."""
+def clean_text(text: str, profile: OutletProfile | None = None, title: str | None = None) -> Page:
+    """Split scraped page text into header, article body and footer (then ``drop_offtopic`` with the title).
+
+    ``title`` (when the input or the HTML metadata gives it) tells which run of prose is the article's
+    when a page has several; without it, the headline the page itself shows above the densest run.
+    """
     lines = [_make_line(r) for r in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     for line, raw in zip(lines, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         line.kind = _furniture_kind(line)
@@ -290,9 +339,25 @@ def clean_text(text: str, profile: OutletProfile | None = None) -> Page:
         if line.kind == "counter" and "|" in line.text and not prev.kind:
             prev.kind = "related"
     cut = _terminal_cut(content)
-    start, end = _main_run(content[:cut])
-    if start > 0 and _wire_dateline(content[start - 1]):
-        start -= 1
+
+    def title_keys(start: int, end: int) -> frozenset[str]:
+        if title is None:
+            from rasd.clean.metadata import find_title  # metadata builds on this module
+
+            for i, line in enumerate(content):
+                line.role = "header" if i < start else "footer" if i >= end else "body"
+            found = find_title(Page(content))
+            return _stems(_keys(_make_line(found))) if found else frozenset()
+        return _stems(_keys(_make_line(title)))
+
+    start, end = _main_run(content[:cut], title_keys)
+    # A wire dateline above the lead is the article's, even with a teaser's headline between them.
+    for back in range(1, min(start, 3) + 1):
+        if _wire_dateline(content[start - back]):
+            start -= back
+            break
+        if not _teaser_head(content[start - back]):
+            break
     for i, line in enumerate(content):
         line.role = "header" if i < start else "footer" if i >= end else "body"
     _drop_inside(content[start:end])
@@ -345,39 +410,86 @@ def _glued_after(lines: list[Line], i: int, before_chars: int) -> bool:
     return not _CONTINUATION.match(nxt.norm) and after_chars < before_chars
 
 
-def _main_run(lines: list[Line]) -> tuple[int, int]:
-    """[start, end) of the densest run of prose lines, allowing short gaps (subheadings, questions)."""
-    best = (0, 0, 0)  # chars, start, end
+def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]]) -> tuple[int, int]:
+    """[start, end) of the article: the densest run of prose lines, allowing short gaps (subheadings,
+    questions), or the run that takes up the title (two of its words) when the densest shares none (a teaser
+    between the lead and a poem is longer than the lead); widened over the runs beside it that go on
+    with its words (``_join_runs``). ``title_keys(start, end)`` gives the title's content words."""
+    runs: dict[int, list[int]] = {}  # start -> [chars, start, end]
     start = None
-    chars = 0
     gap = 0
-    last = 0
     for i, line in enumerate(lines):
         if line.prose:
             if start is None:
-                start, chars = i, 0
-            chars += len(line.text)
-            last, gap = i, 0
-            if chars > best[0]:
-                best = (chars, start, last + 1)
+                start = i
+                runs[start] = [0, i, i]
+            runs[start][0] += len(line.text)
+            runs[start][2], gap = i + 1, 0
         elif start is not None and ((not line.kind and not line.punct) or line.kind in _END_SIGNS):
             # Headline-like lines and end-of-article furniture separate runs; short
             # sentences (interview questions, list items ending in a stop) do not.
             gap += 1
             if gap > 3:
                 start = None
-    if best[0] and not lines[best[1]].punct and lines[best[1]].words <= 25 and best[2] - best[1] >= 3:
-        # An unpunctuated first "paragraph" over more prose is a long headline.
-        best = (best[0], best[1] + 1, best[2])
-    end = best[2]
-    while best[0] and end < len(lines) and _closing_line(lines[end]):
-        end += 1  # a short last paragraph ("وستعلن النتائج يوم الأربعاء.")
-    best = (best[0], best[1], end)
-    if best[0] == 0:
+    if not runs:
         # No prose at all: keep the text lines as they are (a very short item).
         text_idx = [i for i, l in enumerate(lines) if not l.kind]
         return (text_idx[0], text_idx[-1] + 1) if text_idx else (0, 0)
-    return best[1], best[2]
+    order = sorted(runs.values(), key=lambda r: r[1])
+    best = max(range(len(order)), key=lambda k: order[k][0])
+    anchor: frozenset[str] = frozenset()
+    if len(order) > 1:
+        anchor = title_keys(order[best][1], order[best][2])
+        hits = [len(anchor & _run_words(lines, run)) for run in order]
+        titled = max(range(len(order)), key=lambda k: (hits[k], order[k][0]))
+        if not hits[best] and hits[titled] >= 2:
+            best = titled
+    first, last = _join_runs(lines, order, best, anchor)
+    start, end = order[first][1], order[last][2]
+    if first == best and not lines[start].punct and lines[start].words <= 25 and end - start >= 3:
+        # An unpunctuated first "paragraph" over more prose is a long headline.
+        start += 1
+    while end < len(lines) and _closing_line(lines[end]):
+        end += 1  # a short last paragraph ("وستعلن النتائج يوم الأربعاء.")
+    return start, end
+
+
+# Share of a neighbouring run's content words that the article's run already uses, from which it is
+# more of the same article (split off by a poem, a list or a box), not a teaser list or glued story.
+_JOIN = 0.15
+
+
+def _run_words(lines: list[Line], run: list[int]) -> frozenset[str]:
+    return _stems(frozenset().union(*(_keys(l) for l in lines[run[1]:run[2]] if l.prose)))
+
+
+_SUFFIX = re.compile(r"(?<=[\u0621-\u064A]{3})(?:ته|تها|ها|هم|ه|ات|ون|ين|يه|ي)$")
+
+
+def _stems(keys: frozenset[str]) -> frozenset[str]:
+    """Keys without their common suffixes (قصيدته، القصيدة: قصيد): runs of one article meet on them."""
+    return frozenset(_SUFFIX.sub("", k) for k in keys)
+
+
+def _join_runs(lines: list[Line], runs: list[list[int]], best: int, anchor: frozenset[str]) -> tuple[int, int]:
+    """Indices of the first and last run of the article: the best run and, outwards from it, each next
+    run that shares enough of its words with the title and what is joined so far, and is not behind
+    end furniture."""
+    if len(runs) == 1:
+        return best, best
+    core = set(_run_words(lines, runs[best])) | anchor
+    first = last = best
+    for step in (-1, 1):
+        k = best + step
+        while 0 <= k < len(runs):
+            a, b = (runs[k][2], runs[k + 1][1]) if step < 0 else (runs[k - 1][2], runs[k][1])
+            w = _run_words(lines, runs[k])
+            if any(l.kind in _END_SIGNS for l in lines[a:b]) or not w or len(w & core) < _JOIN * len(w):
+                break
+            core |= w
+            first, last = min(first, k), max(last, k)
+            k += step
+    return first, last
 
 
 _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
@@ -431,26 +543,35 @@ def _drop_inside(body: list[Line]) -> None:
 
 
 # A sentence that addresses the reader (imperative or "you") about the outlet's channels.
-_CHANNEL = _rx(r"(?:[وف]?[بل]?|عبر\s+)(?:تطبيق|التطبيق|النشره|نشرتنا|نشره\s+\S+|اشعارات|تنبيهات|قناتنا|قناه|حساباتنا|حسابنا|صفحتنا|منصات\s+التواصل|بريدك|"
+_CHANNEL = _rx(r"(?:[وف]?[بل]?|عبر\s+)(?:تطبيق|التطبيق|تطبيقنا|النشره|نشرتنا|نشره\s+\S+|(?:ال)?اشعارات|(?:ال)?تنبيهات|قناتنا|موقعنا|قناه|حساباتنا|حسابنا|صفحتنا|منصات\s+التواصل|بريدك|"
                r"البريد\s+الالكتروني|تغطيتنا|منصه\s+\S+|" + _SOCIAL + ")")
 _ADDRESS = _rx(r"تابع|تابعوا|تابعونا|تابعنا|حمل|حملوا|نزل|نزلوا|اشترك|اشتركوا|للاشتراك|انضم|انضموا|سجل|سجلوا|اضغط|اضغطوا|"
                r"يمكنك|يمكنكم|لتصلك|لتصلكم|ليصلك|ليصلكم|تصلك|تصلكم|هاتفك|هواتفكم|جهازك|اجهزتكم|لتبقي|لتبقوا|احصل|واحصل|"
-               r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|راسلونا")
-# A paragraph that goes on from the one before ("وأضاف", "ويتوقع", "من جهته"): never a teaser's summary,
-# which opens like a lead ("أعلنت", "قال", "وقعت"). و before a present or an alef-initial verb, or
-# before a particle, only continues; و before other letters may be a verb's own first letter.
-_GOES_ON = re.compile(normalise(
-    r"^\W*(?:و[يتان][\u0621-\u064A]{2,}"
+               r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|شاركنا|راسلونا|زوروا|زورونا|انقر|انقروا")
+# Imperatives and calls that only the page addresses to its reader (not سجل، نزل، تابع: also past verbs).
+_CALL = _rx(r"اضغط|اضغطوا|انقر|انقروا|شاركنا|شاركونا|نرحب|زوروا|زورونا|تابعونا|تابعوا|حملوا|نزلوا|اشتركوا|للاشتراك|"
+            r"سجلوا|انضموا|ارسلوا|راسلونا|للتواصل")
+# A paragraph that goes on from the one before ("وأضاف", "ورحبت", "من جهته"): never a teaser's summary,
+# which opens like a lead ("أعلنت", "قال", "وقعت"). A word in و goes on, unless its و is the word's own
+# first letter: a verb (وقع، وصل، واصل، وافق) or a noun (وزير، وكالة، وصول) a lead may open with.
+_OWN_WAW = (r"(?:اصل|افق|اجه|اكب|صل|قع|جه|ضع|عد|دع|زع|رد|قف|فر|ثق|صف|جد|لد|فد|جب|رث|اس)(?:ت|وا)?(?![\u0621-\u064A])"
+            r"|زير|زار|زرا|كال|لي(?!س)|سائل|سيل|قت|حد|ثيق|رش|طن|ظائف|ظيف|فا|فيات|لايه|لايات|سط|اشنطن|ادي|اقع|اعد|جهه|صول|دائع|دايع")
+_GOES_ON_PHRASE = (r"|[وف]?(?:كما|ثم|لكن|بدوره|بدورها|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|من\s+جانب\s+اخر|من\s+ناحيه|"
+                   r"في\s+المقابل|في\s+السياق|في\s+الاثناء|الي\s+ذلك|يذكر|يشار|غير\s+ان|الا\s+ان)(?![\u0621-\u064A]))")
+_GOES_ON = re.compile(normalise(r"^\W*(?:و(?!" + _OWN_WAW + r")[\u0621-\u064A]{2,}" + _GOES_ON_PHRASE))
+# A headline may open with any word in و (ودائع، ويلشير): only a present or alef-initial verb, a particle
+# or a phrase that continues marks a line that goes on.
+_HEAD_GOES_ON = re.compile(normalise(
+    r"^\W*(?:و(?!اصل|افق|اجه|اكب|اظب|ازن)[يتان][\u0621-\u064A]{2,}"
     r"|و(?:لا|في|من|علي|مع|بعد|قبل|خلال|حسب|بحسب|وفق|عن|بين|قد|لم|لن|هو|هي|هذا|هذه|ذلك|قال|قالت|ذكر|ذكرت|لفت|لفتت|"
-    r"كان|كانت|كشف|كشفت|بين|بينت|شدد|شددت|جاء|جاءت)(?![\u0621-\u064A])"
-    r"|[وف]?(?:كما|ثم|لكن|بدوره|بدورها|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|من\s+جانب\s+اخر|من\s+ناحيه|"
-    r"في\s+المقابل|في\s+السياق|في\s+الاثناء|الي\s+ذلك|يذكر|يشار|غير\s+ان|الا\s+ان)(?![\u0621-\u064A]))"
+    r"كان|كانت|كشف|كشفت|بين|بينت|شدد|شددت|جاء|جاءت)(?![\u0621-\u064A])" + _GOES_ON_PHRASE
 ))
 _KEY_WORD = re.compile(r"[\u0621-\u064A]{3,}")
 # Share of a unit's content words that the rest of the article also uses, under which a teaser
 # (headline + summary) or a promotion is out; tuned on the dev half of benchmarks/clean_bench.py
 # (0.25 to 0.35 give the same result there).
 _COHERENT = 0.3
+_RESTATED = 4  # words a teaser's summary shares with its own headline, from which it is out on that alone
 _PROMO_COHERENT = 0.5  # a call to the reader about the outlet's channels must share far more to stay
 
 
@@ -495,7 +616,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
-        if _teaser_head(lines[i], not interview) and i + 1 < len(lines) and lines[i + 1].role == "body" and _summary_shaped(lines[i + 1]):
+        if _teaser_head(lines[i], not interview) and i + 1 < len(lines) and lines[i + 1].role == "body" \
+                and _summary_shaped(lines[i + 1]) and not _promo(lines[i + 1]) and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
             i += 2
         else:
@@ -518,13 +640,15 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     lead = prose[0] if prose else 0
     teasers = [k for k, u in enumerate(units) if len(u) == 2 and k > lead]
     anchor = _keys(_make_line(title)) if title else frozenset()
-    # Teasers above the lead: paragraphs before the first one that takes the title up (two of its
-    # words), sharing less of it; looked for among the first three paragraphs of prose.
+    # Teasers above the lead: among the first two paragraphs of prose, one under a headline that is
+    # not the title and that it restates (two of its words, more than the one at most it takes up of the title).
     above: list[int] = []
-    if len(anchor) >= 3 and len(prose) >= 3 and any(_headed(page, lines, units[k], title) for k in prose[:2]):
-        shares = [len(anchor & unit_keys(units[k])) for k in prose[:3]]
-        first = next((i for i, n in enumerate(shares) if n >= 2), 0)
-        above = [prose[i] for i in range(first) if shares[i] < shares[first] and _headed(page, lines, units[prose[i]], title)]
+    for i, k in enumerate(prose[:2]):
+        head = _head_of(page, lines, units[k], title)
+        own = key(units[k][-1])
+        if len(prose) - i < 3 or head is None or len(own & anchor) > 1 or not 2 <= len(own & _keys(head)) > len(own & anchor):
+            break
+        above.append(k)
     if not (teasers or promos or above):
         return
     df: Counter[str] = Counter()  # in how many units (and the title) a key is
@@ -549,26 +673,40 @@ def drop_offtopic(page: Page, title: str | None) -> None:
         if coherence(k) < _COHERENT:
             drop(k)
     lead = next((k for k in prose if lines[units[k][-1]].role == "body"), lead)
+
+    def restates(k: int) -> bool:
+        """A summary that restates its own headline (four of its words) far more than the title:
+        another story's, however close its subject (a sub-heading is shorter)."""
+        own = key(units[k][1])
+        return len(own & key(units[k][0])) >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT
+
     for k in range(len(units)):
         if k == lead:
             continue
-        if (k in teasers and k > lead and coherence(k) < _COHERENT) or (k in promos and coherence(k) < _PROMO_COHERENT):
+        if (k in teasers and k > lead and (coherence(k) < _COHERENT or restates(k))) \
+                or (k in promos and coherence(k) < _PROMO_COHERENT):
             drop(k)
 
 
 def _promo(line: Line) -> bool:
-    """A call to the reader about the outlet's channels: short, and both a "you"/imperative and a channel."""
-    return line.words <= 40 and bool(_ADDRESS.search(line.norm)) and bool(_CHANNEL.search(line.norm))
+    """A call to the reader: a "you"/imperative about the outlet's channels, or in a short line (12 words
+    at most) an imperative no news sentence uses (اضغط، شاركونا، للتواصل)."""
+    if line.words > 40:
+        return False
+    return bool(_ADDRESS.search(line.norm) and _CHANNEL.search(line.norm)) or (line.words <= 12 and bool(_CALL.search(line.norm)))
 
 
-def _headed(page: Page, lines: list[Line], unit: list[int], title: str | None) -> bool:
-    """A teaser's shape: a one-sentence summary under a headline that is not the article's title."""
+def _head_of(page: Page, lines: list[Line], unit: list[int], title: str | None) -> Line | None:
+    """A teaser's headline: the first line of a headline-and-summary unit, or the headline-shaped line
+    (not the article's title) right above a one-sentence summary."""
     if len(unit) == 2:
-        return True
+        return lines[unit[0]]
     line = lines[unit[0]]
     at = page.lines.index(line)
     head = page.lines[at - 1] if at else None
-    return _summary_shaped(line) and head is not None and _teaser_head(head) and head.text != (title or "").strip()
+    if _summary_shaped(line) and head is not None and _teaser_head(head) and head.text != (title or "").strip():
+        return head
+    return None
 
 
 def _teaser_head(line: Line, questions: bool = False) -> bool:
@@ -576,7 +714,7 @@ def _teaser_head(line: Line, questions: bool = False) -> bool:
     only with ``questions``), not furniture, not an item of the article's own list ("3 - ...", "•",
     "#وسم") and not a line that goes on from the one before."""
     return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and (not line.punct or (questions and line.question)) \
-        and not _LIST_ITEM.match(line.text) and not _GOES_ON.match(line.norm)
+        and not _LIST_ITEM.match(line.text) and not _HEAD_GOES_ON.match(line.norm)
 
 
 _LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*[-–.)/]|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\))")
