@@ -71,7 +71,8 @@ class RunSummary:
         self.failed = 0
         self.skipped = 0  # already stored from the same input
         self.outlets: Counter[str] = Counter()
-        self.dates: list[str] = []
+        self.first: str | None = None  # earliest and latest publication date: two strings, not one per article
+        self.last: str | None = None
         self.undated = 0
         self.entities: Counter[str] = Counter()
         self.names: dict[str, str] = {}
@@ -84,7 +85,8 @@ class RunSummary:
         if doc.source.outlet:
             self.outlets[doc.source.outlet] += 1
         if doc.published:
-            self.dates.append(doc.published)
+            self.first = min(self.first or doc.published, doc.published)
+            self.last = max(self.last or doc.published, doc.published)
         else:
             self.undated += 1
         for e in doc.entities:
@@ -104,8 +106,8 @@ class RunSummary:
         if self.outlets:
             lines.append("Outlets: " + ", ".join(f"{o} ({n})" for o, n in self.outlets.most_common(10))
                          + (f", and {len(self.outlets) - 10} more" if len(self.outlets) > 10 else ""))
-        if self.dates:
-            lines.append(f"Dates: {min(self.dates)} to {max(self.dates)}"
+        if self.first:
+            lines.append(f"Dates: {self.first} to {self.last}"
                          + (f" ({self.undated} undated)" if self.undated else ""))
         elif self.analysed:
             lines.append("Dates: none stated")

@@ -49,4 +49,10 @@ def test_story_index_keeps_features_of_a_bounded_window(monkeypatch):
     live = sum(f is not None for f in index._feats)
     assert live <= 300 + 100  # the window, plus what arrived since the last eviction
     assert all(len(p) <= 2 * TAIL for p in index._postings.values())
+    # Words of articles that left the window leave the postings too (the vocabulary of a
+    # long feed does not accumulate): only the last ~400 articles' own words remain.
+    assert len(index._postings) < 3 + 2 * 4 * 400
     assert len(index) == 1200 and index.story_of("d0")  # what was decided stays known
+    # An article that shares words only with evicted ones opens its own story.
+    index.add(Doc(id="late", body=" ".join(words[:4]), title=words[0], source=Source(outlet="x")))
+    assert index.story_of("late") == "story:late"

@@ -18,7 +18,7 @@ keeps its id as articles arrive and only an absorbed story's id changes. Feature
 seen are dropped (``KEEP_DAYS``): they can no longer match anything new, and
 memory stays proportional to the window, not to the corpus. The window is
 also capped at ``MAX_LIVE`` articles (a busy feed, undated articles), and
-posting lists are cut to the ``TAIL`` that lookups read.
+posting lists are cut to the live articles of the ``TAIL`` that lookups read.
 """
 from __future__ import annotations
 
@@ -325,9 +325,16 @@ class StoryIndex:
             if g is not None and (i < oldest_live or (horizon is not None and g.day is not None and g.day < horizon)):
                 self._feats[i] = None
                 self._dups.forget(self._ids[i])
-        for key, plist in self._postings.items():
-            if len(plist) > 2 * TAIL:  # amortised: cut back to the TAIL once twice as long
-                self._postings[key] = plist[-TAIL:]
+        # Postings keep live articles only, at most the TAIL that lookups read: a key
+        # whose articles have all left the window goes, so the index's size follows the
+        # window, not the corpus's vocabulary.
+        feats = self._feats
+        for key in list(self._postings):
+            kept = array("i", (p for p in self._postings[key][-TAIL:] if feats[p] is not None))
+            if kept:
+                self._postings[key] = kept
+            else:
+                del self._postings[key]
 
     # -- reading ----------------------------------------------------------
 
