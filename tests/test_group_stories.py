@@ -9,6 +9,7 @@ reused by two outlets; a page scraped twice; and unrelated background news
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -380,3 +381,24 @@ def test_candidates_set_aside_unmeasured_are_never_one_story():
             else:
                 assert fast.same_story == whole.same_story and abs(fast.score - whole.score) < 1e-6
     assert skipped > len(feats)  # most pairs of unrelated news are set aside
+
+
+def test_a_daily_report_does_not_chain_into_a_weeks_long_story_on_a_busy_feed(monkeypatch):
+    """On a feed busy enough that a story's first article leaves the window within days,
+    the same weather bulletin day after day still makes stories of a few days, not one."""
+    import rasd.group.stories as stories_mod
+    from rasd.group.similarity import WINDOW_DAYS
+
+    monkeypatch.setattr(stories_mod, "MAX_LIVE", 2)
+    monkeypatch.setattr(stories_mod, "_EVICT_EVERY", 1)
+    index = StoryIndex()
+    days = [f"2025-01-{d:02d}" for d in range(1, 13)]
+    for i, day in enumerate(days):
+        body = (f"توقعت الهيئة العامة للأرصاد وحماية البيئة في نشرتها ليوم {day} هطول أمطار رعدية متوسطة إلى غزيرة "
+                "على مرتفعات عسير والباحة وجازان ونجران، مصحوبة برياح نشطة مثيرة للأتربة والغبار تحد من مدى الرؤية "
+                "الأفقية على أجزاء من منطقة مكة المكرمة، فيما يكون الطقس حاراً على المنطقة الشرقية والرياض والقصيم.")
+        index.add(Doc(id=f"wx{i}", body=body, title="الأرصاد: أمطار رعدية على عسير والباحة وجازان", published=day))
+    spans = [(s.first_seen, s.last_seen) for s in index.stories()]
+    assert len(spans) > 1
+    for first, last in spans:
+        assert date.fromisoformat(last).toordinal() - date.fromisoformat(first).toordinal() <= WINDOW_DAYS

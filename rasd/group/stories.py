@@ -263,11 +263,18 @@ class StoryIndex:
         return (sim.days_apart is None or sim.days_apart <= WINDOW_DAYS) and sim.score >= MERGE_FLOOR * sim.needed
 
     def _anchor_agrees(self, f: Features, sp: int, cand: int, dense) -> bool:
-        """Guard against chaining: the article must be "same story" with the story's first article too."""
-        anchor = self._pos[self._stories[sp].members[0]]
+        """Guard against chaining: the article must be "same story" with the story's first article too.
+
+        Once that article has left the window (``MAX_LIVE`` on a busy feed is under three days),
+        its date is what is left to check: no later than ``WINDOW_DAYS`` after the story began.
+        """
+        story = self._stories[sp]
+        anchor = self._pos[story.members[0]]
         g = self._feats[anchor]
-        if anchor == cand or g is None:
+        if anchor == cand:
             return True
+        if g is None:
+            return story.first_day is None or f.day is None or f.day - story.first_day <= WINDOW_DAYS
         sim = similarities(f, [g], self._stats, dense_a=dense)[0]
         return sim is not None and sim.same_story
 
