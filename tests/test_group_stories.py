@@ -9,6 +9,7 @@ reused by two outlets; a page scraped twice; and unrelated background news
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -253,14 +254,19 @@ def test_each_article_is_scored_against_a_bounded_number_of_candidates(monkeypat
     rng = random.Random(3)
     words = ("الحكومة الوزير المدينة المشروع الاقتصاد المجلس الرئيس الشركة المنطقة البرلمان الجامعة المستشفى "
              "الطريق الميناء المطار السوق المحكمة الشرطة الجيش المدرسة").split()
-    calls = {"n": 0}
-    real = stories_mod.similarity
+    calls = {"n": 0}  # pairs scored
+    real_one, real_many = stories_mod.similarity, stories_mod.similarities
 
-    def counting(*args, **kwargs):
+    def one(*args, **kwargs):
         calls["n"] += 1
-        return real(*args, **kwargs)
+        return real_one(*args, **kwargs)
 
-    monkeypatch.setattr(stories_mod, "similarity", counting)
+    def many(a, cands, *args, **kwargs):
+        calls["n"] += len(cands)
+        return real_many(a, cands, *args, **kwargs)
+
+    monkeypatch.setattr(stories_mod, "similarity", one)
+    monkeypatch.setattr(stories_mod, "similarities", many)
     index = StoryIndex()
     n = 400
     for i in range(n):
@@ -346,3 +352,53 @@ def test_the_market_report_of_the_next_day_is_another_story():
     first = index.add(sun_a)
     assert index.add(sun_b).story_id == first.story_id
     assert index.add(mon).new_story
+
+
+
+def test_candidates_set_aside_unmeasured_are_never_one_story():
+    """Scoring many candidates at once skips those whose best possible score is under the
+    threshold; measured whole, none of them would have been one story, and the others
+    score as they do one by one."""
+    import numpy as np
+
+    from rasd.group.features import N_FEATURES
+    from rasd.group.similarity import similarities
+
+    feats = [features(d) for d in corpus() + corpus(linked=False)]
+    stats = CorpusStats()
+    for f in feats:
+        stats.add(f)
+    skipped = 0
+    for a in feats:
+        dense = np.zeros(N_FEATURES, dtype=np.float32)
+        dense[a.ngram_idx] = stats.text_weights(a)
+        others = [b for b in feats if b is not a]
+        for b, fast in zip(others, similarities(a, others, stats, dense_a=dense)):
+            whole = similarity(a, b, stats)
+            if fast is None:
+                skipped += 1
+                assert not whole.same_story, (a.id, b.id)
+            else:
+                assert fast.same_story == whole.same_story and abs(fast.score - whole.score) < 1e-6
+    assert skipped > len(feats)  # most pairs of unrelated news are set aside
+
+
+def test_a_daily_report_does_not_chain_into_a_weeks_long_story_on_a_busy_feed(monkeypatch):
+    """On a feed busy enough that a story's first article leaves the window within days,
+    the same weather bulletin day after day still makes stories of a few days, not one."""
+    import rasd.group.stories as stories_mod
+    from rasd.group.similarity import WINDOW_DAYS
+
+    monkeypatch.setattr(stories_mod, "MAX_LIVE", 2)
+    monkeypatch.setattr(stories_mod, "_EVICT_EVERY", 1)
+    index = StoryIndex()
+    days = [f"2025-01-{d:02d}" for d in range(1, 13)]
+    for i, day in enumerate(days):
+        body = (f"توقعت الهيئة العامة للأرصاد وحماية البيئة في نشرتها ليوم {day} هطول أمطار رعدية متوسطة إلى غزيرة "
+                "على مرتفعات عسير والباحة وجازان ونجران، مصحوبة برياح نشطة مثيرة للأتربة والغبار تحد من مدى الرؤية "
+                "الأفقية على أجزاء من منطقة مكة المكرمة، فيما يكون الطقس حاراً على المنطقة الشرقية والرياض والقصيم.")
+        index.add(Doc(id=f"wx{i}", body=body, title="الأرصاد: أمطار رعدية على عسير والباحة وجازان", published=day))
+    spans = [(s.first_seen, s.last_seen) for s in index.stories()]
+    assert len(spans) > 1
+    for first, last in spans:
+        assert date.fromisoformat(last).toordinal() - date.fromisoformat(first).toordinal() <= WINDOW_DAYS

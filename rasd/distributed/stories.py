@@ -12,7 +12,7 @@ one executor:
    as the local index does; near-duplicates by LSH banding of the MinHash
    signatures on the local index's own bands (``lsh_bands``), checked with
    ``near_duplicate``;
-3. each candidate pair scored by ``similarity``; pairs that pass (same
+3. each candidate pair scored by ``similarities``; pairs that pass (same
    story, or near-duplicates within the window) are the edges of a graph;
 4. connected components of that graph by label propagation; within a
    component a local ``StoryIndex`` with the whole corpus's counts places the
@@ -35,7 +35,7 @@ from pyspark.sql import functions as F
 
 from rasd.group.duplicates import lsh_bands, near_duplicate
 from rasd.group.features import N_FEATURES
-from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarity
+from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarities
 from rasd.group.stories import MAX_CANDIDATES, TAIL, StoryIndex, blocking_keys, probe_keys
 
 
@@ -130,8 +130,12 @@ def _score(groups: Iterable, stats) -> Iterator[tuple]:
             continue
         f = pickle.loads(next(iter(own)))
         dense[f.ngram_idx] = st.text_weights(f)
-        for a, forced, votes, ga in cands:
-            sim = similarity(f, pickle.loads(ga), st, dense_a=dense)
+        cands = list(cands)
+        sims = similarities(f, [pickle.loads(ga) for *_, ga in cands], st, dense_a=dense,
+                            full=[forced for _, forced, *_ in cands])
+        for (a, forced, votes, _), sim in zip(cands, sims):
+            if sim is None:  # cannot be one story
+                continue
             in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
             if sim.same_story or (forced and in_window):
                 yield b, a, 1.0 if forced else sim.score, forced, votes

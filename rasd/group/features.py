@@ -22,6 +22,7 @@ from rasd.text.normalise import normalise, search_key
 
 LEAD_CHARS = 1000  # the lead carries the who/what/where of a news story
 N_FEATURES = 2**20
+NGRAM_WORDS = 100_000  # words whose hashed n-grams are remembered (``text_vector``): some 25 MB
 
 _VECTORIZER = HashingVectorizer(
     analyzer="char_wb",
@@ -31,6 +32,7 @@ _VECTORIZER = HashingVectorizer(
     norm=None,
     dtype=np.float32,
 )
+_WORD_NGRAMS: dict[str, bytes] = {}
 _NON_WORD = re.compile(r"[^\w]+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -95,15 +97,31 @@ def lead_text(doc: Doc) -> str:
     return f"{title}\n{lead}"
 
 
+def _word_ngrams(words: list[str]) -> bytes:
+    """The hashed n-gram indices of each word, joined (int32 bytes, repeats kept).
+
+    ``char_wb`` n-grams never cross a word boundary, so a text's n-grams are
+    its words' n-grams: words recur across articles and are hashed once,
+    through the same vectorizer, and remembered (at most ``NGRAM_WORDS``).
+    """
+    if len(_WORD_NGRAMS) + len(words) > NGRAM_WORDS:
+        _WORD_NGRAMS.clear()
+    missing = [w for w in dict.fromkeys(words) if w not in _WORD_NGRAMS]
+    if missing:
+        m = _VECTORIZER.transform(missing)  # one row per word
+        for i, w in enumerate(missing):
+            s, e = m.indptr[i], m.indptr[i + 1]
+            _WORD_NGRAMS[w] = np.repeat(m.indices[s:e].astype(np.int32), m.data[s:e].astype(np.int64)).tobytes()
+    return b"".join([_WORD_NGRAMS[w] for w in words])
+
+
 def text_vector(norm_text: str) -> tuple[np.ndarray, np.ndarray]:
     """Sparse char n-gram counts (sublinear) of already normalised text as (indices, values)."""
-    clean = _NON_WORD.sub(" ", norm_text).strip()
-    m = _VECTORIZER.transform([clean])
-    m.sum_duplicates()
-    order = np.argsort(m.indices)
-    idx = m.indices[order].astype(np.int32)
-    tf = (1.0 + np.log(m.data[order])).astype(np.float32)
-    return idx, tf
+    words = _NON_WORD.sub(" ", norm_text).split()
+    if not words:
+        return np.zeros(0, np.int32), np.zeros(0, np.float32)
+    idx, n = np.unique(np.frombuffer(_word_ngrams(words), dtype=np.int32), return_counts=True)
+    return idx, (1.0 + np.log(n.astype(np.float32))).astype(np.float32)
 
 
 def content_terms(norm_text: str) -> list[str]:

@@ -60,25 +60,38 @@ class CorpusStats:
         self.entity_df: Counter[str] = Counter()
         self.term_df: Counter[str] = Counter()
         self.ngram_df = np.zeros(N_FEATURES, dtype=np.int32)
-        self._log1p = np.zeros(0, dtype=np.float32)
+        self._log_df = np.zeros(N_FEATURES, dtype=np.float32)  # log(1 + ngram_df), kept in step with it
         self._norms: dict[tuple[str, int], tuple[int, float]] = {}  # (id, object) -> (n_docs, term norm)
+        # idf of the keys looked up since the counts last changed: one article is
+        # scored against dozens of candidates that share its keys
+        self._term_idf: dict[str, float] = {}
+        self._entity_idf: dict[str, float] = {}
 
     def add(self, f: Features) -> None:
+        self._term_idf.clear()
+        self._entity_idf.clear()
         self.n_docs += 1
         self.entity_df.update(f.entities.keys())
         self.term_df.update(f.terms)
         self.term_df.update(_figure_keys(f))
         self.ngram_df[f.ngram_idx] += 1
+        self._log_df[f.ngram_idx] = np.log1p(self.ngram_df[f.ngram_idx])
 
     def idf(self, df: int) -> float:
         """Smoothed idf, as scikit-learn's ``smooth_idf``: never zero, never negative."""
         return math.log((1 + self.n_docs) / (1 + df)) + 1.0
 
     def entity_idf(self, eid: str) -> float:
-        return self.idf(self.entity_df.get(eid, 0))
+        v = self._entity_idf.get(eid)
+        if v is None:
+            v = self._entity_idf[eid] = self.idf(self.entity_df.get(eid, 0))
+        return v
 
     def term_idf(self, term: str) -> float:
-        return self.idf(self.term_df.get(term, 0))
+        v = self._term_idf.get(term)
+        if v is None:
+            v = self._term_idf[term] = self.idf(self.term_df.get(term, 0))
+        return v
 
     def term_norm(self, f: Features) -> float:
         """Length of an article's rarity-weighted content-word vector under the current counts.
@@ -101,16 +114,14 @@ class CorpusStats:
         """Salience x rarity of each of the article's entities."""
         return {e: w * self.entity_idf(e) for e, w in f.entities.items()}
 
-    def text_weights(self, f: Features) -> np.ndarray:
-        """TF-IDF values of an article's n-grams, L2-normalised under current counts.
+    def ngram_idf(self, idx: np.ndarray) -> np.ndarray:
+        """Smoothed idf of hashed n-grams (float32), from the table of log(1 + df) that
+        ``add`` keeps rather than a logarithm per n-gram: it is taken for every scored candidate."""
+        return np.float32(math.log1p(self.n_docs) + 1.0) - self._log_df[idx]
 
-        Called for every scored candidate, so idf comes from a table of
-        log(1 + df) rather than a logarithm per n-gram.
-        """
-        if self._log1p.size <= self.n_docs:
-            self._log1p = np.log1p(np.arange(2 * self.n_docs + 2, dtype=np.float64)).astype(np.float32)
-        idf = np.float32(math.log1p(self.n_docs) + 1.0) - self._log1p[self.ngram_df[f.ngram_idx]]
-        w = f.ngram_tf * idf
+    def text_weights(self, f: Features) -> np.ndarray:
+        """TF-IDF values of an article's n-grams, L2-normalised under current counts."""
+        w = f.ngram_tf * self.ngram_idf(f.ngram_idx)
         n = float(np.sqrt(np.dot(w, w)))
         return w / n if n else w
 
@@ -131,6 +142,7 @@ class CorpusStats:
         s.entity_df = Counter(d["entity_df"])
         s.term_df = Counter(d["term_df"])
         s.ngram_df[d["ngram_nz"]] = d["ngram_df"]
+        s._log_df[d["ngram_nz"]] = np.log1p(d["ngram_df"])
         return s
 
 
@@ -166,14 +178,32 @@ def pair_model(path: Path = MODEL) -> PairModel:
     return PairModel(np.asarray(d["weights"], dtype=np.float64), float(d["bias"]), float(d["threshold"]))
 
 
-def _text_cosine(a: Features, b: Features, stats: CorpusStats, dense_a: np.ndarray | None = None) -> float:
-    if a.ngram_idx.size == 0 or b.ngram_idx.size == 0:
-        return 0.0
-    wb = stats.text_weights(b)
-    if dense_a is not None:  # ``a``'s weights scattered over all features: one gather per candidate
-        return float(np.dot(dense_a[b.ngram_idx], wb))
-    _, ia, ib = np.intersect1d(a.ngram_idx, b.ngram_idx, assume_unique=True, return_indices=True)
-    return float(np.dot(stats.text_weights(a)[ia], wb[ib]))
+def _text_cosines(a: Features, cands: list[Features], stats: CorpusStats, dense_a: np.ndarray | None) -> np.ndarray:
+    """Char n-gram TF-IDF cosine of ``a`` with each candidate.
+
+    With ``dense_a`` (``a``'s weights scattered over all features) the
+    candidates are weighed together, a few array operations for all of
+    them rather than for each: an article meets dozens.
+    """
+    out = np.zeros(len(cands))
+    if a.ngram_idx.size == 0 or not cands:
+        return out
+    if dense_a is None:
+        wa = stats.text_weights(a)
+        for i, b in enumerate(cands):
+            _, ia, ib = np.intersect1d(a.ngram_idx, b.ngram_idx, assume_unique=True, return_indices=True)
+            out[i] = float(np.dot(wa[ia], stats.text_weights(b)[ib])) if ia.size else 0.0
+        return out
+    has = [i for i, b in enumerate(cands) if b.ngram_idx.size]
+    if not has:
+        return out
+    idx = np.concatenate([cands[i].ngram_idx for i in has])
+    w = np.concatenate([cands[i].ngram_tf for i in has]) * stats.ngram_idf(idx)
+    starts = np.cumsum([0] + [cands[i].ngram_idx.size for i in has[:-1]])
+    norms = np.sqrt(np.add.reduceat(w * w, starts))
+    dots = np.add.reduceat(dense_a[idx] * w, starts)
+    out[has] = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+    return out
 
 
 def _figure_keys(f: Features) -> list[str]:
@@ -181,16 +211,13 @@ def _figure_keys(f: Features) -> list[str]:
     return [f"#{n}" for n in f.numbers]
 
 
-def _figures_cosine(a: Features, b: Features, stats: CorpusStats) -> float:
-    """Rarity-weighted cosine of the figures of title + lead (0 when either has none)."""
-    wa = {k: stats.term_idf(k) for k in _figure_keys(a)}
-    wb = {k: stats.term_idf(k) for k in _figure_keys(b)}
-    return _weighted_cosine(wa, wb) if wa and wb else 0.0
+def _figure_weights(f: Features, stats: CorpusStats) -> dict[str, float]:
+    return {k: stats.term_idf(k) for k in _figure_keys(f)}
 
 
-def _terms_cosine(a: Features, b: Features, stats: CorpusStats) -> float:
+def _terms_cosine(a_terms: set[str], a: Features, b: Features, stats: CorpusStats) -> float:
     """Cosine of the idf-weighted content words: the same facts in other wording."""
-    shared = set(a.terms).intersection(b.terms)
+    shared = a_terms.intersection(b.terms)
     if not shared:
         return 0.0
     return sum(stats.term_idf(t) ** 2 for t in shared) / (stats.term_norm(a) * stats.term_norm(b))
@@ -227,11 +254,11 @@ def _event_match(a: Features, b: Features) -> tuple[bool, int | None]:
     return False, gap
 
 
-def days_apart(a: Features, b: Features) -> int | None:
-    """Days between the two reports: publication dates, or the resolved dates of the same
-    parties' events when those are further apart (a recurrence); None when nothing dates both."""
+def days_apart(a: Features, b: Features, gap: int | None) -> int | None:
+    """Days between the two reports: publication dates, or ``gap`` (``_event_match``: the
+    resolved dates of the same parties' events) when that is further (a recurrence); None
+    when nothing dates both."""
     pub = abs(a.day - b.day) if a.day is not None and b.day is not None else None
-    _, gap = _event_match(a, b)
     return pub if gap is None else max(gap, pub or 0)
 
 
@@ -257,19 +284,36 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def pair_vector(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> np.ndarray:
-    """The pair features of ``FEATURES``, in its order: what the model weighs."""
-    ea, eb = stats.entity_weights(a), stats.entity_weights(b)
-    same_event, _ = _event_match(a, b)
-    nums = _figures_cosine(a, b, stats)
-    pa, pb = _principal(ea), _principal(eb)
-    days = days_apart(a, b)
-    return np.array([
-        _text_cosine(a, b, stats, dense_a),
-        _terms_cosine(a, b, stats),
-        _weighted_cosine(ea, eb),
-        _overlap(pa, pb),
-        float(bool(pa and pb) and not pa & pb),
+@dataclass
+class _Side:
+    """What one article brings to every pair it is in, weighed once (it meets dozens of candidates)."""
+
+    terms: set[str]
+    entities: dict[str, float]
+    principal: set[str]
+    figures: dict[str, float]
+
+    @classmethod
+    def of(cls, f: Features, stats: CorpusStats) -> "_Side":
+        ents = stats.entity_weights(f)
+        return cls(set(f.terms), ents, _principal(ents), _figure_weights(f, stats))
+
+
+def _measure(a: Features, sa: _Side, b: Features, stats: CorpusStats, text: float) -> tuple[np.ndarray, bool, int | None, int | None]:
+    """The pair features of ``FEATURES`` in its order, whether it is one event, the
+    event-date gap (``_event_match``) and the days apart (``days_apart``)."""
+    eb = stats.entity_weights(b)
+    pb = _principal(eb)
+    fb = _figure_weights(b, stats)
+    same_event, gap = _event_match(a, b)
+    days = days_apart(a, b, gap)
+    nums = _weighted_cosine(sa.figures, fb) if sa.figures and fb else 0.0
+    x = np.array([
+        text,
+        _terms_cosine(sa.terms, a, b, stats),
+        _weighted_cosine(sa.entities, eb),
+        _overlap(sa.principal, pb),
+        float(bool(sa.principal and pb) and not sa.principal & pb),
         _roles(a, b),
         _jaccard({t for t, *_ in a.roles}, {t for t, *_ in b.roles}),
         float(same_event),
@@ -277,25 +321,83 @@ def pair_vector(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.nda
         1.0 - nums if a.numbers and b.numbers else 0.0,
         min(days or 0, WINDOW_DAYS) / WINDOW_DAYS,
     ])
+    return x, same_event, gap, days
 
 
-def similarity(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> Similarity:
-    """How likely ``a`` and ``b`` report the same real-world event.
+def pair_vector(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> np.ndarray:
+    """The pair features of ``FEATURES``, in its order: what the model weighs."""
+    text = float(_text_cosines(a, [b], stats, dense_a)[0])
+    return _measure(a, _Side.of(a, stats), b, stats, text)[0]
+
+
+def _ceilings(a: Features, cands: list[Features], text: np.ndarray, model: PairModel) -> np.ndarray:
+    """The highest logit each pair could reach, knowing only its text cosine, the
+    publication days and which evidence both sides carry at all.
+
+    Every pair feature lies in [0, 1] and is 0 when either side lacks what it
+    compares (no figures, no entities, no events); the days apart are at least
+    the publication days. A pair whose ceiling is under the threshold need not
+    be measured further: most candidates of blocking share a word, not the event.
+    """
+    col = {name: i for i, name in enumerate(FEATURES)}
+    n = len(cands)
+    lo, hi = np.zeros((n, len(FEATURES))), np.zeros((n, len(FEATURES)))
+    lo[:, col["text"]] = hi[:, col["text"]] = text
+
+    def both(attr: str) -> np.ndarray:
+        return np.array([bool(getattr(a, attr)) and bool(getattr(b, attr)) for b in cands], dtype=float)
+
+    events = both("events")
+    for names, has in ((("terms",), both("terms")), (("entities", "principal", "other_principal"), both("entities")),
+                       (("roles", "event_types"), both("roles")), (("same_event",), events),
+                       (("numbers", "other_numbers"), both("numbers"))):
+        for name in names:
+            hi[:, col[name]] = has
+    pub = np.array([abs(a.day - b.day) if a.day is not None and b.day is not None else -1 for b in cands])
+    dated = pub >= 0
+    lo[:, col["days"]] = np.where(dated, np.minimum(pub, WINDOW_DAYS) / WINDOW_DAYS, 0.0)
+    hi[:, col["days"]] = np.where(events > 0, 1.0, lo[:, col["days"]])
+    ceiling = model.bias + np.maximum(lo * model.weights, hi * model.weights).sum(axis=1)
+    return np.where(pub > WINDOW_DAYS, -np.inf, ceiling)
+
+
+def similarities(a: Features, cands: list[Features], stats: CorpusStats, *, dense_a: np.ndarray | None = None,
+                 full: list[bool] | None = None) -> list[Similarity | None]:
+    """How likely ``a`` and each candidate report the same real-world event.
 
     The learned model gives the probability; the pair counts as one story
     when it reaches the model's threshold (a little more for undated pairs,
     which time cannot rule out), and never when the reports are more than
     ``WINDOW_DAYS`` apart (``days_apart``). ``dense_a`` (``stats.text_weights(a)``
-    scattered into a vector of all hashed features) speeds up scoring one
-    article against many.
+    scattered into a vector of all hashed features) lets the text of all
+    candidates be weighed at once; with it, a candidate that cannot be one
+    story (``_ceilings``) gets None instead, unless ``full`` says it is wanted
+    whole.
     """
     model = pair_model()
-    x = pair_vector(a, b, stats, dense_a=dense_a)
-    score = model.probability(x)
-    days = days_apart(a, b)
-    needed = model.threshold + (UNDATED_MARGIN if days is None else 0.0)
-    same = score >= needed and (days is None or days <= WINDOW_DAYS)
-    same_event, gap = _event_match(a, b)
-    event = 1.0 if same_event else -1.0 if gap is not None else 0.0
-    return Similarity(score=score, text=float(x[0]), entity=float(x[2]), event=event, days_apart=days,
-                      needed=needed, same_story=same)
+    texts = _text_cosines(a, cands, stats, dense_a)
+    if dense_a is None:
+        skip = np.zeros(len(cands), dtype=bool)
+    else:
+        skip = _ceilings(a, cands, texts, model) < math.log(model.threshold / (1.0 - model.threshold)) - 1e-9
+        if full is not None:
+            skip &= ~np.asarray(full, dtype=bool)
+    sa = _Side.of(a, stats) if not skip.all() else None
+    out: list[Similarity | None] = []
+    for b, text, pruned in zip(cands, texts, skip):
+        if pruned:
+            out.append(None)
+            continue
+        x, same_event, gap, days = _measure(a, sa, b, stats, float(text))
+        score = model.probability(x)
+        needed = model.threshold + (UNDATED_MARGIN if days is None else 0.0)
+        same = score >= needed and (days is None or days <= WINDOW_DAYS)
+        event = 1.0 if same_event else -1.0 if gap is not None else 0.0
+        out.append(Similarity(score=score, text=float(x[0]), entity=float(x[2]), event=event, days_apart=days,
+                              needed=needed, same_story=same))
+    return out
+
+
+def similarity(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> Similarity:
+    """``similarities`` of one pair, measured whole."""
+    return similarities(a, [b], stats, dense_a=dense_a, full=[True])[0]

@@ -4,7 +4,7 @@ Candidates come from blocking, never from all pairs: an inverted index from
 content-word keys and entity ids to the articles that carry them is probed
 with the new article's rarest keys only, reading the most recent ``TAIL``
 postings of each. Near-duplicates (MinHash LSH) are candidates too. Only
-those few candidates are scored (``similarity``), so the cost of one ``add``
+those few candidates are scored (``similarities``), so the cost of one ``add``
 does not grow with the corpus, and a whole corpus is near-linear.
 
 An article joins the story of its best-scoring matching candidate, provided
@@ -35,7 +35,7 @@ import numpy as np
 from rasd.doc import Doc
 from rasd.group.duplicates import DuplicateIndex
 from rasd.group.features import N_FEATURES, Features, features
-from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarity
+from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarities, similarity
 
 STATE_VERSION = 2
 _READABLE_STATES = (1, 2)  # version 1 had no merged stories: nothing to convert
@@ -221,11 +221,12 @@ class StoryIndex:
 
     def _best_story(self, f: Features, cands: list[tuple[int, bool]], dense) -> tuple[int | None, float | None, list[int]]:
         best: dict[int, tuple[float, int]] = {}  # story position -> (score, candidate)
-        for cand, forced in cands:
-            g = self._feats[cand]
-            if g is None:
+        cands = [(c, forced) for c, forced in cands if self._feats[c] is not None]
+        sims = similarities(f, [self._feats[c] for c, _ in cands], self._stats, dense_a=dense,
+                            full=[forced for _, forced in cands])
+        for (cand, forced), sim in zip(cands, sims):
+            if sim is None:  # cannot be one story
                 continue
-            sim = similarity(f, g, self._stats, dense_a=dense)
             in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
             if not (sim.same_story or (forced and in_window)):
                 continue
@@ -262,12 +263,20 @@ class StoryIndex:
         return (sim.days_apart is None or sim.days_apart <= WINDOW_DAYS) and sim.score >= MERGE_FLOOR * sim.needed
 
     def _anchor_agrees(self, f: Features, sp: int, cand: int, dense) -> bool:
-        """Guard against chaining: the article must be "same story" with the story's first article too."""
-        anchor = self._pos[self._stories[sp].members[0]]
+        """Guard against chaining: the article must be "same story" with the story's first article too.
+
+        Once that article has left the window (``MAX_LIVE`` on a busy feed is under three days),
+        its date is what is left to check: no later than ``WINDOW_DAYS`` after the story began.
+        """
+        story = self._stories[sp]
+        anchor = self._pos[story.members[0]]
         g = self._feats[anchor]
-        if anchor == cand or g is None:
+        if anchor == cand:
             return True
-        return similarity(f, g, self._stats, dense_a=dense).same_story
+        if g is None:
+            return story.first_day is None or f.day is None or f.day - story.first_day <= WINDOW_DAYS
+        sim = similarities(f, [g], self._stats, dense_a=dense)[0]
+        return sim is not None and sim.same_story
 
     def _candidates(self, f: Features, dups: list[str]) -> list[tuple[int, bool]]:
         """Blocking: earlier articles sharing the new one's rarest keys, plus its near-duplicates."""

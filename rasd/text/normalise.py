@@ -93,13 +93,15 @@ def proclitic_splits(token: str) -> tuple[tuple[str, str], ...]:
 _SEARCH_PROCLITIC = re.compile(r"^(?:[وف]?(?:[بكل]?ال|لل)|[وف]?[بكل]|[وف])(?=[^\s]{3,})")
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def search_key(token: str) -> str:
     """Deterministic light stem for the search index: normalise, strip proclitics.
 
     The same function runs on indexed text and on queries. Stripping repeats
     to a fixed point so that بكين, وبكين and لبكين all meet at one key (كين):
     without a lexicon, over-stripping a name consistently is what keeps a
-    query and its prefixed forms together.
+    query and its prefixed forms together. Cached: story grouping keys every
+    content word of every article.
     """
     t = normalise(token)
     while True:
