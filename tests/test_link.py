@@ -349,3 +349,14 @@ def test_sunset_prayer_is_not_morocco():
     doc = rasd.analyze("وتجمع المصلون لصلاة المغرب في المسجد الكبير، فيما زار وزير الخارجية المغرب أمس.", html=False)
     places = [m for m in doc.mentions if m.entity == "kb:morocco"]
     assert len(places) == 1 and doc.body[places[0].start:].startswith("المغرب أمس")
+
+
+def test_the_preposition_ala_is_no_short_form_of_a_person_called_ali():
+    from rasd.core import analyze
+
+    body = ("التقى الوزير بالكاتب سمير علي في الرياض. وأكد الوزير على أهمية الثقافة، "
+            "وشدد على دعم الكتاب. وقال علي إن اللقاء كان مثمرا.")
+    doc = analyze(body, clean_body=False)
+    words = {m.text for m in doc.mentions if m.type == "PER"}
+    assert "على" not in words
+    assert "سمير علي" in words

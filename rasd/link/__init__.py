@@ -463,8 +463,16 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
     """
     parts = _name_parts(doc, kb, names)
     families = _family_names(names)
+    # normalising folds ى into ي: على (on) is no short form of a name ending in علي unless the
+    # article spells the name with ى too
+    maqsura = {normalise(w) for m in names if m.type == "PER" for w in m.text.split() if w.endswith("ى")}
+
+    def spelled_apart(word: str) -> bool:
+        return word.endswith("ى") and normalise(word) not in maqsura
+
     for m in names:
-        if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1:
+        if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1 \
+                and not spelled_apart(m.text.strip()):
             target = _part_match(word_keys(m.text.strip()), parts) or families.get(words_of(m.text)[0])
             if target and target != m.entity:
                 m.entity = target
@@ -474,7 +482,7 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
     covered = _covered(len(doc.body), names)
     out: list[Mention] = []
     for t in tokens:
-        if covered[t.start] or covered[t.end - 1]:
+        if covered[t.start] or covered[t.end - 1] or spelled_apart(t.text):
             continue
         for skip, _, keys in readings(t.text):
             if keys[0].startswith("ال"):
