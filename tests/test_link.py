@@ -360,3 +360,25 @@ def test_the_preposition_ala_is_no_short_form_of_a_person_called_ali():
     words = {m.text for m in doc.mentions if m.type == "PER"}
     assert "على" not in words
     assert "سمير علي" in words
+
+
+def test_a_family_name_repeated_alone_stays_the_person_named_in_full():
+    from rasd.core import analyze
+
+    body = "قال الشيخ يوسف القرضاوي إن الفتوى صحيحة. وأضاف القرضاوي أن العلماء يؤيدونه."
+    doc = analyze(body, clean_body=False)
+    full = next(m for m in doc.mentions if m.text == "يوسف القرضاوي")
+    bare = [m for m in doc.mentions if m.text == "القرضاوي"]
+    assert bare and all(m.entity == full.entity for m in bare)
+
+
+def test_a_club_named_after_a_place_is_no_place_when_the_recogniser_reads_a_club():
+    from rasd.core import analyze
+
+    body = ("تنتظر فريق المغرب التطواني رحلة طويلة إلى جنوب المغرب حيث سيحل ضيفا على فريق شباب المسيرة، "
+            "فيما يستضيف فيردر بريمن الألماني برشلونة الإسباني حامل اللقب.")
+    doc = analyze(body, clean_body=False)
+    assert "kb:barcelona" not in {m.entity for m in doc.mentions}
+    club = [m for m in doc.mentions if "التطواني" in m.text]
+    assert club and club[0].type == "ORG" and club[0].text.startswith("المغرب")
+    assert any(m.entity == "kb:morocco" for m in doc.mentions if m.start > body.index("جنوب"))

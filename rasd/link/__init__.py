@@ -66,12 +66,15 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
 
     covered = _covered(len(doc.body), names)
     setting = _setting(kb, names)
+    # words of the people the recogniser names in full: alone, they are that person (القرضاوي)
+    named = {w for m in ner if m.type == "PER" and len(ws := words_of(m.text)) > 1 and not _ordinary_words(m.text)
+             for w in ws}
     for m in ner:
         if any(covered[m.start : m.end]) or _prayer_time(doc.body, m.start):
             continue  # the dictionary wins where both found something
         if m.type == "PER" and _named_after(doc.body, m.start):
             continue  # مطار الملك خالد: the airport's name, not the king
-        linked = _link_ner(doc, kb, ix, m, anchors, setting)
+        linked = _link_ner(doc, kb, ix, m, anchors, setting, named)
         if linked is not None:
             names.append(linked)
     names.sort(key=lambda m: m.start)
@@ -180,17 +183,19 @@ def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int]
     e = kb.get(c.key)
     if e is None or e.type == "PER" and _named_after(body, s.start):
         return False
+    fits = bool(support & _FITS.get(e.type, set()))
+    if support & {2, 8} and e.type in ("GPE", "LOC") and not fits:
+        # a place the recogniser reads as (part of) an organisation's name is the organisation,
+        # even where the article names the place too: برشلونة the club, المغرب التطواني
+        return False
     if c.key in anchors:
         return True
-    fits = bool(support & _FITS.get(e.type, set()))
     if c.generated and support and not fits:
         return False  # صلاح الدين the recogniser calls a person is not the Iraqi province
     if s.last - s.first > 1:
         return s.level < 2 or fits  # vowel-free keys meet word pairs too (كين حاليا ~ جون هيلي)
     if support & {1, 9} and e.type != "PER":
         return False  # a person's name or a word of one (سالم, هيفاء, ريتشارد فاغنر)
-    if 8 in support and e.type in ("GPE", "LOC") and not fits:
-        return False  # a place inside an organisation's name: the organisation is meant
     if s.level == 2 or (s.level == 1 and not (fits and e.type == "PER")):
         return False
     if c.generated and not fits and (e.extra.get("population") or 0) < _BIG_CITY:
@@ -294,9 +299,12 @@ def _kb_lookup(ix, text: str) -> tuple[int, list[Cand]]:
     return 0, []
 
 
-def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], setting: str | None) -> Mention | None:
+def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], setting: str | None,
+              named: set[str]) -> Mention | None:
     """A recogniser span the dictionary did not spot: KB entity by key, else a corpus entity;
-    None for a person's span of common words only (أمس, يوم الاثنين, كبير), which names no one.
+    None for a person's span of common words only (أمس, يوم الاثنين, كبير), which names no one,
+    unless the article names someone in full with those words (``named``: القرضاوي after
+    يوسف القرضاوي; the prior mistakes some family names for common words).
     (Only people: ANERcorp's groups and papers, الشيعة, الراية, are common words too.)"""
     level, cands = _kb_lookup(ix, m.text)
     if cands:
@@ -306,7 +314,7 @@ def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], se
         pick = _best(kb, [c for c in cands if _plausible(kb, c, s, doc.body, support, anchors)], anchors)
         if pick is not None:
             return _kb_mention(doc, kb.get(pick.key), m.text, m.start, m.end, m.score)
-    if m.type == "PER" and _ordinary_words(m.text):
+    if m.type == "PER" and _ordinary_words(m.text) and not set(words_of(m.text)) <= named:
         return None
     if m.type == "PER":
         start = _after_titles(doc.body, m.start, m.end)
