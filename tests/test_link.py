@@ -382,3 +382,13 @@ def test_a_club_named_after_a_place_is_no_place_when_the_recogniser_reads_a_club
     club = [m for m in doc.mentions if "التطواني" in m.text]
     assert club and club[0].type == "ORG" and club[0].text.startswith("المغرب")
     assert any(m.entity == "kb:morocco" for m in doc.mentions if m.start > body.index("جنوب"))
+
+
+def test_a_descriptor_before_a_name_stays_out_of_the_mention_where_the_recogniser_leaves_it_out():
+    from rasd.core import analyze
+
+    doc = analyze("وقالت حركة حماس في بيان إن الهدنة انتهت. ووقع انفجار في محافظة الأنبار غرب العراق.",
+                  clean_body=False)
+    linked = {m.text: m.entity for m in doc.mentions}
+    assert linked.get("حماس") == "kb:hamas" and "حركة حماس" not in linked
+    assert linked.get("الأنبار") == "kb:anbar"

@@ -18,7 +18,7 @@ from rasd.doc import Doc, Entity, Mention
 from rasd.kb import KBEntity, KnowledgeBase
 from rasd.kb.names import unit_count
 from rasd.link.corpus import canonical_key, corpus_entity, distinctive
-from rasd.recognise.lexicon import PERSON_CUES
+from rasd.recognise.lexicon import ORG_CUES, PERSON_CUES, PLACE_CUES
 from rasd.recognise.nameness import COMMON, prior
 from rasd.link.gazetteer import ARAB, Cand, Spot, after_prefix, body_tokens, index, readings, spot, word_keys, words_of
 from rasd.link.titles import resolve_title, resolve_titles
@@ -62,7 +62,9 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     for s, sup in zip(spots, support):
         best = _best(kb, [c for c in s.cands if _plausible(kb, c, s, doc.body, sup, anchors)], anchors)
         if best is not None:
-            names.append(_kb_mention(doc, kb.get(best.key), doc.body[s.start : s.end], s.start, s.end))
+            e = kb.get(best.key)
+            start = _after_cue(doc.body, s.start, s.end, e.type, ner)
+            names.append(_kb_mention(doc, e, doc.body[start : s.end], start, s.end))
 
     covered = _covered(len(doc.body), names)
     setting = _setting(kb, names)
@@ -243,6 +245,21 @@ def _place_country(e: KBEntity | None) -> str | None:
     if e is not None and e.type in ("GPE", "LOC"):
         return e.extra.get("code") or e.country
     return None
+
+
+_CUES = ORG_CUES | PLACE_CUES
+
+
+def _after_cue(body: str, start: int, end: int, etype: str, ner: list[Mention]) -> int:
+    """Start of a dictionary match without a leading descriptor (حركة حماس, وكالة فرانس برس,
+    محافظة الأنبار) where the recogniser tagged the rest alone with a fitting type: the
+    descriptor is no part of the name, and the entity is the same."""
+    for m in ner:
+        if start < m.start and m.end == end and _NER_CODE.get(m.type, 4) in _FITS.get(etype, ()):
+            head = body[start : m.start].split()
+            if len(head) == 1 and any(rest in _CUES for _, rest in proclitic_splits(normalise(head[0]))):
+                return m.start
+    return start
 
 
 def _kb_mention(doc: Doc, e: KBEntity, surface: str, start: int, end: int, score: float | None = None) -> Mention:
