@@ -392,3 +392,13 @@ def test_a_descriptor_before_a_name_stays_out_of_the_mention_where_the_recognise
     linked = {m.text: m.entity for m in doc.mentions}
     assert linked.get("حماس") == "kb:hamas" and "حركة حماس" not in linked
     assert linked.get("الأنبار") == "kb:anbar"
+
+
+def test_a_head_word_that_is_part_of_the_name_stays_in_the_mention():
+    from rasd.core import analyze
+
+    doc = analyze("أجرت السفن الصينية مناورات في بحر اليابان وفي بحر الصين الشرقي قرب سواحل اليابان.",
+                  clean_body=False)
+    linked = {m.text: m.entity for m in doc.mentions}
+    assert linked.get("بحر اليابان") == "kb:sea-of-japan"
+    assert linked.get("بحر الصين الشرقي") == "kb:east-china-sea"

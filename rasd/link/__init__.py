@@ -63,7 +63,7 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
         best = _best(kb, [c for c in s.cands if _plausible(kb, c, s, doc.body, sup, anchors)], anchors)
         if best is not None:
             e = kb.get(best.key)
-            start = _after_cue(doc.body, s.start, s.end, e.type, ner)
+            start = _after_cue(doc.body, s.start, s.end, e, ner)
             names.append(_kb_mention(doc, e, doc.body[start : s.end], start, s.end))
 
     covered = _covered(len(doc.body), names)
@@ -250,14 +250,16 @@ def _place_country(e: KBEntity | None) -> str | None:
 _CUES = ORG_CUES | PLACE_CUES
 
 
-def _after_cue(body: str, start: int, end: int, etype: str, ner: list[Mention]) -> int:
+def _after_cue(body: str, start: int, end: int, e: KBEntity, ner: list[Mention]) -> int:
     """Start of a dictionary match without a leading descriptor (حركة حماس, وكالة فرانس برس,
-    محافظة الأنبار) where the recogniser tagged the rest alone with a fitting type: the
-    descriptor is no part of the name, and the entity is the same."""
+    محافظة الأنبار) where the recogniser tagged the rest alone with a fitting type and the
+    rest is itself a spelling of the entity: the descriptor is no part of the name (but
+    بحر is part of بحر اليابان, whose اليابان is Japan)."""
     for m in ner:
-        if start < m.start and m.end == end and _NER_CODE.get(m.type, 4) in _FITS.get(etype, ()):
+        if start < m.start and m.end == end and _NER_CODE.get(m.type, 4) in _FITS.get(e.type, ()):
             head = body[start : m.start].split()
-            if len(head) == 1 and any(rest in _CUES for _, rest in proclitic_splits(normalise(head[0]))):
+            if len(head) == 1 and any(rest in _CUES for _, rest in proclitic_splits(normalise(head[0]))) \
+                    and normalise(m.text) in {normalise(a) for a in (*e.ar, *e.short_ar)}:
                 return m.start
     return start
 
