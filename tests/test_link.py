@@ -349,3 +349,56 @@ def test_sunset_prayer_is_not_morocco():
     doc = rasd.analyze("وتجمع المصلون لصلاة المغرب في المسجد الكبير، فيما زار وزير الخارجية المغرب أمس.", html=False)
     places = [m for m in doc.mentions if m.entity == "kb:morocco"]
     assert len(places) == 1 and doc.body[places[0].start:].startswith("المغرب أمس")
+
+
+def test_the_preposition_ala_is_no_short_form_of_a_person_called_ali():
+    from rasd.core import analyze
+
+    body = ("التقى الوزير بالكاتب سمير علي في الرياض. وأكد الوزير على أهمية الثقافة، "
+            "وشدد على دعم الكتاب. وقال علي إن اللقاء كان مثمرا.")
+    doc = analyze(body, clean_body=False)
+    words = {m.text for m in doc.mentions if m.type == "PER"}
+    assert "على" not in words
+    assert "سمير علي" in words
+
+
+def test_a_family_name_repeated_alone_stays_the_person_named_in_full():
+    from rasd.core import analyze
+
+    body = "قال الشيخ يوسف القرضاوي إن الفتوى صحيحة. وأضاف القرضاوي أن العلماء يؤيدونه."
+    doc = analyze(body, clean_body=False)
+    full = next(m for m in doc.mentions if m.text == "يوسف القرضاوي")
+    bare = [m for m in doc.mentions if m.text == "القرضاوي"]
+    assert bare and all(m.entity == full.entity for m in bare)
+
+
+def test_a_club_named_after_a_place_is_no_place_when_the_recogniser_reads_a_club():
+    from rasd.core import analyze
+
+    body = ("تنتظر فريق المغرب التطواني رحلة طويلة إلى جنوب المغرب حيث سيحل ضيفا على فريق شباب المسيرة، "
+            "فيما يستضيف فيردر بريمن الألماني برشلونة الإسباني حامل اللقب.")
+    doc = analyze(body, clean_body=False)
+    assert "kb:barcelona" not in {m.entity for m in doc.mentions}
+    club = [m for m in doc.mentions if "التطواني" in m.text]
+    assert club and club[0].type == "ORG" and club[0].text.startswith("المغرب")
+    assert any(m.entity == "kb:morocco" for m in doc.mentions if m.start > body.index("جنوب"))
+
+
+def test_a_descriptor_before_a_name_stays_out_of_the_mention_where_the_recogniser_leaves_it_out():
+    from rasd.core import analyze
+
+    doc = analyze("وقالت حركة حماس في بيان إن الهدنة انتهت. ووقع انفجار في محافظة الأنبار غرب العراق.",
+                  clean_body=False)
+    linked = {m.text: m.entity for m in doc.mentions}
+    assert linked.get("حماس") == "kb:hamas" and "حركة حماس" not in linked
+    assert linked.get("الأنبار") == "kb:anbar"
+
+
+def test_a_head_word_that_is_part_of_the_name_stays_in_the_mention():
+    from rasd.core import analyze
+
+    doc = analyze("أجرت السفن الصينية مناورات في بحر اليابان وفي بحر الصين الشرقي قرب سواحل اليابان.",
+                  clean_body=False)
+    linked = {m.text: m.entity for m in doc.mentions}
+    assert linked.get("بحر اليابان") == "kb:sea-of-japan"
+    assert linked.get("بحر الصين الشرقي") == "kb:east-china-sea"

@@ -80,3 +80,22 @@ def test_feasts_and_prayers_are_not_the_towns_a_place_table_names_after_them(kb)
     got = linked(kb, "هنأ أمير المنطقة المواطنين بعيد الفطر المبارك، وأدى صلاة الظهر "
                      "في الجامع الكبير بمدينة صلالة، ثم زار مسجد الحي بعد صلاة الجمعة.")
     assert set(got.values()) == {"Salalah"}
+
+
+@pytest.mark.parametrize("body, words", [
+    ("ونصح المدرب بتمارين تقوي عضلات البطن والظهر.", "عضلات البطن"),  # dr5hn: Abs, Yemen
+    ("وصرخ المتظاهرون بصوت عال مطالبين بالإصلاح.", "بصوت عال"),  # dr5hn: Loudi, China
+    ("يستمتع الزوار بحمامات دافئة في الفندق.", "حمامات دافئة"),  # dr5hn: Warmbaths, South Africa
+])
+def test_a_generated_place_label_that_translates_its_english_name_is_no_place(body, words):
+    from rasd.core import analyze
+
+    doc = analyze(body, clean_body=False)
+    assert not [m for m in doc.mentions if m.type in ("GPE", "LOC") and words in m.text]
+
+
+def test_generated_places_whose_labels_render_their_names_still_link():
+    from rasd.core import analyze
+
+    doc = analyze("وصل الوفد إلى مدينة اللاذقية ثم توجه إلى طرابلس اللبنانية.", clean_body=False)
+    assert {m.entity for m in doc.mentions} >= {"kb:latakia", "kb:tripoli-lebanon"}

@@ -135,3 +135,14 @@ def test_proclitic_comes_off_a_name_the_article_also_writes_bare():
     names = [m for m in d.mentions if m.type == "PER"]
     assert [m.text for m in names] == ["كارتر", "كارتر"]
     assert all(body[m.start:m.end] == m.text for m in names)
+
+
+def test_the_preposition_ala_is_no_repeat_of_the_name_ali():
+    # normalising folds ى into ي; a surname علي must not spread to every على of the article
+    body = ("استقبل وزير الخارجية الباحث أحمد علي في مكتبه. وأكد الوزير على أهمية البحث العلمي، "
+            "وحرص على دعم الجامعات. وقال علي إن الدعم سيستمر.")
+    doc = Doc(id="t", body=body)
+    recognise(doc)
+    people = [m.text for m in doc.mentions if m.type == "PER"]
+    assert "على" not in people
+    assert "أحمد علي" in people

@@ -97,3 +97,26 @@ def test_decoding_never_continues_an_entity_that_was_not_opened():
         for prev, tag in zip(["O", *tags], tags):
             if tag.startswith("I-"):
                 assert prev[2:] == tag[2:]
+
+
+def test_the_encoder_reads_only_around_the_words_that_need_it():
+    sizes = [2] * 200
+    need = [False] * 200
+    need[50] = need[54] = need[150] = True
+    wins = windows(sizes, need)
+    scored = [w for lo, a, b, hi in wins for w in range(a, b)]
+    assert {50, 54, 150} <= set(scored) and set(range(50, 55)) <= set(scored)  # a short gap is read through
+    assert len(scored) < 20
+    assert all(sum(sizes[lo:a]) <= CONTEXT and sum(sizes[b:hi]) <= CONTEXT for lo, a, b, hi in wins)
+    assert windows(sizes, [True] * 200) == windows(sizes)
+
+
+def test_words_the_encoder_does_not_read_have_no_scores():
+    words = ["وصل", "الوفد", "إلى", "الرياض", "صباح", "اليوم"]
+    (logp,) = encoder().word_logprobs([words], [[False, False, False, True, False, False]])
+    assert not np.isnan(logp[3]).any() and np.isnan(logp[0]).all()
+
+
+def test_a_sentence_the_crf_is_sure_holds_no_name_still_gets_tags():
+    body = "ارتفعت أسعار النفط في الأسواق العالمية بعد قرار خفض الإنتاج. وقال المحلل خالد العنزي إن الأسعار ستواصل الصعود."
+    assert people(body) == {"خالد العنزي"}

@@ -66,3 +66,13 @@ def test_german_st_written_sht_or_st_is_one_name():
 
     assert same_name("شتاينماير", "ستاينماير")
     assert same_name("فرانك فالتر شتاينماير", "فرانك فالتر ستاينماير")
+
+
+def test_a_label_renders_a_latin_name_only_when_its_consonants_follow_it():
+    from rasd.text.translit import renders
+
+    assert renders("صلالة", "Şalālah") and renders("الطائف", "Ta'if") and renders("كوشيتسه", "Košice")
+    assert renders("طرابلس", "Tripoli", strict=True)
+    assert not renders("صلاة", "Şalālah", strict=True)  # a misspelling that is the word "prayer"
+    assert renders("عيد الفطر", "Bayramiç") is False  # a translation, not a rendering
+    assert renders("أوهايو", "Ohio") is None  # no consonants to compare

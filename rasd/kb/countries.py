@@ -20,6 +20,8 @@ from rasd.text.normalise import normalise
 # CLDR two-letter codes that are not ISO 3166-1 countries: supranational
 # groupings, private-use/pseudo codes and exceptionally reserved territories.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
+# Arab League members, whose places' Arabic names are their own names, not renderings.
+ARAB = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
 _COUNTRY_FIELDS = {"code", "key", "name", "wikidata", "ar", "drop_ar", "short_ar", "aliases", "nationality", "capital"}
 
 

@@ -9,7 +9,8 @@ Unlike GeoNames' cities (:mod:`rasd.kb.places`) a generated place may share a
 curated spelling when it is a different place (طرابلس in Lebanon beside
 Tripoli, Libya): the article's other places choose between them. A one-word
 spelling made of common words only (جنوب, the governorate "South"; من أجل,
-Sake in Japan) is dropped by the learned name prior.
+Sake in Japan) is dropped by the learned name prior, and so is a label that
+does not name the place at all (``_renders_place``: Bayramiç "عيد الفطر").
 """
 from __future__ import annotations
 
@@ -19,12 +20,16 @@ from pathlib import Path
 
 from rasd.kb.places import common_word_readings
 from rasd.kb.schema import KBEntity, slug
-from rasd.recognise.nameness import common_word
+from rasd.recognise.nameness import common_word, prior
 from rasd.text.normalise import normalise
+from rasd.text.translit import renders
 
 # A generated place name is matched without anyone checking it: stricter than the linker's
 # test of a recogniser span (nameness.COMMON), جنوب غرب (0.15, 0.14) is no place.
 PLACE_COMMON = 0.2
+# Below this prior a word of a place label is an ordinary word the label must earn by
+# rendering the English name closely (صلاة 0.15, يضرب 0.12).
+RENDER_COMMON = 0.2
 GENERATED_DIR = Path(__file__).resolve().parent.parent / "data" / "kb" / "generated"
 
 
@@ -53,6 +58,20 @@ def _forms(forms: Iterable[str], listed: frozenset[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _renders_place(form: str, english: str) -> bool:
+    """Whether an Arabic label of a generated place renders its English name: dr5hn's labels
+    are partly machine translations of the English name as ordinary words (Bayramiç
+    "عيد الفطر", Send "يرسل", Linden "الزيزفون") or misspellings of it (Salalah "صلاة").
+
+    Some word of the label must transliterate a word of the name (``translit.renders``),
+    closely when the label is common words only (prior < ``RENDER_COMMON``); a label or name
+    too short in consonants to compare (أوهايو, Ohio) is kept."""
+    priors = [prior(w) if prior(w) is not None or not w.startswith("ال") else prior(w[2:])
+              for w in normalise(form).replace("-", " ").split()]
+    common = all(p is not None and p < RENDER_COMMON for p in priors)
+    return renders(form, english, strict=common) is not False
+
+
 def generated_entities(curated: Iterable[KBEntity], taken_keys: set[str], valid_countries: frozenset[str],
                        root: Path = GENERATED_DIR) -> list[KBEntity]:
     """Place and club entities from the generated tables that ``curated`` does not hold."""
@@ -77,7 +96,7 @@ def generated_entities(curated: Iterable[KBEntity], taken_keys: set[str], valid_
         country = cc if cc in valid_countries else None
         if qid in qids or (name.casefold(), country) in named:
             continue
-        ar = _forms(forms.split("|"), listed)
+        ar = _forms([f for f in forms.split("|") if _renders_place(f, name)], listed)
         if ar:
             add(name, (country or "xx").lower(), name=name, type="GPE", wikidata=qid, country=country, ar=ar,
                 extra={"generated": True, "source": "dr5hn", "kind": kind, "population": int(pop or 0)})

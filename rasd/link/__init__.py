@@ -18,7 +18,7 @@ from rasd.doc import Doc, Entity, Mention
 from rasd.kb import KBEntity, KnowledgeBase
 from rasd.kb.names import unit_count
 from rasd.link.corpus import canonical_key, corpus_entity, distinctive
-from rasd.recognise.lexicon import PERSON_CUES
+from rasd.recognise.lexicon import ORG_CUES, PERSON_CUES, PLACE_CUES
 from rasd.recognise.nameness import COMMON, prior
 from rasd.link.gazetteer import ARAB, Cand, Spot, after_prefix, body_tokens, index, readings, spot, word_keys, words_of
 from rasd.link.titles import resolve_title, resolve_titles
@@ -62,16 +62,21 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
     for s, sup in zip(spots, support):
         best = _best(kb, [c for c in s.cands if _plausible(kb, c, s, doc.body, sup, anchors)], anchors)
         if best is not None:
-            names.append(_kb_mention(doc, kb.get(best.key), doc.body[s.start : s.end], s.start, s.end))
+            e = kb.get(best.key)
+            start = _after_cue(doc.body, s.start, s.end, e, ner)
+            names.append(_kb_mention(doc, e, doc.body[start : s.end], start, s.end))
 
     covered = _covered(len(doc.body), names)
     setting = _setting(kb, names)
+    # words of the people the recogniser names in full: alone, they are that person (القرضاوي)
+    named = {w for m in ner if m.type == "PER" and len(ws := words_of(m.text)) > 1 and not _ordinary_words(m.text)
+             for w in ws}
     for m in ner:
         if any(covered[m.start : m.end]) or _prayer_time(doc.body, m.start):
             continue  # the dictionary wins where both found something
         if m.type == "PER" and _named_after(doc.body, m.start):
             continue  # مطار الملك خالد: the airport's name, not the king
-        linked = _link_ner(doc, kb, ix, m, anchors, setting)
+        linked = _link_ner(doc, kb, ix, m, anchors, setting, named)
         if linked is not None:
             names.append(linked)
     names.sort(key=lambda m: m.start)
@@ -180,17 +185,19 @@ def _plausible(kb: KnowledgeBase, c: Cand, s: Spot, body: str, support: set[int]
     e = kb.get(c.key)
     if e is None or e.type == "PER" and _named_after(body, s.start):
         return False
+    fits = bool(support & _FITS.get(e.type, set()))
+    if support & {2, 8} and e.type in ("GPE", "LOC") and not fits:
+        # a place the recogniser reads as (part of) an organisation's name is the organisation,
+        # even where the article names the place too: برشلونة the club, المغرب التطواني
+        return False
     if c.key in anchors:
         return True
-    fits = bool(support & _FITS.get(e.type, set()))
     if c.generated and support and not fits:
         return False  # صلاح الدين the recogniser calls a person is not the Iraqi province
     if s.last - s.first > 1:
         return s.level < 2 or fits  # vowel-free keys meet word pairs too (كين حاليا ~ جون هيلي)
     if support & {1, 9} and e.type != "PER":
         return False  # a person's name or a word of one (سالم, هيفاء, ريتشارد فاغنر)
-    if 8 in support and e.type in ("GPE", "LOC") and not fits:
-        return False  # a place inside an organisation's name: the organisation is meant
     if s.level == 2 or (s.level == 1 and not (fits and e.type == "PER")):
         return False
     if c.generated and not fits and (e.extra.get("population") or 0) < _BIG_CITY:
@@ -238,6 +245,23 @@ def _place_country(e: KBEntity | None) -> str | None:
     if e is not None and e.type in ("GPE", "LOC"):
         return e.extra.get("code") or e.country
     return None
+
+
+_CUES = ORG_CUES | PLACE_CUES
+
+
+def _after_cue(body: str, start: int, end: int, e: KBEntity, ner: list[Mention]) -> int:
+    """Start of a dictionary match without a leading descriptor (حركة حماس, وكالة فرانس برس,
+    محافظة الأنبار) where the recogniser tagged the rest alone with a fitting type and the
+    rest is itself a spelling of the entity: the descriptor is no part of the name (but
+    بحر is part of بحر اليابان, whose اليابان is Japan)."""
+    for m in ner:
+        if start < m.start and m.end == end and _NER_CODE.get(m.type, 4) in _FITS.get(e.type, ()):
+            head = body[start : m.start].split()
+            if len(head) == 1 and any(rest in _CUES for _, rest in proclitic_splits(normalise(head[0]))) \
+                    and normalise(m.text) in {normalise(a) for a in (*e.ar, *e.short_ar)}:
+                return m.start
+    return start
 
 
 def _kb_mention(doc: Doc, e: KBEntity, surface: str, start: int, end: int, score: float | None = None) -> Mention:
@@ -294,9 +318,12 @@ def _kb_lookup(ix, text: str) -> tuple[int, list[Cand]]:
     return 0, []
 
 
-def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], setting: str | None) -> Mention | None:
+def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], setting: str | None,
+              named: set[str]) -> Mention | None:
     """A recogniser span the dictionary did not spot: KB entity by key, else a corpus entity;
-    None for a person's span of common words only (أمس, يوم الاثنين, كبير), which names no one.
+    None for a person's span of common words only (أمس, يوم الاثنين, كبير), which names no one,
+    unless the article names someone in full with those words (``named``: القرضاوي after
+    يوسف القرضاوي; the prior mistakes some family names for common words).
     (Only people: ANERcorp's groups and papers, الشيعة, الراية, are common words too.)"""
     level, cands = _kb_lookup(ix, m.text)
     if cands:
@@ -306,7 +333,7 @@ def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], se
         pick = _best(kb, [c for c in cands if _plausible(kb, c, s, doc.body, support, anchors)], anchors)
         if pick is not None:
             return _kb_mention(doc, kb.get(pick.key), m.text, m.start, m.end, m.score)
-    if m.type == "PER" and _ordinary_words(m.text):
+    if m.type == "PER" and _ordinary_words(m.text) and not set(words_of(m.text)) <= named:
         return None
     if m.type == "PER":
         start = _after_titles(doc.body, m.start, m.end)
@@ -463,8 +490,16 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
     """
     parts = _name_parts(doc, kb, names)
     families = _family_names(names)
+    # normalising folds ى into ي: على (on) is no short form of a name ending in علي unless the
+    # article spells the name with ى too
+    maqsura = {normalise(w) for m in names if m.type == "PER" for w in m.text.split() if w.endswith("ى")}
+
+    def spelled_apart(word: str) -> bool:
+        return word.endswith("ى") and normalise(word) not in maqsura
+
     for m in names:
-        if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1:
+        if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1 \
+                and not spelled_apart(m.text.strip()):
             target = _part_match(word_keys(m.text.strip()), parts) or families.get(words_of(m.text)[0])
             if target and target != m.entity:
                 m.entity = target
@@ -474,7 +509,7 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
     covered = _covered(len(doc.body), names)
     out: list[Mention] = []
     for t in tokens:
-        if covered[t.start] or covered[t.end - 1]:
+        if covered[t.start] or covered[t.end - 1] or spelled_apart(t.text):
             continue
         for skip, _, keys in readings(t.text):
             if keys[0].startswith("ال"):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasd.kb import KBEntity, KnowledgeBase
+from rasd.kb.countries import ARAB
 from rasd.text.normalise import WORD_CACHE, normalise, normalise_with_map, proclitic_splits
 from rasd.text.tokens import Token, tokenize
 from rasd.text.translit import fold_key, word_key
@@ -116,9 +117,6 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokenize(normalise(text)))  # normalised first: KB spellings may carry diacritics
 
 
-# Arab League members: their people's Arabic names have one spelling, and loose keys on
-# them meet ordinary words (الملقي ~ الملكي, العطية ~ العطوي).
-ARAB = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
 
 
 def _levels(words: list[str], etype: str, country: str | None, generated: bool) -> range:
@@ -126,6 +124,8 @@ def _levels(words: list[str], etype: str, country: str | None, generated: bool) 
     letters = sum(len(w) for w in words)
     if generated:
         return range(1) if len(words) > 1 or letters >= 4 else range(0)
+    # Arab people's Arabic names have one spelling, and loose keys on them meet ordinary
+    # words (الملقي ~ الملكي, العطية ~ العطوي)
     if letters < 4 or (etype == "PER" and country in ARAB):
         return range(1)
     if etype == "PER" and (len(words) > 1 or len(word_key(words[0])) >= 4):

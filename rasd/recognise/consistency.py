@@ -18,6 +18,12 @@ _NOT_NAMES = PERSON_CUES | ORG_CUES | PLACE_CUES | NAME_PARTICLES
 _MAX_LEN = 4
 
 
+def _key(token: str) -> tuple[str, bool]:
+    """A word's search key, and whether it is written with a final alef maqsura: normalising
+    folds ى into ي, but the preposition على is not a repeat of the name علي."""
+    return word_keys(token)[1], token.endswith("ى")
+
+
 def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
     """Tags with untagged repeats of the article's names filled in (input not changed)."""
     votes: dict[tuple[str, ...], Counter[str]] = {}
@@ -25,21 +31,21 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
         for a, b, typ in bio_spans(tg):
             if b - a > _MAX_LEN:
                 continue
-            keys = tuple(word_keys(t)[1] for t in toks[a:b])
+            keys = tuple(_key(t) for t in toks[a:b])
             votes.setdefault(keys, Counter())[typ] += 1
             if typ == "PER" and b - a >= 2 and toks[b - 1] not in _NOT_NAMES:
                 votes.setdefault(keys[-1:], Counter())[typ] += 1
     names = {
         k: c.most_common(1)[0][0]
         for k, c in votes.items()
-        if all(len(x) >= 3 and x not in _NOT_NAMES for x in k)
+        if all(len(x) >= 3 and x not in _NOT_NAMES for x, _ in k)
     }
     if not names:
         return tags
     out = []
     for toks, tg in zip(sentences, tags):
         tg = list(tg)
-        keys = [word_keys(t)[1] for t in toks]
+        keys = [_key(t) for t in toks]
         i = 0
         while i < len(toks):
             for size in range(min(_MAX_LEN, len(toks) - i), 0, -1):

@@ -9,6 +9,8 @@ product of the two, weighted (the encoder's probabilities to the power
 ``MIX``, the CRF's marginals to ``1 - MIX``, renormalised), decoded into the
 best valid BIO sequence; then
 ``consistency.propagate`` gives untagged repeats of a tagged name the same tag.
+The CRF runs first: the encoder, most of the time spent, reads only around
+words the CRF gives some chance of being in a name (``SKIP``).
 """
 from __future__ import annotations
 
@@ -25,6 +27,9 @@ from rasd.recognise.features import doc_context, sentence_features
 from rasd.recognise.paths import MODEL_PATH, VOCAB_PATH
 
 MIX = 0.3  # the encoder's weight in each word's label distribution (benchmarks/ner_encoder_dev.py)
+# The encoder reads only around words the CRF gives this much chance of being in a name
+# (1 - P(O)); elsewhere the CRF's O stands (benchmarks/ner_encoder_dev.py --skip).
+SKIP = 0.02
 _INDEX = {t: k for k, t in enumerate(LABELS)}
 
 _lock = threading.Lock()
@@ -62,8 +67,10 @@ def crf_marginals(tagger: pycrfsuite.Tagger, feats: list[list[str]]) -> np.ndarr
 
 
 def mixed_tags(enc_logp: np.ndarray, crf_probs: np.ndarray, mix: float = MIX) -> tuple[list[str], np.ndarray]:
-    """BIO tags from the weighted product of the two per-word label distributions, and that distribution."""
-    logp = mix * enc_logp + (1 - mix) * np.log(crf_probs + 1e-9)
+    """BIO tags from the weighted product of the two per-word label distributions, and that
+    distribution (the CRF's alone on words the encoder did not score: NaN rows)."""
+    unscored = np.isnan(enc_logp[:, :1])
+    logp = np.where(unscored, 0.0, mix * enc_logp) + np.where(unscored, 1.0, 1 - mix) * np.log(crf_probs + 1e-9)
     logp -= np.logaddexp.reduce(logp, axis=1, keepdims=True)
     return bio_decode(logp), np.exp(logp)
 
@@ -87,14 +94,15 @@ def tag_sentences(
         sentence_features(toks, whole if whole is not None else doc_context(sentences[around(i)]))
         for i, toks in enumerate(sentences)
     ]
-    enc = encoder().word_logprobs(sentences)
+    with _lock:  # a pycrfsuite Tagger holds per-call state
+        crf = [crf_marginals(m.tagger, f) if f else np.zeros((0, len(LABELS))) for f in feats]
+    enc = encoder().word_logprobs(sentences, [list(1 - c[:, 0] >= SKIP) for c in crf])
     first: list[list[str]] = []
     dists: list[np.ndarray] = []
-    with _lock:  # a pycrfsuite Tagger holds per-call state
-        for f, lp in zip(feats, enc):
-            tg, probs = mixed_tags(lp, crf_marginals(m.tagger, f)) if f else ([], np.zeros((0, len(LABELS))))
-            first.append(tg)
-            dists.append(probs)
+    for lp, c in zip(enc, crf):
+        tg, probs = mixed_tags(lp, c)
+        first.append(tg)
+        dists.append(probs)
     if window is None:
         tags = propagate(sentences, first)
     else:

@@ -199,3 +199,70 @@ def romanise(arabic: str) -> str:
         elif r:
             parts.append(r[:1].upper() + r[1:] if r != "bin" else r)
     return " ".join(parts)
+
+
+# Consonant skeletons, to tell whether an Arabic spelling renders a Latin name at all: letters
+# folded into the classes romanisations confuse (t/d: اللاذقية Latakia; ظ as dh), vowels, h,
+# kh, ع and ء dropped.
+_SKEL_AR = {
+    "ب": "B", "ت": "T", "ط": "T", "ث": "T", "د": "T", "ض": "T", "ذ": "T", "ظ": "T", "ج": "G", "ق": "G",
+    "ك": "G", "غ": "G", "س": "S", "ص": "S", "ز": "S", "ش": "S", "ف": "F", "م": "M", "ن": "N", "ل": "L",
+    "ر": "R",
+}
+_SKEL_DIGRAPHS = (("sch", "S"), ("sh", "S"), ("ch", "S"), ("kh", ""), ("gh", "G"), ("th", "T"), ("dh", "T"),
+                  ("ph", "F"), ("ck", "G"), ("ts", "S"), ("tz", "S"), ("x", "S"))
+_SKEL_LATIN = dict(zip("bptdgkqcjszfvmnlr", "BBTTGGGGGSSFFMNLR"))
+
+
+def _undouble(s: str) -> str:
+    return "".join(c for i, c in enumerate(s) if not i or s[i - 1] != c)
+
+
+def arabic_skeletons(spelling: str) -> list[str]:
+    """Consonant skeleton of each word of an Arabic spelling, with and without its article."""
+    out = []
+    for w in normalise(spelling).replace("-", " ").split():
+        for v in {w, w[2:]} if w.startswith("ال") and len(w) > 3 else {w}:
+            out.append("".join(_SKEL_AR.get(c, "") for c in _undouble(v.replace("تش", "ش"))))
+    return out
+
+
+def latin_skeletons(name: str) -> list[str]:
+    """Consonant skeleton of each word of a Latin name (accents and apostrophes off)."""
+    import re
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name.lower().replace("ı", "i"))
+    s = "".join(c for c in s if not unicodedata.combining(c) and c not in "'’‘ʻʿ")
+    out = []
+    for w in re.split(r"[^a-z]+", s):
+        w = _undouble(w)
+        for a, b in _SKEL_DIGRAPHS:
+            w = w.replace(a, b)
+        out.append("".join(_SKEL_LATIN.get(c, c if c.isupper() else "") for c in w))
+    return out
+
+
+def renders(spelling: str, name: str, strict: bool = False) -> bool | None:
+    """Whether some word of an Arabic spelling is a transliteration of some word of a Latin
+    name; None when either side has no word of two consonants to compare (أوهايو, Ohio).
+
+    Loose: consonant skeletons at least half alike (كوشيتسه ~ Košice). Strict: the same
+    skeleton, or one edit apart when four consonants long (طرابلس ~ Tripoli, but not
+    صلاة ~ Salalah)."""
+    from rapidfuzz.distance import Levenshtein
+
+    arabic = [k for k in arabic_skeletons(spelling) if len(k) >= 2]
+    latin = [k for k in latin_skeletons(name) if len(k) >= 2]
+    if not arabic or not latin:
+        return None
+    for a in arabic:
+        for b in latin:
+            if a == b:
+                return True
+            if strict:
+                if min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b, score_cutoff=1) <= 1:
+                    return True
+            elif Levenshtein.normalized_similarity(a, b) >= 0.5:
+                return True
+    return False
