@@ -241,10 +241,14 @@ def load_dir(root: str | Path = DATA_DIR, *, geonames: bool = True) -> Knowledge
 
 
 def _fingerprint(root: Path) -> str:
-    """Hash of everything a loaded KB depends on: data files, loader code, package versions."""
+    """Hash of everything a loaded KB depends on: data files, package versions, and the
+    code of the loader and of what it reads names with (normalising, transliteration,
+    the name prior), so an edit to any of them refreshes the cache."""
     h = hashlib.sha1()
     data = [p for p in root.rglob("*") if p.is_file()]
-    sources = sorted(data) + sorted(Path(__file__).parent.glob("*.py"))
+    pkg = Path(__file__).resolve().parent.parent
+    code = [*pkg.joinpath("kb").glob("*.py"), *pkg.joinpath("text").glob("*.py"), pkg / "recognise" / "nameness.py"]
+    sources = sorted(data) + sorted(code)
     for p in sources:
         st = p.stat()
         h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
