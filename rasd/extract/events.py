@@ -42,6 +42,8 @@ finally weighed by a learned chooser (rasd.extract.arguments).
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from babel import Locale
 
 from rasd.doc import Doc, Entity, Event
@@ -50,7 +52,7 @@ from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
 from rasd.extract.scorer import load as load_scorer
-from rasd.text.normalise import normalise, proclitic_splits
+from rasd.text.normalise import normalise, proclitic_splits, search_key
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 _RECIPROCAL = SYMMETRIC | {"AGREE"}  # "وقعت مصر وتركيا اتفاقية": the second signer is the target
@@ -620,7 +622,71 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
     ev.negated = _negated(view, i)
     ev.hypothetical = _hedged(view, i, hit)
     _date(view, i, hit, ev)
+    if _history(view, i, ev):
+        return None  # "أبو سياف الذي قتل في مايو"، "منذ اندلاع الحرب عام 2011": background, no news
     return ev
+
+
+# News is of the last days: an act dated further back is background (EVENT_GUIDELINE.md,
+# "Background told as history"), recalled in a relative clause after a week already.
+_HISTORY_DAYS = 30
+_RECALLED_DAYS = 7
+_YEAR_WORDS = frozenset(normalise(w) for w in ("عام", "العام", "سنة", "السنة", "منذ", "في"))
+# What منذ counts from when it tells a long-running state, not a recent act.
+_SINCE_WHAT = frozenset(normalise(w) for w in (
+    "بداية", "بدء", "اندلاع", "سنوات", "سنين", "أعوام", "عقود", "عقد", "عام", "سنة", "قيام", "تأسيس"))
+
+
+def _history(view: SentenceView, i: int, ev: Event) -> bool:
+    """Whether an event is told as history rather than as the report's news: its date ends
+    over a month before publication (a week, in a relative clause), an earlier year stands
+    by it (عام 2011), or منذ counts from a long-ago start (منذ اندلاع الأزمة، منذ سنوات)."""
+    lo, hi = _clause(view, i)
+    n = view.norms
+    lo, hi = max(lo, i - 8), min(hi, i + 12)
+    if any(n[k] == "منذ" and k + 1 < len(n) and (readings(n[k + 1]) & _SINCE_WHAT or _year(n[k + 1]))
+           for k in range(lo, hi)):
+        return True
+    published = _day(view.doc.published)
+    if published is None:
+        return False
+    if any(n[k] in _YEAR_WORDS and k + 1 < len(n) and (y := _year(n[k + 1])) and y < published.year
+           for k in range(lo, hi)):
+        return True
+    last = _last_day(ev.date)
+    if last is None:
+        return False
+    recalled = any(n[k] in RELATIVES for k in range(max(0, i - 3), i))
+    return (published - last).days > (_RECALLED_DAYS if recalled else _HISTORY_DAYS)
+
+
+def _year(norm: str) -> int | None:
+    return int(norm) if len(norm) == 4 and norm.isdigit() and norm[:2] in ("19", "20") else None
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def _last_day(iso: str | None) -> date | None:
+    """The last day an ISO date of any precision names: "2015" -> 2015-12-31, "2015-05"
+    -> 2015-05-31, "2015-W19" -> its Sunday."""
+    if not iso:
+        return None
+    if len(iso) == 4 and iso.isdigit():
+        return date(int(iso), 12, 31)
+    if "-W" in iso:
+        try:
+            return date.fromisocalendar(int(iso[:4]), int(iso[6:8]), 7)
+        except ValueError:
+            return None
+    if len(iso) == 7:
+        y, m = int(iso[:4]), int(iso[5:7])
+        return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+    return _day(iso)
 
 
 # Words that name what a protest is against: ضد X، احتجاجا على X، مطالبين X / باستقالة X.
@@ -1225,13 +1291,33 @@ def _date(view: SentenceView, i: int, hit: Hit, ev: Event) -> None:
         ev.date, ev.date_text = best.iso, best.text
 
 
+def _known(ev: Event, slot: str) -> str | None:
+    """A party's identity: its entity, else its words as written, normalised."""
+    entity, text = getattr(ev, slot), getattr(ev, slot + "_text")
+    return entity or (search_key(normalise(text)) if text else None)
+
+
+def _same_act(told: Event, again: Event) -> bool:
+    """Whether ``again`` retells ``told``: same type, flags and day, no party of the one
+    contradicting the other's, and a party in common -- or none known at all (the attack
+    of the lead, told again as "الانفجار")."""
+    if (told.type != again.type or (told.negated, told.hypothetical) != (again.negated, again.hypothetical)
+            or told.date and again.date and told.date != again.date):
+        return False
+    pairs = [(_known(told, s), _known(again, s)) for s in ("actor", "target")]
+    if any(a and b and a != b for a, b in pairs):
+        return False
+    return any(a and a == b for a, b in pairs) or not any(b for _, b in pairs)
+
+
 def _merge(events: list[Event]) -> list[Event]:
-    """One meeting told over several sentences becomes one event.
+    """One act told over several sentences becomes one event.
 
     A partial telling (no target) folds into a full one of the same type that
     involves its actor; a repeated pair folds into its first telling; either
-    way the kept event takes the place and date it lacked. A visit lends its
-    place to the same actor's other meetings of that article.
+    way the kept event takes the place and date it lacked. Other types fold a
+    retelling (``_same_act``) into the first. A visit lends its place to the
+    same actor's other meetings of that article.
     """
     out: list[Event] = []
     for e in events:
@@ -1249,6 +1335,11 @@ def _merge(events: list[Event]) -> list[Event]:
                 if same_pair or partial:
                     host = f
                     break
+        if host is None and e.type not in _MERGEABLE:
+            host = next((f for f in out if _same_act(f, e)), None)
+            if host is not None:  # the lead's telling stays; a later one lends the party it lacked
+                host.actor, host.actor_text = (host.actor, host.actor_text) if _known(host, "actor") else (e.actor, e.actor_text)
+                host.target, host.target_text = (host.target, host.target_text) if _known(host, "target") else (e.target, e.target_text)
         if host is None:
             out.append(e)
             continue
