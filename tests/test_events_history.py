@@ -58,3 +58,15 @@ def test_different_targets_stay_two_events():
               [US, IR, TR], published=PUBLISHED)
     targets = {t for ty, _, t, _ in events(doc) if ty == "SANCTION"}
     assert targets == {"Iran", "Turkey"}, events(doc)
+
+
+def test_an_attack_told_by_verb_noun_and_again_is_one_event():
+    doc = run("قتل ثلاثة جنود أمس في هجوم شنه مسلحون على دورية للجيش في شمال بغداد. وأوضح مصدر أمني "
+              "أن مسلحين هاجموا الدورية بالأسلحة الرشاشة.", [("بغداد", "baghdad")], published=PUBLISHED)
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 1, events(doc)
+
+
+def test_two_attacks_of_one_sentence_on_two_objects_stay_two():
+    doc = run("قصف الطيران محطة وقود شمال بغداد، وقصف أيضا مخزنا للسلاح.", [("بغداد", "baghdad")],
+              published=PUBLISHED)
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2, events(doc)

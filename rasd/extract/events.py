@@ -1292,22 +1292,39 @@ def _date(view: SentenceView, i: int, hit: Hit, ev: Event) -> None:
 
 
 def _known(ev: Event, slot: str) -> str | None:
-    """A party's identity: its entity, else its words as written, normalised."""
+    """A party's identity: its entity, else its words as written, normalised, a plural's
+    ending off (مسلحون and مسلحين are the same gunmen)."""
     entity, text = getattr(ev, slot), getattr(ev, slot + "_text")
-    return entity or (search_key(normalise(text)) if text else None)
+    if entity or not text:
+        return entity
+    words = [search_key(w) for w in normalise(text).split()]
+    return " ".join(w[:-2] if len(w) > 4 and w.endswith(("ون", "ين")) else w for w in words)
 
 
 def _same_act(told: Event, again: Event) -> bool:
-    """Whether ``again`` retells ``told``: same type, flags and day, no party of the one
-    contradicting the other's, and a party in common -- or none known at all (the attack
-    of the lead, told again as "الانفجار")."""
-    if (told.type != again.type or (told.negated, told.hypothetical) != (again.negated, again.hypothetical)
+    """Whether ``again`` retells ``told``: same type, mode, flags and day, and a party in
+    common -- or none known at all (the attack of the lead, told again as "الانفجار") --
+    with no party contradicting the other's. Only a named target contradicts, as the
+    words for a victim vary from telling to telling (قتل ثلاثة جنود في هجوم على دورية
+    للجيش) -- except between two verbs of one sentence: two objects, two acts (استهدف
+    محطة ... واستهدف موقعا)."""
+    if (told.type != again.type or told.mode != again.mode
+            or (told.negated, told.hypothetical) != (again.negated, again.hypothetical)
             or told.date and again.date and told.date != again.date):
         return False
-    pairs = [(_known(told, s), _known(again, s)) for s in ("actor", "target")]
-    if any(a and b and a != b for a, b in pairs):
+    actors = _known(told, "actor"), _known(again, "actor")
+    targets = _known(told, "target"), _known(again, "target")
+    apart = told.start != again.start or _nominal(told) or _nominal(again)
+    named = (told.target, again.target) if apart else targets
+    if all(actors) and actors[0] != actors[1] or all(named) and named[0] != named[1]:
         return False
-    return any(a and a == b for a, b in pairs) or not any(b for _, b in pairs)
+    return (bool(actors[0]) and actors[0] == actors[1] or bool(targets[0]) and targets[0] == targets[1]
+            or not (actors[1] or targets[1]))
+
+
+def _nominal(ev: Event) -> bool:
+    """Whether the event's trigger is a noun (هجوم، زيارة), not a verb."""
+    return all(h.tense == "noun" for h in triggers().match(normalise(ev.trigger or "")))
 
 
 def _merge(events: list[Event]) -> list[Event]:
