@@ -39,6 +39,10 @@ imperfect verb in a relative clause (الدول التي تدعم) is a standing
 no event; an act after من أجل/بهدف is an aim; proposals, threats and blocked
 acts make what follows hypothetical. An event's actor and target are
 finally weighed by a learned chooser (rasd.extract.arguments).
+Background is no news (benchmarks/EVENT_GUIDELINE.md): an act dated over a
+month before publication (a week, in a relative clause), beside an earlier
+year, or counted منذ a long-ago start is not coded. One act told again --
+by a noun beside its verb, or in a later sentence -- is one event.
 """
 from __future__ import annotations
 
