@@ -11,7 +11,8 @@ Three figures per type, labelled:
   rules only      -- the event rules, learned filter off (find_events(scored=False));
   rules+filter CV -- the shipped system (rules, then rasd.extract.scorer), with the
                      filter trained on 4/5 of the sentences and scored on the
-                     other 1/5 (5-fold, seed 13, as rasd.extract.train does),
+                     other 1/5 (5-fold grouped by source document, seed 13,
+                     as rasd.extract.train does),
                      its threshold chosen by an inner 5-fold CV of those 4/5
                      only (nested): the honest estimate for unseen sentences;
                      "same, 5 splits" repeats it over five fold splits and

@@ -95,3 +95,15 @@ def test_who_managed_an_arrest_made_it():
 def test_restraint_is_no_arrest():
     doc = run("وطالب الرئيس المصري عبد الفتاح السيسي جميع الأطراف بضبط النفس.", [("عبد الفتاح السيسي", "sisi")])
     assert not events(doc, "COERCE")
+
+
+@pytest.mark.parametrize("text, mentions, etype, actor, target", [
+    ("تفجرت الأزمة بعد قرار الرئيس التركي رجب طيب أردوغان بإقالة وزير الداخلية.",
+     [("رجب طيب أردوغان", "erdogan")], "COERCE", "Recep Tayyip Erdoğan", None),
+    ("وجاء قرار الولايات المتحدة بفرض عقوبات على إيران بعد التجربة الصاروخية.", [US, IR], "SANCTION",
+     "United States", "Iran"),
+])
+def test_the_one_whose_decision_it_is_does_the_act(text, mentions, etype, actor, target):
+    doc = run(text, mentions)
+    got = [names(doc, e) for e in doc.events if e.type == etype]
+    assert got and got[0][1] == actor and (target is None or got[0][2] == target), events(doc)

@@ -38,6 +38,16 @@ def test_nested_thresholds_never_see_the_held_out_fold(monkeypatch):
     assert train.prf(exs, decided, 0.5)[2] > 0.9
 
 
+def test_sentences_of_one_story_stay_in_one_fold():
+    exs = _examples()
+    for k, e in enumerate(exs):
+        e.group = f"doc{k // 4}"  # four sentences per source document
+    for _, held_out in train._folds(exs):
+        held = {exs[k].group for k in held_out}
+        trained = {e.group for k, e in enumerate(exs) if k not in set(held_out)}
+        assert not held & trained
+
+
 def test_negatives_some_annotators_accepted_pull_less():
     """A feature seen as often in "yes" as in down-weighted "difficult no" sentences leans positive."""
     exs = []

@@ -39,8 +39,14 @@ imperfect verb in a relative clause (الدول التي تدعم) is a standing
 no event; an act after من أجل/بهدف is an aim; proposals, threats and blocked
 acts make what follows hypothetical. An event's actor and target are
 finally weighed by a learned chooser (rasd.extract.arguments).
+Background is no news (benchmarks/EVENT_GUIDELINE.md): an act dated over a
+month before publication (a week, in a relative clause), beside an earlier
+year, or counted منذ a long-ago start is not coded. One act told again --
+by a noun beside its verb, or in a later sentence -- is one event.
 """
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from babel import Locale
 
@@ -50,7 +56,7 @@ from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
 from rasd.extract.scorer import load as load_scorer
-from rasd.text.normalise import normalise, proclitic_splits
+from rasd.text.normalise import normalise, proclitic_splits, search_key
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 _RECIPROCAL = SYMMETRIC | {"AGREE"}  # "وقعت مصر وتركيا اتفاقية": the second signer is the target
@@ -620,7 +626,71 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
     ev.negated = _negated(view, i)
     ev.hypothetical = _hedged(view, i, hit)
     _date(view, i, hit, ev)
+    if _history(view, i, ev):
+        return None  # "أبو سياف الذي قتل في مايو"، "منذ اندلاع الحرب عام 2011": background, no news
     return ev
+
+
+# News is of the last days: an act dated further back is background (EVENT_GUIDELINE.md,
+# "Background told as history"), recalled in a relative clause after a week already.
+_HISTORY_DAYS = 30
+_RECALLED_DAYS = 7
+_YEAR_WORDS = frozenset(normalise(w) for w in ("عام", "العام", "سنة", "السنة", "منذ", "في"))
+# What منذ counts from when it tells a long-running state, not a recent act.
+_SINCE_WHAT = frozenset(normalise(w) for w in (
+    "بداية", "بدء", "اندلاع", "سنوات", "سنين", "أعوام", "عقود", "عقد", "عام", "سنة", "قيام", "تأسيس"))
+
+
+def _history(view: SentenceView, i: int, ev: Event) -> bool:
+    """Whether an event is told as history rather than as the report's news: its date ends
+    over a month before publication (a week, in a relative clause), an earlier year stands
+    by it (عام 2011), or منذ counts from a long-ago start (منذ اندلاع الأزمة، منذ سنوات)."""
+    lo, hi = _clause(view, i)
+    n = view.norms
+    lo, hi = max(lo, i - 8), min(hi, i + 12)
+    if any(n[k] == "منذ" and k + 1 < len(n) and (readings(n[k + 1]) & _SINCE_WHAT or _year(n[k + 1]))
+           for k in range(lo, hi)):
+        return True
+    published = _day(view.doc.published)
+    if published is None:
+        return False
+    if any(n[k] in _YEAR_WORDS and k + 1 < len(n) and (y := _year(n[k + 1])) and y < published.year
+           for k in range(lo, hi)):
+        return True
+    last = _last_day(ev.date)
+    if last is None:
+        return False
+    recalled = any(n[k] in RELATIVES for k in range(max(0, i - 3), i))
+    return (published - last).days > (_RECALLED_DAYS if recalled else _HISTORY_DAYS)
+
+
+def _year(norm: str) -> int | None:
+    return int(norm) if len(norm) == 4 and norm.isdigit() and norm[:2] in ("19", "20") else None
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def _last_day(iso: str | None) -> date | None:
+    """The last day an ISO date of any precision names: "2015" -> 2015-12-31, "2015-05"
+    -> 2015-05-31, "2015-W19" -> its Sunday."""
+    if not iso:
+        return None
+    if len(iso) == 4 and iso.isdigit():
+        return date(int(iso), 12, 31)
+    if "-W" in iso:
+        try:
+            return date.fromisocalendar(int(iso[:4]), int(iso[6:8]), 7)
+        except ValueError:
+            return None
+    if len(iso) == 7:
+        y, m = int(iso[:4]), int(iso[5:7])
+        return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+    return _day(iso)
 
 
 # Words that name what a protest is against: ضد X، احتجاجا على X، مطالبين X / باستقالة X.
@@ -1225,13 +1295,50 @@ def _date(view: SentenceView, i: int, hit: Hit, ev: Event) -> None:
         ev.date, ev.date_text = best.iso, best.text
 
 
+def _known(ev: Event, slot: str) -> str | None:
+    """A party's identity: its entity, else its words as written, normalised, a plural's
+    ending off (مسلحون and مسلحين are the same gunmen)."""
+    entity, text = getattr(ev, slot), getattr(ev, slot + "_text")
+    if entity or not text:
+        return entity
+    words = [search_key(w) for w in normalise(text).split()]
+    return " ".join(w[:-2] if len(w) > 4 and w.endswith(("ون", "ين")) else w for w in words)
+
+
+def _same_act(told: Event, again: Event) -> bool:
+    """Whether ``again`` retells ``told``: same type, mode, flags and day, and a party in
+    common -- or none known at all (the attack of the lead, told again as "الانفجار") --
+    with no party contradicting the other's. Only a named target contradicts, as the
+    words for a victim vary from telling to telling (قتل ثلاثة جنود في هجوم على دورية
+    للجيش) -- except between two verbs of one sentence: two objects, two acts (استهدف
+    محطة ... واستهدف موقعا)."""
+    if (told.type != again.type or told.mode != again.mode
+            or (told.negated, told.hypothetical) != (again.negated, again.hypothetical)
+            or told.date and again.date and told.date != again.date):
+        return False
+    actors = _known(told, "actor"), _known(again, "actor")
+    targets = _known(told, "target"), _known(again, "target")
+    apart = told.start != again.start or _nominal(told) or _nominal(again)
+    named = (told.target, again.target) if apart else targets
+    if all(actors) and actors[0] != actors[1] or all(named) and named[0] != named[1]:
+        return False
+    return (bool(actors[0]) and actors[0] == actors[1] or bool(targets[0]) and targets[0] == targets[1]
+            or not (actors[1] or targets[1]))
+
+
+def _nominal(ev: Event) -> bool:
+    """Whether the event's trigger is a noun (هجوم، زيارة), not a verb."""
+    return all(h.tense == "noun" for h in triggers().match(normalise(ev.trigger or "")))
+
+
 def _merge(events: list[Event]) -> list[Event]:
-    """One meeting told over several sentences becomes one event.
+    """One act told over several sentences becomes one event.
 
     A partial telling (no target) folds into a full one of the same type that
     involves its actor; a repeated pair folds into its first telling; either
-    way the kept event takes the place and date it lacked. A visit lends its
-    place to the same actor's other meetings of that article.
+    way the kept event takes the place and date it lacked. Other types fold a
+    retelling (``_same_act``) into the first. A visit lends its place to the
+    same actor's other meetings of that article.
     """
     out: list[Event] = []
     for e in events:
@@ -1249,6 +1356,11 @@ def _merge(events: list[Event]) -> list[Event]:
                 if same_pair or partial:
                     host = f
                     break
+        if host is None and e.type not in _MERGEABLE:
+            host = next((f for f in out if _same_act(f, e)), None)
+            if host is not None:  # the lead's telling stays; a later one lends the party it lacked
+                host.actor, host.actor_text = (host.actor, host.actor_text) if _known(host, "actor") else (e.actor, e.actor_text)
+                host.target, host.target_text = (host.target, host.target_text) if _known(host, "target") else (e.target, e.target_text)
         if host is None:
             out.append(e)
             continue
