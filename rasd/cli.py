@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import os
 import re
@@ -143,22 +144,36 @@ def _analyse(item: Any) -> Doc | _Failure:
     return _Failure(result.path, result.reason) if isinstance(result, InputError) else result
 
 
+WORKER_ARTICLES = 2000  # articles a worker process analyses before a fresh one takes over
+
+
 def _in_workers(items: Iterator[Any], jobs: int) -> Iterator[Doc | _Failure]:
     """``_analyse`` over ``items`` in ``jobs`` processes, results in input order.
 
     Per-article stages fan out; grouping and storing stay in the caller, in
     order, because they are corpus stages with one state. A bounded window of
     pending articles keeps memory flat on any corpus size, and a crashed
-    worker raises (BrokenProcessPool) instead of hanging the run.
+    worker raises (BrokenProcessPool) instead of hanging the run. The pool is
+    replaced by a fresh one after ``WORKER_ARTICLES`` articles a worker: the
+    workers' bounded caches and their allocators' fragmentation then cannot
+    grow with the corpus (measured: two workers grew by ~120 MB from 2k to
+    10k articles), for a model load (~1 % of the work) per replacement.
+    Forked, not spawned, so workers start from the caller's modules.
     """
-    with ProcessPoolExecutor(jobs) as ex:
-        window: deque = deque()
-        for item in items:
-            window.append(ex.submit(_analyse, item))
-            if len(window) >= 4 * jobs:
+    items = iter(items)
+    while True:
+        sent = 0
+        with ProcessPoolExecutor(jobs) as ex:
+            window: deque = deque()
+            for item in itertools.islice(items, WORKER_ARTICLES * jobs):
+                sent += 1
+                window.append(ex.submit(_analyse, item))
+                if len(window) >= 4 * jobs:
+                    yield window.popleft().result()
+            while window:
                 yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+        if sent < WORKER_ARTICLES * jobs:
+            return
 
 
 class _Report:

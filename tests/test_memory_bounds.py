@@ -56,3 +56,25 @@ def test_story_index_keeps_features_of_a_bounded_window(monkeypatch):
     # An article that shares words only with evicted ones opens its own story.
     index.add(Doc(id="late", body=" ".join(words[:4]), title=words[0], source=Source(outlet="x")))
     assert index.story_of("late") == "story:late"
+
+
+def test_every_memo_in_the_package_is_bounded():
+    """A memo keyed by words or names must stop at ``WORD_CACHE`` entries; model loaders
+    keep a few. An unbounded or larger one grows with the corpus in every worker."""
+    import importlib
+    import pkgutil
+
+    import rasd
+
+    found = []
+    for info in pkgutil.walk_packages(rasd.__path__, "rasd."):
+        if info.name.startswith(("rasd.serve", "rasd.distributed")) or info.name.endswith(("train", "train_encoder", "train_arguments", "build")):
+            continue  # the web layer and Spark need extras; training and KB builds are not run by `rasd analyze`
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            params = getattr(obj, "cache_parameters", None)
+            if params and getattr(obj, "__module__", None) == info.name:
+                found.append((info.name, name, params()["maxsize"]))
+    assert len(found) > 10
+    unbounded = [(m, n, size) for m, n, size in found if size is None or size > WORD_CACHE]
+    assert not unbounded

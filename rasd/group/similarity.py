@@ -21,7 +21,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -169,7 +169,7 @@ class PairModel:
         return float(1.0 / (1.0 + math.exp(-(float(np.dot(self.weights, x)) + self.bias))))
 
 
-@cache
+@lru_cache(maxsize=2)
 def pair_model(path: Path = MODEL) -> PairModel:
     """The shipped pair model; its feature names must be this module's ``FEATURES``."""
     d = json.loads(path.read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rasd.kb.generated import rows
-from rasd.text.normalise import normalise
+from rasd.text.normalise import WORD_CACHE, normalise
 from rasd.text.translit import romanise
 
 _MAX_UNIT = 3  # words in the longest compound unit (بن عبد العزيز)
@@ -87,7 +87,7 @@ def _unit(words: list[str]) -> str | None:
     return hit[0] if hit else None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_CACHE)
 def english_name(arabic: str) -> str:
     """The conventional Latin spelling of a person's Arabic name ("سلفا كير" -> "Salva Kiir")."""
     words = _key(arabic)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rasd.doc import Doc, Mention
 from rasd.kb import KnowledgeBase
 from rasd.link.gazetteer import GENERIC_TITLES, MINISTER, Spot, body_tokens, first_readings
-from rasd.text.normalise import normalise
+from rasd.text.normalise import WORD_CACHE, normalise
 from rasd.text.tokens import Token
 
 # Ranks and honorifics that sit between a title and the name (الأدميرال دونغ جون).
@@ -59,7 +59,7 @@ def _token_index(tokens: list[Token], mentions: list[Mention]) -> dict[int, Ment
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _bare(word: str) -> tuple[int, str]:
     """(normalised proclitic length, rest) when the word is a title/rank word behind و/ف/ب/ل/ك."""
     w = normalise(word)
