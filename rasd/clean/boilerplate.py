@@ -147,6 +147,8 @@ def _about_the_page(norm: str) -> bool:
 
 _TERMINAL = r"(?:[.!?؟…؛]|:-?)[\"'»”)\]]*"  # ":-" opens a quoted statement
 _END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter", "wire"}
+# End signs that also sit between an article's paragraphs (app, follow and newsletter calls).
+_CALLS = {"share", "newsletter"}
 
 # Inline code glued into text: a run without Arabic letters that carries code punctuation.
 _CODE_RUN = re.compile(r"[^\u0600-\u06FF]{12,}")
@@ -496,7 +498,7 @@ def _join_runs(lines: list[Line], runs: list[list[int]], best: int, anchor: froz
         while 0 <= k < len(runs):
             a, b = (runs[k][2], runs[k + 1][1]) if step < 0 else (runs[k - 1][2], runs[k][1])
             w = _run_words(lines, runs[k])
-            if any(l.kind in _END_SIGNS for l in lines[a:b]) or not w or len(w & core) < _JOIN * len(w):
+            if any(l.kind in _END_SIGNS - _CALLS for l in lines[a:b]) or not w or len(w & core) < _JOIN * len(w):
                 break
             core |= w
             first, last = min(first, k), max(last, k)
