@@ -67,3 +67,33 @@ def test_lead_above_a_follow_call_and_a_poem_stays():
     body = clean(RawArticle(page, "html", path="review.html")).body
     assert all(p in body for p in REVIEW_LEAD + REVIEW_REST)
     assert "تيليجرام" not in body
+
+
+TRAINING = [
+    "أجرى فريق النصر الأول لكرة القدم تدريباته المسائية أمس على ملعب النادي بقيادة المدرب البرتغالي، وسط غياب الجماهير بعد قرار الإدارة إغلاق التدريبات حتى موعد المباراة.",
+    "وركز المدرب في الحصة التدريبية على الجوانب الخططية، وجرّب المهاجم الشاب في مركز الجناح الأيسر، في مفاجأة يعدها لمواجهة الهلال يوم الجمعة.",
+    "ويغيب عن الفريق قائده بسبب الإصابة التي تعرض لها في المباراة الماضية، فيما عاد الظهير الأيمن إلى التدريبات الجماعية بعد شفائه.",
+    "وتقام مباراة النصر والهلال على ملعب الملك فهد الدولي، وقررت الإدارة استمرار إغلاق التدريبات أمام الجماهير ووسائل الإعلام حتى يوم المباراة.",
+    "ويأمل المدرب البرتغالي أن تنجح مفاجأة المهاجم الشاب في الجناح الأيسر، بعد أن سجل هدفين في التدريبات الأخيرة أمام الفريق الرديف.",
+]
+
+
+def _deck_page(deck: str) -> str:
+    body = "\n".join(f"<p>{escape(p)}</p>" for p in [deck] + TRAINING)
+    return ("<html><head><meta charset='utf-8'><title>النصر يستعد للهلال</title></head><body><article>"
+            "<h1>النصر يستعد للهلال</h1><p>سعد العتيبي ـ الرياض</p>" + body + "</article></body></html>")
+
+
+def test_sub_title_above_the_lead_stays():
+    deck = "إغلاق التدريبات.. والمدرب يجهز مفاجأة للهلال بالمهاجم الشاب"
+    body = clean(RawArticle(_deck_page(deck), "html", path="deck.html")).body
+    assert body.startswith(deck)
+    assert all(p in body for p in TRAINING)
+    assert "سعد العتيبي" not in body
+
+
+def test_other_story_headline_above_the_lead_still_goes():
+    teaser = "وزارة الصحة تفتتح مستشفى جديدا للأطفال في الشرقية"
+    body = clean(RawArticle(_deck_page(teaser), "html", path="teaser.html")).body
+    assert "مستشفى" not in body
+    assert all(p in body for p in TRAINING)
