@@ -97,3 +97,13 @@ def test_other_story_headline_above_the_lead_still_goes():
     body = clean(RawArticle(_deck_page(teaser), "html", path="teaser.html")).body
     assert "مستشفى" not in body
     assert all(p in body for p in TRAINING)
+
+
+def test_headline_of_a_scraped_page_is_not_taken_for_a_sub_title():
+    # No title given: the headline-shaped line above the lead is the headline, under a ticker and the menu.
+    headline = "النصر يغلق تدريباته ويجهز مفاجأة للهلال بالمهاجم الشاب"
+    page = "\n".join(["وزارة الصحة تفتتح مستشفى جديدا للأطفال في الشرقية", "الرئيسية", headline] + TRAINING)
+    doc = clean(RawArticle(page, "text", path="scraped.txt"))
+    assert doc.title == headline
+    assert headline not in doc.body
+    assert all(p in doc.body for p in TRAINING)

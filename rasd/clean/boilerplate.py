@@ -374,14 +374,16 @@ _BYLINE_DASH = re.compile(r"\s[-–—ـ]\s")  # "لجين الأحمدي – ع
 
 def _deck(line: Line, above: list[Line], body: list[Line], title: str | None) -> bool:
     """A sub-title right above the lead, under the page's headline: shaped like a headline, and most
-    of its words (three or more) are the article's own, as a teaser's headline's are not."""
-    if not _teaser_head(line) or _BYLINE_DASH.search(line.text) or (title and normalise(title).strip() == line.norm.strip()):
+    of its words (three or more) are the article's own, as a teaser's headline's are not.
+
+    Only with a known ``title``: without one, the line above the lead is most often the headline
+    itself (which ``find_title`` then looks for above the body), and the deck is told from it by
+    sharing less than half of its words with it."""
+    if title is None or not _teaser_head(line) or _BYLINE_DASH.search(line.text) or not any(_teaser_head(l) for l in above):
         return False
-    if not any(_teaser_head(l) for l in above):
-        return False  # no headline above it: it is the headline
     own = _stems(_keys(line))
     words = _stems(frozenset().union(*(_keys(l) for l in body if l.prose)))
-    return len(own) >= 3 and len(own & words) >= _DECK_SHARE * len(own)
+    return len(own) >= 3 and len(own & words) >= _DECK_SHARE * len(own) and len(own & _stems(_keys(_make_line(title)))) < len(own) / 2
 
 
 def _terminal_cut(lines: list[Line]) -> int:
