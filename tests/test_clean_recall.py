@@ -1,0 +1,109 @@
+"""Article text the cleaner used to lose (issue 14, recall): pages written for these tests.
+
+Each page holds the article's own paragraphs in a shape that looked like
+furniture to the cleaner; every paragraph must stay, and the furniture
+beside it must still go.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from rasd.clean import clean
+from rasd.ingest import RawArticle
+
+
+def _html(title: str, paragraphs: list[str]) -> str:
+    body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return (f"<html><head><meta charset='utf-8'><title>{escape(title)}</title></head><body>"
+            f"<nav><a href='/'>الرئيسية</a></nav><article><h1>{escape(title)}</h1>{body}</article>"
+            "<footer>جميع الحقوق محفوظة 2024</footer></body></html>")
+
+
+COLUMN = [
+    "يتذكر جمهور نادي الوحدة موسم الصعود الكبير حين عاد الفريق إلى دوري الأضواء بعد غياب طويل، وقدم مدربه الشاب كرة هجومية جميلة أقنعت الجماهير والنقاد معا.",
+    "كان المدرب يعتمد على لاعبي أكاديمية النادي، ويمنح الشباب فرصة اللعب أمام الجماهير الكبيرة في ملعب المدينة، فصنع منهم نجوما في موسم واحد.",
+    "ولم تكن الإدارة تملك ميزانية كبيرة، لكنها أحسنت اختيار المحترفين الأجانب، وجاءت صفقاتها القليلة في مراكز يحتاجها الفريق فعلا.",
+]
+ENDING = ("قبل أن أختم، أذكر أن جماهير الوحدة ما زالت تنتظر من الإدارة والمدرب موسما يشبه موسم الصعود، "
+          "وأن أكاديمية النادي قادرة على صنع جيل جديد من النجوم.")
+
+
+def test_paragraph_after_an_empty_read_also_box_stays():
+    # The box's links are gone; the last paragraph goes on with the column's words, so it is ours.
+    page = _html("موسم لا ينسى لنادي الوحدة", COLUMN + ["اقرأ أيضاً:", ENDING])
+    body = clean(RawArticle(page, "html", path="column.html")).body
+    assert all(p in body for p in COLUMN)
+    assert ENDING in body
+    assert "اقرأ أيضاً" not in body
+
+
+def test_other_story_after_a_read_also_marker_still_goes():
+    glued = ("أعلنت وزارة الصحة افتتاح مستشفى جديد للأطفال في المنطقة الشرقية بسعة مئتي سرير، "
+             "ويضم أقساما للعناية المركزة وجراحة القلب.")
+    page = _html("موسم لا ينسى لنادي الوحدة", COLUMN + ["اقرأ أيضاً:", glued])
+    body = clean(RawArticle(page, "html", path="glued.html")).body
+    assert all(p in body for p in COLUMN)
+    assert "مستشفى" not in body
+
+
+REVIEW_LEAD = [
+    "صدر حديثا عن دار النشر الأدبية ديوان شعر جديد بعنوان (ضفاف الضوء) للشاعر سالم الحربي، في مئة وعشرين صفحة من القطع المتوسط.",
+    "ويضم الديوان ثلاثين قصيدة كتبها الشاعر خلال عشر سنوات، تتنوع بين القصيدة العمودية وقصيدة التفعيلة، ويغلب عليها الحنين إلى القرية والبحر.",
+]
+POEM = ["على شاطئ البحر قلبي ينام", "ويحمل موج الحنين السلام", "وفي القرية البكر ضوء قديم", "يعلمنا كيف يحلو الكلام"]
+REVIEW_REST = [
+    "ومن أجمل قصائد الديوان قصيدة البحر التي يستعيد فيها الشاعر طفولته في القرية الساحلية، ويصف مواسم الصيد وعودة المراكب عند الغروب، بلغة سهلة قريبة من القارئ.",
+    "أما القسم الأخير من الديوان فيعتمد فيه الشاعر على الرمز وتكثيف الصورة الشعرية، فيتحول البحر إلى رمز للحرية، وتصبح القرية ذاكرة للجماعة كلها، وتقترب القصائد من لغة الحلم.",
+    "لقد اتسمت لغة الشاعر في هذا الديوان بالرصانة والعذوبة معا، وجمعت بين رموز التراث وصور الحياة اليومية، مما يجعل الديوان إضافة جميلة إلى المكتبة الشعرية في المنطقة، ويؤكد حضور الشاعر بين أبناء جيله.",
+    "ويأمل الشاعر أن يصدر ديوانه القادم العام المقبل، وأن يضم قصائد عن المدينة والغربة بعد أن كتب طويلا عن القرية والبحر والحنين إلى الطفولة.",
+]
+
+
+def test_lead_above_a_follow_call_and_a_poem_stays():
+    # The lead and the poem form one run, the longer rest another; a follow call between them is a
+    # call to the reader, not the end of the article.
+    page = _html("ضفاف الضوء.. ديوان عن البحر والقرية",
+                 REVIEW_LEAD + POEM + ["تابعوا آخر الأخبار الثقافية على قناتنا في تيليجرام"] + REVIEW_REST)
+    body = clean(RawArticle(page, "html", path="review.html")).body
+    assert all(p in body for p in REVIEW_LEAD + REVIEW_REST)
+    assert "تيليجرام" not in body
+
+
+TRAINING = [
+    "أجرى فريق النصر الأول لكرة القدم تدريباته المسائية أمس على ملعب النادي بقيادة المدرب البرتغالي، وسط غياب الجماهير بعد قرار الإدارة إغلاق التدريبات حتى موعد المباراة.",
+    "وركز المدرب في الحصة التدريبية على الجوانب الخططية، وجرّب المهاجم الشاب في مركز الجناح الأيسر، في مفاجأة يعدها لمواجهة الهلال يوم الجمعة.",
+    "ويغيب عن الفريق قائده بسبب الإصابة التي تعرض لها في المباراة الماضية، فيما عاد الظهير الأيمن إلى التدريبات الجماعية بعد شفائه.",
+    "وتقام مباراة النصر والهلال على ملعب الملك فهد الدولي، وقررت الإدارة استمرار إغلاق التدريبات أمام الجماهير ووسائل الإعلام حتى يوم المباراة.",
+    "ويأمل المدرب البرتغالي أن تنجح مفاجأة المهاجم الشاب في الجناح الأيسر، بعد أن سجل هدفين في التدريبات الأخيرة أمام الفريق الرديف.",
+]
+
+
+def _deck_page(deck: str) -> str:
+    body = "\n".join(f"<p>{escape(p)}</p>" for p in [deck] + TRAINING)
+    return ("<html><head><meta charset='utf-8'><title>النصر يستعد للهلال</title></head><body><article>"
+            "<h1>النصر يستعد للهلال</h1><p>سعد العتيبي ـ الرياض</p>" + body + "</article></body></html>")
+
+
+def test_sub_title_above_the_lead_stays():
+    deck = "إغلاق التدريبات.. والمدرب يجهز مفاجأة للهلال بالمهاجم الشاب"
+    body = clean(RawArticle(_deck_page(deck), "html", path="deck.html")).body
+    assert body.startswith(deck)
+    assert all(p in body for p in TRAINING)
+    assert "سعد العتيبي" not in body
+
+
+def test_other_story_headline_above_the_lead_still_goes():
+    teaser = "وزارة الصحة تفتتح مستشفى جديدا للأطفال في الشرقية"
+    body = clean(RawArticle(_deck_page(teaser), "html", path="teaser.html")).body
+    assert "مستشفى" not in body
+    assert all(p in body for p in TRAINING)
+
+
+def test_headline_of_a_scraped_page_is_not_taken_for_a_sub_title():
+    # No title given: the headline-shaped line above the lead is the headline, under a ticker and the menu.
+    headline = "النصر يغلق تدريباته ويجهز مفاجأة للهلال بالمهاجم الشاب"
+    page = "\n".join(["وزارة الصحة تفتتح مستشفى جديدا للأطفال في الشرقية", "الرئيسية", headline] + TRAINING)
+    doc = clean(RawArticle(page, "text", path="scraped.txt"))
+    assert doc.title == headline
+    assert headline not in doc.body
+    assert all(p in doc.body for p in TRAINING)
