@@ -14,6 +14,7 @@ import argparse
 import csv
 import itertools
 import json
+import multiprocessing
 import os
 import re
 import sqlite3
@@ -154,16 +155,19 @@ def _in_workers(items: Iterator[Any], jobs: int) -> Iterator[Doc | _Failure]:
     order, because they are corpus stages with one state. A bounded window of
     pending articles keeps memory flat on any corpus size, and a crashed
     worker raises (BrokenProcessPool) instead of hanging the run. The pool is
-    replaced by a fresh one after ``WORKER_ARTICLES`` articles a worker: the
-    workers' bounded caches and their allocators' fragmentation then cannot
+    replaced by a fresh one after ``WORKER_ARTICLES`` articles a worker, so
+    the workers' bounded caches and their allocators' fragmentation cannot
     grow with the corpus (measured: two workers grew by ~120 MB from 2k to
     10k articles), for a model load (~1 % of the work) per replacement.
-    Forked, not spawned, so workers start from the caller's modules.
+    Workers are spawned, not forked: a fork taken mid-run would start from a
+    copy of the caller's story index. (A pool of its own per batch rather
+    than ``max_tasks_per_child``, which can deadlock on Python 3.11.)
     """
+    ctx = multiprocessing.get_context("spawn")
     items = iter(items)
     while True:
         sent = 0
-        with ProcessPoolExecutor(jobs) as ex:
+        with ProcessPoolExecutor(jobs, mp_context=ctx) as ex:
             window: deque = deque()
             for item in itertools.islice(items, WORKER_ARTICLES * jobs):
                 sent += 1

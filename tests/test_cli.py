@@ -207,8 +207,9 @@ def test_query_commands_without_a_store(tmp_path, capsys):
     assert not (tmp_path / "none.db").exists()
 
 
-def test_parallel_workers_give_the_same_output(tmp_path, capsys, fake_pipeline, monkeypatch):
-    monkeypatch.setattr(cli, "WORKER_ARTICLES", 1)  # the pool is replaced every 2 articles: order and count hold
+def test_parallel_workers_give_the_same_output(tmp_path, capsys, monkeypatch):
+    """The real stages (workers are fresh processes: a stand-in would not reach them)."""
+    monkeypatch.setattr(cli, "WORKER_ARTICLES", 2)  # workers are replaced mid-run: order and count hold
     src = tmp_path / "in"
     src.mkdir()
     for i in range(6):
