@@ -330,6 +330,9 @@ def pair_vector(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.nda
     return _measure(a, _Side.of(a, stats), b, stats, text)[0]
 
 
+_COLUMN = {name: i for i, name in enumerate(FEATURES)}  # feature name -> its place in a pair vector
+
+
 def _ceilings(a: Features, cands: list[Features], text: np.ndarray, model: PairModel) -> np.ndarray:
     """The highest logit each pair could reach, knowing only its text cosine, the
     publication days and which evidence both sides carry at all.
@@ -339,7 +342,7 @@ def _ceilings(a: Features, cands: list[Features], text: np.ndarray, model: PairM
     the publication days. A pair whose ceiling is under the threshold need not
     be measured further: most candidates of blocking share a word, not the event.
     """
-    col = {name: i for i, name in enumerate(FEATURES)}
+    col = _COLUMN
     n = len(cands)
     lo, hi = np.zeros((n, len(FEATURES))), np.zeros((n, len(FEATURES)))
     lo[:, col["text"]] = hi[:, col["text"]] = text

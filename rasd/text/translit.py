@@ -9,6 +9,9 @@ Latin form for names the knowledge base does not hold.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from rasd.text.normalise import normalise
 
 # Consonant classes that outlets swap for the same foreign sound.
@@ -229,9 +232,6 @@ def arabic_skeletons(spelling: str) -> list[str]:
 
 def latin_skeletons(name: str) -> list[str]:
     """Consonant skeleton of each word of a Latin name (accents and apostrophes off)."""
-    import re
-    import unicodedata
-
     s = unicodedata.normalize("NFKD", name.lower().replace("ı", "i"))
     s = "".join(c for c in s if not unicodedata.combining(c) and c not in "'’‘ʻʿ")
     out = []
