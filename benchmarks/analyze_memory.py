@@ -5,10 +5,14 @@ written to a temporary JSONL file (scraped text, so cleaning runs too) and
 ``rasd analyze FILE --db TMP.db -j J`` runs in a fresh process. With one
 worker (the default) the whole pipeline is in the one process measured; with
 ``--jobs 2`` the analysis runs in two worker processes and the figure a user
-sees is the sum over the process tree. Prints the peak RSS of the main
-process (``wait4``), the peak of the tree's summed RSS (sampled every 0.5 s),
-the tree's RSS sampled at each fifth of the run (flat means memory does not
-grow with the corpus), articles/s and the store's size. Temporary files are
+sees is the sum over the process tree. Summed RSS counts a page shared by
+several processes (the interpreter, numpy, onnxruntime, the models mapped in
+every worker) once per process, so the tree is also measured by PSS
+(proportional set size: a shared page split between its sharers), the memory
+the run really takes from the machine. Prints the peak RSS of the main
+process (``wait4``), the peaks of the tree's summed RSS and summed PSS
+(sampled every 0.5 s), the tree's PSS at each fifth of the run (flat means
+memory does not grow with the corpus), articles/s and the store's size. Temporary files are
 deleted; no text leaves /tmp.
 
     nice -n 10 python benchmarks/analyze_memory.py [--sizes 2000,10000,0] [--jobs 2]
@@ -32,15 +36,20 @@ from saudinewsnet import records
 RASD = Path(sys.executable).with_name("rasd")
 
 
-def _rss_mb(pid: int) -> float:
+def _kb_field_mb(path: str, field: str) -> float:
+    """A ``Field:   N kB`` line of a /proc file, in MB (0 once the process is gone)."""
     try:
-        with open(f"/proc/{pid}/status") as fh:
+        with open(path) as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def _rss_pss_mb(pid: int) -> tuple[float, float]:
+    return _kb_field_mb(f"/proc/{pid}/status", "VmRSS:"), _kb_field_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def _tree(pid: int) -> list[int]:
@@ -72,11 +81,12 @@ def run(size: int, jobs: int) -> dict:
         t0 = time.perf_counter()
         proc = subprocess.Popen([str(RASD), "analyze", str(src), "--db", str(db), "-j", str(jobs)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        samples: list[tuple[float, float]] = []
+        samples: list[tuple[float, float, float]] = []
 
         def sample() -> None:
             while proc.poll() is None:
-                samples.append((time.perf_counter() - t0, sum(_rss_mb(p) for p in _tree(proc.pid))))
+                sizes = [_rss_pss_mb(p) for p in _tree(proc.pid)]
+                samples.append((time.perf_counter() - t0, sum(r for r, _ in sizes), sum(p for _, p in sizes)))
                 time.sleep(0.5)
 
         watcher = threading.Thread(target=sample, daemon=True)
@@ -85,12 +95,13 @@ def run(size: int, jobs: int) -> dict:
         proc.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - t0
         watcher.join()
-        fifths = [max((r for t, r in samples if k * wall / 5 <= t < (k + 1) * wall / 5), default=0.0)
+        fifths = [max((p for t, _, p in samples if k * wall / 5 <= t < (k + 1) * wall / 5), default=0.0)
                   for k in range(5)]
         return {
             "articles": n, "jobs": jobs, "exit": proc.returncode, "peak_mb": round(usage.ru_maxrss / 1024),
-            "tree_peak_mb": round(max((r for _, r in samples), default=0.0)),
-            "rss_mb_by_fifth": [round(r) for r in fifths], "wall_s": round(wall, 1),
+            "tree_peak_rss_mb": round(max((r for _, r, _ in samples), default=0.0)),
+            "tree_peak_pss_mb": round(max((p for _, _, p in samples), default=0.0)),
+            "pss_mb_by_fifth": [round(p) for p in fifths], "wall_s": round(wall, 1),
             "articles_per_s": round(n / wall, 1),
             "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
             "articles_per_cpu_s": round(n / max(usage.ru_utime + usage.ru_stime, 1e-9), 1),

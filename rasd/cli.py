@@ -145,7 +145,7 @@ def _analyse(item: Any) -> Doc | _Failure:
     return _Failure(result.path, result.reason) if isinstance(result, InputError) else result
 
 
-WORKER_ARTICLES = 2000  # articles a worker process analyses before a fresh one takes over
+WORKER_ARTICLES = 1000  # articles a worker process analyses before a fresh one takes over
 
 
 def _in_workers(items: Iterator[Any], jobs: int) -> Iterator[Doc | _Failure]:
@@ -158,7 +158,8 @@ def _in_workers(items: Iterator[Any], jobs: int) -> Iterator[Doc | _Failure]:
     replaced by a fresh one after ``WORKER_ARTICLES`` articles a worker, so
     the workers' bounded caches and their allocators' fragmentation cannot
     grow with the corpus (measured: two workers grew by ~120 MB from 2k to
-    10k articles), for a model load (~1 % of the work) per replacement.
+    10k articles), for a model load (~1 % of the work) per replacement. At
+    1,000 a worker, a run of any size peaks like a run of 2,000 articles.
     Workers are spawned, not forked: a fork taken mid-run would start from a
     copy of the caller's story index. (A pool of its own per batch rather
     than ``max_tasks_per_child``, which can deadlock on Python 3.11.)
