@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.text.dates import find_dates, parse_date
+from datetime import date
+
+from rasd.text.dates import day_of, find_dates, last_day_of, parse_date
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -58,3 +60,19 @@ def test_month_and_year_only_when_asked():
 def test_hijri_date_beside_gregorian():
     text = "الثلاثاء 10 جمادى الأولى 1446 هـ الموافق 12 نوفمبر 2024 م"
     assert [iso for *_, iso in find_dates(text)] == ["2024-11-12"]
+
+
+@pytest.mark.parametrize("iso, day, last", [
+    ("2018-06-13", date(2018, 6, 13), date(2018, 6, 13)),
+    ("2018-06-13T04:15:21+03:00", date(2018, 6, 13), date(2018, 6, 13)),
+    ("2016-02", None, date(2016, 2, 29)),          # a month ends on its last day, leap years too
+    ("2015-12", None, date(2015, 12, 31)),
+    ("2015", None, date(2015, 12, 31)),
+    ("2015-W19", date(2015, 5, 4), date(2015, 5, 10)),  # a week starts on its Monday, ends on its Sunday
+    ("2015-13", None, None),                       # stored values are never trusted
+    ("2018-02-30", None, None),
+    (None, None, None),
+])
+def test_stored_iso_dates_read_as_days(iso, day, last):
+    assert day_of(iso) == day
+    assert last_day_of(iso) == last

@@ -46,8 +46,6 @@ by a noun beside its verb, or in a later sentence -- is one event.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from babel import Locale
 
 from rasd.doc import Doc, Entity, Event
@@ -56,6 +54,7 @@ from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
 from rasd.extract.scorer import load as load_scorer
+from rasd.text.dates import day_of, last_day_of
 from rasd.text.normalise import normalise, proclitic_splits, search_key
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
@@ -651,13 +650,13 @@ def _history(view: SentenceView, i: int, ev: Event) -> bool:
     if any(n[k] == "منذ" and k + 1 < len(n) and (readings(n[k + 1]) & _SINCE_WHAT or _year(n[k + 1]))
            for k in range(lo, hi)):
         return True
-    published = _day(view.doc.published)
+    published = day_of(view.doc.published)
     if published is None:
         return False
     if any(n[k] in _YEAR_WORDS and k + 1 < len(n) and (y := _year(n[k + 1])) and y < published.year
            for k in range(lo, hi)):
         return True
-    last = _last_day(ev.date)
+    last = last_day_of(ev.date)
     if last is None:
         return False
     recalled = any(n[k] in RELATIVES for k in range(max(0, i - 3), i))
@@ -666,31 +665,6 @@ def _history(view: SentenceView, i: int, ev: Event) -> bool:
 
 def _year(norm: str) -> int | None:
     return int(norm) if len(norm) == 4 and norm.isdigit() and norm[:2] in ("19", "20") else None
-
-
-def _day(iso: str | None) -> date | None:
-    try:
-        return date.fromisoformat(iso[:10]) if iso else None
-    except ValueError:
-        return None
-
-
-def _last_day(iso: str | None) -> date | None:
-    """The last day an ISO date of any precision names: "2015" -> 2015-12-31, "2015-05"
-    -> 2015-05-31, "2015-W19" -> its Sunday."""
-    if not iso:
-        return None
-    if len(iso) == 4 and iso.isdigit():
-        return date(int(iso), 12, 31)
-    if "-W" in iso:
-        try:
-            return date.fromisocalendar(int(iso[:4]), int(iso[6:8]), 7)
-        except ValueError:
-            return None
-    if len(iso) == 7:
-        y, m = int(iso[:4]), int(iso[5:7])
-        return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
-    return _day(iso)
 
 
 # Words that name what a protest is against: ضد X، احتجاجا على X، مطالبين X / باستقالة X.

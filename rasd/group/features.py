@@ -12,12 +12,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from rasd.doc import Doc
+from rasd.text.dates import day_of
 from rasd.text.normalise import normalise, search_key
 
 LEAD_CHARS = 1000  # the lead carries the who/what/where of a news story
@@ -76,13 +76,9 @@ class Features:
 
 
 def to_day(iso: str | None) -> int | None:
-    """ISO date (or datetime) -> day number; None when absent or unreadable."""
-    if not iso:
-        return None
-    try:
-        return date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return None
+    """ISO date (or datetime) -> day number, for date differences; None when absent or unreadable."""
+    day = day_of(iso)
+    return day.toordinal() if day else None
 
 
 def lead_text(doc: Doc) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import email.utils
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from dateutil import parser as du_parser
 
@@ -186,3 +186,30 @@ def _dateutil_full(value: str, order: str) -> str | None:
     except (ValueError, OverflowError, du_parser.ParserError):
         return None
     return a.date().isoformat() if a.date() == b.date() else None
+
+
+def day_of(iso: str | None) -> date | None:
+    """The day an ISO date or datetime names ("2018-06-13", "2018-06-13T04:15:21+03:00");
+    None when absent, coarser than a day, or unreadable (a stored value is never trusted)."""
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def last_day_of(iso: str | None) -> date | None:
+    """The last day an ISO date of any precision names: "2015" -> 2015-12-31,
+    "2015-05" -> 2015-05-31, "2015-W19" -> its Sunday; a day names itself."""
+    if not iso:
+        return None
+    try:
+        if len(iso) == 4 and iso.isdigit():
+            return date(int(iso), 12, 31)
+        if "-W" in iso:
+            return date.fromisocalendar(int(iso[:4]), int(iso[6:8]), 7)
+        if len(iso) == 7:
+            y, m = int(iso[:4]), int(iso[5:7])
+            return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1) if 1 <= m <= 12 else None
+    except ValueError:
+        return None
+    return day_of(iso)
