@@ -362,6 +362,19 @@ def test_the_preposition_ala_is_no_short_form_of_a_person_called_ali():
     assert "سمير علي" in words
 
 
+def test_a_name_written_with_alef_maqsura_takes_no_preposition_ala():
+    # an article that spells the name علي as على (Egyptian usage): the many على of the text
+    # stay prepositions, however the recogniser and the linker read the name
+    from rasd.core import analyze
+
+    body = ("استقبل المهندس محمود بن على وفدا من المستثمرين في القاهرة. وأكد بن على على أهمية "
+            "الاستثمار، وحصل الوفد على وعود بتسهيلات. وقال المدير حسين على إن الشركة تعمل على "
+            "التوسع وتراهن على السوق المحلية حتى نهاية العام.")
+    doc = analyze(body, clean_body=False)
+    people = [m.text for m in doc.mentions if m.type == "PER"]
+    assert people and "على" not in people and "حتى" not in people
+
+
 def test_a_family_name_repeated_alone_stays_the_person_named_in_full():
     from rasd.core import analyze
 

@@ -137,6 +137,22 @@ def test_proclitic_comes_off_a_name_the_article_also_writes_bare():
     assert all(body[m.start:m.end] == m.text for m in names)
 
 
+def test_a_name_spelled_with_alef_maqsura_does_not_take_every_preposition_ala():
+    # Egyptian usage writes the name علي as على: the particle على (and إلى, حتى) stays a
+    # particle, and the patronymic name's short form is بن على, not على alone
+    sentences = [
+        "استقبل رجل الأعمال محمود بن على وفدا من المستثمرين .".split(),
+        "وأكد بن على على أهمية الاستثمار وحصل الوفد على وعود .".split(),
+        "وقال المهندس حسن على إن الشركة تعمل على التوسع حتى نهاية العام .".split(),
+    ]
+    tags = [["O", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O", "O", "O"],
+            ["O"] * 10,
+            ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O", "O", "O"]]
+    out = propagate(sentences, tags)
+    people = [" ".join(toks[a:b]) for toks, tg in zip(sentences, out) for a, b, t in bio_spans(tg) if t == "PER"]
+    assert people == ["محمود بن على", "بن على", "حسن على"]
+
+
 def test_the_preposition_ala_is_no_repeat_of_the_name_ali():
     # normalising folds ى into ي; a surname علي must not spread to every على of the article
     body = ("استقبل وزير الخارجية الباحث أحمد علي في مكتبه. وأكد الوزير على أهمية البحث العلمي، "

@@ -18,7 +18,7 @@ from rasd.doc import Doc, Entity, Mention
 from rasd.kb import KBEntity, KnowledgeBase
 from rasd.kb.names import unit_count
 from rasd.link.corpus import canonical_key, corpus_entity, distinctive
-from rasd.recognise.lexicon import ORG_CUES, PERSON_CUES, PLACE_CUES
+from rasd.recognise.lexicon import ORG_CUES, PERSON_CUES, PLACE_CUES, maqsura_particle
 from rasd.recognise.nameness import COMMON, prior
 from rasd.link.gazetteer import ARAB, Cand, Spot, after_prefix, body_tokens, index, readings, spot, word_keys, words_of
 from rasd.link.titles import resolve_title, resolve_titles
@@ -495,7 +495,7 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
     maqsura = {normalise(w) for m in names if m.type == "PER" for w in m.text.split() if w.endswith("ى")}
 
     def spelled_apart(word: str) -> bool:
-        return word.endswith("ى") and normalise(word) not in maqsura
+        return word.endswith("ى") and (normalise(word) not in maqsura or maqsura_particle(word))
 
     for m in names:
         if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1 \
