@@ -415,3 +415,20 @@ def test_a_head_word_that_is_part_of_the_name_stays_in_the_mention():
     linked = {m.text: m.entity for m in doc.mentions}
     assert linked.get("بحر اليابان") == "kb:sea-of-japan"
     assert linked.get("بحر الصين الشرقي") == "kb:east-china-sea"
+
+
+def test_a_description_by_nationality_stays_linked_but_names_nothing():
+    # "the Iraqi government", "the American army": the country's institution, wanted as an
+    # event's actor, but no name (ANERcorp tags none of them); a name the adjective only
+    # qualifies loses it, and a country's own name that is also an adjective stays whole
+    from rasd.core import analyze
+
+    body = ("وقالت الحكومة العراقية إن الجيش الأميركي سيغادر قاعدة عين الأسد قريبا، فيما رحب حزب الله "
+            "اللبناني بالقرار. وأكد الرئيس الفرنسي أن المملكة العربية السعودية ستشارك في الاجتماع.")
+    doc = analyze(body, clean_body=False)
+    by_text = {m.text: m for m in doc.mentions}
+    assert by_text["الحكومة العراقية"].nominal and by_text["الحكومة العراقية"].entity == "kb:iraq"
+    assert by_text["الجيش الأميركي"].nominal and by_text["الجيش الأميركي"].entity.startswith("kb:")
+    assert not by_text["حزب الله"].nominal and "حزب الله اللبناني" not in by_text
+    assert not by_text["المملكة العربية السعودية"].nominal
+    assert all(m.nominal for m in doc.mentions if m.text.startswith("الرئيس"))

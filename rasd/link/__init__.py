@@ -9,14 +9,18 @@ and otherwise become corpus entities (:mod:`rasd.link.corpus`). Short forms
 and office titles become people (:mod:`rasd.link.titles`). Precision comes
 first: an ambiguous short form, or a GeoNames place name that is also an
 ordinary word (مدينة), is only taken when the article corroborates it.
+Descriptions (الحكومة العراقية, الرئيس الروسي) stay linked, for the events,
+but are marked ``nominal``: they name nothing (:func:`_descriptions`).
 """
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb import KBEntity, KnowledgeBase
 from rasd.kb.names import unit_count
+from rasd.kb.places import common_word_readings
 from rasd.link.corpus import canonical_key, corpus_entity, distinctive
 from rasd.recognise.lexicon import ORG_CUES, PERSON_CUES, PLACE_CUES, maqsura_particle
 from rasd.recognise.nameness import COMMON, prior
@@ -91,9 +95,77 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
             m for m in doc.mentions
             if m.role or not (m.entity or "").startswith("ent:") or not all(inside[m.start : m.end])
         ]
+    _descriptions(doc, kb, ix, ner)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = [e for e in doc.entities if e.id in used]  # a re-pointed surname leaves its own behind
+
+
+def _descriptions(doc: Doc, kb: KnowledgeBase, ix, ner: list[Mention]) -> None:
+    """Tell descriptions from names by a trailing nationality adjective.
+
+    What the adjective follows decides. A spelling of the same KB entity (حزب الله
+    اللبناني, الكونغرس الأميركي) is a name the adjective only qualifies: the
+    mention loses the adjective, unless the recogniser took it into the name
+    (منظمة التحرير الفلسطينية); of another entity, the adjective tells them apart
+    (مجلس الأمن الروسي) and stays. Anything else the KB linked (الحكومة العراقية,
+    الجيش الأميركي, وزارة الطاقة الأميركية, وزير الخارجية الروسي) describes the
+    country's institution or office holder: it stays linked, for the events,
+    marked ``nominal``. A span linked to no KB entity is a description when its
+    words are all titles, cue words or common nouns (الرئيس الفرنسي, which would
+    be no one as a corpus entity: it goes), otherwise a name as the recogniser
+    found it. A country's name that is also an adjective (المملكة العربية
+    السعودية) is kept whole.
+    """
+    keep: list[Mention] = []
+    for m in doc.mentions:
+        words = [] if m.type not in NAME_TYPES or m.nominal else _word_spans(doc.body, m.start, m.end)
+        k = len(words)
+        while k > 1 and _nationality_only(kb, ix, words[k - 1][2]):
+            k -= 1
+        if k < len(words):
+            core = doc.body[m.start : words[k - 1][1]]
+            if (m.entity or "").startswith("kb:"):
+                readings = {c.key for c in _kb_lookup(ix, core)[1] if c.kind in ("full", "short")}
+                if not readings:
+                    m.nominal = True
+                elif m.entity[3:] in readings and not any(r.end == m.end and r.start < words[k][0] for r in ner):
+                    m.end, m.text = m.start + len(core), core
+            elif all(_descriptive(w) for w in words_of(core)):
+                continue
+        keep.append(m)
+    doc.mentions = keep
+
+
+def _word_spans(body: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the whitespace-separated words of ``body[start:end]``."""
+    out, pos = [], start
+    for w in body[start:end].split():
+        pos = body.index(w, pos)
+        out.append((pos, pos + len(w), w))
+        pos += len(w)
+    return out
+
+
+def _nationality_only(kb: KnowledgeBase, ix, word: str) -> bool:
+    """A nationality adjective that is not also the name of a place (السعودية is)."""
+    if kb.nationality(word) is None:
+        return False
+    level, cands = _kb_lookup(ix, word)
+    return not (level == 0 and any(c.kind == "full" and not c.generated for c in cands))
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    return common_word_readings() | _CUES | _TITLES | PERSON_CUES
+
+
+def _descriptive(word: str) -> bool:
+    """A title, a cue word (وزارة, الجيش) or a common word (``common_words.txt``, the
+    learned prior), its proclitic and article read off."""
+    nouns = _common_nouns()
+    return _common(word) or any(rest in nouns or rest.startswith("ال") and rest[2:] in nouns
+                                for _, rest in proclitic_splits(word))
 
 
 _NER_CODE = {"PER": 1, "ORG": 2, "LOC": 3, "GPE": 3, "MISC": 4}
