@@ -127,6 +127,15 @@ def test_proclitic_trim_keeps_names_that_start_like_clitics():
     assert trim_proclitic("بغداد", words) == 0
 
 
+def test_proclitic_trim_reads_the_name_not_a_place_hidden_in_it():
+    from rasd.recognise.spans import trim_proclitic
+
+    none: frozenset[str] = frozenset()
+    assert trim_proclitic("فرانس", none, alone=False) == 0  # فرانس برس: no ف + رانس (Reims)
+    assert trim_proclitic("وباريس", none) == 1  # و + باريس, not وب + اريس
+    assert trim_proclitic("وبالقاهرة", frozenset({"بالقاهرة"})) == 2  # وب + القاهرة
+
+
 def test_proclitic_comes_off_a_name_the_article_also_writes_bare():
     """Names unknown to the training data: the article's own bare mention tells ل from the name."""
     body = "وتأتي زيارة كارتر إلى بغداد ضمن جولة إقليمية. وتعتبر هذه أول زيارة لكارتر إلى بغداد منذ تسلمه مهامه."
