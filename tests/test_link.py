@@ -432,3 +432,10 @@ def test_a_description_by_nationality_stays_linked_but_names_nothing():
     assert not by_text["حزب الله"].nominal and "حزب الله اللبناني" not in by_text
     assert not by_text["المملكة العربية السعودية"].nominal
     assert all(m.nominal for m in doc.mentions if m.text.startswith("الرئيس"))
+
+
+def test_a_patronymic_end_alone_is_the_person_named_in_full(kb):
+    body = "استقبل الوزير رجل الأعمال خالد بن مرزوق في مكتبه. وقال بن مرزوق إن المشروع سيبدأ قريبا."
+    doc = run(kb, body, ner=[("خالد بن مرزوق", "PER"), ("بن مرزوق", "PER")])
+    ids = {m.text: m.entity for m in doc.mentions if m.type == "PER"}
+    assert ids["بن مرزوق"] == ids["خالد بن مرزوق"]

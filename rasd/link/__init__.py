@@ -527,15 +527,21 @@ def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[tuple
 
 def _family_names(names: list[Mention]) -> dict[str, str]:
     """Family names with the article (الغامدي, القرشي) of people named in full in the article,
-    each owned by one person: a recogniser mention of that word alone is that person. (Only
-    mentions the recogniser tagged: the word untagged may be anyone of the family.)"""
+    and patronymic ends (بن علي of محمد بن علي), each owned by one person: a recogniser
+    mention of that alone is that person. (Only mentions the recogniser tagged: the words
+    untagged may be anyone of the family.)"""
     out: dict[str, str] = {}
     clash: set[str] = set()
     for m in names:
         words = words_of(m.text) if m.type == "PER" and m.entity else ()
+        keys = []
         if len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) > 4:
-            if out.setdefault(words[-1], m.entity) != m.entity:
-                clash.add(words[-1])
+            keys.append(words[-1])
+        if len(words) >= 3 and words[-2] in _KIN:
+            keys.append(" ".join(words[-2:]))
+        for key in keys:
+            if out.setdefault(key, m.entity) != m.entity:
+                clash.add(key)
     return {k: v for k, v in out.items() if k not in clash}
 
 
@@ -557,8 +563,8 @@ def _part_match(keys: tuple[str, ...], parts: dict[tuple[int, str], str]) -> str
 def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[Mention]) -> list[Mention]:
     """Words that name a person already named in full (بيلاوسوف after أندريه بيلاوسوف).
 
-    Recogniser mentions of one word that the dictionary did not link are
-    re-pointed; words nobody tagged are added.
+    Recogniser mentions of one word, or of a patronymic end (بن علي), that the
+    dictionary did not link are re-pointed; words nobody tagged are added.
     """
     parts = _name_parts(doc, kb, names)
     families = _family_names(names)
@@ -570,12 +576,16 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
         return word.endswith("ى") and (normalise(word) not in maqsura or maqsura_particle(word))
 
     for m in names:
-        if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1 \
-                and not spelled_apart(m.text.strip()):
-            target = _part_match(word_keys(m.text.strip()), parts) or families.get(words_of(m.text)[0])
-            if target and target != m.entity:
-                m.entity = target
-                _add_alias(doc, target, m.text)
+        if m.type != "PER" or not (m.entity or "").startswith("ent:"):
+            continue
+        words = words_of(m.text)
+        if len(words) == 1 and not spelled_apart(m.text.strip()):
+            target = _part_match(word_keys(m.text.strip()), parts) or families.get(words[0])
+        else:
+            target = families.get(" ".join(words)) if len(words) == 2 and words[0] in _KIN else None
+        if target and target != m.entity:
+            m.entity = target
+            _add_alias(doc, target, m.text)
     if not parts:
         return []
     covered = _covered(len(doc.body), names)
