@@ -439,3 +439,12 @@ def test_a_patronymic_end_alone_is_the_person_named_in_full(kb):
     doc = run(kb, body, ner=[("خالد بن مرزوق", "PER"), ("بن مرزوق", "PER")])
     ids = {m.text: m.entity for m in doc.mentions if m.type == "PER"}
     assert ids["بن مرزوق"] == ids["خالد بن مرزوق"]
+
+
+def test_a_name_after_a_noun_with_the_article_is_no_place_named_after_it(kb):
+    # مطار الملك خالد is an airport; "تنظيم القاعدة أيمن الظواهري" names a man after the
+    # organisation: a noun with the article heads no genitive
+    body = "وقال زعيم تنظيم القاعدة أيمن الظواهري إن الهجوم سيستمر، وهبطت الطائرة في مطار سامي الفرج."
+    doc = run(kb, body, ner=[("أيمن الظواهري", "PER"), ("سامي الفرج", "PER")])
+    people = {m.text for m in doc.mentions if m.type == "PER"}
+    assert "أيمن الظواهري" in people and "سامي الفرج" not in people

@@ -220,7 +220,8 @@ def _named_after(body: str, start: int) -> bool:
     before = _words_before(body, start)
     while before and before[-1] in _HONORIFICS:
         before.pop()
-    return _last_word_in(before, _NAMED_AFTER)
+    # only a noun without the article heads a genitive: "تنظيم القاعدة أسامة بن لادن" is no base
+    return bool(before) and any(rest in _NAMED_AFTER for p, rest in proclitic_splits(before[-1]) if not p.endswith("ال"))
 
 
 # Words that make a title someone else's: "نائب خادم الحرمين الشريفين" is the crown
