@@ -124,8 +124,12 @@ def place_names() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def person_full_names() -> dict[str, frozenset[str]]:
-    """Normalised multi-word names of well-known people by length (arwikicats, 3.1k people)."""
-    names = (_package_data("ArWikiCats", "jsons/people/peoples.json") or {}).values()
+    """Normalised multi-word names of people by length: arwikicats' 3.1k well-known people and
+    the knowledge base's 58k Wikidata people (``person_names.tsv.gz``)."""
+    from rasd.kb.generated import rows  # lazy: only the phrase features need it
+
+    names = [*(_package_data("ArWikiCats", "jsons/people/peoples.json") or {}).values(),
+             *(r[0] for r in rows("person_names.tsv.gz"))]
     return _by_length(names, 2, 4, lambda w: any("\u0621" <= ch <= "\u064A" for ch in w))
 
 
