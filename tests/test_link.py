@@ -367,9 +367,9 @@ def test_a_name_written_with_alef_maqsura_takes_no_preposition_ala():
     # stay prepositions, however the recogniser and the linker read the name
     from rasd.core import analyze
 
-    body = ("استقبل المهندس محمود بن على وفدا من المستثمرين في القاهرة. وأكد بن على على أهمية "
-            "الاستثمار، وحصل الوفد على وعود بتسهيلات. وقال المدير حسين على إن الشركة تعمل على "
-            "التوسع وتراهن على السوق المحلية حتى نهاية العام.")
+    body = ("استقبل الرئيس التونسي محمد بن على اليوم وفدا من رجال الأعمال في قصر قرطاج. "
+            "وأكد بن على على أهمية الاستثمار، وحصل الوفد على وعود بتسهيلات جديدة. "
+            "وقال محمد بن على إن الحكومة تعمل على تحسين مناخ الأعمال، وشدد على ضرورة التعاون حتى نهاية العام.")
     doc = analyze(body, clean_body=False)
     people = [m.text for m in doc.mentions if m.type == "PER"]
     assert people and "على" not in people and "حتى" not in people
