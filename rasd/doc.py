@@ -35,6 +35,10 @@ class Mention:
     entity: str | None = None  # Entity.id once linked
     role: str | None = None  # e.g. "foreign minister" when the mention is an office title
     score: float | None = None  # recogniser confidence, when it has one
+    # A description standing for the entity, not its name: an office title (الرئيس الروسي) or
+    # an institution by its country (الحكومة العراقية, الجيش الأميركي). ACE calls these nominal
+    # mentions; name recognition (ANERcorp) counts names only.
+    nominal: bool = False
 
 
 @dataclass

@@ -35,3 +35,13 @@ def test_misc_words_stay_mentions_without_entities():
     assert [m.type for m in doc.mentions if m.text in ("الدولار", "الريال")] == ["MISC", "MISC"]
     assert all(m.entity is None for m in doc.mentions if m.type == "MISC")
     assert not any(e.type == "MISC" for e in doc.entities)
+
+
+def test_a_name_after_the_preposition_li_is_the_same_entity():
+    # ل + ال writes لل: "للنجم الساحلي" is the club النجم الساحلي, not a second one
+    from rasd.link.corpus import corpus_entity
+
+    club = corpus_entity("النجم الساحلي", "ORG")
+    assert corpus_entity("للنجم الساحلي", "ORG").id == club.id
+    assert corpus_entity("وللنجم الساحلي", "ORG").name_ar == "النجم الساحلي"
+    assert corpus_entity("لليبيا الجديدة", "ORG").name_ar == "لليبيا الجديدة"  # ل + ليبيا: no article

@@ -127,6 +127,15 @@ def test_proclitic_trim_keeps_names_that_start_like_clitics():
     assert trim_proclitic("بغداد", words) == 0
 
 
+def test_proclitic_trim_reads_the_name_not_a_place_hidden_in_it():
+    from rasd.recognise.spans import trim_proclitic
+
+    none: frozenset[str] = frozenset()
+    assert trim_proclitic("فرانس", none, alone=False) == 0  # فرانس برس: no ف + رانس (Reims)
+    assert trim_proclitic("وباريس", none) == 1  # و + باريس, not وب + اريس
+    assert trim_proclitic("وبالقاهرة", frozenset({"بالقاهرة"})) == 2  # وب + القاهرة
+
+
 def test_proclitic_comes_off_a_name_the_article_also_writes_bare():
     """Names unknown to the training data: the article's own bare mention tells ل from the name."""
     body = "وتأتي زيارة كارتر إلى بغداد ضمن جولة إقليمية. وتعتبر هذه أول زيارة لكارتر إلى بغداد منذ تسلمه مهامه."
@@ -135,6 +144,22 @@ def test_proclitic_comes_off_a_name_the_article_also_writes_bare():
     names = [m for m in d.mentions if m.type == "PER"]
     assert [m.text for m in names] == ["كارتر", "كارتر"]
     assert all(body[m.start:m.end] == m.text for m in names)
+
+
+def test_a_name_spelled_with_alef_maqsura_does_not_take_every_preposition_ala():
+    # Egyptian usage writes the name علي as على: the particle على (and إلى, حتى) stays a
+    # particle, and the patronymic name's short form is بن على, not على alone
+    sentences = [
+        "استقبل رجل الأعمال محمود بن على وفدا من المستثمرين .".split(),
+        "وأكد بن على على أهمية الاستثمار وحصل الوفد على وعود .".split(),
+        "وقال المهندس حسن على إن الشركة تعمل على التوسع حتى نهاية العام .".split(),
+    ]
+    tags = [["O", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O", "O", "O"],
+            ["O"] * 10,
+            ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O", "O", "O"]]
+    out = propagate(sentences, tags)
+    people = [" ".join(toks[a:b]) for toks, tg in zip(sentences, out) for a, b, t in bio_spans(tg) if t == "PER"]
+    assert people == ["محمود بن على", "بن على", "حسن على"]
 
 
 def test_the_preposition_ala_is_no_repeat_of_the_name_ali():

@@ -9,16 +9,20 @@ and otherwise become corpus entities (:mod:`rasd.link.corpus`). Short forms
 and office titles become people (:mod:`rasd.link.titles`). Precision comes
 first: an ambiguous short form, or a GeoNames place name that is also an
 ordinary word (مدينة), is only taken when the article corroborates it.
+Descriptions (الحكومة العراقية, الرئيس الروسي) stay linked, for the events,
+but are marked ``nominal``: they name nothing (:func:`_descriptions`).
 """
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb import KBEntity, KnowledgeBase
 from rasd.kb.names import unit_count
+from rasd.kb.places import common_word_readings
 from rasd.link.corpus import canonical_key, corpus_entity, distinctive
-from rasd.recognise.lexicon import ORG_CUES, PERSON_CUES, PLACE_CUES
+from rasd.recognise.lexicon import ORG_CUES, PERSON_CUES, PLACE_CUES, maqsura_particle
 from rasd.recognise.nameness import COMMON, prior
 from rasd.link.gazetteer import ARAB, Cand, Spot, after_prefix, body_tokens, index, readings, spot, word_keys, words_of
 from rasd.link.titles import resolve_title, resolve_titles
@@ -91,9 +95,77 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
             m for m in doc.mentions
             if m.role or not (m.entity or "").startswith("ent:") or not all(inside[m.start : m.end])
         ]
+    _descriptions(doc, kb, ix, ner)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = [e for e in doc.entities if e.id in used]  # a re-pointed surname leaves its own behind
+
+
+def _descriptions(doc: Doc, kb: KnowledgeBase, ix, ner: list[Mention]) -> None:
+    """Tell descriptions from names by a trailing nationality adjective.
+
+    What the adjective follows decides. A spelling of the same KB entity (حزب الله
+    اللبناني, الكونغرس الأميركي) is a name the adjective only qualifies: the
+    mention loses the adjective, unless the recogniser took it into the name
+    (منظمة التحرير الفلسطينية); of another entity, the adjective tells them apart
+    (مجلس الأمن الروسي) and stays. Anything else the KB linked (الحكومة العراقية,
+    الجيش الأميركي, وزارة الطاقة الأميركية, وزير الخارجية الروسي) describes the
+    country's institution or office holder: it stays linked, for the events,
+    marked ``nominal``. A span linked to no KB entity is a description when its
+    words are all titles, cue words or common nouns (الرئيس الفرنسي, which would
+    be no one as a corpus entity: it goes), otherwise a name as the recogniser
+    found it. A country's name that is also an adjective (المملكة العربية
+    السعودية) is kept whole.
+    """
+    keep: list[Mention] = []
+    for m in doc.mentions:
+        words = [] if m.type not in NAME_TYPES or m.nominal else _word_spans(doc.body, m.start, m.end)
+        k = len(words)
+        while k > 1 and _nationality_only(kb, ix, words[k - 1][2]):
+            k -= 1
+        if k < len(words):
+            core = doc.body[m.start : words[k - 1][1]]
+            if (m.entity or "").startswith("kb:"):
+                readings = {c.key for c in _kb_lookup(ix, core)[1] if c.kind in ("full", "short")}
+                if not readings:
+                    m.nominal = True
+                elif m.entity[3:] in readings and not any(r.end == m.end and r.start < words[k][0] for r in ner):
+                    m.end, m.text = m.start + len(core), core
+            elif all(_descriptive(w) for w in words_of(core)):
+                continue
+        keep.append(m)
+    doc.mentions = keep
+
+
+def _word_spans(body: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the whitespace-separated words of ``body[start:end]``."""
+    out, pos = [], start
+    for w in body[start:end].split():
+        pos = body.index(w, pos)
+        out.append((pos, pos + len(w), w))
+        pos += len(w)
+    return out
+
+
+def _nationality_only(kb: KnowledgeBase, ix, word: str) -> bool:
+    """A nationality adjective that is not also the name of a place (السعودية is)."""
+    if kb.nationality(word) is None:
+        return False
+    level, cands = _kb_lookup(ix, word)
+    return not (level == 0 and any(c.kind == "full" and not c.generated for c in cands))
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    return common_word_readings() | _CUES | _TITLES | PERSON_CUES
+
+
+def _descriptive(word: str) -> bool:
+    """A title, a cue word (وزارة, الجيش) or a common word (``common_words.txt``, the
+    learned prior), its proclitic and article read off."""
+    nouns = _common_nouns()
+    return _common(word) or any(rest in nouns or rest.startswith("ال") and rest[2:] in nouns
+                                for _, rest in proclitic_splits(word))
 
 
 _NER_CODE = {"PER": 1, "ORG": 2, "LOC": 3, "GPE": 3, "MISC": 4}
@@ -148,7 +220,8 @@ def _named_after(body: str, start: int) -> bool:
     before = _words_before(body, start)
     while before and before[-1] in _HONORIFICS:
         before.pop()
-    return _last_word_in(before, _NAMED_AFTER)
+    # only a noun without the article heads a genitive: "تنظيم القاعدة أسامة بن لادن" is no base
+    return bool(before) and any(rest in _NAMED_AFTER for p, rest in proclitic_splits(before[-1]) if not p.endswith("ال"))
 
 
 # Words that make a title someone else's: "نائب خادم الحرمين الشريفين" is the crown
@@ -455,15 +528,21 @@ def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[tuple
 
 def _family_names(names: list[Mention]) -> dict[str, str]:
     """Family names with the article (الغامدي, القرشي) of people named in full in the article,
-    each owned by one person: a recogniser mention of that word alone is that person. (Only
-    mentions the recogniser tagged: the word untagged may be anyone of the family.)"""
+    and patronymic ends (بن علي of محمد بن علي), each owned by one person: a recogniser
+    mention of that alone is that person. (Only mentions the recogniser tagged: the words
+    untagged may be anyone of the family.)"""
     out: dict[str, str] = {}
     clash: set[str] = set()
     for m in names:
         words = words_of(m.text) if m.type == "PER" and m.entity else ()
+        keys = []
         if len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) > 4:
-            if out.setdefault(words[-1], m.entity) != m.entity:
-                clash.add(words[-1])
+            keys.append(words[-1])
+        if len(words) >= 3 and words[-2] in _KIN:
+            keys.append(" ".join(words[-2:]))
+        for key in keys:
+            if out.setdefault(key, m.entity) != m.entity:
+                clash.add(key)
     return {k: v for k, v in out.items() if k not in clash}
 
 
@@ -485,8 +564,8 @@ def _part_match(keys: tuple[str, ...], parts: dict[tuple[int, str], str]) -> str
 def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[Mention]) -> list[Mention]:
     """Words that name a person already named in full (بيلاوسوف after أندريه بيلاوسوف).
 
-    Recogniser mentions of one word that the dictionary did not link are
-    re-pointed; words nobody tagged are added.
+    Recogniser mentions of one word, or of a patronymic end (بن علي), that the
+    dictionary did not link are re-pointed; words nobody tagged are added.
     """
     parts = _name_parts(doc, kb, names)
     families = _family_names(names)
@@ -495,15 +574,19 @@ def _short_forms(doc: Doc, kb: KnowledgeBase, tokens: list[Token], names: list[M
     maqsura = {normalise(w) for m in names if m.type == "PER" for w in m.text.split() if w.endswith("ى")}
 
     def spelled_apart(word: str) -> bool:
-        return word.endswith("ى") and normalise(word) not in maqsura
+        return word.endswith("ى") and (normalise(word) not in maqsura or maqsura_particle(word))
 
     for m in names:
-        if m.type == "PER" and m.entity and m.entity.startswith("ent:") and len(words_of(m.text)) == 1 \
-                and not spelled_apart(m.text.strip()):
-            target = _part_match(word_keys(m.text.strip()), parts) or families.get(words_of(m.text)[0])
-            if target and target != m.entity:
-                m.entity = target
-                _add_alias(doc, target, m.text)
+        if m.type != "PER" or not (m.entity or "").startswith("ent:"):
+            continue
+        words = words_of(m.text)
+        if len(words) == 1 and not spelled_apart(m.text.strip()):
+            target = _part_match(word_keys(m.text.strip()), parts) or families.get(words[0])
+        else:
+            target = families.get(" ".join(words)) if len(words) == 2 and words[0] in _KIN else None
+        if target and target != m.entity:
+            m.entity = target
+            _add_alias(doc, target, m.text)
     if not parts:
         return []
     covered = _covered(len(doc.body), names)

@@ -13,9 +13,11 @@ other names a romanisation.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rasd.doc import Entity
 from rasd.kb.names import english_name, unit_count
+from rasd.recognise.lexicon import place_names
 from rasd.text.normalise import normalise
 from rasd.text.translit import fold_key, romanise, word_key
 
@@ -51,6 +53,19 @@ def distinctive(name: str) -> bool:
     return len(words) >= 4 or any(unit_count(w) <= COMMON_NAME for w in words)
 
 
+def name_form(surface: str) -> str:
+    """The name a mention's surface spells, a preposition ل fused with the article read off:
+    للمغرب التطواني is المغرب التطواني (writing drops the article's alef after ل, so the
+    mention's offsets cannot leave the ل out), unless ل is a known name's own (لليبيا)."""
+    first, _, rest = surface.partition(" ")
+    m = re.match(r"[وف]?ل(?=ل\w{3})", first)
+    if m is None or normalise(first[m.end():]) in place_names().get("1", frozenset()):
+        return surface
+    return "ا" + first[m.end():] + (" " + rest if rest else "")
+
+
 def corpus_entity(name: str, etype: str, scope: str | None = None) -> Entity:
+    """A corpus entity for a mention's surface (people as written; other names by ``name_form``)."""
+    surface, name = name, name if etype == "PER" else name_form(name)
     latin = english_name(name) if etype == "PER" else romanise(name)
-    return Entity(id=corpus_id(name, etype, scope), name=latin, name_ar=name, type=etype, aliases=[name])
+    return Entity(id=corpus_id(name, etype, scope), name=latin, name_ar=name, type=etype, aliases=[surface])

@@ -140,7 +140,7 @@ def resolve_titles(
         if person is not None:
             if role == MINISTER:
                 role = _role_of(doc, person) or role
-            mention = Mention(doc.body[s.start : end], s.start, end, "PER", entity=person, role=role)
+            mention = Mention(doc.body[s.start : end], s.start, end, "PER", entity=person, role=role, nominal=True)
             out.append(mention)
             doc.mentions.append(mention)  # later bare titles refer back to this one
     return out

@@ -38,7 +38,7 @@ def token_mentions(body: str, tokens: list[Token], tags: list[str], probs: list[
     words = model().entity_words if name_words is None else name_words
     out: list[Mention] = []
     for a, b, typ in bio_spans(tags):
-        start = tokens[a].start + trim_proclitic(tokens[a].text, words)
+        start = tokens[a].start + trim_proclitic(tokens[a].text, words, alone=b - a == 1)
         end = tokens[b - 1].end
         score = round(sum(probs[a:b]) / (b - a), 3) if probs else None
         out.append(Mention(text=body[start:end], start=start, end=end, type=typ, score=score))

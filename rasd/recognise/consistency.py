@@ -4,15 +4,18 @@ News introduces a name once with context ("وزير الدفاع الأمريك�
 رامسفيلد") and then repeats it bare ("وقال رامسفيلد"), where a sentence-level
 tagger often misses it. After tagging, each tagged name (and the surname of a
 multi-word person name) is looked up again in the untagged parts of the
-article and tagged with the type it got most often.
+article and tagged with the type it got most often. A patronymic name's
+short form keeps its particle (بن علي of محمد بن علي, not علي alone), and a
+particle written with ى (على) is never a name alone (``maqsura_particle``).
 """
 from __future__ import annotations
 
 from collections import Counter
 
-from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES
+from rasd.recognise.lexicon import NAME_PARTICLES, ORG_CUES, PERSON_CUES, PLACE_CUES, maqsura_particle
 from rasd.recognise.features import word_keys
 from rasd.recognise.spans import bio_spans
+from rasd.text.normalise import normalise
 
 _NOT_NAMES = PERSON_CUES | ORG_CUES | PLACE_CUES | NAME_PARTICLES
 _MAX_LEN = 4
@@ -24,6 +27,17 @@ def _key(token: str) -> tuple[str, bool]:
     return word_keys(token)[1], token.endswith("ى")
 
 
+_PARTICLE_KEYS = frozenset(word_keys(w)[1] for w in NAME_PARTICLES)
+
+
+def _nameable(key: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether a key may be looked for: name words of three letters or more, not cue words;
+    a particle inside (بن علي) but not last."""
+    def name_word(x: str) -> bool:
+        return len(x) >= 3 and x not in _NOT_NAMES
+    return name_word(key[-1][0]) and all(name_word(x) or x in _PARTICLE_KEYS for x, _ in key[:-1])
+
+
 def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
     """Tags with untagged repeats of the article's names filled in (input not changed)."""
     votes: dict[tuple[str, ...], Counter[str]] = {}
@@ -32,14 +46,13 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
             if b - a > _MAX_LEN:
                 continue
             keys = tuple(_key(t) for t in toks[a:b])
-            votes.setdefault(keys, Counter())[typ] += 1
+            if b - a > 1 or not maqsura_particle(toks[a]):
+                votes.setdefault(keys, Counter())[typ] += 1
             if typ == "PER" and b - a >= 2 and toks[b - 1] not in _NOT_NAMES:
-                votes.setdefault(keys[-1:], Counter())[typ] += 1
-    names = {
-        k: c.most_common(1)[0][0]
-        for k, c in votes.items()
-        if all(len(x) >= 3 and x not in _NOT_NAMES for x, _ in k)
-    }
+                short = 2 if b - a >= 3 and normalise(toks[b - 2]) in NAME_PARTICLES else 1
+                if short == 2 or not maqsura_particle(toks[b - 1]):
+                    votes.setdefault(keys[-short:], Counter())[typ] += 1
+    names = {k: c.most_common(1)[0][0] for k, c in votes.items() if _nameable(k)}
     if not names:
         return tags
     out = []

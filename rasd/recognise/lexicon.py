@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.recognise.paths import PERSON_NAMES_PATH
-from rasd.text.normalise import normalise
+from rasd.text.normalise import normalise, proclitic_splits
 
 # Titles and roles that precede a person's name.
 PERSON_CUES = frozenset(normalise(w) for w in """
@@ -51,6 +51,18 @@ PLACE_CUES = frozenset(normalise(w) for w in """
 
 # Mid-name particles of Arabic personal names (عبد الله، بن، أبو).
 NAME_PARTICLES = frozenset(normalise(w) for w in "بن ابن بنت أبو أبي أبا عبد آل ولد".split())
+
+# Particles written with a final ى, which normalising folds onto names ending in ي (على ->
+# علي). Where an article spells a name with ى too (محمد بن على, Egyptian usage), the
+# spelling cannot tell them apart, and the particle is by far the more frequent word.
+_MAQSURA_PARTICLES = frozenset(normalise(w) for w in "على إلى الى حتى لدى سوى متى".split())
+
+
+def maqsura_particle(token: str) -> bool:
+    """Whether a token as written (و/ف before it allowed) is one of those particles: never,
+    alone, the short form of a name."""
+    return token.endswith("ى") and any(
+        rest in _MAQSURA_PARTICLES for p, rest in proclitic_splits(normalise(token)) if p in ("", "و", "ف"))
 
 
 def _package_data(package: str, relative: str):
@@ -112,8 +124,12 @@ def place_names() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def person_full_names() -> dict[str, frozenset[str]]:
-    """Normalised multi-word names of well-known people by length (arwikicats, 3.1k people)."""
-    names = (_package_data("ArWikiCats", "jsons/people/peoples.json") or {}).values()
+    """Normalised multi-word names of people by length: arwikicats' 3.1k well-known people and
+    the knowledge base's 58k Wikidata people (``person_names.tsv.gz``)."""
+    from rasd.kb.generated import rows  # lazy: only the phrase features need it
+
+    names = [*(_package_data("ArWikiCats", "jsons/people/peoples.json") or {}).values(),
+             *(r[0] for r in rows("person_names.tsv.gz"))]
     return _by_length(names, 2, 4, lambda w: any("\u0621" <= ch <= "\u064A" for ch in w))
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from rasd.recognise.lexicon import person_name_words, place_names
 from rasd.text.normalise import normalise
 
-_CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+# one letter first: وباريس is و + باريس, not وب + اريس
+_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
 
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -33,15 +34,19 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return chunks
 
 
-def trim_proclitic(token: str, entity_words: frozenset[str]) -> int:
-    """How many leading characters of ``token`` are a proclitic outside the name (0 if none)."""
+def trim_proclitic(token: str, entity_words: frozenset[str], alone: bool = True) -> int:
+    """How many leading characters of ``token`` are a proclitic outside the name (0 if none).
+
+    Readings that leave a known place or a word with the article win over those that leave
+    a word seen in training names (وبالقاهرة: وب + القاهرة, not و + بالقاهرة), shorter
+    proclitics first (وباريس: و + باريس). A known one-word place counts only when the
+    token is the whole mention: فرانس of فرانس برس is no ف + رانس (Reims)."""
     n = normalise(token)
     places = place_names().get("1", frozenset())
     if len(n) != len(token) or n in places or n in person_name_words():
         return 0  # diacritics would shift offsets; or the whole token is a known name
-    for p in _CLITICS:
-        rest = n[len(p):]
-        if n.startswith(p) and len(rest) >= 2:
-            if rest.startswith("ال") and len(rest) >= 4 or rest in entity_words or rest in places:
-                return len(p)
-    return 0
+    readings = [(len(p), n[len(p):]) for p in _CLITICS if n.startswith(p) and len(n) - len(p) >= 2]
+    for k, rest in readings:  # a place or a word with the article behind the letters first
+        if rest.startswith("ال") and len(rest) >= 4 or alone and rest in places:
+            return k
+    return next((k for k, rest in readings if rest in entity_words), 0)

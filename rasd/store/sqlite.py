@@ -44,7 +44,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 CREATE TABLE IF NOT EXISTS mentions(
     article_id TEXT NOT NULL, start_char INTEGER, end_char INTEGER, text TEXT,
     type TEXT, entity TEXT, role TEXT,
-    is_name INTEGER NOT NULL DEFAULT 1  -- 0 for office titles ("وزير الخارجية الصيني")
+    is_name INTEGER NOT NULL DEFAULT 1  -- 0 for office titles ("وزير الخارجية الصيني") and other descriptions
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
@@ -293,9 +293,11 @@ class Store:
             (rid, index_text(doc.title), index_text(doc.body), " ".join(n for n in names if n)),
         )
         # The linker puts the role on a title and on the name after it alike; a
-        # titled mention is a name only when it is one of the entity's names.
+        # titled mention is a name only when it is one of the entity's names, and a
+        # description (nominal: الحكومة العراقية) never is.
         name_keys = {e.id: {name_key(n) for n in [e.name_ar, *e.aliases] if n} for e in doc.entities}
-        is_name = [not m.role or name_key(m.text) in name_keys.get(m.entity, ()) for m in doc.mentions]
+        is_name = [not m.nominal and (not m.role or name_key(m.text) in name_keys.get(m.entity, ()))
+                   for m in doc.mentions]
         db.executemany(
             "INSERT INTO mentions(article_id, start_char, end_char, text, type, entity, role, is_name)"
             " VALUES (?,?,?,?,?,?,?,?)",
