@@ -402,25 +402,3 @@ def test_a_daily_report_does_not_chain_into_a_weeks_long_story_on_a_busy_feed(mo
     assert len(spans) > 1
     for first, last in spans:
         assert date.fromisoformat(last).toordinal() - date.fromisoformat(first).toordinal() <= WINDOW_DAYS
-
-
-TALKS = [
-    ("talks-site", "الاقتصادية", "2025-06-06", "فشل محادثات جنيف بشأن ليبيا",
-     "أعلن المبعوث الأممي اليوم الجمعة تعليق المحادثات بين طرفي النزاع في ليبيا في جنيف بعد أسبوع من الاجتماعات التي لم تفض "
-     "إلى اتفاق على حكومة موحدة، على أن تستأنف في موعد لم يحدد. وتبادل الوفدان الاتهامات بعرقلة التفاوض حول الميزانية."),
-    ("talks-print", "الرياض", "2025-06-07", "جنيف: لا اتفاق بين الليبيين بعد أسبوع من التفاوض",
-     "انتهت مساء أمس الجمعة في جنيف جولة المحادثات بين وفدي النزاع في ليبيا دون اتفاق على حكومة موحدة، وقال المبعوث الأممي إن "
-     "الخلاف ما زال قائماً حول الميزانية وتوزيع عائدات النفط."),
-]
-
-
-def test_a_print_report_of_yesterday_tells_the_same_day_as_the_sites_report_of_today():
-    """Sites report the same day, print papers the next: what the leads tell is one day."""
-    site, paper = (make_doc(*t, linked=False) for t in TALKS)
-    assert features(site).day != features(paper).day
-    assert features(site).told_day == features(paper).told_day == date(2025, 6, 6).toordinal()
-    index = StoryIndex()
-    index.add_many(corpus())
-    first = index.add(site)
-    assert index.add(paper).story_id == first.story_id
-

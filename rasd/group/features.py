@@ -18,13 +18,10 @@ import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from rasd.doc import Doc
-from rasd.extract.dates import date_expressions
 from rasd.text.normalise import normalise, search_key
 
 LEAD_CHARS = 1000  # the lead carries the who/what/where of a news story
 N_FEATURES = 2**20
-TOLD_CHARS = 150  # the opening sentence says when the news happened
-TOLD_BACK = 3  # days before the publication a lead's date may name and still be the news itself
 NGRAM_WORDS = 100_000  # words whose hashed n-grams are remembered (``text_vector``): some 25 MB
 
 _VECTORIZER = HashingVectorizer(
@@ -74,7 +71,6 @@ class Features:
     events: list[tuple[str, frozenset, int | None]]  # (type, participant ids, day)
     roles: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (type, actor, target)
     numbers: frozenset = frozenset()  # figures of title + lead: 43 points one day, 8 the next
-    told_day: int | None = None  # the day the lead says it happened (``told_day``)
     ngram_idx: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
     ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))
 
@@ -140,25 +136,6 @@ def content_terms(norm_text: str) -> list[str]:
     return list(seen)
 
 
-def told_day(doc: Doc) -> int | None:
-    """The day the opening sentence says the news happened ("وصل أمس", "اليوم الإثنين"), resolved
-    against the publication date; None when it names no day in the few days before it.
-
-    A print paper reports the next day what a site reported the same day: their
-    publication dates differ, the day they tell does not. And two reports of the
-    same people published together may tell of meetings a day apart.
-    """
-    pub = to_day(doc.published)
-    body = doc.body or ""
-    if pub is None or not body:
-        return None
-    for expr in date_expressions(body, 0, min(len(body), TOLD_CHARS), doc.published):
-        day = to_day(expr.iso) if expr.iso and len(expr.iso) == 10 else None
-        if day is not None and pub - TOLD_BACK <= day <= pub:
-            return day
-    return None
-
-
 def numbers(norm_text: str) -> frozenset:
     """The figures of normalised text, years left out."""
     return frozenset(n.replace(",", ".") for n in _NUMBER.findall(norm_text) if not _YEAR.fullmatch(n))
@@ -221,7 +198,6 @@ def features(doc: Doc) -> Features:
         events=_event_keys(doc),
         roles=_roles(doc),
         numbers=numbers(norm_lead),
-        told_day=told_day(doc),
         ngram_idx=idx,
         ngram_tf=tf,
     )

@@ -31,7 +31,6 @@ from rasd.group.features import N_FEATURES, Features
 
 MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "story_pair.json"
 WINDOW_DAYS = 3  # a story is reported over a few days
-PRINT_LAG = 1  # days by which a print paper's date may follow a site's for the same news
 UNDATED_MARGIN = 0.05  # undated pairs must be surer: time cannot rule them out
 WEIGHTS_DRIFT = 0.25  # relative corpus growth after which an article's content-word norm is recomputed
 WEIGHTS_KEPT = 20_000  # articles whose norm is remembered
@@ -49,8 +48,7 @@ FEATURES = {
     "same_event": +1,  # one event: same type, same parties, dates agree
     "numbers": +1,  # rarity-weighted cosine of the figures in title + lead
     "other_numbers": -1,  # 1 - that cosine when both give figures: another day's index, another firm's profit
-    "days": -1,  # days between what both leads tell (``told_apart``) or their same events' dates (``_days_features``)
-    "published_days": -1,  # days between the publications when a lead tells no day (``_days_features``)
+    "days": -1,  # days between the reports (``days_apart``) over WINDOW_DAYS; 0 when undated
 }
 
 
@@ -264,25 +262,6 @@ def days_apart(a: Features, b: Features, gap: int | None) -> int | None:
     return pub if gap is None else max(gap, pub or 0)
 
 
-def told_apart(a: Features, b: Features) -> int | None:
-    """Days between the days the two leads say the news happened; None unless both say."""
-    return abs(a.told_day - b.told_day) if a.told_day is not None and b.told_day is not None else None
-
-
-def _days_features(a: Features, b: Features, gap: int | None) -> tuple[float, float]:
-    """(``days``, ``published_days``) over WINDOW_DAYS.
-
-    What the leads tell is the better clock: a day between the index's session
-    on Sunday and on Monday is another story. Publication dates stand in only
-    when a lead tells no day, and then the first day does not count: one story
-    spreads over a day (a site the same day, a print paper the next).
-    """
-    told = told_apart(a, b)
-    pub = abs(a.day - b.day) if a.day is not None and b.day is not None and told is None else 0
-    return (min(max(gap or 0, told or 0), WINDOW_DAYS) / WINDOW_DAYS,
-            min(max(pub - PRINT_LAG, 0), WINDOW_DAYS) / WINDOW_DAYS)
-
-
 def _roles(a: Features, b: Features) -> float:
     """Best agreement of (actor, target) over events of the same type: 1 both, 0.5 one.
 
@@ -340,7 +319,7 @@ def _measure(a: Features, sa: _Side, b: Features, stats: CorpusStats, text: floa
         float(same_event),
         nums,
         1.0 - nums if a.numbers and b.numbers else 0.0,
-        *_days_features(a, b, gap),
+        min(days or 0, WINDOW_DAYS) / WINDOW_DAYS,
     ])
     return x, same_event, gap, days
 
@@ -360,7 +339,7 @@ def _ceilings(a: Features, cands: list[Features], text: np.ndarray, model: PairM
 
     Every pair feature lies in [0, 1] and is 0 when either side lacks what it
     compares (no figures, no entities, no events); the days apart are at least
-    what the leads tell (``_days_features``). A pair whose ceiling is under the threshold need not
+    the publication days. A pair whose ceiling is under the threshold need not
     be measured further: most candidates of blocking share a word, not the event.
     """
     col = _COLUMN
@@ -378,10 +357,9 @@ def _ceilings(a: Features, cands: list[Features], text: np.ndarray, model: PairM
         for name in names:
             hi[:, col[name]] = has
     pub = np.array([abs(a.day - b.day) if a.day is not None and b.day is not None else -1 for b in cands])
-    days = np.array([_days_features(a, b, None) for b in cands]).reshape(n, 2)
-    lo[:, col["days"]], lo[:, col["published_days"]] = days[:, 0], days[:, 1]
-    hi[:, col["published_days"]] = days[:, 1]
-    hi[:, col["days"]] = np.where(events > 0, 1.0, days[:, 0])
+    dated = pub >= 0
+    lo[:, col["days"]] = np.where(dated, np.minimum(pub, WINDOW_DAYS) / WINDOW_DAYS, 0.0)
+    hi[:, col["days"]] = np.where(events > 0, 1.0, lo[:, col["days"]])
     ceiling = model.bias + np.maximum(lo * model.weights, hi * model.weights).sum(axis=1)
     return np.where(pub > WINDOW_DAYS, -np.inf, ceiling)
 

@@ -16,7 +16,8 @@ Two kinds of labelled pairs, both through the whole per-article pipeline:
   another firm's results on the same day).
 
 Model: logistic regression over ``rasd.group.similarity.FEATURES`` with an
-L2 penalty on standardised features, each weight held to its feature's sign
+L2 penalty on standardised features that pulls toward the text cosine alone
+(``fit``), each weight held to its feature's sign
 by bounded L-BFGS, so that no fit can learn that sharing more names makes
 two reports less alike. The two sources weigh the same in all: unweighted,
 the written pairs' binary labels (market and company-results groups turn on figures) set the
