@@ -60,9 +60,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"|الشهر\s+(?P<rel>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم))" + _E)),
     ("day-2", re.compile(_B + _PART + r"(?:اول\s+من\s+امس|اول\s+امس|امس\s+الاول)" + _E)),
     ("day+2", re.compile(_B + r"بعد\s+(?:غد|الغد)" + _E)),
-    ("day-1", re.compile(_B + _PART + r"(?:امس|البارحه)(?:\s+(?:" + _WD + r"))?" + _E)),
-    ("day+1", re.compile(_B + r"(?:غدا|(?:يوم|صباح|مساء)\s+(?:غد|الغد))(?:\s+(?:" + _WD + r"))?" + _E)),
-    ("day0", re.compile(r"(?<!عالم\s)(?<!حتى\s)(?<!الى\s)(?<!حتي\s)" + _B + _PART + r"اليوم(?:\s+(?:" + _WD + r"))?" + _E)),
+    ("day-1", re.compile(_B + _PART + r"(?:امس|البارحه)(?:\s+(?P<wd>" + _WD + r"))?" + _E)),
+    ("day+1", re.compile(_B + r"(?:غدا|(?:يوم|صباح|مساء)\s+(?:غد|الغد))(?:\s+(?P<wd>" + _WD + r"))?" + _E)),
+    ("day0", re.compile(r"(?<!عالم\s)(?<!حتى\s)(?<!الى\s)(?<!حتي\s)" + _B + _PART + r"اليوم(?:\s+(?P<wd>" + _WD + r"))?" + _E)),
     ("weekday", re.compile(r"(?<!صلاه\s)" + _B + r"(?:يوم\s+)?(?P<wd>" + _WD + r")(?:\s+(?P<rel>الماضي|المنصرم|المقبل|القادم))?" + _E)),
     ("period", re.compile(_B + r"(?:(?P<this>هذا|هذه)\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه)(?:\s+(?P<rel>الماضي|المنصرم|المقبل|القادم|الحالي|الجاري))?" + _E)),
     ("daymonth", re.compile(_B + r"(?P<d>[0-9]{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>" + _MON + r")(?:\s*\((?:" + _MON + r")\))?" + _E)),
@@ -125,7 +125,12 @@ def _resolve(kind: str, m: re.Match, pub: date | None, tense: str) -> str | None
         return None
     future = tense in ("future", "present")
     if kind.startswith("day") and kind != "daymonth":
-        return (pub + timedelta(days=int(kind[3:]))).isoformat()
+        day = pub + timedelta(days=int(kind[3:]))
+        wd = m.groupdict().get("wd")
+        if wd:  # "أمس الجمعة": the weekday names the day; an archive's date is often the
+            # print or crawl day, a day after the writing that "أمس" counts from
+            day += timedelta(days=(_WEEKDAYS[wd] - day.weekday() + 3) % 7 - 3)
+        return day.isoformat()
     if kind == "ago":
         return _ago(m, pub)
     if kind == "ordinal":
