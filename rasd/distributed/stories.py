@@ -4,7 +4,9 @@ The local ``StoryIndex`` adds articles one at a time; here the same steps are
 keyed joins over the whole corpus, so no step holds more than one story on
 one executor:
 
-1. corpus statistics (document frequencies) summed over partitions;
+1. each article weighed as the local index weighs it on arrival (``weigh``),
+   by the counts of the articles up to it in input order: a running count is
+   a prefix count, a window over each key's articles;
 2. candidates by blocking: each article's probe keys (``probe_keys``: its
    rarest words and most specific entities) joined with every earlier
    article's keys (``blocking_keys``), reading the most recent ``TAIL``
@@ -15,14 +17,12 @@ one executor:
 3. each candidate pair scored by ``similarities``; pairs that pass (same
    story, or near-duplicates within the window) are the edges of a graph;
 4. connected components of that graph by label propagation; within a
-   component a local ``StoryIndex`` with the whole corpus's counts places the
-   articles in input order (``StoryIndex.place``: the same joining, anchoring
-   and merging code as a local run), so chains of formula news are cut as
-   locally.
+   component a local ``StoryIndex`` places the weighed articles in input
+   order (``StoryIndex.place``: the same joining, anchoring and merging code
+   as a local run), so chains of formula news are cut as locally.
 
-Statistics are the whole corpus's, not the running counts of a local run,
-so a pair right at the threshold may fall differently; story ids are the
-same ("story:" + the first article's id).
+Every score is the local run's own, so the story partition is the same;
+story ids are too ("story:" + the first article's id).
 """
 from __future__ import annotations
 
@@ -35,37 +35,66 @@ from pyspark.sql import functions as F
 
 from rasd.group.duplicates import lsh_bands, near_duplicate
 from rasd.group.features import N_FEATURES
-from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarities
+from rasd.group.similarity import WINDOW_DAYS, figure_keys, similarities, weigh
 from rasd.group.stories import MAX_CANDIDATES, TAIL, StoryIndex, blocking_keys, probe_keys
 
 
-def _partial_stats(rows: Iterable) -> Iterator[CorpusStats]:
-    stats = CorpusStats()
-    for row in rows:
-        stats.add(pickle.loads(row.features))
-    yield stats
-
-
-def _merge_stats(a: CorpusStats, b: CorpusStats) -> CorpusStats:
-    a.n_docs += b.n_docs
-    a.entity_df.update(b.entity_df)
-    a.term_df.update(b.term_df)
-    a.ngram_df += b.ngram_df
-    return a
-
-
-def corpus_stats(feats: DataFrame) -> CorpusStats:
-    """Document frequencies of the whole corpus, summed per partition and then in a tree."""
-    return feats.select("features").rdd.mapPartitions(_partial_stats).treeReduce(_merge_stats)
-
-
-def _keys(rows: Iterable, stats) -> Iterator[tuple]:
-    st = stats.value
+def _word_keys(rows: Iterable) -> Iterator[tuple]:
+    """(key, pos) of what an article's words and entities are counted under: "t:" content
+    words and figures (``CorpusStats.term_df``), "e:" entities."""
     for row in rows:
         f = pickle.loads(row.features)
-        for key in blocking_keys(f):
+        for key in (*f.terms, *figure_keys(f)):
+            yield f"t:{key}", row.pos
+        for key in f.entities:
+            yield f"e:{key}", row.pos
+
+
+def _gram_keys(rows: Iterable) -> Iterator[tuple]:
+    for row in rows:
+        for gram in pickle.loads(row.features).ngram_idx.tolist():
+            yield gram, row.pos
+
+
+def _weigh(rows: Iterable) -> Iterator[tuple]:
+    """Each article weighed by the counts up to it (``weigh``, as the local index on arrival),
+    with the probe keys those counts pick."""
+    for row in rows:
+        f = pickle.loads(row.features)
+        words = row.word_df or {}
+        term_df = {k[2:]: n for k, n in words.items() if k.startswith("t:")}
+        entity_df = {k[2:]: n for k, n in words.items() if k.startswith("e:")}
+        grams = dict(row.gram_df or ())
+        f.rarity = weigh(f, row.seq + 1, term_df, entity_df, np.array([grams[g] for g in f.ngram_idx.tolist()], np.int64))
+        yield row.pos, pickle.dumps(f, protocol=5), probe_keys(f, term_df, entity_df)
+
+
+def _prefix_counts(keys: DataFrame, key: str) -> DataFrame:
+    """(pos, [(key, df)]): how many articles up to each one (in input order) have each of its keys."""
+    counted = keys.withColumn("df", F.row_number().over(Window.partitionBy(key).orderBy("pos")))
+    return counted.groupBy("pos").agg(F.collect_list(F.struct(key, "df")).alias("counts"))
+
+
+def weighed(spark: SparkSession, feats: DataFrame) -> DataFrame:
+    """``feats`` with each article's features weighed as the local index weighs them on
+    arrival, by the counts of the articles up to it in input order (prefix counts: a
+    running count is a count of what came before), and its probe keys (``probes``)."""
+    seq = spark.createDataFrame(feats.select("pos").rdd.map(lambda r: r.pos).sortBy(lambda p: p).zipWithIndex(),
+                                "pos long, seq long")
+    words = _prefix_counts(spark.createDataFrame(feats.rdd.mapPartitions(_word_keys), "key string, pos long"), "key")
+    grams = _prefix_counts(spark.createDataFrame(feats.rdd.mapPartitions(_gram_keys), "gram int, pos long"), "gram")
+    counts = (feats.select("pos", "features").join(seq, "pos")
+              .join(words.select("pos", F.map_from_entries("counts").alias("word_df")), "pos", "left")
+              .join(grams.withColumnRenamed("counts", "gram_df"), "pos", "left"))
+    rarity = spark.createDataFrame(counts.rdd.mapPartitions(_weigh), "pos long, features binary, probes array<string>")
+    return feats.drop("features").join(rarity, "pos")
+
+
+def _keys(rows: Iterable) -> Iterator[tuple]:
+    for row in rows:
+        for key in blocking_keys(pickle.loads(row.features)):
             yield key, row.pos, row.day, False
-        for key in probe_keys(f, st):
+        for key in row.probes:
             yield key, row.pos, row.day, True
 
 
@@ -73,11 +102,9 @@ def _within_window(a, b):
     return a.isNull() | b.isNull() | (F.abs(a - b) <= WINDOW_DAYS)
 
 
-def blocked_pairs(spark: SparkSession, feats: DataFrame, stats) -> DataFrame:
+def blocked_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
     """(b, a, votes): for each article b, the earlier articles a its probe keys find."""
-    keys = spark.createDataFrame(
-        feats.rdd.mapPartitions(lambda rows: _keys(rows, stats)), "key string, pos long, day int, probe boolean"
-    )
+    keys = spark.createDataFrame(feats.rdd.mapPartitions(_keys), "key string, pos long, day int, probe boolean")
     postings = keys.where(~F.col("probe")).withColumn(
         "rank", F.row_number().over(Window.partitionBy("key").orderBy("pos")) - 1
     ).withColumn("bucket", F.floor(F.col("rank") / TAIL)).cache()
@@ -121,17 +148,16 @@ def duplicate_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
     return spark.createDataFrame(checked.map(lambda r: (r.b, r.a)), "b long, a long")
 
 
-def _score(groups: Iterable, stats) -> Iterator[tuple]:
+def _score(groups: Iterable) -> Iterator[tuple]:
     """Score each article's candidates as the local index does: dense weights of b, one gather each."""
-    st = stats.value
     dense = np.zeros(N_FEATURES, dtype=np.float32)
     for b, (own, cands) in groups:
         if not own:
             continue
         f = pickle.loads(next(iter(own)))
-        dense[f.ngram_idx] = st.text_weights(f)
+        dense[f.ngram_idx] = f.rarity.text
         cands = list(cands)
-        sims = similarities(f, [pickle.loads(ga) for *_, ga in cands], st, dense_a=dense,
+        sims = similarities(f, [pickle.loads(ga) for *_, ga in cands], dense_a=dense,
                             full=[forced for _, forced, *_ in cands])
         for (a, forced, votes, _), sim in zip(cands, sims):
             if sim is None:  # cannot be one story
@@ -142,7 +168,7 @@ def _score(groups: Iterable, stats) -> Iterator[tuple]:
         dense[f.ngram_idx] = 0.0
 
 
-def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups: DataFrame, stats) -> DataFrame:
+def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups: DataFrame) -> DataFrame:
     """(b, a, score, forced, votes) for every candidate pair that passes.
 
     The candidate's features travel once per pair, the article's own once per article.
@@ -153,7 +179,7 @@ def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups:
     with_a = cands.join(fa, "a").rdd.map(lambda r: (r.b, (r.a, r.forced, r.votes, r.fa)))
     own = cands.select("b").distinct().join(feats.select(F.col("pos").alias("b"), "features"), "b")
     own = own.rdd.map(lambda r: (r.b, r.features))
-    return spark.createDataFrame(own.cogroup(with_a).mapPartitions(lambda g: _score(g, stats)),
+    return spark.createDataFrame(own.cogroup(with_a).mapPartitions(_score),
                                  "b long, a long, score double, forced boolean, votes long")
 
 
@@ -171,15 +197,15 @@ def components(edges: DataFrame) -> DataFrame:
             return labels
 
 
-def _assign(comp: tuple, stats) -> Iterator[tuple]:
+def _assign(comp: tuple) -> Iterator[tuple]:
     """The local joining rule itself (``StoryIndex.place``, merges included) over one
-    component, in input order, with the whole corpus's counts: (pos, story pos, label)."""
+    component, in input order, of weighed articles: (pos, story pos, label)."""
     members, edges = comp
     rows = sorted((pos, doc_id, pickle.loads(blob)) for pos, doc_id, blob in members)
     cands: dict[int, list] = {}
     for b, a, forced, votes, id_a in edges:
         cands.setdefault(b, []).append((a, forced, votes, id_a))
-    index = StoryIndex(stats=stats.value)
+    index = StoryIndex()
     for pos, doc_id, f in rows:
         # In the local index's order: near-duplicates by id, then most shared keys, latest first.
         ranked = sorted(cands.get(pos, ()), key=lambda c: (0, c[3], 0) if c[1] else (1, "", -c[2], -c[0]))
@@ -195,9 +221,9 @@ def group(spark: SparkSession, feats: DataFrame) -> DataFrame:
     """(pos, story, duplicates, story_label) for every article of ``feats``
     (pos, id, day, title, features, signature); ``story_label`` is set on a story's
     first article only."""
-    stats = spark.sparkContext.broadcast(corpus_stats(feats))
+    feats = weighed(spark, feats).cache()
     dups = duplicate_pairs(spark, feats).cache()
-    edges = story_edges(spark, feats, blocked_pairs(spark, feats, stats), dups, stats).cache()
+    edges = story_edges(spark, feats, blocked_pairs(spark, feats), dups).cache()
     comp = components(edges)
     ids = feats.select("pos", "id")
     members = comp.join(feats.select("pos", "id", "features"), "pos").rdd.map(
@@ -206,7 +232,7 @@ def group(spark: SparkSession, feats: DataFrame) -> DataFrame:
     linked = edges.join(comp.withColumnRenamed("pos", "b"), "b").join(ids.withColumnRenamed("pos", "a"), "a")
     linked = linked.rdd.map(lambda r: (r.comp, (r.b, r.a, r.forced, r.votes, r.id)))
     assigned = spark.createDataFrame(
-        members.cogroup(linked).flatMap(lambda kv: _assign((list(kv[1][0]), list(kv[1][1])), stats)),
+        members.cogroup(linked).flatMap(lambda kv: _assign((list(kv[1][0]), list(kv[1][1])))),
         "pos long, story_pos long, story_label string",
     )
     dup_ids = dups.join(ids.withColumnRenamed("pos", "a"), "a").groupBy("b").agg(

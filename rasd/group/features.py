@@ -13,12 +13,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from rasd.doc import Doc
 from rasd.text.normalise import normalise, search_key
+
+if TYPE_CHECKING:
+    from rasd.group.similarity import Rarity
 
 LEAD_CHARS = 1000  # the lead carries the who/what/where of a news story
 N_FEATURES = 2**20
@@ -73,6 +77,7 @@ class Features:
     numbers: frozenset = frozenset()  # figures of title + lead: 43 points one day, 8 the next
     ngram_idx: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
     ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))
+    rarity: Rarity | None = field(repr=False, default=None)  # weights set on arrival in an index
 
 
 def to_day(iso: str | None) -> int | None:

@@ -19,6 +19,8 @@ seen are dropped (``KEEP_DAYS``): they can no longer match anything new, and
 memory stays proportional to the window, not to the corpus. The window is
 also capped at ``MAX_LIVE`` articles (a busy feed, undated articles), and
 posting lists are cut to the live articles of the ``TAIL`` that lookups read.
+Each article is weighed on arrival by the counts so far (``Rarity``) and keeps
+those weights, so where an article lands depends on the articles before it only.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ import pickle
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,10 +37,10 @@ import numpy as np
 from rasd.doc import Doc
 from rasd.group.duplicates import DuplicateIndex
 from rasd.group.features import N_FEATURES, Features, features
-from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarities, similarity
+from rasd.group.similarity import WINDOW_DAYS, CorpusStats, Rarity, similarities, similarity
 
-STATE_VERSION = 2
-_READABLE_STATES = (1, 2)  # version 1 had no merged stories: nothing to convert
+STATE_VERSION = 3
+_READABLE_STATES = (1, 2, 3)  # 1 had no merged stories; 1 and 2 no weights, taken under the saved counts
 PROBE_TERMS = 10  # rarest content words of title + lead used to look up candidates
 PROBE_ENTITIES = 8  # most specific entities used to look up candidates
 TAIL = 300  # most recent postings read per key
@@ -108,13 +110,13 @@ def blocking_keys(f: Features) -> list[str]:
     return [f"t:{t}" for t in f.terms] + [f"e:{e}" for e in f.entities]
 
 
-def probe_keys(f: Features, stats: CorpusStats) -> list[str]:
-    """The rarest keys that some other article also has (the counts include this one);
-    shared by the local index and the Spark grouper, so both block alike."""
-    terms = sorted((t for t in f.terms if stats.term_df[t] > 1), key=lambda t: (-stats.term_idf(t), t))
-    ents = sorted(
-        (e for e in f.entities if stats.entity_df[e] > 1), key=lambda e: (-f.entities[e] * stats.entity_idf(e), e)
-    )
+def probe_keys(f: Features, term_df: Mapping[str, int], entity_df: Mapping[str, int]) -> list[str]:
+    """The rarest keys of a weighed article that an earlier one also has (``term_df`` and
+    ``entity_df``: the counts on its arrival, itself included); shared by the local index
+    and the Spark grouper, so both block alike."""
+    r = f.rarity
+    terms = sorted((t for t in f.terms if term_df[t] > 1), key=lambda t: (-r.terms[t], t))
+    ents = sorted((e for e in f.entities if entity_df[e] > 1), key=lambda e: (-r.entities[e], e))
     terms, ents = terms[:PROBE_TERMS], ents[:PROBE_ENTITIES]
     return [f"t:{t}" for t in terms] + [f"e:{e}" for e in ents]
 
@@ -122,11 +124,8 @@ def probe_keys(f: Features, stats: CorpusStats) -> list[str]:
 class StoryIndex:
     """Near-duplicates and stories over a growing corpus; persistable as bytes."""
 
-    def __init__(self, stats: CorpusStats | None = None) -> None:
-        """``stats``: fixed corpus counts (the Spark grouper's whole-corpus ones); by
-        default the index counts the articles as they come."""
-        self._fixed_stats = stats is not None
-        self._stats = stats if stats is not None else CorpusStats()
+    def __init__(self) -> None:
+        self._stats = CorpusStats()
         self._dups = DuplicateIndex()
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}
@@ -174,10 +173,12 @@ class StoryIndex:
         ``candidates``: earlier (id, near-duplicate?) pairs already blocked elsewhere
         (the Spark grouper's keyed joins), read instead of this index's postings.
 
-        ``add`` calls it; so does the Spark grouper, over one connected component.
+        ``add`` calls it; so does the Spark grouper, over one connected component,
+        with articles it weighed itself (by the counts up to each: the same ``Rarity``).
         """
-        if not self._fixed_stats:
+        if f.rarity is None:
             self._stats.add(f)
+            f.rarity = self._stats.weigh(f)
         pos = len(self._ids)
         given = None if candidates is None else [(self._pos[d], forced) for d, forced in candidates]
         best_story, best_score, bridged = self._choose_story(f, given if given is not None else self._candidates(f, dups))
@@ -213,7 +214,7 @@ class StoryIndex:
         (None, None, []) opens a new story.
         """
         dense = self._dense
-        dense[f.ngram_idx] = self._stats.text_weights(f)
+        dense[f.ngram_idx] = f.rarity.text
         try:
             return self._best_story(f, cands, dense)
         finally:
@@ -222,8 +223,7 @@ class StoryIndex:
     def _best_story(self, f: Features, cands: list[tuple[int, bool]], dense) -> tuple[int | None, float | None, list[int]]:
         best: dict[int, tuple[float, int]] = {}  # story position -> (score, candidate)
         cands = [(c, forced) for c, forced in cands if self._feats[c] is not None]
-        sims = similarities(f, [self._feats[c] for c, _ in cands], self._stats, dense_a=dense,
-                            full=[forced for _, forced in cands])
+        sims = similarities(f, [self._feats[c] for c, _ in cands], dense_a=dense, full=[forced for _, forced in cands])
         for (cand, forced), sim in zip(cands, sims):
             if sim is None:  # cannot be one story
                 continue
@@ -259,7 +259,7 @@ class StoryIndex:
         a, b = (self._feats[self._pos[self._stories[x].members[0]]] for x in (sp, other))
         if a is None or b is None:
             return False
-        sim = similarity(a, b, self._stats)
+        sim = similarity(a, b)
         return (sim.days_apart is None or sim.days_apart <= WINDOW_DAYS) and sim.score >= MERGE_FLOOR * sim.needed
 
     def _anchor_agrees(self, f: Features, sp: int, cand: int, dense) -> bool:
@@ -275,7 +275,7 @@ class StoryIndex:
             return True
         if g is None:
             return story.first_day is None or f.day is None or f.day - story.first_day <= WINDOW_DAYS
-        sim = similarities(f, [g], self._stats, dense_a=dense)[0]
+        sim = similarities(f, [g], dense_a=dense)[0]
         return sim is not None and sim.same_story
 
     def _candidates(self, f: Features, dups: list[str]) -> list[tuple[int, bool]]:
@@ -292,7 +292,7 @@ class StoryIndex:
         return out
 
     def _probe_keys(self, f: Features) -> list[str]:
-        return probe_keys(f, self._stats)
+        return probe_keys(f, self._stats.term_df, self._stats.entity_df)
 
     @staticmethod
     def _keys(f: Features) -> list[str]:
@@ -392,7 +392,7 @@ class StoryIndex:
 
     def to_state(self) -> bytes:
         """Versioned, compressed pickle of plain data (lists, dicts, numpy arrays)."""
-        feats = [None if g is None else dict(vars(g)) for g in self._feats]
+        feats = [None if g is None else {**vars(g), "rarity": vars(g.rarity)} for g in self._feats]
         stories = [
             (s.id, s.label, s.label_derived, s.members, s.outlets, s.first_day, s.last_day,
              dict(s.entity_salience), dict(s.event_counts), s.merged_into)
@@ -425,6 +425,9 @@ class StoryIndex:
         idx._ids = list(plain["ids"])
         idx._pos = {d: i for i, d in enumerate(idx._ids)}
         idx._feats = [None if g is None else Features(**g) for g in plain["feats"]]
+        for g in idx._feats:
+            if g is not None:
+                g.rarity = Rarity(**g.rarity) if g.rarity else idx._stats.weigh(g)
         idx._story_of = list(plain["story_of"])
         idx._stories = [
             _Story(id=i, label=lab, label_derived=ld, members=m, outlets=o, first_day=fd, last_day=ldy,
