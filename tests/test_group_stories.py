@@ -386,7 +386,7 @@ def test_a_daily_report_does_not_chain_into_a_weeks_long_story_on_a_busy_feed(mo
     from rasd.group.similarity import WINDOW_DAYS
 
     monkeypatch.setattr(stories_mod, "MAX_LIVE", 2)
-    monkeypatch.setattr(stories_mod, "_EVICT_EVERY", 1)
+    monkeypatch.setattr(stories_mod, "EVICT_EVERY", 1)
     index = StoryIndex()
     days = [f"2025-01-{d:02d}" for d in range(1, 13)]
     for i, day in enumerate(days):

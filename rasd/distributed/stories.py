@@ -36,7 +36,7 @@ from pyspark.sql import functions as F
 from rasd.group.duplicates import lsh_bands, near_duplicate
 from rasd.group.features import N_FEATURES
 from rasd.group.similarity import WINDOW_DAYS, figure_keys, similarities, weigh
-from rasd.group.stories import MAX_CANDIDATES, TAIL, StoryIndex, blocking_keys, probe_keys
+from rasd.group.stories import EVICT_EVERY, MAX_CANDIDATES, TAIL, StoryIndex, blocking_keys, out_of_window, probe_keys
 
 
 def _word_keys(rows: Iterable) -> Iterator[tuple]:
@@ -75,36 +75,67 @@ def _prefix_counts(keys: DataFrame, key: str) -> DataFrame:
     return counted.groupBy("pos").agg(F.collect_list(F.struct(key, "df")).alias("counts"))
 
 
+def _until(rows: Iterable, checkpoints) -> Iterator[tuple]:
+    points = checkpoints.value
+    for row in rows:
+        later = (points[k] for k in range(row.seq // EVICT_EVERY, len(points)))  # at most MAX_LIVE / EVICT_EVERY + 1 read
+        yield row.pos, next((pos for seq, pos, max_day in later if out_of_window(row.seq, row.day, seq, max_day)), None)
+
+
+def window_until(spark: SparkSession, seq: DataFrame) -> DataFrame:
+    """(pos, until): the last article (pos) placed while each article is in a local run's
+    window, which is pruned after every ``EVICT_EVERY`` articles (``out_of_window``, by the
+    newest date so far); null while it never leaves. ``seq``: (pos, seq, day)."""
+    blocks = seq.groupBy(F.floor(F.col("seq") / EVICT_EVERY).alias("block")).agg(
+        F.count("*").alias("n"), F.max("seq").alias("seq"), F.max("pos").alias("pos"), F.max("day").alias("day"))
+    points, newest = [], None  # one row per EVICT_EVERY articles: the driver holds a thousandth of the corpus
+    for b in sorted(blocks.collect(), key=lambda r: r.block):
+        newest = b.day if newest is None or (b.day is not None and b.day > newest) else newest
+        if b.n == EVICT_EVERY:
+            points.append((b.seq, b.pos, newest))
+    checkpoints = spark.sparkContext.broadcast(points)
+    return spark.createDataFrame(seq.rdd.mapPartitions(lambda rows: _until(rows, checkpoints)), "pos long, until long")
+
+
 def weighed(spark: SparkSession, feats: DataFrame) -> DataFrame:
     """``feats`` with each article's features weighed as the local index weighs them on
     arrival, by the counts of the articles up to it in input order (prefix counts: a
-    running count is a count of what came before), and its probe keys (``probes``)."""
+    running count is a count of what came before), its probe keys (``probes``) and the
+    last article placed while it is in the window (``until``, ``window_until``)."""
     seq = spark.createDataFrame(feats.select("pos").rdd.map(lambda r: r.pos).sortBy(lambda p: p).zipWithIndex(),
-                                "pos long, seq long")
+                                "pos long, seq long").cache()
     words = _prefix_counts(spark.createDataFrame(feats.rdd.mapPartitions(_word_keys), "key string, pos long"), "key")
     grams = _prefix_counts(spark.createDataFrame(feats.rdd.mapPartitions(_gram_keys), "gram int, pos long"), "gram")
     counts = (feats.select("pos", "features").join(seq, "pos")
               .join(words.select("pos", F.map_from_entries("counts").alias("word_df")), "pos", "left")
               .join(grams.withColumnRenamed("counts", "gram_df"), "pos", "left"))
     rarity = spark.createDataFrame(counts.rdd.mapPartitions(_weigh), "pos long, features binary, probes array<string>")
-    return feats.drop("features").join(rarity, "pos")
+    until = window_until(spark, seq.join(feats.select("pos", "day"), "pos"))
+    return feats.drop("features").join(rarity, "pos").join(until, "pos")
 
 
 def _keys(rows: Iterable) -> Iterator[tuple]:
     for row in rows:
         for key in blocking_keys(pickle.loads(row.features)):
-            yield key, row.pos, row.day, False
+            yield key, row.pos, row.day, row.until, False
         for key in row.probes:
-            yield key, row.pos, row.day, True
+            yield key, row.pos, row.day, row.until, True
 
 
 def _within_window(a, b):
     return a.isNull() | b.isNull() | (F.abs(a - b) <= WINDOW_DAYS)
 
 
+def _live(b, until_a):
+    """Whether article a is still in a local run's window when b is placed."""
+    return until_a.isNull() | (b <= until_a)
+
+
 def blocked_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
-    """(b, a, votes): for each article b, the earlier articles a its probe keys find."""
-    keys = spark.createDataFrame(feats.rdd.mapPartitions(_keys), "key string, pos long, day int, probe boolean")
+    """(b, a, votes): for each article b, the earlier articles a its probe keys find among
+    the ``TAIL`` latest postings of each key, those that left the window skipped."""
+    keys = spark.createDataFrame(feats.rdd.mapPartitions(_keys),
+                                 "key string, pos long, day int, until long, probe boolean")
     postings = keys.where(~F.col("probe")).withColumn(
         "rank", F.row_number().over(Window.partitionBy("key").orderBy("pos")) - 1
     ).withColumn("bucket", F.floor(F.col("rank") / TAIL)).cache()
@@ -116,9 +147,10 @@ def blocked_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
         F.explode(F.array_distinct(F.array(F.floor((F.col("rank") - TAIL) / TAIL), F.floor((F.col("rank") - 1) / TAIL))))
         .alias("bucket"),
     )
-    hits = probes.join(postings.select("key", "bucket", F.col("pos").alias("a"), "rank", F.col("day").alias("day_a")),
-                       ["key", "bucket"])
-    hits = hits.where((F.col("rank") >= F.col("rank_b") - TAIL) & (F.col("rank") < F.col("rank_b")))
+    hits = probes.join(postings.select("key", "bucket", F.col("pos").alias("a"), "rank", F.col("day").alias("day_a"),
+                                       "until"), ["key", "bucket"])
+    hits = hits.where((F.col("rank") >= F.col("rank_b") - TAIL) & (F.col("rank") < F.col("rank_b"))
+                      & _live(F.col("b"), F.col("until")))
     votes = hits.groupBy("b", "a").agg(F.count("*").alias("votes"), F.first("day_a").alias("day_a"),
                                        F.first("day_b").alias("day_b"))
     best = Window.partitionBy("b").orderBy(F.desc("votes"), F.desc("a"))
@@ -133,15 +165,16 @@ def _bands(rows: Iterable, bands: list[tuple[int, int]]) -> Iterator[tuple]:
             continue
         sig = np.frombuffer(row.signature, dtype=np.uint32)
         for i, (start, end) in enumerate(bands):
-            yield i, sig[start:end].tobytes(), row.pos, row.signature
+            yield i, sig[start:end].tobytes(), row.pos, row.until, row.signature
 
 
 def duplicate_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
-    """(b, a): earlier near-duplicates a of each article b, by LSH banding."""
+    """(b, a): earlier near-duplicates a of each article b still in the window, by LSH banding."""
     bands = lsh_bands()
     rows = spark.createDataFrame(feats.rdd.mapPartitions(lambda r: _bands(r, bands)),
-                                 "band int, bucket binary, pos long, signature binary")
-    pairs = rows.alias("x").join(rows.alias("y"), ["band", "bucket"]).where("x.pos < y.pos").select(
+                                 "band int, bucket binary, pos long, until long, signature binary")
+    pairs = rows.alias("x").join(rows.alias("y"), ["band", "bucket"]).where(
+        (F.col("x.pos") < F.col("y.pos")) & _live(F.col("y.pos"), F.col("x.until"))).select(
         F.col("y.pos").alias("b"), F.col("x.pos").alias("a"), F.col("x.signature").alias("sa"),
         F.col("y.signature").alias("sb")).dropDuplicates(["b", "a"])
     checked = pairs.rdd.filter(lambda r: near_duplicate(np.frombuffer(r.sa, np.uint32), np.frombuffer(r.sb, np.uint32)))
@@ -199,18 +232,24 @@ def components(edges: DataFrame) -> DataFrame:
 
 def _assign(comp: tuple) -> Iterator[tuple]:
     """The local joining rule itself (``StoryIndex.place``, merges included) over one
-    component, in input order, of weighed articles: (pos, story pos, label)."""
+    component, in input order, of weighed articles, each retired when it leaves a local
+    run's window: (pos, story pos, label)."""
     members, edges = comp
-    rows = sorted((pos, doc_id, pickle.loads(blob)) for pos, doc_id, blob in members)
+    rows = sorted((pos, doc_id, until, pickle.loads(blob)) for pos, doc_id, until, blob in members)
     cands: dict[int, list] = {}
     for b, a, forced, votes, id_a in edges:
         cands.setdefault(b, []).append((a, forced, votes, id_a))
-    index = StoryIndex()
-    for pos, doc_id, f in rows:
+    index = StoryIndex(window=False)
+    leaving = sorted((until, doc_id) for _, doc_id, until, _ in rows if until is not None)
+    gone = 0
+    for pos, doc_id, _, f in rows:
+        while gone < len(leaving) and leaving[gone][0] < pos:
+            index.retire(leaving[gone][1])
+            gone += 1
         # In the local index's order: near-duplicates by id, then most shared keys, latest first.
         ranked = sorted(cands.get(pos, ()), key=lambda c: (0, c[3], 0) if c[1] else (1, "", -c[2], -c[0]))
         index.place(doc_id, f, [], candidates=[(c[3], c[1]) for c in ranked])
-    pos_of = {doc_id: pos for pos, doc_id, _ in rows}
+    pos_of = {doc_id: pos for pos, doc_id, *_ in rows}
     for story in index.stories():
         first = pos_of[story.id.removeprefix("story:")]
         for doc_id in story.articles:
@@ -226,8 +265,8 @@ def group(spark: SparkSession, feats: DataFrame) -> DataFrame:
     edges = story_edges(spark, feats, blocked_pairs(spark, feats), dups).cache()
     comp = components(edges)
     ids = feats.select("pos", "id")
-    members = comp.join(feats.select("pos", "id", "features"), "pos").rdd.map(
-        lambda r: (r.comp, (r.pos, r.id, r.features)))
+    members = comp.join(feats.select("pos", "id", "until", "features"), "pos").rdd.map(
+        lambda r: (r.comp, (r.pos, r.id, r.until, r.features)))
     # The passing candidates are those the index reads: the others could not change a story.
     linked = edges.join(comp.withColumnRenamed("pos", "b"), "b").join(ids.withColumnRenamed("pos", "a"), "a")
     linked = linked.rdd.map(lambda r: (r.comp, (r.b, r.a, r.forced, r.votes, r.id)))

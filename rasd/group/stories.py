@@ -18,7 +18,7 @@ keeps its id as articles arrive and only an absorbed story's id changes. Feature
 seen are dropped (``KEEP_DAYS``): they can no longer match anything new, and
 memory stays proportional to the window, not to the corpus. The window is
 also capped at ``MAX_LIVE`` articles (a busy feed, undated articles), and
-posting lists are cut to the live articles of the ``TAIL`` that lookups read.
+posting lists are cut to the ``TAIL`` that lookups read.
 Each article is weighed on arrival by the counts so far (``Rarity``) and keeps
 those weights, so where an article lands depends on the articles before it only.
 """
@@ -48,7 +48,7 @@ MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
 KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
 MAX_LIVE = 4000  # and at most this many of the most recent articles are: memory bounded on any feed
 MERGE_FLOOR = 0.2  # share of the threshold two stories' first articles must reach to be merged by a third
-_EVICT_EVERY = 1000
+EVICT_EVERY = 1000  # the window is pruned after every this many articles
 
 
 @dataclass
@@ -110,6 +110,13 @@ def blocking_keys(f: Features) -> list[str]:
     return [f"t:{t}" for t in f.terms] + [f"e:{e}" for e in f.entities]
 
 
+def out_of_window(seq: int, day: int | None, checkpoint: int, max_day: int | None) -> bool:
+    """Whether the ``seq``-th article placed (from 0) leaves the window when it is pruned
+    after the ``checkpoint``-th, the newest date seen being ``max_day``: the local index
+    prunes by this rule, the Spark grouper drops the same articles at the same point."""
+    return seq <= checkpoint - MAX_LIVE or (day is not None and max_day is not None and day < max_day - KEEP_DAYS)
+
+
 def probe_keys(f: Features, term_df: Mapping[str, int], entity_df: Mapping[str, int]) -> list[str]:
     """The rarest keys of a weighed article that an earlier one also has (``term_df`` and
     ``entity_df``: the counts on its arrival, itself included); shared by the local index
@@ -124,7 +131,10 @@ def probe_keys(f: Features, term_df: Mapping[str, int], entity_df: Mapping[str, 
 class StoryIndex:
     """Near-duplicates and stories over a growing corpus; persistable as bytes."""
 
-    def __init__(self) -> None:
+    def __init__(self, window: bool = True) -> None:
+        """``window``: prune the window itself (``out_of_window``); the Spark grouper, which
+        places one component at a time, ``retire``s articles when a local run's window would."""
+        self._window = window
         self._stats = CorpusStats()
         self._dups = DuplicateIndex()
         self._ids: list[str] = []
@@ -200,8 +210,8 @@ class StoryIndex:
             self._postings.setdefault(key, array("i")).append(pos)
         if f.day is not None and (self._max_day is None or f.day > self._max_day):
             self._max_day = f.day
-        if pos % _EVICT_EVERY == _EVICT_EVERY - 1:
-            self._evict()
+        if self._window and pos % EVICT_EVERY == EVICT_EVERY - 1:
+            self._evict(pos)
         return story.id, best_score, merged
 
     def add_many(self, docs) -> list[Assignment]:
@@ -281,10 +291,11 @@ class StoryIndex:
     def _candidates(self, f: Features, dups: list[str]) -> list[tuple[int, bool]]:
         """Blocking: earlier articles sharing the new one's rarest keys, plus its near-duplicates."""
         votes: Counter[int] = Counter()
+        feats = self._feats
         for key in self._probe_keys(f):
             plist = self._postings.get(key)
             if plist:
-                votes.update(plist[-TAIL:])
+                votes.update(p for p in plist[-TAIL:] if feats[p] is not None)
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], -kv[0]))[:MAX_CANDIDATES]
         out = [(self._pos[d], True) for d in dups]
         seen = {p for p, _ in out}
@@ -327,23 +338,25 @@ class StoryIndex:
         other.entity_salience, other.event_counts = Counter(), Counter()
         return other.id
 
-    def _evict(self) -> None:
-        horizon = None if self._max_day is None else self._max_day - KEEP_DAYS
-        oldest_live = len(self._feats) - MAX_LIVE
+    def _evict(self, checkpoint: int) -> None:
         for i, g in enumerate(self._feats):
-            if g is not None and (i < oldest_live or (horizon is not None and g.day is not None and g.day < horizon)):
-                self._feats[i] = None
-                self._dups.forget(self._ids[i])
-        # Postings keep live articles only, at most the TAIL that lookups read: a key
-        # whose articles have all left the window goes, so the index's size follows the
-        # window, not the corpus's vocabulary.
+            if g is not None and out_of_window(i, g.day, checkpoint, self._max_day):
+                self.retire(self._ids[i])
+        # Postings keep the TAIL that lookups read (those out of the window are skipped there),
+        # and a key goes once all of those have left: the index's size follows the window,
+        # not the corpus's vocabulary.
         feats = self._feats
         for key in list(self._postings):
-            kept = array("i", (p for p in self._postings[key][-TAIL:] if feats[p] is not None))
-            if kept:
+            kept = self._postings[key][-TAIL:]
+            if any(feats[p] is not None for p in kept):
                 self._postings[key] = kept
             else:
                 del self._postings[key]
+
+    def retire(self, doc_id: str) -> None:
+        """An article leaves the window: no longer a candidate, nor a near-duplicate."""
+        self._feats[self._pos[doc_id]] = None
+        self._dups.forget(doc_id)
 
     # -- reading ----------------------------------------------------------
 
