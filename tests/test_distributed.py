@@ -173,3 +173,31 @@ def test_the_local_path_never_imports_spark(tmp_path):
             f"main(['analyze', {str(tmp_path)!r}, '--db', {str(tmp_path / 'x.db')!r}]); "
             "sys.exit('pyspark' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+def test_spark_drops_an_article_from_the_candidates_where_a_local_run_does(spark):
+    """A feed that delivers old news late (dates out of order) over more articles than one
+    pruning of the local window: Spark knows, for every article, the last one placed
+    while a local run still kept it as a candidate."""
+    from datetime import date, timedelta
+
+    from rasd.distributed.stories import window_until
+    from rasd.doc import Doc
+    from rasd.group import StoryIndex
+
+    index = StoryIndex()
+    first_day = date(2025, 3, 1)
+    rows, until = [], {}
+    for i in range(2300):
+        day = first_day + timedelta(days=(i * 7) % 30)  # a month's reports in a scrambled order
+        doc = Doc(id=f"n{i}", title=f"نشرة الأسواق رقم {i}",
+                  body=f"أغلقت بورصة الرياض تعاملات اليوم على ارتفاع في النشرة رقم {i}.", published=day.isoformat())
+        index.add(doc)
+        rows.append((3 * i + 1, i, day.toordinal()))  # pos has gaps (failed inputs), seq does not
+        for j, f in enumerate(index._feats):
+            if f is None and j not in until:
+                until[j] = 3 * i + 1  # the last article placed while j was a candidate
+    got = {r.pos: r.until for r in window_until(spark, spark.createDataFrame(rows, "pos long, seq long, day int"))
+           .collect()}
+    assert 0 < len(until) < 2300
+    assert got == {3 * j + 1: until.get(j) for j in range(2300)}
