@@ -65,7 +65,7 @@ def _weigh(rows: Iterable) -> Iterator[tuple]:
         term_df = {k[2:]: n for k, n in words.items() if k.startswith("t:")}
         entity_df = {k[2:]: n for k, n in words.items() if k.startswith("e:")}
         grams = dict(row.gram_df or ())
-        f.rarity = weigh(f, row.seq + 1, term_df, entity_df, np.array([grams[g] for g in f.ngram_idx.tolist()], np.int64))
+        weigh(f, row.seq + 1, term_df, entity_df, np.array([grams[g] for g in f.ngram_idx.tolist()], np.int64))
         yield row.pos, pickle.dumps(f, protocol=5), probe_keys(f, term_df, entity_df)
 
 

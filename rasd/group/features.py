@@ -76,7 +76,7 @@ class Features:
     roles: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (type, actor, target)
     numbers: frozenset = frozenset()  # figures of title + lead: 43 points one day, 8 the next
     ngram_idx: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
-    ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))
+    ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))  # let go once weighed
     rarity: Rarity | None = field(repr=False, default=None)  # weights set on arrival in an index
 
 

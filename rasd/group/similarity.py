@@ -79,16 +79,23 @@ class Rarity:
     text: np.ndarray  # L2-normalised TF-IDF weights of ``Features.ngram_idx`` (float32)
 
 
+_NO_COUNTS = np.zeros(0, np.float32)
+
+
 def weigh(f: Features, n_docs: int, term_df: Mapping[str, int], entity_df: Mapping[str, int],
-          ngram_df: np.ndarray) -> Rarity:
-    """``f``'s ``Rarity`` from the counts of ``n_docs`` articles: document frequencies of
-    its content words and figure keys, its entities, and its n-grams (``ngram_df``, in
-    ``f.ngram_idx`` order). The local index and the Spark grouper both weigh with this."""
+          ngram_df: np.ndarray) -> None:
+    """Set ``f.rarity`` from the counts of ``n_docs`` articles: document frequencies of its
+    content words and figure keys, its entities, and its n-grams (``ngram_df``, in
+    ``f.ngram_idx`` order). The local index and the Spark grouper both weigh with this.
+    The raw n-gram counts, now in ``rarity.text``, are let go: an index keeps thousands."""
+    if f.rarity is not None:
+        raise ValueError(f"{f.id} is weighed already")
     terms = {t: _idf(n_docs, term_df[t]) for t in f.terms}
     ents = {e: w * _idf(n_docs, entity_df[e]) for e, w in f.entities.items()}
     w = f.ngram_tf * (np.float32(math.log1p(n_docs) + 1.0) - np.log1p(ngram_df).astype(np.float32))
     n = float(np.sqrt(np.dot(w, w)))
-    return Rarity(
+    f.ngram_tf = _NO_COUNTS
+    f.rarity = Rarity(
         n_docs=n_docs, terms=terms, term_norm=math.sqrt(math.fsum(v * v for v in terms.values())), entities=ents,
         principal=frozenset(_principal(ents)), figures={k: _idf(n_docs, term_df[k]) for k in figure_keys(f)},
         text=w / n if n else w,
@@ -111,9 +118,9 @@ class CorpusStats:
         self.term_df.update(figure_keys(f))
         self.ngram_df[f.ngram_idx] += 1
 
-    def weigh(self, f: Features) -> Rarity:
-        """``f``'s weights under the current counts (``add`` it first to weigh it on arrival)."""
-        return weigh(f, self.n_docs, self.term_df, self.entity_df, self.ngram_df[f.ngram_idx])
+    def weigh(self, f: Features) -> None:
+        """Weigh ``f`` under the current counts (``add`` it first to weigh it on arrival)."""
+        weigh(f, self.n_docs, self.term_df, self.entity_df, self.ngram_df[f.ngram_idx])
 
     def entity_idf(self, eid: str) -> float:
         return _idf(self.n_docs, self.entity_df.get(eid, 0))
@@ -145,7 +152,7 @@ def weigh_together(feats: Iterable[Features]) -> None:
     for f in feats:
         stats.add(f)
     for f in feats:
-        f.rarity = stats.weigh(f)
+        stats.weigh(f)
 
 
 @dataclass
@@ -350,10 +357,10 @@ def similarities(a: Features, cands: list[Features], *, dense_a: np.ndarray | No
     when it reaches the model's threshold (a little more for undated pairs,
     which time cannot rule out), and never when the reports are more than
     ``WINDOW_DAYS`` apart (``days_apart``). Every article is weighed (``Rarity``).
-    ``dense_a`` (``a.rarity.text`` scattered into a vector of all hashed features) lets the text of all
-    candidates be weighed at once; with it, a candidate that cannot be one
-    story (``_ceilings``) gets None instead, unless ``full`` says it is wanted
-    whole.
+    ``dense_a`` (``a.rarity.text`` scattered into a vector of all hashed
+    features) lets the text of all candidates be weighed at once; with it, a
+    candidate that cannot be one story (``_ceilings``) gets None instead,
+    unless ``full`` says it is wanted whole.
     """
     model = pair_model()
     texts = _text_cosines(a, cands, dense_a)

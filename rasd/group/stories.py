@@ -188,7 +188,7 @@ class StoryIndex:
         """
         if f.rarity is None:
             self._stats.add(f)
-            f.rarity = self._stats.weigh(f)
+            self._stats.weigh(f)
         pos = len(self._ids)
         given = None if candidates is None else [(self._pos[d], forced) for d, forced in candidates]
         best_story, best_score, bridged = self._choose_story(f, given if given is not None else self._candidates(f, dups))
@@ -439,8 +439,10 @@ class StoryIndex:
         idx._pos = {d: i for i, d in enumerate(idx._ids)}
         idx._feats = [None if g is None else Features(**g) for g in plain["feats"]]
         for g in idx._feats:
-            if g is not None:
-                g.rarity = Rarity(**g.rarity) if g.rarity else idx._stats.weigh(g)
+            if g is not None and g.rarity:
+                g.rarity = Rarity(**g.rarity)
+            elif g is not None:
+                idx._stats.weigh(g)
         idx._story_of = list(plain["story_of"])
         idx._stories = [
             _Story(id=i, label=lab, label_derived=ld, members=m, outlets=o, first_day=fd, last_day=ldy,
