@@ -7,10 +7,12 @@ For each size (chronological order, empty articles skipped; 0 = all 31k;
 the articles are written as JSONL (scraped text with outlet and date, in
 files of 5,000 lines, as a crawl delivers them) under a temporary folder,
 read in place from ../shared/eval (never copied into the repository). Then,
-each in a fresh process with --no-db:
+each in a fresh process:
 
-- ``rasd analyze DIR -o OUT`` (single process: every stage in one process);
-- ``rasd analyze DIR --engine spark --spark-master local[N] --parquet PQ``.
+- ``rasd analyze DIR --db DB -o OUT`` (single process: every stage in one process;
+  the store holds each article's story after later merges, its JSONL line the
+  story when it was written);
+- ``rasd analyze DIR --engine spark --spark-master local[N] --parquet PQ --no-db``.
 
 Prints wall time, articles/s, CPU seconds of the whole process tree and
 articles per CPU-second (what a loaded shared machine does not distort), the
@@ -129,14 +131,15 @@ def write_corpus(folder: Path, size: str) -> int:
     return n
 
 
-def agreement(local_jsonl: Path, parquet: Path) -> str:
+def agreement(local_jsonl: Path, local_db: Path, parquet: Path) -> str:
     from rasd.distributed.records import read_docs
+    from rasd.store import Store
 
     local = {}
-    with local_jsonl.open(encoding="utf-8") as fh:
+    with local_jsonl.open(encoding="utf-8") as fh, Store(local_db) as store:
         for line in fh:
             rec = json.loads(line)
-            local[rec["id"]] = rec
+            local[rec["id"]] = {**rec, "story": store.get(rec["id"]).story}
     differ_records, spark_story = 0, {}
     for doc, _ in read_docs(parquet):
         rec = doc.to_dict()
@@ -173,7 +176,8 @@ def main() -> None:
             n = write_corpus(corpus, size)
             results = {}
             if args.only != "spark":
-                results["local"] = run([str(RASD), "analyze", str(corpus), "--no-db", "-o", str(tmp / "local.jsonl")])
+                results["local"] = run([str(RASD), "analyze", str(corpus), "--db", str(tmp / "local.db"),
+                                        "-o", str(tmp / "local.jsonl")])
             if args.only != "local":
                 results["spark"] = run([str(RASD), "analyze", str(corpus), "--engine", "spark", "--no-db",
                                         "--spark-master", f"local[{args.cores}]", "--parquet", str(tmp / "pq")])
@@ -186,7 +190,7 @@ def main() -> None:
                     print("   Spark steps: " + ", ".join(f"{k} {v:.0f} s ({100 * v / total:.0f}%)"
                                                         for k, v in r["steps"].items()))
             if len(results) == 2:
-                print("   agreement: " + agreement(tmp / "local.jsonl", tmp / "pq"))
+                print("   agreement: " + agreement(tmp / "local.jsonl", tmp / "local.db", tmp / "pq"))
             sys.stdout.flush()
 
 

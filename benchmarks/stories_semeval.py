@@ -28,7 +28,7 @@ import numpy as np
 
 from rasd.doc import Doc
 from rasd.group.features import features
-from rasd.group.similarity import CorpusStats, similarity
+from rasd.group.similarity import similarity, weigh_together
 from rasd.group.train import FIT_PART
 
 DATA = Path(__file__).resolve().parents[2] / "shared/eval/semeval2022-task8-ar/train_ar_ar_with_text_hfl_subset.csv"
@@ -88,11 +88,8 @@ def main() -> None:
     ]
     gold = np.array([float(r["Overall"]) for r in rows])
     feats = [(features(a), features(b)) for a, b in docs]
-    stats = CorpusStats()  # rarity statistics over all 220 texts, as an index would have them
-    for fa, fb in feats:
-        stats.add(fa)
-        stats.add(fb)
-    sims = [similarity(fa, fb, stats) for fa, fb in feats]
+    weigh_together(f for pair in feats for f in pair)  # rarity over all 220 texts
+    sims = [similarity(fa, fb) for fa, fb in feats]
 
     held = np.array([r["hfl_file"] != FIT_PART for r in rows])
     print(f"SemEval-2022 Task 8, ar-ar training pairs with text: {len(rows)} pairs, {held.sum()} held out "

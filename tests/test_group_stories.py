@@ -15,7 +15,7 @@ import pytest
 
 from rasd.doc import Doc, Entity, Event, Mention, Source
 from rasd.group import StoryIndex, features, similarity
-from rasd.group.similarity import CorpusStats
+from rasd.group.similarity import weigh_together
 
 # surface form -> (entity id, type), as linking would resolve them
 LEXICON = {
@@ -233,12 +233,10 @@ def test_state_of_another_version_is_refused():
 
 def test_rare_shared_entities_outweigh_common_ones():
     docs = corpus()
-    stats = CorpusStats()
     feats = {d.id: features(d) for d in docs}
-    for f in feats.values():
-        stats.add(f)
-    same = similarity(feats["meet-a"], feats["meet-b"], stats)
-    other = similarity(feats["meet-a"], feats["amman"], stats)
+    weigh_together(feats.values())
+    same = similarity(feats["meet-a"], feats["meet-b"])
+    other = similarity(feats["meet-a"], feats["amman"])
     assert same.entity > 2 * other.entity
     assert same.event == 1.0 and other.event == 0.0
     assert same.same_story and not other.same_story
@@ -365,16 +363,14 @@ def test_candidates_set_aside_unmeasured_are_never_one_story():
     from rasd.group.similarity import similarities
 
     feats = [features(d) for d in corpus() + corpus(linked=False)]
-    stats = CorpusStats()
-    for f in feats:
-        stats.add(f)
+    weigh_together(feats)
     skipped = 0
     for a in feats:
         dense = np.zeros(N_FEATURES, dtype=np.float32)
-        dense[a.ngram_idx] = stats.text_weights(a)
+        dense[a.ngram_idx] = a.rarity.text
         others = [b for b in feats if b is not a]
-        for b, fast in zip(others, similarities(a, others, stats, dense_a=dense)):
-            whole = similarity(a, b, stats)
+        for b, fast in zip(others, similarities(a, others, dense_a=dense)):
+            whole = similarity(a, b)
             if fast is None:
                 skipped += 1
                 assert not whole.same_story, (a.id, b.id)
@@ -390,7 +386,7 @@ def test_a_daily_report_does_not_chain_into_a_weeks_long_story_on_a_busy_feed(mo
     from rasd.group.similarity import WINDOW_DAYS
 
     monkeypatch.setattr(stories_mod, "MAX_LIVE", 2)
-    monkeypatch.setattr(stories_mod, "_EVICT_EVERY", 1)
+    monkeypatch.setattr(stories_mod, "EVICT_EVERY", 1)
     index = StoryIndex()
     days = [f"2025-01-{d:02d}" for d in range(1, 13)]
     for i, day in enumerate(days):

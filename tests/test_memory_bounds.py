@@ -40,7 +40,7 @@ def test_per_word_caches_stop_at_their_bound():
 
 def test_story_index_keeps_features_of_a_bounded_window(monkeypatch):
     monkeypatch.setattr(stories_mod, "MAX_LIVE", 300)
-    monkeypatch.setattr(stories_mod, "_EVICT_EVERY", 100)
+    monkeypatch.setattr(stories_mod, "EVICT_EVERY", 100)
     index = StoryIndex()
     words = list(_words(5000))
     for i in range(1200):  # undated articles, each with its own words and a few shared ones

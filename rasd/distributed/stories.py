@@ -4,7 +4,9 @@ The local ``StoryIndex`` adds articles one at a time; here the same steps are
 keyed joins over the whole corpus, so no step holds more than one story on
 one executor:
 
-1. corpus statistics (document frequencies) summed over partitions;
+1. each article weighed as the local index weighs it on arrival (``weigh``),
+   by the counts of the articles up to it in input order: a running count is
+   a prefix count, a window over each key's articles;
 2. candidates by blocking: each article's probe keys (``probe_keys``: its
    rarest words and most specific entities) joined with every earlier
    article's keys (``blocking_keys``), reading the most recent ``TAIL``
@@ -15,14 +17,12 @@ one executor:
 3. each candidate pair scored by ``similarities``; pairs that pass (same
    story, or near-duplicates within the window) are the edges of a graph;
 4. connected components of that graph by label propagation; within a
-   component a local ``StoryIndex`` with the whole corpus's counts places the
-   articles in input order (``StoryIndex.place``: the same joining, anchoring
-   and merging code as a local run), so chains of formula news are cut as
-   locally.
+   component a local ``StoryIndex`` places the weighed articles in input
+   order (``StoryIndex.place``: the same joining, anchoring and merging code
+   as a local run), so chains of formula news are cut as locally.
 
-Statistics are the whole corpus's, not the running counts of a local run,
-so a pair right at the threshold may fall differently; story ids are the
-same ("story:" + the first article's id).
+Every score is the local run's own, so the story partition is the same;
+story ids are too ("story:" + the first article's id).
 """
 from __future__ import annotations
 
@@ -35,49 +35,107 @@ from pyspark.sql import functions as F
 
 from rasd.group.duplicates import lsh_bands, near_duplicate
 from rasd.group.features import N_FEATURES
-from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarities
-from rasd.group.stories import MAX_CANDIDATES, TAIL, StoryIndex, blocking_keys, probe_keys
+from rasd.group.similarity import WINDOW_DAYS, figure_keys, similarities, weigh
+from rasd.group.stories import EVICT_EVERY, MAX_CANDIDATES, TAIL, StoryIndex, blocking_keys, out_of_window, probe_keys
 
 
-def _partial_stats(rows: Iterable) -> Iterator[CorpusStats]:
-    stats = CorpusStats()
-    for row in rows:
-        stats.add(pickle.loads(row.features))
-    yield stats
-
-
-def _merge_stats(a: CorpusStats, b: CorpusStats) -> CorpusStats:
-    a.n_docs += b.n_docs
-    a.entity_df.update(b.entity_df)
-    a.term_df.update(b.term_df)
-    a.ngram_df += b.ngram_df
-    return a
-
-
-def corpus_stats(feats: DataFrame) -> CorpusStats:
-    """Document frequencies of the whole corpus, summed per partition and then in a tree."""
-    return feats.select("features").rdd.mapPartitions(_partial_stats).treeReduce(_merge_stats)
-
-
-def _keys(rows: Iterable, stats) -> Iterator[tuple]:
-    st = stats.value
+def _word_keys(rows: Iterable) -> Iterator[tuple]:
+    """(key, pos) of what an article's words and entities are counted under: "t:" content
+    words and figures (``CorpusStats.term_df``), "e:" entities."""
     for row in rows:
         f = pickle.loads(row.features)
-        for key in blocking_keys(f):
-            yield key, row.pos, row.day, False
-        for key in probe_keys(f, st):
-            yield key, row.pos, row.day, True
+        for key in (*f.terms, *figure_keys(f)):
+            yield f"t:{key}", row.pos
+        for key in f.entities:
+            yield f"e:{key}", row.pos
+
+
+def _gram_keys(rows: Iterable) -> Iterator[tuple]:
+    for row in rows:
+        for gram in pickle.loads(row.features).ngram_idx.tolist():
+            yield gram, row.pos
+
+
+def _weigh(rows: Iterable) -> Iterator[tuple]:
+    """Each article weighed by the counts up to it (``weigh``, as the local index on arrival),
+    with the probe keys those counts pick."""
+    for row in rows:
+        f = pickle.loads(row.features)
+        words = row.word_df or {}
+        term_df = {k[2:]: n for k, n in words.items() if k.startswith("t:")}
+        entity_df = {k[2:]: n for k, n in words.items() if k.startswith("e:")}
+        grams = dict(row.gram_df or ())
+        weigh(f, row.seq + 1, term_df, entity_df, np.array([grams[g] for g in f.ngram_idx.tolist()], np.int64))
+        yield row.pos, pickle.dumps(f, protocol=5), probe_keys(f, term_df, entity_df)
+
+
+def _prefix_counts(keys: DataFrame, key: str) -> DataFrame:
+    """(pos, [(key, df)]): how many articles up to each one (in input order) have each of its keys."""
+    counted = keys.withColumn("df", F.row_number().over(Window.partitionBy(key).orderBy("pos")))
+    return counted.groupBy("pos").agg(F.collect_list(F.struct(key, "df")).alias("counts"))
+
+
+def _until(rows: Iterable, checkpoints) -> Iterator[tuple]:
+    points = checkpoints.value
+    for row in rows:
+        later = (points[k] for k in range(row.seq // EVICT_EVERY, len(points)))  # at most MAX_LIVE / EVICT_EVERY + 1 read
+        yield row.pos, next((pos for seq, pos, max_day in later if out_of_window(row.seq, row.day, seq, max_day)), None)
+
+
+def window_until(spark: SparkSession, seq: DataFrame) -> DataFrame:
+    """(pos, until): the last article (pos) placed while each article is in a local run's
+    window, which is pruned after every ``EVICT_EVERY`` articles (``out_of_window``, by the
+    newest date so far); null while it never leaves. ``seq``: (pos, seq, day)."""
+    blocks = seq.groupBy(F.floor(F.col("seq") / EVICT_EVERY).alias("block")).agg(
+        F.count("*").alias("n"), F.max("seq").alias("seq"), F.max("pos").alias("pos"), F.max("day").alias("day"))
+    points, newest = [], None  # one row per EVICT_EVERY articles: the driver holds a thousandth of the corpus
+    for b in sorted(blocks.collect(), key=lambda r: r.block):
+        newest = b.day if newest is None or (b.day is not None and b.day > newest) else newest
+        if b.n == EVICT_EVERY:
+            points.append((b.seq, b.pos, newest))
+    checkpoints = spark.sparkContext.broadcast(points)
+    return spark.createDataFrame(seq.rdd.mapPartitions(lambda rows: _until(rows, checkpoints)), "pos long, until long")
+
+
+def weighed(spark: SparkSession, feats: DataFrame) -> DataFrame:
+    """``feats`` with each article's features weighed as the local index weighs them on
+    arrival, by the counts of the articles up to it in input order (prefix counts: a
+    running count is a count of what came before), its probe keys (``probes``) and the
+    last article placed while it is in the window (``until``, ``window_until``)."""
+    seq = spark.createDataFrame(feats.select("pos").rdd.map(lambda r: r.pos).sortBy(lambda p: p).zipWithIndex(),
+                                "pos long, seq long").cache()
+    words = _prefix_counts(spark.createDataFrame(feats.rdd.mapPartitions(_word_keys), "key string, pos long"), "key")
+    grams = _prefix_counts(spark.createDataFrame(feats.rdd.mapPartitions(_gram_keys), "gram int, pos long"), "gram")
+    counts = (feats.select("pos", "features").join(seq, "pos")
+              .join(words.select("pos", F.map_from_entries("counts").alias("word_df")), "pos", "left")
+              .join(grams.withColumnRenamed("counts", "gram_df"), "pos", "left"))
+    rarity = spark.createDataFrame(counts.rdd.mapPartitions(_weigh), "pos long, features binary, probes array<string>")
+    until = window_until(spark, seq.join(feats.select("pos", "day"), "pos"))
+    return feats.drop("features").join(rarity, "pos").join(until, "pos")
+
+
+def _keys(rows: Iterable) -> Iterator[tuple]:
+    for row in rows:
+        for key in blocking_keys(pickle.loads(row.features)):
+            yield key, row.pos, row.day, row.until, False
+        for key in row.probes:
+            yield key, row.pos, row.day, row.until, True
 
 
 def _within_window(a, b):
     return a.isNull() | b.isNull() | (F.abs(a - b) <= WINDOW_DAYS)
 
 
-def blocked_pairs(spark: SparkSession, feats: DataFrame, stats) -> DataFrame:
-    """(b, a, votes): for each article b, the earlier articles a its probe keys find."""
-    keys = spark.createDataFrame(
-        feats.rdd.mapPartitions(lambda rows: _keys(rows, stats)), "key string, pos long, day int, probe boolean"
-    )
+def _live(b, until_a):
+    """Whether article a is still in a local run's window when b is placed."""
+    return until_a.isNull() | (b <= until_a)
+
+
+def blocked_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
+    """(b, a, votes): for each article b, the earlier articles a its probe keys find among
+    the ``TAIL`` latest postings of each key, those that left the window skipped."""
+    keys = spark.createDataFrame(feats.rdd.mapPartitions(_keys),
+                                 "key string, pos long, day int, until long, probe boolean")
     postings = keys.where(~F.col("probe")).withColumn(
         "rank", F.row_number().over(Window.partitionBy("key").orderBy("pos")) - 1
     ).withColumn("bucket", F.floor(F.col("rank") / TAIL)).cache()
@@ -89,9 +147,10 @@ def blocked_pairs(spark: SparkSession, feats: DataFrame, stats) -> DataFrame:
         F.explode(F.array_distinct(F.array(F.floor((F.col("rank") - TAIL) / TAIL), F.floor((F.col("rank") - 1) / TAIL))))
         .alias("bucket"),
     )
-    hits = probes.join(postings.select("key", "bucket", F.col("pos").alias("a"), "rank", F.col("day").alias("day_a")),
-                       ["key", "bucket"])
-    hits = hits.where((F.col("rank") >= F.col("rank_b") - TAIL) & (F.col("rank") < F.col("rank_b")))
+    hits = probes.join(postings.select("key", "bucket", F.col("pos").alias("a"), "rank", F.col("day").alias("day_a"),
+                                       "until"), ["key", "bucket"])
+    hits = hits.where((F.col("rank") >= F.col("rank_b") - TAIL) & (F.col("rank") < F.col("rank_b"))
+                      & _live(F.col("b"), F.col("until")))
     votes = hits.groupBy("b", "a").agg(F.count("*").alias("votes"), F.first("day_a").alias("day_a"),
                                        F.first("day_b").alias("day_b"))
     best = Window.partitionBy("b").orderBy(F.desc("votes"), F.desc("a"))
@@ -106,32 +165,32 @@ def _bands(rows: Iterable, bands: list[tuple[int, int]]) -> Iterator[tuple]:
             continue
         sig = np.frombuffer(row.signature, dtype=np.uint32)
         for i, (start, end) in enumerate(bands):
-            yield i, sig[start:end].tobytes(), row.pos, row.signature
+            yield i, sig[start:end].tobytes(), row.pos, row.until, row.signature
 
 
 def duplicate_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
-    """(b, a): earlier near-duplicates a of each article b, by LSH banding."""
+    """(b, a): earlier near-duplicates a of each article b still in the window, by LSH banding."""
     bands = lsh_bands()
     rows = spark.createDataFrame(feats.rdd.mapPartitions(lambda r: _bands(r, bands)),
-                                 "band int, bucket binary, pos long, signature binary")
-    pairs = rows.alias("x").join(rows.alias("y"), ["band", "bucket"]).where("x.pos < y.pos").select(
+                                 "band int, bucket binary, pos long, until long, signature binary")
+    pairs = rows.alias("x").join(rows.alias("y"), ["band", "bucket"]).where(
+        (F.col("x.pos") < F.col("y.pos")) & _live(F.col("y.pos"), F.col("x.until"))).select(
         F.col("y.pos").alias("b"), F.col("x.pos").alias("a"), F.col("x.signature").alias("sa"),
         F.col("y.signature").alias("sb")).dropDuplicates(["b", "a"])
     checked = pairs.rdd.filter(lambda r: near_duplicate(np.frombuffer(r.sa, np.uint32), np.frombuffer(r.sb, np.uint32)))
     return spark.createDataFrame(checked.map(lambda r: (r.b, r.a)), "b long, a long")
 
 
-def _score(groups: Iterable, stats) -> Iterator[tuple]:
+def _score(groups: Iterable) -> Iterator[tuple]:
     """Score each article's candidates as the local index does: dense weights of b, one gather each."""
-    st = stats.value
     dense = np.zeros(N_FEATURES, dtype=np.float32)
     for b, (own, cands) in groups:
         if not own:
             continue
         f = pickle.loads(next(iter(own)))
-        dense[f.ngram_idx] = st.text_weights(f)
+        dense[f.ngram_idx] = f.rarity.text
         cands = list(cands)
-        sims = similarities(f, [pickle.loads(ga) for *_, ga in cands], st, dense_a=dense,
+        sims = similarities(f, [pickle.loads(ga) for *_, ga in cands], dense_a=dense,
                             full=[forced for _, forced, *_ in cands])
         for (a, forced, votes, _), sim in zip(cands, sims):
             if sim is None:  # cannot be one story
@@ -142,7 +201,7 @@ def _score(groups: Iterable, stats) -> Iterator[tuple]:
         dense[f.ngram_idx] = 0.0
 
 
-def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups: DataFrame, stats) -> DataFrame:
+def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups: DataFrame) -> DataFrame:
     """(b, a, score, forced, votes) for every candidate pair that passes.
 
     The candidate's features travel once per pair, the article's own once per article.
@@ -153,7 +212,7 @@ def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups:
     with_a = cands.join(fa, "a").rdd.map(lambda r: (r.b, (r.a, r.forced, r.votes, r.fa)))
     own = cands.select("b").distinct().join(feats.select(F.col("pos").alias("b"), "features"), "b")
     own = own.rdd.map(lambda r: (r.b, r.features))
-    return spark.createDataFrame(own.cogroup(with_a).mapPartitions(lambda g: _score(g, stats)),
+    return spark.createDataFrame(own.cogroup(with_a).mapPartitions(_score),
                                  "b long, a long, score double, forced boolean, votes long")
 
 
@@ -171,20 +230,26 @@ def components(edges: DataFrame) -> DataFrame:
             return labels
 
 
-def _assign(comp: tuple, stats) -> Iterator[tuple]:
+def _assign(comp: tuple) -> Iterator[tuple]:
     """The local joining rule itself (``StoryIndex.place``, merges included) over one
-    component, in input order, with the whole corpus's counts: (pos, story pos, label)."""
+    component, in input order, of weighed articles, each retired when it leaves a local
+    run's window: (pos, story pos, label)."""
     members, edges = comp
-    rows = sorted((pos, doc_id, pickle.loads(blob)) for pos, doc_id, blob in members)
+    rows = sorted((pos, doc_id, until, pickle.loads(blob)) for pos, doc_id, until, blob in members)
     cands: dict[int, list] = {}
     for b, a, forced, votes, id_a in edges:
         cands.setdefault(b, []).append((a, forced, votes, id_a))
-    index = StoryIndex(stats=stats.value)
-    for pos, doc_id, f in rows:
+    index = StoryIndex(window=False)
+    leaving = sorted((until, doc_id) for _, doc_id, until, _ in rows if until is not None)
+    gone = 0
+    for pos, doc_id, _, f in rows:
+        while gone < len(leaving) and leaving[gone][0] < pos:
+            index.retire(leaving[gone][1])
+            gone += 1
         # In the local index's order: near-duplicates by id, then most shared keys, latest first.
         ranked = sorted(cands.get(pos, ()), key=lambda c: (0, c[3], 0) if c[1] else (1, "", -c[2], -c[0]))
         index.place(doc_id, f, [], candidates=[(c[3], c[1]) for c in ranked])
-    pos_of = {doc_id: pos for pos, doc_id, _ in rows}
+    pos_of = {doc_id: pos for pos, doc_id, *_ in rows}
     for story in index.stories():
         first = pos_of[story.id.removeprefix("story:")]
         for doc_id in story.articles:
@@ -195,18 +260,18 @@ def group(spark: SparkSession, feats: DataFrame) -> DataFrame:
     """(pos, story, duplicates, story_label) for every article of ``feats``
     (pos, id, day, title, features, signature); ``story_label`` is set on a story's
     first article only."""
-    stats = spark.sparkContext.broadcast(corpus_stats(feats))
+    feats = weighed(spark, feats).cache()
     dups = duplicate_pairs(spark, feats).cache()
-    edges = story_edges(spark, feats, blocked_pairs(spark, feats, stats), dups, stats).cache()
+    edges = story_edges(spark, feats, blocked_pairs(spark, feats), dups).cache()
     comp = components(edges)
     ids = feats.select("pos", "id")
-    members = comp.join(feats.select("pos", "id", "features"), "pos").rdd.map(
-        lambda r: (r.comp, (r.pos, r.id, r.features)))
+    members = comp.join(feats.select("pos", "id", "until", "features"), "pos").rdd.map(
+        lambda r: (r.comp, (r.pos, r.id, r.until, r.features)))
     # The passing candidates are those the index reads: the others could not change a story.
     linked = edges.join(comp.withColumnRenamed("pos", "b"), "b").join(ids.withColumnRenamed("pos", "a"), "a")
     linked = linked.rdd.map(lambda r: (r.comp, (r.b, r.a, r.forced, r.votes, r.id)))
     assigned = spark.createDataFrame(
-        members.cogroup(linked).flatMap(lambda kv: _assign((list(kv[1][0]), list(kv[1][1])), stats)),
+        members.cogroup(linked).flatMap(lambda kv: _assign((list(kv[1][0]), list(kv[1][1])))),
         "pos long, story_pos long, story_label string",
     )
     dup_ids = dups.join(ids.withColumnRenamed("pos", "a"), "a").groupBy("b").agg(

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
@@ -19,6 +20,9 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from rasd.doc import Doc
 from rasd.text.dates import day_of
 from rasd.text.normalise import normalise, search_key
+
+if TYPE_CHECKING:
+    from rasd.group.similarity import Rarity
 
 LEAD_CHARS = 1000  # the lead carries the who/what/where of a news story
 N_FEATURES = 2**20
@@ -72,7 +76,8 @@ class Features:
     roles: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (type, actor, target)
     numbers: frozenset = frozenset()  # figures of title + lead: 43 points one day, 8 the next
     ngram_idx: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
-    ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))
+    ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))  # let go once weighed
+    rarity: Rarity | None = field(repr=False, default=None)  # weights set on arrival in an index
 
 
 def to_day(iso: str | None) -> int | None:

@@ -13,13 +13,16 @@ Task 8 Arabic, and pairs written for Rasd with dates and the hard cases:
 the same people at another meeting, a market index on the next day) turns
 them into the probability that a reader would call the two one story.
 Reports more than ``WINDOW_DAYS`` apart are never one story. The rarity
-statistics are counts that only grow, so they update incrementally.
+statistics are counts that only grow, so they update incrementally; each
+article is weighed once, by the counts when it arrives (``Rarity``), and keeps
+those weights.
 """
 from __future__ import annotations
 
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,8 +35,6 @@ from rasd.group.features import N_FEATURES, Features
 MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "story_pair.json"
 WINDOW_DAYS = 3  # a story is reported over a few days
 UNDATED_MARGIN = 0.05  # undated pairs must be surer: time cannot rule them out
-WEIGHTS_DRIFT = 0.25  # relative corpus growth after which an article's content-word norm is recomputed
-WEIGHTS_KEPT = 20_000  # articles whose norm is remembered
 PRINCIPAL = 3  # entities per article that count as its principal ones
 # What each pair feature measures (``pair_vector``), in the model's order; the
 # sign is the direction the fit may weigh it in (evidence for, or against).
@@ -52,6 +53,55 @@ FEATURES = {
 }
 
 
+def _idf(n_docs: int, df: int) -> float:
+    """Smoothed idf, as scikit-learn's ``smooth_idf``: never zero, never negative."""
+    return math.log((1 + n_docs) / (1 + df)) + 1.0
+
+
+@dataclass
+class Rarity:
+    """An article's weights under the corpus counts when it arrived (itself included).
+
+    An article is weighed once and keeps these weights: a pair's score then
+    depends only on the articles up to the later of the two, in input order,
+    never on what came after. So a Spark run, which has the whole corpus at
+    once, gives the very same scores from prefix counts (the counts up to each
+    article, ``rasd.distributed.stories``) as the local index does from its
+    running counts, and nothing needs re-weighing as the corpus grows.
+    """
+
+    n_docs: int  # articles counted, this one included
+    terms: dict[str, float]  # content word -> idf
+    term_norm: float  # length of the idf-weighted content-word vector
+    entities: dict[str, float]  # entity id -> salience x idf
+    principal: frozenset  # the ``PRINCIPAL`` entities of highest weight
+    figures: dict[str, float]  # figure key (``figure_keys``) -> idf
+    text: np.ndarray  # L2-normalised TF-IDF weights of ``Features.ngram_idx`` (float32)
+
+
+_NO_COUNTS = np.zeros(0, np.float32)
+
+
+def weigh(f: Features, n_docs: int, term_df: Mapping[str, int], entity_df: Mapping[str, int],
+          ngram_df: np.ndarray) -> None:
+    """Set ``f.rarity`` from the counts of ``n_docs`` articles: document frequencies of its
+    content words and figure keys, its entities, and its n-grams (``ngram_df``, in
+    ``f.ngram_idx`` order). The local index and the Spark grouper both weigh with this.
+    The raw n-gram counts, now in ``rarity.text``, are let go: an index keeps thousands."""
+    if f.rarity is not None:
+        raise ValueError(f"{f.id} is weighed already")
+    terms = {t: _idf(n_docs, term_df[t]) for t in f.terms}
+    ents = {e: w * _idf(n_docs, entity_df[e]) for e, w in f.entities.items()}
+    w = f.ngram_tf * (np.float32(math.log1p(n_docs) + 1.0) - np.log1p(ngram_df).astype(np.float32))
+    n = float(np.sqrt(np.dot(w, w)))
+    f.ngram_tf = _NO_COUNTS
+    f.rarity = Rarity(
+        n_docs=n_docs, terms=terms, term_norm=math.sqrt(math.fsum(v * v for v in terms.values())), entities=ents,
+        principal=frozenset(_principal(ents)), figures={k: _idf(n_docs, term_df[k]) for k in figure_keys(f)},
+        text=w / n if n else w,
+    )
+
+
 class CorpusStats:
     """Document frequencies of entities, content terms and hashed char n-grams."""
 
@@ -60,70 +110,20 @@ class CorpusStats:
         self.entity_df: Counter[str] = Counter()
         self.term_df: Counter[str] = Counter()
         self.ngram_df = np.zeros(N_FEATURES, dtype=np.int32)
-        self._log_df = np.zeros(N_FEATURES, dtype=np.float32)  # log(1 + ngram_df), kept in step with it
-        self._norms: dict[tuple[str, int], tuple[int, float]] = {}  # (id, object) -> (n_docs, term norm)
-        # idf of the keys looked up since the counts last changed: one article is
-        # scored against dozens of candidates that share its keys
-        self._term_idf: dict[str, float] = {}
-        self._entity_idf: dict[str, float] = {}
 
     def add(self, f: Features) -> None:
-        self._term_idf.clear()
-        self._entity_idf.clear()
         self.n_docs += 1
         self.entity_df.update(f.entities.keys())
         self.term_df.update(f.terms)
-        self.term_df.update(_figure_keys(f))
+        self.term_df.update(figure_keys(f))
         self.ngram_df[f.ngram_idx] += 1
-        self._log_df[f.ngram_idx] = np.log1p(self.ngram_df[f.ngram_idx])
 
-    def idf(self, df: int) -> float:
-        """Smoothed idf, as scikit-learn's ``smooth_idf``: never zero, never negative."""
-        return math.log((1 + self.n_docs) / (1 + df)) + 1.0
+    def weigh(self, f: Features) -> None:
+        """Weigh ``f`` under the current counts (``add`` it first to weigh it on arrival)."""
+        weigh(f, self.n_docs, self.term_df, self.entity_df, self.ngram_df[f.ngram_idx])
 
     def entity_idf(self, eid: str) -> float:
-        v = self._entity_idf.get(eid)
-        if v is None:
-            v = self._entity_idf[eid] = self.idf(self.entity_df.get(eid, 0))
-        return v
-
-    def term_idf(self, term: str) -> float:
-        v = self._term_idf.get(term)
-        if v is None:
-            v = self._term_idf[term] = self.idf(self.term_df.get(term, 0))
-        return v
-
-    def term_norm(self, f: Features) -> float:
-        """Length of an article's rarity-weighted content-word vector under the current counts.
-
-        An article is scored against each new one that shares its keys, so
-        its norm is remembered until the corpus has grown by
-        ``WEIGHTS_DRIFT`` (idf moves with the log of the count: by then it
-        has moved by at most log(1 + WEIGHTS_DRIFT)), for at most
-        ``WEIGHTS_KEPT`` articles.
-        """
-        key = (f.id, id(f))
-        got = self._norms.get(key)
-        if got is None or self.n_docs > got[0] * (1 + WEIGHTS_DRIFT):
-            if len(self._norms) >= WEIGHTS_KEPT:
-                self._norms.clear()
-            got = self._norms[key] = (self.n_docs, math.sqrt(sum(self.term_idf(t) ** 2 for t in f.terms)))
-        return got[1]
-
-    def entity_weights(self, f: Features) -> dict[str, float]:
-        """Salience x rarity of each of the article's entities."""
-        return {e: w * self.entity_idf(e) for e, w in f.entities.items()}
-
-    def ngram_idf(self, idx: np.ndarray) -> np.ndarray:
-        """Smoothed idf of hashed n-grams (float32), from the table of log(1 + df) that
-        ``add`` keeps rather than a logarithm per n-gram: it is taken for every scored candidate."""
-        return np.float32(math.log1p(self.n_docs) + 1.0) - self._log_df[idx]
-
-    def text_weights(self, f: Features) -> np.ndarray:
-        """TF-IDF values of an article's n-grams, L2-normalised under current counts."""
-        w = f.ngram_tf * self.ngram_idf(f.ngram_idx)
-        n = float(np.sqrt(np.dot(w, w)))
-        return w / n if n else w
+        return _idf(self.n_docs, self.entity_df.get(eid, 0))
 
     def to_plain(self) -> dict:
         nz = np.flatnonzero(self.ngram_df)
@@ -142,8 +142,17 @@ class CorpusStats:
         s.entity_df = Counter(d["entity_df"])
         s.term_df = Counter(d["term_df"])
         s.ngram_df[d["ngram_nz"]] = d["ngram_df"]
-        s._log_df[d["ngram_nz"]] = np.log1p(d["ngram_df"])
         return s
+
+
+def weigh_together(feats: Iterable[Features]) -> None:
+    """Weigh articles that come in no order (pairs to score or fit) by their joint counts."""
+    feats = list(feats)
+    stats = CorpusStats()
+    for f in feats:
+        stats.add(f)
+    for f in feats:
+        stats.weigh(f)
 
 
 @dataclass
@@ -178,8 +187,8 @@ def pair_model(path: Path = MODEL) -> PairModel:
     return PairModel(np.asarray(d["weights"], dtype=np.float64), float(d["bias"]), float(d["threshold"]))
 
 
-def _text_cosines(a: Features, cands: list[Features], stats: CorpusStats, dense_a: np.ndarray | None) -> np.ndarray:
-    """Char n-gram TF-IDF cosine of ``a`` with each candidate.
+def _text_cosines(a: Features, cands: list[Features], dense_a: np.ndarray | None) -> np.ndarray:
+    """Char n-gram TF-IDF cosine of ``a`` with each candidate (their ``Rarity.text``).
 
     With ``dense_a`` (``a``'s weights scattered over all features) the
     candidates are weighed together, a few array operations for all of
@@ -189,46 +198,39 @@ def _text_cosines(a: Features, cands: list[Features], stats: CorpusStats, dense_
     if a.ngram_idx.size == 0 or not cands:
         return out
     if dense_a is None:
-        wa = stats.text_weights(a)
         for i, b in enumerate(cands):
             _, ia, ib = np.intersect1d(a.ngram_idx, b.ngram_idx, assume_unique=True, return_indices=True)
-            out[i] = float(np.dot(wa[ia], stats.text_weights(b)[ib])) if ia.size else 0.0
+            out[i] = float(np.dot(a.rarity.text[ia], b.rarity.text[ib])) if ia.size else 0.0
         return out
     has = [i for i, b in enumerate(cands) if b.ngram_idx.size]
     if not has:
         return out
     idx = np.concatenate([cands[i].ngram_idx for i in has])
-    w = np.concatenate([cands[i].ngram_tf for i in has]) * stats.ngram_idf(idx)
+    w = np.concatenate([cands[i].rarity.text for i in has])
     starts = np.cumsum([0] + [cands[i].ngram_idx.size for i in has[:-1]])
-    norms = np.sqrt(np.add.reduceat(w * w, starts))
-    dots = np.add.reduceat(dense_a[idx] * w, starts)
-    out[has] = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+    out[has] = np.add.reduceat(dense_a[idx] * w, starts)
     return out
 
 
-def _figure_keys(f: Features) -> list[str]:
+def figure_keys(f: Features) -> list[str]:
     """Figures are counted with the content words, marked apart: "19" of كوفيد 19 is common, 12480 is not."""
     return [f"#{n}" for n in f.numbers]
 
 
-def _figure_weights(f: Features, stats: CorpusStats) -> dict[str, float]:
-    return {k: stats.term_idf(k) for k in _figure_keys(f)}
-
-
-def _terms_cosine(a_terms: set[str], a: Features, b: Features, stats: CorpusStats) -> float:
+def _terms_cosine(a: Rarity, b: Rarity) -> float:
     """Cosine of the idf-weighted content words: the same facts in other wording."""
-    shared = a_terms.intersection(b.terms)
+    shared = a.terms.keys() & b.terms.keys()
     if not shared:
         return 0.0
-    return sum(stats.term_idf(t) ** 2 for t in shared) / (stats.term_norm(a) * stats.term_norm(b))
+    return math.fsum(a.terms[t] * b.terms[t] for t in shared) / (a.term_norm * b.term_norm)
 
 
 def _weighted_cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
     shared = wa.keys() & wb.keys()
     if not shared:
         return 0.0
-    dot = sum(wa[k] * wb[k] for k in shared)
-    return dot / math.sqrt(sum(v * v for v in wa.values()) * sum(v * v for v in wb.values()))
+    dot = math.fsum(wa[k] * wb[k] for k in shared)  # exact sums: the same in any process, whatever its set order
+    return dot / math.sqrt(math.fsum(v * v for v in wa.values()) * math.fsum(v * v for v in wb.values()))
 
 
 def _principal(weights: dict[str, float]) -> set[str]:
@@ -284,36 +286,19 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-@dataclass
-class _Side:
-    """What one article brings to every pair it is in, weighed once (it meets dozens of candidates)."""
-
-    terms: set[str]
-    entities: dict[str, float]
-    principal: set[str]
-    figures: dict[str, float]
-
-    @classmethod
-    def of(cls, f: Features, stats: CorpusStats) -> "_Side":
-        ents = stats.entity_weights(f)
-        return cls(set(f.terms), ents, _principal(ents), _figure_weights(f, stats))
-
-
-def _measure(a: Features, sa: _Side, b: Features, stats: CorpusStats, text: float) -> tuple[np.ndarray, bool, int | None, int | None]:
+def _measure(a: Features, b: Features, text: float) -> tuple[np.ndarray, bool, int | None, int | None]:
     """The pair features of ``FEATURES`` in its order, whether it is one event, the
     event-date gap (``_event_match``) and the days apart (``days_apart``)."""
-    eb = stats.entity_weights(b)
-    pb = _principal(eb)
-    fb = _figure_weights(b, stats)
+    ra, rb = a.rarity, b.rarity
     same_event, gap = _event_match(a, b)
     days = days_apart(a, b, gap)
-    nums = _weighted_cosine(sa.figures, fb) if sa.figures and fb else 0.0
+    nums = _weighted_cosine(ra.figures, rb.figures) if ra.figures and rb.figures else 0.0
     x = np.array([
         text,
-        _terms_cosine(sa.terms, a, b, stats),
-        _weighted_cosine(sa.entities, eb),
-        _overlap(sa.principal, pb),
-        float(bool(sa.principal and pb) and not sa.principal & pb),
+        _terms_cosine(ra, rb),
+        _weighted_cosine(ra.entities, rb.entities),
+        _overlap(ra.principal, rb.principal),
+        float(bool(ra.principal and rb.principal) and not ra.principal & rb.principal),
         _roles(a, b),
         _jaccard({t for t, *_ in a.roles}, {t for t, *_ in b.roles}),
         float(same_event),
@@ -324,10 +309,10 @@ def _measure(a: Features, sa: _Side, b: Features, stats: CorpusStats, text: floa
     return x, same_event, gap, days
 
 
-def pair_vector(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> np.ndarray:
-    """The pair features of ``FEATURES``, in its order: what the model weighs."""
-    text = float(_text_cosines(a, [b], stats, dense_a)[0])
-    return _measure(a, _Side.of(a, stats), b, stats, text)[0]
+def pair_vector(a: Features, b: Features, *, dense_a: np.ndarray | None = None) -> np.ndarray:
+    """The pair features of ``FEATURES``, in its order: what the model weighs (both weighed)."""
+    text = float(_text_cosines(a, [b], dense_a)[0])
+    return _measure(a, b, text)[0]
 
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}  # feature name -> its place in a pair vector
@@ -364,34 +349,33 @@ def _ceilings(a: Features, cands: list[Features], text: np.ndarray, model: PairM
     return np.where(pub > WINDOW_DAYS, -np.inf, ceiling)
 
 
-def similarities(a: Features, cands: list[Features], stats: CorpusStats, *, dense_a: np.ndarray | None = None,
+def similarities(a: Features, cands: list[Features], *, dense_a: np.ndarray | None = None,
                  full: list[bool] | None = None) -> list[Similarity | None]:
     """How likely ``a`` and each candidate report the same real-world event.
 
     The learned model gives the probability; the pair counts as one story
     when it reaches the model's threshold (a little more for undated pairs,
     which time cannot rule out), and never when the reports are more than
-    ``WINDOW_DAYS`` apart (``days_apart``). ``dense_a`` (``stats.text_weights(a)``
-    scattered into a vector of all hashed features) lets the text of all
-    candidates be weighed at once; with it, a candidate that cannot be one
-    story (``_ceilings``) gets None instead, unless ``full`` says it is wanted
-    whole.
+    ``WINDOW_DAYS`` apart (``days_apart``). Every article is weighed (``Rarity``).
+    ``dense_a`` (``a.rarity.text`` scattered into a vector of all hashed
+    features) lets the text of all candidates be weighed at once; with it, a
+    candidate that cannot be one story (``_ceilings``) gets None instead,
+    unless ``full`` says it is wanted whole.
     """
     model = pair_model()
-    texts = _text_cosines(a, cands, stats, dense_a)
+    texts = _text_cosines(a, cands, dense_a)
     if dense_a is None:
         skip = np.zeros(len(cands), dtype=bool)
     else:
         skip = _ceilings(a, cands, texts, model) < math.log(model.threshold / (1.0 - model.threshold)) - 1e-9
         if full is not None:
             skip &= ~np.asarray(full, dtype=bool)
-    sa = _Side.of(a, stats) if not skip.all() else None
     out: list[Similarity | None] = []
     for b, text, pruned in zip(cands, texts, skip):
         if pruned:
             out.append(None)
             continue
-        x, same_event, gap, days = _measure(a, sa, b, stats, float(text))
+        x, same_event, gap, days = _measure(a, b, float(text))
         score = model.probability(x)
         needed = model.threshold + (UNDATED_MARGIN if days is None else 0.0)
         same = score >= needed and (days is None or days <= WINDOW_DAYS)
@@ -401,6 +385,6 @@ def similarities(a: Features, cands: list[Features], stats: CorpusStats, *, dens
     return out
 
 
-def similarity(a: Features, b: Features, stats: CorpusStats, *, dense_a: np.ndarray | None = None) -> Similarity:
+def similarity(a: Features, b: Features, *, dense_a: np.ndarray | None = None) -> Similarity:
     """``similarities`` of one pair, measured whole."""
-    return similarities(a, [b], stats, dense_a=dense_a, full=[True])[0]
+    return similarities(a, [b], dense_a=dense_a, full=[True])[0]

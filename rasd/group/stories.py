@@ -18,7 +18,9 @@ keeps its id as articles arrive and only an absorbed story's id changes. Feature
 seen are dropped (``KEEP_DAYS``): they can no longer match anything new, and
 memory stays proportional to the window, not to the corpus. The window is
 also capped at ``MAX_LIVE`` articles (a busy feed, undated articles), and
-posting lists are cut to the live articles of the ``TAIL`` that lookups read.
+posting lists are cut to the ``TAIL`` that lookups read.
+Each article is weighed on arrival by the counts so far (``Rarity``) and keeps
+those weights, so where an article lands depends on the articles before it only.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ import pickle
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,10 +37,10 @@ import numpy as np
 from rasd.doc import Doc
 from rasd.group.duplicates import DuplicateIndex
 from rasd.group.features import N_FEATURES, Features, features
-from rasd.group.similarity import WINDOW_DAYS, CorpusStats, similarities, similarity
+from rasd.group.similarity import WINDOW_DAYS, CorpusStats, Rarity, similarities, similarity
 
-STATE_VERSION = 2
-_READABLE_STATES = (1, 2)  # version 1 had no merged stories: nothing to convert
+STATE_VERSION = 3
+_READABLE_STATES = (1, 2, 3)  # 1 had no merged stories; 1 and 2 no weights, taken under the saved counts
 PROBE_TERMS = 10  # rarest content words of title + lead used to look up candidates
 PROBE_ENTITIES = 8  # most specific entities used to look up candidates
 TAIL = 300  # most recent postings read per key
@@ -46,7 +48,7 @@ MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
 KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
 MAX_LIVE = 4000  # and at most this many of the most recent articles are: memory bounded on any feed
 MERGE_FLOOR = 0.2  # share of the threshold two stories' first articles must reach to be merged by a third
-_EVICT_EVERY = 1000
+EVICT_EVERY = 1000  # the window is pruned after every this many articles
 
 
 @dataclass
@@ -108,13 +110,20 @@ def blocking_keys(f: Features) -> list[str]:
     return [f"t:{t}" for t in f.terms] + [f"e:{e}" for e in f.entities]
 
 
-def probe_keys(f: Features, stats: CorpusStats) -> list[str]:
-    """The rarest keys that some other article also has (the counts include this one);
-    shared by the local index and the Spark grouper, so both block alike."""
-    terms = sorted((t for t in f.terms if stats.term_df[t] > 1), key=lambda t: (-stats.term_idf(t), t))
-    ents = sorted(
-        (e for e in f.entities if stats.entity_df[e] > 1), key=lambda e: (-f.entities[e] * stats.entity_idf(e), e)
-    )
+def out_of_window(seq: int, day: int | None, checkpoint: int, max_day: int | None) -> bool:
+    """Whether the ``seq``-th article placed (from 0) leaves the window when it is pruned
+    after the ``checkpoint``-th, the newest date seen being ``max_day``: the local index
+    prunes by this rule, the Spark grouper drops the same articles at the same point."""
+    return seq <= checkpoint - MAX_LIVE or (day is not None and max_day is not None and day < max_day - KEEP_DAYS)
+
+
+def probe_keys(f: Features, term_df: Mapping[str, int], entity_df: Mapping[str, int]) -> list[str]:
+    """The rarest keys of a weighed article that an earlier one also has (``term_df`` and
+    ``entity_df``: the counts on its arrival, itself included); shared by the local index
+    and the Spark grouper, so both block alike."""
+    r = f.rarity
+    terms = sorted((t for t in f.terms if term_df[t] > 1), key=lambda t: (-r.terms[t], t))
+    ents = sorted((e for e in f.entities if entity_df[e] > 1), key=lambda e: (-r.entities[e], e))
     terms, ents = terms[:PROBE_TERMS], ents[:PROBE_ENTITIES]
     return [f"t:{t}" for t in terms] + [f"e:{e}" for e in ents]
 
@@ -122,11 +131,11 @@ def probe_keys(f: Features, stats: CorpusStats) -> list[str]:
 class StoryIndex:
     """Near-duplicates and stories over a growing corpus; persistable as bytes."""
 
-    def __init__(self, stats: CorpusStats | None = None) -> None:
-        """``stats``: fixed corpus counts (the Spark grouper's whole-corpus ones); by
-        default the index counts the articles as they come."""
-        self._fixed_stats = stats is not None
-        self._stats = stats if stats is not None else CorpusStats()
+    def __init__(self, window: bool = True) -> None:
+        """``window``: prune the window itself (``out_of_window``); the Spark grouper, which
+        places one component at a time, ``retire``s articles when a local run's window would."""
+        self._window = window
+        self._stats = CorpusStats()
         self._dups = DuplicateIndex()
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}
@@ -174,10 +183,12 @@ class StoryIndex:
         ``candidates``: earlier (id, near-duplicate?) pairs already blocked elsewhere
         (the Spark grouper's keyed joins), read instead of this index's postings.
 
-        ``add`` calls it; so does the Spark grouper, over one connected component.
+        ``add`` calls it; so does the Spark grouper, over one connected component,
+        with articles it weighed itself (by the counts up to each: the same ``Rarity``).
         """
-        if not self._fixed_stats:
+        if f.rarity is None:
             self._stats.add(f)
+            self._stats.weigh(f)
         pos = len(self._ids)
         given = None if candidates is None else [(self._pos[d], forced) for d, forced in candidates]
         best_story, best_score, bridged = self._choose_story(f, given if given is not None else self._candidates(f, dups))
@@ -199,8 +210,8 @@ class StoryIndex:
             self._postings.setdefault(key, array("i")).append(pos)
         if f.day is not None and (self._max_day is None or f.day > self._max_day):
             self._max_day = f.day
-        if pos % _EVICT_EVERY == _EVICT_EVERY - 1:
-            self._evict()
+        if self._window and pos % EVICT_EVERY == EVICT_EVERY - 1:
+            self._evict(pos)
         return story.id, best_score, merged
 
     def add_many(self, docs) -> list[Assignment]:
@@ -213,7 +224,7 @@ class StoryIndex:
         (None, None, []) opens a new story.
         """
         dense = self._dense
-        dense[f.ngram_idx] = self._stats.text_weights(f)
+        dense[f.ngram_idx] = f.rarity.text
         try:
             return self._best_story(f, cands, dense)
         finally:
@@ -222,8 +233,7 @@ class StoryIndex:
     def _best_story(self, f: Features, cands: list[tuple[int, bool]], dense) -> tuple[int | None, float | None, list[int]]:
         best: dict[int, tuple[float, int]] = {}  # story position -> (score, candidate)
         cands = [(c, forced) for c, forced in cands if self._feats[c] is not None]
-        sims = similarities(f, [self._feats[c] for c, _ in cands], self._stats, dense_a=dense,
-                            full=[forced for _, forced in cands])
+        sims = similarities(f, [self._feats[c] for c, _ in cands], dense_a=dense, full=[forced for _, forced in cands])
         for (cand, forced), sim in zip(cands, sims):
             if sim is None:  # cannot be one story
                 continue
@@ -259,7 +269,7 @@ class StoryIndex:
         a, b = (self._feats[self._pos[self._stories[x].members[0]]] for x in (sp, other))
         if a is None or b is None:
             return False
-        sim = similarity(a, b, self._stats)
+        sim = similarity(a, b)
         return (sim.days_apart is None or sim.days_apart <= WINDOW_DAYS) and sim.score >= MERGE_FLOOR * sim.needed
 
     def _anchor_agrees(self, f: Features, sp: int, cand: int, dense) -> bool:
@@ -275,16 +285,17 @@ class StoryIndex:
             return True
         if g is None:
             return story.first_day is None or f.day is None or f.day - story.first_day <= WINDOW_DAYS
-        sim = similarities(f, [g], self._stats, dense_a=dense)[0]
+        sim = similarities(f, [g], dense_a=dense)[0]
         return sim is not None and sim.same_story
 
     def _candidates(self, f: Features, dups: list[str]) -> list[tuple[int, bool]]:
         """Blocking: earlier articles sharing the new one's rarest keys, plus its near-duplicates."""
         votes: Counter[int] = Counter()
+        feats = self._feats
         for key in self._probe_keys(f):
             plist = self._postings.get(key)
             if plist:
-                votes.update(plist[-TAIL:])
+                votes.update(p for p in plist[-TAIL:] if feats[p] is not None)
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], -kv[0]))[:MAX_CANDIDATES]
         out = [(self._pos[d], True) for d in dups]
         seen = {p for p, _ in out}
@@ -292,7 +303,7 @@ class StoryIndex:
         return out
 
     def _probe_keys(self, f: Features) -> list[str]:
-        return probe_keys(f, self._stats)
+        return probe_keys(f, self._stats.term_df, self._stats.entity_df)
 
     @staticmethod
     def _keys(f: Features) -> list[str]:
@@ -327,23 +338,25 @@ class StoryIndex:
         other.entity_salience, other.event_counts = Counter(), Counter()
         return other.id
 
-    def _evict(self) -> None:
-        horizon = None if self._max_day is None else self._max_day - KEEP_DAYS
-        oldest_live = len(self._feats) - MAX_LIVE
+    def _evict(self, checkpoint: int) -> None:
         for i, g in enumerate(self._feats):
-            if g is not None and (i < oldest_live or (horizon is not None and g.day is not None and g.day < horizon)):
-                self._feats[i] = None
-                self._dups.forget(self._ids[i])
-        # Postings keep live articles only, at most the TAIL that lookups read: a key
-        # whose articles have all left the window goes, so the index's size follows the
-        # window, not the corpus's vocabulary.
+            if g is not None and out_of_window(i, g.day, checkpoint, self._max_day):
+                self.retire(self._ids[i])
+        # Postings keep the TAIL that lookups read (those out of the window are skipped there),
+        # and a key goes once all of those have left: the index's size follows the window,
+        # not the corpus's vocabulary.
         feats = self._feats
         for key in list(self._postings):
-            kept = array("i", (p for p in self._postings[key][-TAIL:] if feats[p] is not None))
-            if kept:
+            kept = self._postings[key][-TAIL:]
+            if any(feats[p] is not None for p in kept):
                 self._postings[key] = kept
             else:
                 del self._postings[key]
+
+    def retire(self, doc_id: str) -> None:
+        """An article leaves the window: no longer a candidate, nor a near-duplicate."""
+        self._feats[self._pos[doc_id]] = None
+        self._dups.forget(doc_id)
 
     # -- reading ----------------------------------------------------------
 
@@ -392,7 +405,7 @@ class StoryIndex:
 
     def to_state(self) -> bytes:
         """Versioned, compressed pickle of plain data (lists, dicts, numpy arrays)."""
-        feats = [None if g is None else dict(vars(g)) for g in self._feats]
+        feats = [None if g is None else {**vars(g), "rarity": vars(g.rarity)} for g in self._feats]
         stories = [
             (s.id, s.label, s.label_derived, s.members, s.outlets, s.first_day, s.last_day,
              dict(s.entity_salience), dict(s.event_counts), s.merged_into)
@@ -425,6 +438,11 @@ class StoryIndex:
         idx._ids = list(plain["ids"])
         idx._pos = {d: i for i, d in enumerate(idx._ids)}
         idx._feats = [None if g is None else Features(**g) for g in plain["feats"]]
+        for g in idx._feats:
+            if g is not None and g.rarity:
+                g.rarity = Rarity(**g.rarity)
+            elif g is not None:
+                idx._stats.weigh(g)
         idx._story_of = list(plain["story_of"])
         idx._stories = [
             _Story(id=i, label=lab, label_derived=ld, members=m, outlets=o, first_day=fd, last_day=ldy,

@@ -43,7 +43,7 @@ from scipy.optimize import minimize
 from sklearn.model_selection import KFold
 
 from rasd.group.features import Features, features
-from rasd.group.similarity import FEATURES, MODEL, CorpusStats, pair_vector
+from rasd.group.similarity import FEATURES, MODEL, pair_vector, weigh_together
 
 SEMEVAL = Path("../shared/eval/semeval2022-task8-ar/train_ar_ar_with_text_hfl_subset.csv")
 WRITTEN = Path(__file__).resolve().parent.parent / "data" / "stories" / "written_pairs.jsonl"
@@ -177,11 +177,9 @@ def training_set(semeval: Path = SEMEVAL, written: Path = WRITTEN) -> tuple[np.n
     fitted (SemEval fit half + written)."""
     rows, sem = semeval_docs(semeval)
     own = written_pairs(written)
-    stats = CorpusStats()
-    for f in {id(f): f for pair in [*sem, *((a, b) for a, b, _ in own)] for f in pair}.values():
-        stats.add(f)
+    weigh_together({id(f): f for pair in [*sem, *((a, b) for a, b, _ in own)] for f in pair}.values())
     part = [i for i, r in enumerate(rows) if r["hfl_file"] == FIT_PART]
-    x = np.array([pair_vector(*sem[i], stats) for i in part] + [pair_vector(a, b, stats) for a, b, _ in own])
+    x = np.array([pair_vector(*sem[i]) for i in part] + [pair_vector(a, b) for a, b, _ in own])
     y = np.array([(4.0 - float(rows[i]["Overall"])) / 3.0 for i in part] + [float(s) for *_, s in own])
     same = np.array([float(rows[i]["Overall"]) <= SAME for i in part] + [s for *_, s in own])
     return x, y, same, np.array([0] * len(part) + [1] * len(own))
