@@ -191,9 +191,33 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & _ANY:
         return False  # من أي هجوم، يرفض أي تدخل: any such act, none in particular
     if (hit.tense == "noun" and e.label in _NEW_ONLY and n[i].startswith(_DEFINITE)
-            and not (i > 0 and readings(n[i - 1]) & _OUTBREAK)):
+            and not (i > 0 and readings(n[i - 1]) & _OUTBREAK) and not _fresh(view)):
         return False  # المظاهرات، الهجوم: an event told before, or violence in general
     return True
+
+
+# Words of the harm an attack did, counted in a report of it: مقتل 3، استشهاد عشرة، إصابة تسعة.
+_CASUALTIES = frozenset(normalise(w) for w in (
+    "مقتل", "قتل", "قتلى", "قتيلا", "مصرع", "اصابه", "اصيب", "اصيبوا", "جرح", "جرحى", "جريحا", "استشهاد",
+    "استشهد", "استشهدوا", "شهداء", "شهيدا", "سقوط"))
+
+
+def _fresh(view: SentenceView) -> bool:
+    """Whether a sentence reports a recent act: a date at most a week before publication
+    (التفجير الذي وقع في عسير أمس) or the dead and wounded counted (ونتج عنه استشهاد عشرة).
+    Then a definite attack noun is that act, the reason for the news, not one told before."""
+    n = view.norms
+    for k, t in enumerate(n):
+        if readings(t) & _CASUALTIES and any(_counted(c) for c in n[max(0, k - 2) : k] + n[k + 1 : k + 4]):
+            return True
+    published = _day(view.doc.published)
+    if published is None:
+        return False
+    for d in date_expressions(view.doc.body, view.span.start, view.span.end, view.doc.published, "past"):
+        last = _last_day(d.iso)
+        if last is not None and 0 <= (published - last).days <= _RECALLED_DAYS:
+            return True
+    return False
 
 
 _ANY = frozenset({"اي", "ايه"})
@@ -505,6 +529,12 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
             if between:
                 actor = between[0]
                 target = target or next((p for p in right if p.tok > actor.tok and p.marker == "coord"), None)
+    if (actor is None and not nominal and etype not in _UNATTRIBUTED and not hit.entry.passive
+            and hit.entry.genitive != "target" and _clause_initial(view, i)
+            and (_after_relative(view, i) is None or triggers().with_object_pronoun(view.norms[i]))):
+        # the recogniser named no one: the phrase after the verb is its subject (ودعا آل الشيخ،
+        # الصفقة التي أبرمها الزعماء الأوروبيون); an attack's unknown doer stays unknown
+        actor = _subject_phrase(view, i)
     if actor is None or actor.agent:
         doer = _named_doer(view, i)  # هجوم نفذه متطرف / على يد مسلحين
         if doer is not None and doer is not actor:
@@ -1153,8 +1183,85 @@ def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None
             between = [p for p in view.parties_in(range(j + 1, i)) if p.marker is None]
             if between:
                 return _first_named(between)
-            return _left_subject(view, j, view.parties_in(view.left_window(j)))
+            return _left_subject(view, j, view.parties_in(view.left_window(j))) or _subject_phrase(view, j, i)
     return None
+
+
+# Words that cannot head a subject: particles, pronouns, demonstratives, quantities of things.
+_NOT_SUBJECTS = frozenset(normalise(w) for w in (
+    "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "كل", "جميع", "بعض", "عدد", "ما",
+    "من", "عن", "الى", "إلى", "على", "في", "مع", "ان", "أن", "إن", "انه", "انها", "قد", "لقد", "كما", "ايضا",
+    "اليوم", "امس", "الان", "حاليا", "رسميا", "مجددا", "العام", "الاسبوع", "الشهر"))
+_HEAD_WORDS = 4  # a subject phrase: its head and up to three words of its construct or adjectives
+
+
+def _subject_phrase(view: SentenceView, j: int, stop: int | None = None) -> Party | None:
+    """The noun phrase right after the verb at ``j`` when the recogniser named no one there:
+    "ودعا آل الشيخ إلى"، "التي أبرمها الزعماء الأوروبيون مع"، "وأعرب "النحيط" عن شكره".
+
+    A definite noun or a title with the definite words of its construct and adjectives
+    (قوات الاحتلال الإسرائيلي، وزير الخارجية), آل + a family name, or a quoted word;
+    never a preposition, a particle, a time word, a verb or a known party's word.
+    Unlinked, it is kept as written, like a generic actor.
+    """
+    n = view.norms
+    end = len(n) if stop is None else stop
+    taken = {k for p in view.parties for k in range(p.tok, p.tok_end)}
+    k = j + 1
+    while k < end and n[k] in _TIME_WORDS:
+        k += 1
+    quoted = k + 2 < end and n[k] in _QUOTES and n[k + 2] in _QUOTES
+    if quoted:
+        k += 1
+    if k >= end or k in taken or view.boundary(k) or n[k] in _NOT_SUBJECTS or view.preposition(n[k]):
+        return None
+    w = n[k]
+    if quoted:
+        words = [k]
+    elif w == "ال" or w == normalise("آل"):
+        if k + 1 >= end or k + 1 in taken or view.boundary(k + 1):
+            return None
+        words = [k, k + 1]  # آل الشيخ
+    elif (w.startswith("ال") and len(w) > 3 or _title_word(view, w) and readings(w) & view.cues.titles) \
+            and not triggers().match(w) and not view.cues.speech.match(w):
+        words = [k]
+        m = k + 1
+        while (m < end and len(words) < _HEAD_WORDS and m not in taken and not view.boundary(m)
+               and n[m].startswith("ال") and n[m] not in _NOT_SUBJECTS and n[m] not in _TIME_WORDS
+               and not triggers().match(n[m])):
+            words.append(m)
+            m += 1
+        if m in taken:
+            return None  # الحكومة [المصرية]: the head of a named party, which the rules weighed
+    else:
+        return None
+    a, b = view.tokens[words[0]], view.tokens[words[-1]]
+    text = view.doc.body[a.start : b.end]
+    return Party(a.start, b.end, text, _named_elsewhere(view.doc, text), "NP", words[0], words[-1] + 1)
+
+
+def _named_elsewhere(doc: Doc, text: str) -> str | None:
+    """The entity a phrase names when the article links the same words elsewhere: "الملك"
+    after "خادم الحرمين الشريفين الملك سلمان", a person's family name alone ("النحيط")."""
+    key = normalise(text)
+    for m in doc.mentions:
+        if not m.entity:
+            continue
+        words = normalise(m.text).split()
+        if " ".join(words) == key or m.type == "PER" and len(words) > 1 and words[-1] == key:
+            return m.entity
+    return None
+
+
+def _clause_initial(view: SentenceView, i: int) -> bool:
+    """Whether a verb opens its clause (VSO), so that the phrase after it is its subject:
+    "ودعا آل الشيخ"، "الصفقة التي أبرمها الزعماء"، not "عوامل عدة بدأت تهدد السياحة"."""
+    if _conjoined(view.norms[i]):
+        return True
+    j = i - 1
+    while j >= 0 and (view.norms[j] in _PARTICLES or view.norms[j] in _TIME_WORDS):
+        j -= 1
+    return j < 0 or view.boundary(j) or view.norms[j] in RELATIVES
 
 
 def _past_subject_comma(view: SentenceView, i: int, limit: int = 10) -> range:
@@ -1164,11 +1271,15 @@ def _past_subject_comma(view: SentenceView, i: int, limit: int = 10) -> range:
     inner = {k for p in view.parties for k in range(p.tok + 1, p.tok_end)}
     j = i - 1
     while j >= 0 and limit > 0:
-        if view.boundary(j) and not (view.norms[j] in ("،", ",") and any(p.tok_end == j for p in view.parties)):
-            break
+        if view.boundary(j) and not (view.norms[j] in ("،", ",") + _QUOTES and any(p.tok_end == j for p in view.parties)
+                                     or view.norms[j] in _QUOTES and any(p.tok == j + 1 for p in view.parties)):
+            break  # and past the quote marks around a name: وأعرب "النحيط" عن شكره
         limit -= j not in inner
         j -= 1
     return range(j + 1, i)
+
+
+_QUOTES = ('"', "«", "»", "“", "”")
 
 
 def _possessor(view: SentenceView, i: int) -> Party | None:

@@ -10,7 +10,7 @@ stripped here (استقبله، زيارته، محادثاتهما).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,6 +79,57 @@ def _imperfect_forms(impf: str) -> list[str]:
     return [p + t for p in "يت" for t in tails]
 
 
+def _verbal_nouns(pf: str) -> list[str]:
+    """The masdar of a verb, read off its unvowelled perfect by the pattern of its form.
+
+    Derived forms have one masdar each: IV أفعل -> إفعال (أعلن/إعلان, أقال/إقالة,
+    أعفى/إعفاء), VII/VIII/X -> ...ال (انسحب/انسحاب, اعتقل/اعتقال, احتج/احتجاج,
+    اغتال/اغتيال, استقبل/استقبال, استقال/استقالة, استدعى/استدعاء), III فاعل ->
+    مفاعلة (هاجم/مهاجمة). A three-letter perfect may be form I (whose masdar is not
+    predictable, so the lexicon lists it) or form II, whose تفعيل is generated
+    (سلم/تسليم, ندد/تنديد, هدد/تهديد); form I's تفعيل is mostly no word at all.
+    V and VI (توسط, تظاهر) are their own masdar, matched already.
+    """
+    n = len(pf)
+    if pf[:1] == "ت" or n < 3:
+        return []
+    if n == 3:
+        if pf[1] == "ا" or pf[2] in "اي":
+            return []  # hollow or defective form I: زار، قضى (ندد، نوه are form II)
+        return ["ت" + pf[:2] + "ي" + pf[2]]
+    if n == 4 and pf[1] == "ا" and pf[0] != "ا":
+        return ["م" + pf + "ه"]  # III
+    if pf[0] != "ا":
+        return []
+    if pf.endswith("ي"):
+        return [pf[:-1] + "اء"]  # defective IV/VIII/X: اعفى، اعتدى، استدعى
+    if n == 4 and pf[2] == "ت":
+        return [pf + "ا" + pf[-1]]  # doubled VIII: احتج
+    if pf[-2] == "ا":  # hollow
+        if n == 4 or pf.startswith("است"):
+            return [pf + "ه"]  # اقال -> اقاله، اشاد، استقال
+        return [pf[:-2] + "يا" + pf[-1]]  # اغتال -> اغتيال، اختار
+    return [pf[:-1] + "ا" + pf[-1]]  # IV, VII, VIII, X
+
+
+def _noun_forms(masdar: str) -> list[str]:
+    """A masdar with its plural and indefinite accusative: اعتقال، اعتقالات، اعتقالا."""
+    if masdar.endswith("ه"):
+        return [masdar, masdar[:-1] + "ات"]
+    if masdar.endswith("اء"):
+        return [masdar, masdar + "ات"]
+    return [masdar, masdar + "ات", masdar + "ا"]
+
+
+def _hollow_passive(pf: str) -> str | None:
+    """The passive perfect of a hollow form VIII verb, the one whose letters differ from the
+    active: اغتال -> اغتيل, اختار -> اختير. (Form IV's أقيل is also the first person
+    أُقيل, أشيد, أدين: the lexicon lists it where it is wanted.)"""
+    if len(pf) == 5 and pf[0] == "ا" and pf[-2] == "ا":
+        return pf[:-2] + "ي" + pf[-1]
+    return None
+
+
 class Lexicon:
     """Normalised surface form -> entries; ``match`` handles clitics and tense."""
 
@@ -115,6 +166,15 @@ class Lexicon:
             for f in _perfect_forms(pf):
                 if f != pf or spec.get("bare", True):
                     self.add(f, entry, "past")
+            # one entry covers its family: استقبل -> استقبال، استقباله. Not for verbs that a
+            # crowd makes a protest (خرج، نزل): their masdars are other words (تخريج، تنزيل).
+            if entry.masdar and entry.needs != "crowd":
+                for masdar in _verbal_nouns(pf):
+                    for f in _noun_forms(masdar):
+                        self.add(f, entry, "noun")
+            if (passive := _hollow_passive(pf)) is not None:
+                for f in _perfect_forms(passive):
+                    self.add(f, replace(entry, passive=True), "past")
         if "impf" in spec:
             for f in _imperfect_forms(normalise(spec["impf"])):
                 self.add(f, entry, "present")
