@@ -55,7 +55,7 @@ from rasd.extract.arguments import load as load_arguments
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
-from rasd.extract.scorer import load as load_scorer
+from rasd.extract.scorer import counted_casualties, load as load_scorer
 from rasd.text.normalise import normalise, proclitic_splits, search_key
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
@@ -196,20 +196,13 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     return True
 
 
-# Words of the harm an attack did, counted in a report of it: مقتل 3، استشهاد عشرة، إصابة تسعة.
-_CASUALTIES = frozenset(normalise(w) for w in (
-    "مقتل", "قتل", "قتلى", "قتيلا", "مصرع", "اصابه", "اصيب", "اصيبوا", "جرح", "جرحى", "جريحا", "استشهاد",
-    "استشهد", "استشهدوا", "شهداء", "شهيدا", "سقوط"))
-
 
 def _fresh(view: SentenceView) -> bool:
     """Whether a sentence reports a recent act: a date at most a week before publication
     (التفجير الذي وقع في عسير أمس) or the dead and wounded counted (ونتج عنه استشهاد عشرة).
     Then a definite attack noun is that act, the reason for the news, not one told before."""
-    n = view.norms
-    for k, t in enumerate(n):
-        if readings(t) & _CASUALTIES and any(_counted(c) for c in n[max(0, k - 2) : k] + n[k + 1 : k + 4]):
-            return True
+    if counted_casualties(view.norms):
+        return True
     published = _day(view.doc.published)
     if published is None:
         return False
@@ -504,7 +497,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         actor = _first_named(met)
         target = next((p for p in met if p.tok > actor.tok and p.entity and not _same(p, actor)), None) if actor else None
     else:
-        gen = next((p for p in bare_right if p.tok <= i + 2), None)
+        # a pronoun on the noun is its genitive (استنكارها، ترحيبه، استقباله): the name after is no doer
+        suffixed = triggers().with_object_pronoun(view.norms[i]) or view.norms[i].endswith(("ها", "هما", "هم"))
+        gen = None if suffixed else next((p for p in bare_right if p.tok <= i + 2), None)
         passive = i > 0 and view.norms[i - 1] in _PASSIVE
         if gen is not None and hit.entry.mode == "visit" and gen.type in _PLACES:
             visited = gen  # زيارة طهران: the place visited, not a visitor
@@ -516,11 +511,12 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
             actor = gen
         if actor is None:
             actor = _light_verb_subject(view, i)
-            if actor is None and hit.entry.declare:  # أعلنت إسرائيل هدنة، قدم الوزير استقالته
-                actor = _light_verb_subject(view, i, view.cues.declaring)
-            if actor is None and hit.entry.genitive != "target" and (
-                    triggers().with_object_pronoun(view.norms[i]) or view.norms[i].endswith(("ها", "هما", "هم"))):
+            own = suffixed and hit.entry.genitive != "target"
+            if actor is None and own:
                 actor = _possessor(view, i)  # أعلنت الولايات المتحدة انسحابها، جددت مصر رفضها: the subject's
+            if actor is None and (hit.entry.declare or own):
+                # أعلنت إسرائيل هدنة، قدم الوزير استقالته؛ أعرب المندوب عن ترحيبه: whose it is declared it
+                actor = _light_verb_subject(view, i, view.cues.declaring)
             if actor is not None and etype in _RECIPROCAL and target is None:
                 target = next((p for p in view.parties if p.marker == "coord" and p.entity
                                and actor.tok_end <= p.tok <= actor.tok_end + 1), None)
@@ -590,9 +586,11 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
         return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
     # أصيب الوزير X، "المزارع ابراهيم صالحة قتل بينما كان ...": a named victim shows the act happened
-    named_victim = (passive_form or read_passive) and target is not None and target.entity is not None
+    named_victim = ((passive_form or read_passive or nominal and i > 0 and view.norms[i - 1] in _PASSIVE)
+                    and target is not None and target.entity is not None)
     if actor is None and (_background(view, i, hit)
-                          or not (etype in _UNATTRIBUTED and (named_victim or _real_violence(view, i, hit)))):
+                          or not (etype in _UNATTRIBUTED and (named_victim or _real_violence(view, i, hit))
+                                  or etype in _SUFFERED and named_victim)):
         return None  # no doer and nothing to show it happened: "the talks" are no event
 
     rest = [p for p in right if p is not actor]
@@ -778,6 +776,9 @@ def _protested(view: SentenceView, i: int, actor: Party | None) -> tuple[Party |
 # Types PLOVER codes with an unknown actor when the report itself shows the
 # act happened: "انفجرت سيارة مفخخة ... مما أدى الى مقتل عشرة اشخاص".
 _UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
+# Acts told in the passive of the one they befell, whose doer the report need not name:
+# "أُقيل الوزير X"، "وتم اعتقال X" (the arrest happened; who made it is often left unsaid).
+_SUFFERED = frozenset({"COERCE"})
 _VIOLENT_MODES = frozenset({"explosives", "aerial", "abduct", "firearms"})
 _HARM = frozenset(normalise(w) for w in (
     "مقتل", "قتل", "قتلى", "قتيل", "قتيلا", "مصرع", "اصابه", "اصيب", "اصيبوا", "جرح", "جرحى", "جريح",
@@ -1283,12 +1284,14 @@ _QUOTES = ('"', "«", "»", "“", "”")
 
 
 def _possessor(view: SentenceView, i: int) -> Party | None:
-    """Whom the pronoun on a verbal noun stands for: the subject named right before it
-    (أعلنت الولايات المتحدة انسحابها، أكدت مصر رفضها) or, when a verb stands there, that
-    verb's subject (الصين أعلنت دعمها)."""
+    """Whom the pronoun on a verbal noun stands for: the subject named right before it,
+    a preposition aside (أعلنت الولايات المتحدة انسحابها، أعربت مصر عن استنكارها) or, when
+    a verb stands there, that verb's subject (الصين أعلنت دعمها)."""
     k = i - 1
     while k >= 0 and view.norms[k] in _TIME_WORDS:
         k -= 1
+    if k > 0 and view.preposition(view.norms[k]):
+        k -= 1  # أعربت مصر عن استنكارها، أكد السيسي خلال استقباله
     if k < 0:
         return None
     named = next((p for p in view.parties if p.tok_end == k + 1 and p.marker is None and p.entity), None)

@@ -10,7 +10,7 @@ stripped here (استقبله، زيارته، محادثاتهما).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -88,7 +88,9 @@ def _verbal_nouns(pf: str) -> list[str]:
     مفاعلة (هاجم/مهاجمة). A three-letter perfect may be form I (whose masdar is not
     predictable, so the lexicon lists it) or form II, whose تفعيل is generated
     (سلم/تسليم, ندد/تنديد, هدد/تهديد); form I's تفعيل is mostly no word at all.
-    V and VI (توسط, تظاهر) are their own masdar, matched already.
+    V and VI (توسط, تظاهر) are their own masdar, matched already. Passives need no
+    forms: unvowelled, a sound verb's passive has the active's letters (the voice
+    rules of rasd.extract.events read it); hollow ones (اغتيل، أقيل) are listed.
     """
     n = len(pf)
     if pf[:1] == "ت" or n < 3:
@@ -119,15 +121,6 @@ def _noun_forms(masdar: str) -> list[str]:
     if masdar.endswith("اء"):
         return [masdar, masdar + "ات"]
     return [masdar, masdar + "ات", masdar + "ا"]
-
-
-def _hollow_passive(pf: str) -> str | None:
-    """The passive perfect of a hollow form VIII verb, the one whose letters differ from the
-    active: اغتال -> اغتيل, اختار -> اختير. (Form IV's أقيل is also the first person
-    أُقيل, أشيد, أدين: the lexicon lists it where it is wanted.)"""
-    if len(pf) == 5 and pf[0] == "ا" and pf[-2] == "ا":
-        return pf[:-2] + "ي" + pf[-1]
-    return None
 
 
 class Lexicon:
@@ -172,9 +165,6 @@ class Lexicon:
                 for masdar in _verbal_nouns(pf):
                     for f in _noun_forms(masdar):
                         self.add(f, entry, "noun")
-            if (passive := _hollow_passive(pf)) is not None:
-                for f in _perfect_forms(passive):
-                    self.add(f, replace(entry, passive=True), "past")
         if "impf" in spec:
             for f in _imperfect_forms(normalise(spec["impf"])):
                 self.add(f, entry, "present")
