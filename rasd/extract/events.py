@@ -1272,8 +1272,8 @@ def _past_subject_comma(view: SentenceView, i: int, limit: int = 10) -> range:
     inner = {k for p in view.parties for k in range(p.tok + 1, p.tok_end)}
     j = i - 1
     while j >= 0 and limit > 0:
-        if view.boundary(j) and not (view.norms[j] in ("،", ",") + _QUOTES and any(p.tok_end == j for p in view.parties)
-                                     or view.norms[j] in _QUOTES and any(p.tok == j + 1 for p in view.parties)):
+        if view.boundary(j) and not (view.norms[j] in ("،", ",") and any(p.tok_end == j for p in view.parties)
+                                     or _around_a_word(view, j)):
             break  # and past the quote marks around a name: وأعرب "النحيط" عن شكره
         limit -= j not in inner
         j -= 1
@@ -1281,6 +1281,12 @@ def _past_subject_comma(view: SentenceView, i: int, limit: int = 10) -> range:
 
 
 _QUOTES = ('"', "«", "»", "“", "”")
+
+
+def _around_a_word(view: SentenceView, j: int) -> bool:
+    """Whether the token at ``j`` is a quote mark around one word (وأعرب "النحيط")."""
+    n = view.norms
+    return n[j] in _QUOTES and (j >= 2 and n[j - 2] in _QUOTES or j + 2 < len(n) and n[j + 2] in _QUOTES)
 
 
 def _possessor(view: SentenceView, i: int) -> Party | None:

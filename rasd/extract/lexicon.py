@@ -126,9 +126,12 @@ def _noun_forms(masdar: str) -> list[str]:
 class Lexicon:
     """Normalised surface form -> entries; ``match`` handles clitics and tense."""
 
-    def __init__(self) -> None:
+    def __init__(self, verbal_nouns: bool = False) -> None:
         self.forms: dict[str, list[tuple[Entry, str]]] = {}
         self.blocked: set[str] = set()
+        # whether a verb's masdar is generated: an act's noun is the act (اعتقال), while
+        # a speech verb's is no speech (في إشارة إلى أن)
+        self.verbal_nouns = verbal_nouns
 
     def add(self, form: str, entry: Entry, tense: str) -> None:
         lst = self.forms.setdefault(normalise(form), [])
@@ -161,7 +164,7 @@ class Lexicon:
                     self.add(f, entry, "past")
             # one entry covers its family: استقبل -> استقبال، استقباله. Not for verbs that a
             # crowd makes a protest (خرج، نزل): their masdars are other words (تخريج، تنزيل).
-            if entry.masdar and entry.needs != "crowd":
+            if self.verbal_nouns and entry.masdar and entry.needs != "crowd":
                 for masdar in _verbal_nouns(pf):
                     for f in _noun_forms(masdar):
                         self.add(f, entry, "noun")
@@ -255,7 +258,7 @@ def _norm_set(words) -> frozenset[str]:
 def triggers() -> Lexicon:
     """The PLOVER trigger lexicon of triggers.yaml."""
     data = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
-    lex = Lexicon()
+    lex = Lexicon(verbal_nouns=True)
     for etype, specs in data["events"].items():
         for spec in specs:
             lex.add_spec(etype, spec)
