@@ -36,6 +36,7 @@ def told(doc, etype):
     ("قدم وزير الخارجية سيرغي لافروف استقالته إلى الرئيس.", [LAVROV], "CONCEDE"),
     ("وأصدر الرئيس رجب طيب أردوغان قرارا بإقالة محافظ البنك المركزي.", [ERDOGAN], "COERCE"),
     ("أُقيل محمود عباس من منصبه مديرا للمخابرات.", [ABBAS], "COERCE"),
+    ("أعفى الملك وزير الصحة من منصبه.", [], "COERCE"),
     # ceasefires: declared (RETREAT) or agreed (AGREE)
     ("أعلنت حركة حماس هدنة لمدة 72 ساعة.", [HAMAS], "RETREAT"),
     ("اتفقت إسرائيل وحماس على وقف إطلاق النار بوساطة مصرية.", [IL, HAMAS], "AGREE"),
@@ -123,6 +124,13 @@ def test_the_phrase_after_the_verb_is_its_doer():
 def test_a_declared_act_with_a_pronoun_belongs_to_the_declarer():
     doc = run("وأعرب المندوب الصيني عن ترحيبه بقرار مجلس الأمن.", [], published=PUBLISHED)
     assert told(doc, "SUPPORT")[0].actor_text == "المندوب الصيني"
+
+
+def test_after_an_act_done_to_someone_only_a_title_is_the_unnamed_doer():
+    doc = run("أعفى الملك وزير الصحة من منصبه.", [], published=PUBLISHED)
+    ev = told(doc, "COERCE")[0]
+    assert (ev.actor_text, ev.target_text) == ("الملك", "وزير الصحة")
+    assert not run("اعتقل الصحفي أمس في القاهرة.", [], published=PUBLISHED).events  # the unvowelled passive
 
 
 def test_a_subject_before_the_verb_is_not_replaced_by_its_object():

@@ -380,6 +380,8 @@ def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) ->
             break  # قتل وجرح سبعة آخرون: the next verb
         words.append(k)
         k += 1
+    while words and view.preposition(view.norms[words[-1]]):
+        words.pop()  # وزير الصحة [من منصبه]: the preposition starts what follows
     if not words:
         return None
     return view.doc.body[view.tokens[words[0]].start : view.tokens[words[-1]].end]
@@ -526,11 +528,15 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
                 actor = between[0]
                 target = target or next((p for p in right if p.tok > actor.tok and p.marker == "coord"), None)
     if (actor is None and not nominal and etype not in _UNATTRIBUTED and not hit.entry.passive
-            and hit.entry.genitive != "target" and _clause_initial(view, i)
+            and _clause_initial(view, i)
             and (_after_relative(view, i) is None or triggers().with_object_pronoun(view.norms[i]))):
         # the recogniser named no one: the phrase after the verb is its subject (ودعا آل الشيخ،
-        # الصفقة التي أبرمها الزعماء الأوروبيون); an attack's unknown doer stays unknown
+        # الصفقة التي أبرمها الزعماء الأوروبيون); an attack's unknown doer stays unknown, and
+        # after an act done to someone (اعتقل، أعفى) only a title does it: "أعفى الملك الوزير",
+        # while "اعتقل الصحفي" may be the unvowelled passive
         actor = _subject_phrase(view, i)
+        if actor is not None and hit.entry.genitive == "target" and not readings(view.norms[actor.tok]) & view.cues.titles:
+            actor = None
     if actor is None or actor.agent:
         doer = _named_doer(view, i)  # هجوم نفذه متطرف / على يد مسلحين
         if doer is not None and doer is not actor:
