@@ -39,6 +39,11 @@ imperfect verb in a relative clause (الدول التي تدعم) is a standing
 no event; an act after من أجل/بهدف is an aim; proposals, threats and blocked
 acts make what follows hypothetical. An event's actor and target are
 finally weighed by a learned chooser (rasd.extract.arguments).
+When the recogniser named no one, the phrase after a clause-initial verb is its
+doer, kept as written (ودعا آل الشيخ، أبرمها الزعماء الأوروبيون) or linked when the
+article names the same words; an arrest or dismissal told in the passive of a
+named person needs no doer (أُقيل X، تم اعتقال X). A definite attack noun
+(التفجير) is a new event only beside a recent date or a count of its dead.
 Background is no news (benchmarks/EVENT_GUIDELINE.md): an act dated over a
 month before publication (a week, in a relative clause), beside an earlier
 year, or counted منذ a long-ago start is not coded. One act told again --
@@ -194,7 +199,6 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
             and not (i > 0 and readings(n[i - 1]) & _OUTBREAK) and not _fresh(view)):
         return False  # المظاهرات، الهجوم: an event told before, or violence in general
     return True
-
 
 
 def _fresh(view: SentenceView) -> bool:
@@ -535,7 +539,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         # after an act done to someone (اعتقل، أعفى) only a title does it: "أعفى الملك الوزير",
         # while "اعتقل الصحفي" may be the unvowelled passive
         actor = _subject_phrase(view, i)
-        if actor is not None and hit.entry.genitive == "target" and not readings(view.norms[actor.tok]) & view.cues.titles:
+        if (actor is not None and hit.entry.genitive == "target"
+                and not readings(view.norms[actor.tok]) & view.cues.titles):
             actor = None
     if actor is None or actor.agent:
         doer = _named_doer(view, i)  # هجوم نفذه متطرف / على يد مسلحين
@@ -1225,11 +1230,11 @@ def _subject_phrase(view: SentenceView, j: int, stop: int | None = None) -> Part
     w = n[k]
     if quoted:
         words = [k]
-    elif w == "ال" or w == normalise("آل"):
+    elif w == "ال":  # آل, normalised
         if k + 1 >= end or k + 1 in taken or view.boundary(k + 1):
             return None
         words = [k, k + 1]  # آل الشيخ
-    elif (w.startswith("ال") and len(w) > 3 or _title_word(view, w) and readings(w) & view.cues.titles) \
+    elif (w.startswith("ال") and len(w) > 3 or readings(w) & view.cues.titles) \
             and not triggers().match(w) and not view.cues.speech.match(w):
         words = [k]
         m = k + 1
