@@ -157,3 +157,21 @@ def test_a_recent_definite_attack_is_kept_and_history_dropped():
     assert not told(old, "ASSAULT")
     opinion = run("وأكد الوزير أن التفجير عمل إرهابي جبان.", [], published=PUBLISHED)
     assert not told(opinion, "ASSAULT")
+
+
+# -- what looks like a meeting and is none --------------------------------------------
+
+@pytest.mark.parametrize("text, mentions", [
+    ("وكان الوزير قد أعلن برنامج الموسم خلال مؤتمر صحافي استضافته جامعة القاهرة أمس.", [CAIRO]),
+    ("وتستضيف القاهرة المعرض الدولي للكتاب في نهاية الشهر بمشاركة دور نشر من روسيا.", [CAIRO, RU]),
+    ("وتعد تركيا شريكا رئيسيا لروسيا ويتشاور البلدان دوريا في قضايا الطاقة.", [TR, RU]),
+])
+def test_hosting_a_function_and_a_standing_practice_are_no_meetings(text, mentions):
+    doc = run(text, mentions, published=PUBLISHED)
+    assert not told(doc, "CONSULT"), [(e.type, e.trigger) for e in doc.events]
+
+
+def test_hosting_a_guest_is_still_a_meeting():
+    doc = run("واستضافت القاهرة أمس وزير الخارجية الروسي سيرغي لافروف في زيارة رسمية.", [CAIRO, LAVROV],
+              published=PUBLISHED)
+    assert told(doc, "CONSULT")

@@ -334,6 +334,12 @@ _NOT_IN_SPORT = frozenset({"CONSULT", "AGREE", "CONCEDE", "REJECT", "COOPERATE",
 _AUDIENCE = frozenset(normalise(w) for w in (
     "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "المعزين", "جموع", "المراجعين", "المصلين", "الحجاج",
     "المعتمرين", "السياح", "الجمهور", "المواطنين", "المتسوقين", "زبائنه", "زبائنها", "الزبائن", "روادها", "رواده"))
+# Functions a place or body hosts, which make hosting no meeting between actors.
+_FUNCTIONS = frozenset(normalise(w) for w in (
+    "مؤتمر", "المؤتمر", "حفل", "الحفل", "معرض", "المعرض", "مهرجان", "المهرجان", "ملتقى", "الملتقى", "ندوه",
+    "الندوه", "ورشه", "منتدى", "المنتدى", "بطوله", "البطوله", "الدوره", "فعاليات", "الفعاليات", "مسابقه", "المسابقه"))
+# Adverbs of a habit: "يتشاور البلدان دوريا" tells how things stand, not what happened.
+_HABITUAL = frozenset(normalise(w) for w in ("دوريا", "باستمرار", "عاده", "دائما", "سنويا", "شهريا", "اسبوعيا"))
 # Event words that describe a weapon or its bearer rather than name an attack:
 # "انتحاريا يقود سيارة مفخخة فجر نفسه" (the bomber, not the car, blew himself up).
 _WEAPON_ADJECTIVES = frozenset({"مفخخه", "ناسفه", "ناسفا", "ناسفين", "انتحاري", "انتحاريه"})
@@ -594,6 +600,10 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         return None  # ضربة جوية على اجتماع لبلمختار، قصف الاجتماع: the meeting was a target
     if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE for t in view.norms[i + 1 : i + 16]):
         return None  # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting
+    if hit.entry.mode == "host" and _hosts_a_function(view, i):
+        return None  # مؤتمر صحافي استضافته الجامعة، تستضيف المدينة المعرض: a venue, not a meeting
+    if hit.tense == "present" and any(t in _HABITUAL for t in view.norms[i + 1 : i + 5]):
+        return None  # يتشاور البلدان دوريا: a standing practice described, no event (EVENT_GUIDELINE.md)
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
         return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
     # أصيب الوزير X، "المزارع ابراهيم صالحة قتل بينما كان ...": a named victim shows the act happened
@@ -823,6 +833,16 @@ _POLICIES = frozenset(normalise(w) for w in (
 _ACCIDENT_HEADS = frozenset(normalise(w) for w in ("حادث", "حوادث", "حادثة", "حادثه"))
 _ACCIDENT_KINDS = frozenset(normalise(w) for w in (
     "انقلاب", "سير", "السير", "مروري", "مرور", "المرور", "تصادم", "اصطدام", "غرق", "دهس", "الطرق", "سقوط"))
+
+
+def _hosts_a_function(view: SentenceView, i: int) -> bool:
+    """Whether a host verb's guest is a function, not a party: one right after it
+    (تستضيف الرياض المعرض) or, when the verb carries the object pronoun, the function
+    it stands for, told before it in the sentence (الحفل الذي تنظمه الإدارة وتستضيفه)."""
+    n = view.norms
+    if any(readings(t) & _FUNCTIONS for t in n[i + 1 : i + 4]):
+        return True
+    return triggers().with_object_pronoun(n[i]) and any(readings(t) & _FUNCTIONS for t in n[max(0, i - 15) : i])
 
 
 def _accident(view: SentenceView) -> bool:
