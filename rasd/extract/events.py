@@ -522,13 +522,14 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         elif gen is not None:
             actor = gen
         if actor is None:
-            actor = _light_verb_subject(view, i)
+            phrase = etype not in _UNATTRIBUTED  # an attack's or a protest's unknown doer stays unknown
+            actor = _light_verb_subject(view, i, phrase=phrase)
             own = suffixed and hit.entry.genitive != "target"
             if actor is None and own:
                 actor = _possessor(view, i)  # أعلنت الولايات المتحدة انسحابها، جددت مصر رفضها: the subject's
             if actor is None and (hit.entry.declare or own):
                 # أعلنت إسرائيل هدنة، قدم الوزير استقالته؛ أعرب المندوب عن ترحيبه: whose it is declared it
-                actor = _light_verb_subject(view, i, view.cues.declaring)
+                actor = _light_verb_subject(view, i, view.cues.declaring, phrase)
             if actor is not None and etype in _RECIPROCAL and target is None:
                 target = next((p for p in view.parties if p.marker == "coord" and p.entity
                                and actor.tok_end <= p.tok <= actor.tok_end + 1), None)
@@ -1208,14 +1209,18 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
     return _first_named(matrix)
 
 
-def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None = None) -> Party | None:
+def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None = None,
+                        phrase: bool = False) -> Party | None:
+    """The subject of the light or declaring verb before a nominal trigger; with ``phrase``,
+    the phrase after that verb when no party was recognised (وأعرب المندوب الصيني عن ترحيبه)."""
     verbs = view.cues.light_verbs if verbs is None else verbs
     for j in reversed(_past_subject_comma(view, i)):
         if readings(view.norms[j]) & verbs:
             between = [p for p in view.parties_in(range(j + 1, i)) if p.marker is None]
             if between:
                 return _first_named(between)
-            return _left_subject(view, j, view.parties_in(view.left_window(j))) or _subject_phrase(view, j, i)
+            left = _left_subject(view, j, view.parties_in(view.left_window(j)))
+            return left if left is not None or not phrase else _subject_phrase(view, j, i)
     return None
 
 

@@ -132,6 +132,8 @@ class Lexicon:
         # whether a verb's masdar is generated: an act's noun is the act (اعتقال), while
         # a speech verb's is no speech (في إشارة إلى أن)
         self.verbal_nouns = verbal_nouns
+        self._generated: list[tuple[str, Entry]] = []
+        self._listed: set[tuple[str, str]] = set()  # (noun, type) the data lists itself
 
     def add(self, form: str, entry: Entry, tense: str) -> None:
         lst = self.forms.setdefault(normalise(form), [])
@@ -165,9 +167,7 @@ class Lexicon:
             # one entry covers its family: استقبل -> استقبال، استقباله. Not for verbs that a
             # crowd makes a protest (خرج، نزل): their masdars are other words (تخريج، تنزيل).
             if self.verbal_nouns and entry.masdar and entry.needs != "crowd":
-                for masdar in _verbal_nouns(pf):
-                    for f in _noun_forms(masdar):
-                        self.add(f, entry, "noun")
+                self._generated += [(f, entry) for masdar in _verbal_nouns(pf) for f in _noun_forms(masdar)]
         if "impf" in spec:
             for f in _imperfect_forms(normalise(spec["impf"])):
                 self.add(f, entry, "present")
@@ -175,6 +175,15 @@ class Lexicon:
             self.add(f, entry, "present" if normalise(f)[:1] in "يتن" else "past")
         for f in spec.get("noun") or ():
             self.add(f, entry, "noun")
+            self._listed.add((normalise(f), label))
+
+    def add_verbal_nouns(self) -> None:
+        """Add the generated masdars, once every entry is in: a noun the lexicon lists
+        itself for that type keeps its own constraints (احتشاد only with a crowd)."""
+        for form, entry in self._generated:
+            if (form, entry.label) not in self._listed:
+                self.add(form, entry, "noun")
+        self._generated = []
 
     def as_written(self, norm: str, article: bool = True) -> bool:
         """Whether a token is a form of the lexicon once proclitics (and a future سـ) are
@@ -262,6 +271,7 @@ def triggers() -> Lexicon:
     for etype, specs in data["events"].items():
         for spec in specs:
             lex.add_spec(etype, spec)
+    lex.add_verbal_nouns()
     lex.blocked = set(_norm_set(data.get("not_triggers")))
     return lex
 
