@@ -93,7 +93,9 @@ class Scorer:
 
 
 def plain_report(ev: Event) -> bool:
-    """An assault told by a past-tense verb (or a named doer's light verb + noun) with doer and target.
+    """An assault at the head of its sentence that counts its dead (لقي خمسة أشخاص مصرعهم في
+    غارة), a doer's light verb before an attack noun (شنت إسرائيل غارات، بدأت القوات الروسية
+    هجوما), or a past-tense verb with doer and target.
 
     "ثم هاجمت إسرائيل مواقع في غزة"، "واغتال مسلحون قاضيا": the rules read
     these right; the model, trained on long newswire sentences where casualty
