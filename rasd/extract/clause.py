@@ -35,7 +35,7 @@ class Party:
     end: int
     text: str
     entity: str | None  # Entity.id; None for generic agents
-    type: str  # entity type, or AGENT
+    type: str  # entity type, AGENT, or NP (an unlinked subject phrase read by rasd.extract.events)
     tok: int  # first token index in the sentence
     tok_end: int  # one past the last token
     marker: str | None = None  # None (bare), "target", "place", "other", "coord"

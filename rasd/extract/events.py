@@ -39,6 +39,11 @@ imperfect verb in a relative clause (الدول التي تدعم) is a standing
 no event; an act after من أجل/بهدف is an aim; proposals, threats and blocked
 acts make what follows hypothetical. An event's actor and target are
 finally weighed by a learned chooser (rasd.extract.arguments).
+When the recogniser named no one, the phrase after a clause-initial verb is its
+doer, kept as written (ودعا آل الشيخ، أبرمها الزعماء الأوروبيون) or linked when the
+article names the same words; an arrest or dismissal told in the passive of a
+named person needs no doer (أُقيل X، تم اعتقال X). A definite attack noun
+(التفجير) is a new event only beside a recent date or a count of its dead.
 Background is no news (benchmarks/EVENT_GUIDELINE.md): an act dated over a
 month before publication (a week, in a relative clause), beside an earlier
 year, or counted منذ a long-ago start is not coded. One act told again --
@@ -53,7 +58,7 @@ from rasd.extract.arguments import load as load_arguments
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
-from rasd.extract.scorer import load as load_scorer
+from rasd.extract.scorer import counted_casualties, load as load_scorer
 from rasd.text.dates import day_of, last_day_of
 from rasd.text.normalise import normalise, proclitic_splits, search_key
 
@@ -190,9 +195,25 @@ def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     if hit.tense == "noun" and i > 0 and readings(n[i - 1]) & _ANY:
         return False  # من أي هجوم، يرفض أي تدخل: any such act, none in particular
     if (hit.tense == "noun" and e.label in _NEW_ONLY and n[i].startswith(_DEFINITE)
-            and not (i > 0 and readings(n[i - 1]) & _OUTBREAK)):
+            and not (i > 0 and readings(n[i - 1]) & _OUTBREAK) and not _fresh(view)):
         return False  # المظاهرات، الهجوم: an event told before, or violence in general
     return True
+
+
+def _fresh(view: SentenceView) -> bool:
+    """Whether a sentence reports a recent act: a date at most a week before publication
+    (التفجير الذي وقع في عسير أمس) or the dead and wounded counted (ونتج عنه استشهاد عشرة).
+    Then a definite attack noun is that act, the reason for the news, not one told before."""
+    if counted_casualties(view.norms):
+        return True
+    published = day_of(view.doc.published)
+    if published is None:
+        return False
+    for d in date_expressions(view.doc.body, view.span.start, view.span.end, view.doc.published, "past"):
+        last = last_day_of(d.iso)
+        if last is not None and 0 <= (published - last).days <= _RECALLED_DAYS:
+            return True
+    return False
 
 
 _ANY = frozenset({"اي", "ايه"})
@@ -312,6 +333,12 @@ _NOT_IN_SPORT = frozenset({"CONSULT", "AGREE", "CONCEDE", "REJECT", "COOPERATE",
 _AUDIENCE = frozenset(normalise(w) for w in (
     "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "المعزين", "جموع", "المراجعين", "المصلين", "الحجاج",
     "المعتمرين", "السياح", "الجمهور", "المواطنين", "المتسوقين", "زبائنه", "زبائنها", "الزبائن", "روادها", "رواده"))
+# Functions a place or body hosts, which make hosting no meeting between actors.
+_FUNCTIONS = frozenset(normalise(w) for w in (
+    "مؤتمر", "المؤتمر", "حفل", "الحفل", "معرض", "المعرض", "مهرجان", "المهرجان", "ملتقى", "الملتقى", "ندوه",
+    "الندوه", "ورشه", "منتدى", "المنتدى", "بطوله", "البطوله", "الدوره", "فعاليات", "الفعاليات", "مسابقه", "المسابقه"))
+# Adverbs of a habit: "يتشاور البلدان دوريا" tells how things stand, not what happened.
+_HABITUAL = frozenset(normalise(w) for w in ("دوريا", "باستمرار", "عاده", "دائما", "سنويا", "شهريا", "اسبوعيا"))
 # Event words that describe a weapon or its bearer rather than name an attack:
 # "انتحاريا يقود سيارة مفخخة فجر نفسه" (the bomber, not the car, blew himself up).
 _WEAPON_ADJECTIVES = frozenset({"مفخخه", "ناسفه", "ناسفا", "ناسفين", "انتحاري", "انتحاريه"})
@@ -362,6 +389,8 @@ def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) ->
             break  # قتل وجرح سبعة آخرون: the next verb
         words.append(k)
         k += 1
+    while words and view.preposition(view.norms[words[-1]]):
+        words.pop()  # وزير الصحة [من منصبه]: the preposition starts what follows
     if not words:
         return None
     return view.doc.body[view.tokens[words[0]].start : view.tokens[words[-1]].end]
@@ -479,7 +508,9 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         actor = _first_named(met)
         target = next((p for p in met if p.tok > actor.tok and p.entity and not _same(p, actor)), None) if actor else None
     else:
-        gen = next((p for p in bare_right if p.tok <= i + 2), None)
+        # a pronoun on the noun is its genitive (استنكارها، ترحيبه، استقباله): the name after is no doer
+        suffixed = triggers().with_object_pronoun(view.norms[i]) or view.norms[i].endswith(("ها", "هما", "هم"))
+        gen = None if suffixed else next((p for p in bare_right if p.tok <= i + 2), None)
         passive = i > 0 and view.norms[i - 1] in _PASSIVE
         if gen is not None and hit.entry.mode == "visit" and gen.type in _PLACES:
             visited = gen  # زيارة طهران: the place visited, not a visitor
@@ -490,12 +521,14 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         elif gen is not None:
             actor = gen
         if actor is None:
-            actor = _light_verb_subject(view, i)
-            if actor is None and hit.entry.declare:  # أعلنت إسرائيل هدنة، قدم الوزير استقالته
-                actor = _light_verb_subject(view, i, view.cues.declaring)
-            if actor is None and hit.entry.genitive != "target" and (
-                    triggers().with_object_pronoun(view.norms[i]) or view.norms[i].endswith(("ها", "هما", "هم"))):
+            phrase = etype not in _UNATTRIBUTED  # an attack's or a protest's unknown doer stays unknown
+            actor = _light_verb_subject(view, i, phrase=phrase)
+            own = suffixed and hit.entry.genitive != "target"
+            if actor is None and own:
                 actor = _possessor(view, i)  # أعلنت الولايات المتحدة انسحابها، جددت مصر رفضها: the subject's
+            if actor is None and (hit.entry.declare or own):
+                # أعلنت إسرائيل هدنة، قدم الوزير استقالته؛ أعرب المندوب عن ترحيبه: whose it is declared it
+                actor = _light_verb_subject(view, i, view.cues.declaring, phrase)
             if actor is not None and etype in _RECIPROCAL and target is None:
                 target = next((p for p in view.parties if p.marker == "coord" and p.entity
                                and actor.tok_end <= p.tok <= actor.tok_end + 1), None)
@@ -504,6 +537,17 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
             if between:
                 actor = between[0]
                 target = target or next((p for p in right if p.tok > actor.tok and p.marker == "coord"), None)
+    if (actor is None and not nominal and etype not in _UNATTRIBUTED and not hit.entry.passive
+            and _clause_initial(view, i)
+            and (_after_relative(view, i) is None or triggers().with_object_pronoun(view.norms[i]))):
+        # the recogniser named no one: the phrase after the verb is its subject (ودعا آل الشيخ،
+        # الصفقة التي أبرمها الزعماء الأوروبيون); an attack's unknown doer stays unknown, and
+        # after an act done to someone (اعتقل، أعفى) only a title does it: "أعفى الملك الوزير",
+        # while "اعتقل الصحفي" may be the unvowelled passive
+        actor = _subject_phrase(view, i)
+        if (actor is not None and hit.entry.genitive == "target"
+                and not readings(view.norms[actor.tok]) & view.cues.titles):
+            actor = None
     if actor is None or actor.agent:
         doer = _named_doer(view, i)  # هجوم نفذه متطرف / على يد مسلحين
         if doer is not None and doer is not actor:
@@ -556,12 +600,18 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         return None  # ضربة جوية على اجتماع لبلمختار، قصف الاجتماع: the meeting was a target
     if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE for t in view.norms[i + 1 : i + 16]):
         return None  # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting
+    if hit.entry.mode == "host" and _hosts_a_function(view, i):
+        return None  # مؤتمر صحافي استضافته الجامعة، تستضيف المدينة المعرض: a venue, not a meeting
+    if hit.tense == "present" and any(t in _HABITUAL for t in view.norms[i + 1 : i + 5]):
+        return None  # يتشاور البلدان دوريا: a standing practice described, no event (EVENT_GUIDELINE.md)
     if hit.entry.needs == "physical" and not _physical_aim(view, i, actor):
         return None  # "تستهدف العقوبات شركات"، "خطة تستهدف خفض العجز": an aim, not an attack
     # أصيب الوزير X، "المزارع ابراهيم صالحة قتل بينما كان ...": a named victim shows the act happened
-    named_victim = (passive_form or read_passive) and target is not None and target.entity is not None
+    named_victim = ((passive_form or read_passive or nominal and i > 0 and view.norms[i - 1] in _PASSIVE)
+                    and target is not None and target.entity is not None)
     if actor is None and (_background(view, i, hit)
-                          or not (etype in _UNATTRIBUTED and (named_victim or _real_violence(view, i, hit)))):
+                          or not (etype in _UNATTRIBUTED and (named_victim or _real_violence(view, i, hit))
+                                  or etype in _SUFFERED and named_victim)):
         return None  # no doer and nothing to show it happened: "the talks" are no event
 
     rest = [p for p in right if p is not actor]
@@ -722,6 +772,9 @@ def _protested(view: SentenceView, i: int, actor: Party | None) -> tuple[Party |
 # Types PLOVER codes with an unknown actor when the report itself shows the
 # act happened: "انفجرت سيارة مفخخة ... مما أدى الى مقتل عشرة اشخاص".
 _UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
+# Acts told in the passive of the one they befell, whose doer the report need not name:
+# "أُقيل الوزير X"، "وتم اعتقال X" (the arrest happened; who made it is often left unsaid).
+_SUFFERED = frozenset({"COERCE"})
 _VIOLENT_MODES = frozenset({"explosives", "aerial", "abduct", "firearms"})
 _HARM = frozenset(normalise(w) for w in (
     "مقتل", "قتل", "قتلى", "قتيل", "قتيلا", "مصرع", "اصابه", "اصيب", "اصيبوا", "جرح", "جرحى", "جريح",
@@ -755,6 +808,16 @@ _POLICIES = frozenset(normalise(w) for w in (
 _ACCIDENT_HEADS = frozenset(normalise(w) for w in ("حادث", "حوادث", "حادثة", "حادثه"))
 _ACCIDENT_KINDS = frozenset(normalise(w) for w in (
     "انقلاب", "سير", "السير", "مروري", "مرور", "المرور", "تصادم", "اصطدام", "غرق", "دهس", "الطرق", "سقوط"))
+
+
+def _hosts_a_function(view: SentenceView, i: int) -> bool:
+    """Whether a host verb's guest is a function, not a party: one right after it
+    (تستضيف الرياض المعرض) or, when the verb carries the object pronoun, the function
+    it stands for, told before it in the sentence (الحفل الذي تنظمه الإدارة وتستضيفه)."""
+    n = view.norms
+    if any(readings(t) & _FUNCTIONS for t in n[i + 1 : i + 4]):
+        return True
+    return triggers().with_object_pronoun(n[i]) and any(readings(t) & _FUNCTIONS for t in n[max(0, i - 15) : i])
 
 
 def _accident(view: SentenceView) -> bool:
@@ -1120,15 +1183,96 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
     return _first_named(matrix)
 
 
-def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None = None) -> Party | None:
+def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None = None,
+                        phrase: bool = False) -> Party | None:
+    """The subject of the light or declaring verb before a nominal trigger; with ``phrase``,
+    the phrase after that verb when no party was recognised (وأعرب المندوب الصيني عن ترحيبه)."""
     verbs = view.cues.light_verbs if verbs is None else verbs
     for j in reversed(_past_subject_comma(view, i)):
         if readings(view.norms[j]) & verbs:
             between = [p for p in view.parties_in(range(j + 1, i)) if p.marker is None]
             if between:
                 return _first_named(between)
-            return _left_subject(view, j, view.parties_in(view.left_window(j)))
+            left = _left_subject(view, j, view.parties_in(view.left_window(j)))
+            return left if left is not None or not phrase else _subject_phrase(view, j, i)
     return None
+
+
+# Words that cannot head a subject: particles, pronouns, demonstratives, quantities of things.
+_NOT_SUBJECTS = frozenset(normalise(w) for w in (
+    "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "كل", "جميع", "بعض", "عدد", "ما",
+    "من", "عن", "الى", "إلى", "على", "في", "مع", "ان", "أن", "إن", "انه", "انها", "قد", "لقد", "كما", "ايضا",
+    "اليوم", "امس", "الان", "حاليا", "رسميا", "مجددا", "العام", "الاسبوع", "الشهر"))
+_HEAD_WORDS = 4  # a subject phrase: its head and up to three words of its construct or adjectives
+
+
+def _subject_phrase(view: SentenceView, j: int, stop: int | None = None) -> Party | None:
+    """The noun phrase right after the verb at ``j`` when the recogniser named no one there:
+    "ودعا آل الشيخ إلى"، "التي أبرمها الزعماء الأوروبيون مع"، "وأعرب "النحيط" عن شكره".
+
+    A definite noun or a title with the definite words of its construct and adjectives
+    (قوات الاحتلال الإسرائيلي، وزير الخارجية), آل + a family name, or a quoted word;
+    never a preposition, a particle, a time word, a verb or a known party's word.
+    Unlinked, it is kept as written, like a generic actor.
+    """
+    n = view.norms
+    end = len(n) if stop is None else stop
+    taken = {k for p in view.parties for k in range(p.tok, p.tok_end)}
+    k = j + 1
+    while k < end and n[k] in _TIME_WORDS:
+        k += 1
+    quoted = k + 2 < end and n[k] in _QUOTES and n[k + 2] in _QUOTES
+    if quoted:
+        k += 1
+    if k >= end or k in taken or view.boundary(k) or n[k] in _NOT_SUBJECTS or view.preposition(n[k]):
+        return None
+    w = n[k]
+    if quoted:
+        words = [k]
+    elif w == "ال":  # آل, normalised
+        if k + 1 >= end or k + 1 in taken or view.boundary(k + 1):
+            return None
+        words = [k, k + 1]  # آل الشيخ
+    elif (w.startswith("ال") and len(w) > 3 or readings(w) & view.cues.titles) \
+            and not triggers().match(w) and not view.cues.speech.match(w):
+        words = [k]
+        m = k + 1
+        while (m < end and len(words) < _HEAD_WORDS and m not in taken and not view.boundary(m)
+               and n[m].startswith("ال") and n[m] not in _NOT_SUBJECTS and n[m] not in _TIME_WORDS
+               and not triggers().match(n[m])):
+            words.append(m)
+            m += 1
+        if m in taken:
+            return None  # الحكومة [المصرية]: the head of a named party, which the rules weighed
+    else:
+        return None
+    a, b = view.tokens[words[0]], view.tokens[words[-1]]
+    text = view.doc.body[a.start : b.end]
+    return Party(a.start, b.end, text, _named_elsewhere(view.doc, text), "NP", words[0], words[-1] + 1)
+
+
+def _named_elsewhere(doc: Doc, text: str) -> str | None:
+    """The entity a phrase names when the article links the same words elsewhere: "الملك"
+    after "خادم الحرمين الشريفين الملك سلمان", a person's family name alone ("النحيط")."""
+    key = normalise(text)
+    for m in doc.mentions:
+        if not m.entity:
+            continue
+        words = normalise(m.text).split()
+        if " ".join(words) == key or m.type == "PER" and len(words) > 1 and words[-1] == key:
+            return m.entity
+    return None
+
+
+def _clause_initial(view: SentenceView, i: int) -> bool:
+    """Whether a verb opens its clause (VSO), so that the phrase after it is its subject:
+    "ودعا آل الشيخ"، "الصفقة التي أبرمها الزعماء"، not "عوامل عدة بدأت تهدد السياحة"."""
+    if _conjoined(view.norms[i]):
+        return True
+    j = i - 1
+    while j >= 0 and (view.norms[j] in _PARTICLES or view.norms[j] in _TIME_WORDS):
+        j -= 1
+    return j < 0 or view.boundary(j) or view.norms[j] in RELATIVES
 
 
 def _past_subject_comma(view: SentenceView, i: int, limit: int = 10) -> range:
@@ -1138,20 +1282,32 @@ def _past_subject_comma(view: SentenceView, i: int, limit: int = 10) -> range:
     inner = {k for p in view.parties for k in range(p.tok + 1, p.tok_end)}
     j = i - 1
     while j >= 0 and limit > 0:
-        if view.boundary(j) and not (view.norms[j] in ("،", ",") and any(p.tok_end == j for p in view.parties)):
-            break
+        if view.boundary(j) and not (view.norms[j] in ("،", ",") and any(p.tok_end == j for p in view.parties)
+                                     or _around_a_word(view, j)):
+            break  # and past the quote marks around a name: وأعرب "النحيط" عن شكره
         limit -= j not in inner
         j -= 1
     return range(j + 1, i)
 
 
+_QUOTES = ('"', "«", "»", "“", "”")
+
+
+def _around_a_word(view: SentenceView, j: int) -> bool:
+    """Whether the token at ``j`` is a quote mark around one word (وأعرب "النحيط")."""
+    n = view.norms
+    return n[j] in _QUOTES and (j >= 2 and n[j - 2] in _QUOTES or j + 2 < len(n) and n[j + 2] in _QUOTES)
+
+
 def _possessor(view: SentenceView, i: int) -> Party | None:
-    """Whom the pronoun on a verbal noun stands for: the subject named right before it
-    (أعلنت الولايات المتحدة انسحابها، أكدت مصر رفضها) or, when a verb stands there, that
-    verb's subject (الصين أعلنت دعمها)."""
+    """Whom the pronoun on a verbal noun stands for: the subject named right before it,
+    a preposition aside (أعلنت الولايات المتحدة انسحابها، أعربت مصر عن استنكارها) or, when
+    a verb stands there, that verb's subject (الصين أعلنت دعمها)."""
     k = i - 1
     while k >= 0 and view.norms[k] in _TIME_WORDS:
         k -= 1
+    if k > 0 and view.preposition(view.norms[k]):
+        k -= 1  # أعربت مصر عن استنكارها، أكد السيسي خلال استقباله
     if k < 0:
         return None
     named = next((p for p in view.parties if p.tok_end == k + 1 and p.marker is None and p.entity), None)

@@ -79,12 +79,61 @@ def _imperfect_forms(impf: str) -> list[str]:
     return [p + t for p in "يت" for t in tails]
 
 
+def _verbal_nouns(pf: str) -> list[str]:
+    """The masdar of a verb, read off its unvowelled perfect by the pattern of its form.
+
+    Derived forms have one masdar each: IV أفعل -> إفعال (أعلن/إعلان, أقال/إقالة,
+    أعفى/إعفاء), VII/VIII/X -> ...ال (انسحب/انسحاب, اعتقل/اعتقال, احتج/احتجاج,
+    اغتال/اغتيال, استقبل/استقبال, استقال/استقالة, استدعى/استدعاء), III فاعل ->
+    مفاعلة (هاجم/مهاجمة). A three-letter perfect may be form I (whose masdar is not
+    predictable, so the lexicon lists it) or form II, whose تفعيل is generated
+    (سلم/تسليم, ندد/تنديد, هدد/تهديد); form I's تفعيل is mostly no word at all.
+    V and VI (توسط, تظاهر) are their own masdar, matched already. Passives need no
+    forms: unvowelled, a sound verb's passive has the active's letters (the voice
+    rules of rasd.extract.events read it); hollow ones (اغتيل، أقيل) are listed.
+    """
+    n = len(pf)
+    if pf[:1] == "ت" or n < 3:
+        return []
+    if n == 3:
+        if pf[1] == "ا" or pf[2] in "اي":
+            return []  # hollow or defective form I: زار، قضى (ندد، نوه are form II)
+        return ["ت" + pf[:2] + "ي" + pf[2]]
+    if n == 4 and pf[1] == "ا" and pf[0] != "ا":
+        return ["م" + pf + "ه"]  # III
+    if pf[0] != "ا":
+        return []
+    if pf.endswith("ي"):
+        return [pf[:-1] + "اء"]  # defective IV/VIII/X: اعفى، اعتدى، استدعى
+    if n == 4 and pf[2] == "ت":
+        return [pf + "ا" + pf[-1]]  # doubled VIII: احتج
+    if pf[-2] == "ا":  # hollow
+        if n == 4 or pf.startswith("است"):
+            return [pf + "ه"]  # اقال -> اقاله، اشاد، استقال
+        return [pf[:-2] + "يا" + pf[-1]]  # اغتال -> اغتيال، اختار
+    return [pf[:-1] + "ا" + pf[-1]]  # IV, VII, VIII, X
+
+
+def _noun_forms(masdar: str) -> list[str]:
+    """A masdar with its plural and indefinite accusative: اعتقال، اعتقالات، اعتقالا."""
+    if masdar.endswith("ه"):
+        return [masdar, masdar[:-1] + "ات"]
+    if masdar.endswith("اء"):
+        return [masdar, masdar + "ات"]
+    return [masdar, masdar + "ات", masdar + "ا"]
+
+
 class Lexicon:
     """Normalised surface form -> entries; ``match`` handles clitics and tense."""
 
-    def __init__(self) -> None:
+    def __init__(self, verbal_nouns: bool = False) -> None:
         self.forms: dict[str, list[tuple[Entry, str]]] = {}
         self.blocked: set[str] = set()
+        # whether a verb's masdar is generated: an act's noun is the act (اعتقال), while
+        # a speech verb's is no speech (في إشارة إلى أن)
+        self.verbal_nouns = verbal_nouns
+        self._generated: list[tuple[str, Entry]] = []
+        self._listed: set[tuple[str, str]] = set()  # (noun, type) the data lists itself
 
     def add(self, form: str, entry: Entry, tense: str) -> None:
         lst = self.forms.setdefault(normalise(form), [])
@@ -115,6 +164,10 @@ class Lexicon:
             for f in _perfect_forms(pf):
                 if f != pf or spec.get("bare", True):
                     self.add(f, entry, "past")
+            # one entry covers its family: استقبل -> استقبال، استقباله. Not for verbs that a
+            # crowd makes a protest (خرج، نزل): their masdars are other words (تخريج، تنزيل).
+            if self.verbal_nouns and entry.masdar and entry.needs != "crowd":
+                self._generated += [(f, entry) for masdar in _verbal_nouns(pf) for f in _noun_forms(masdar)]
         if "impf" in spec:
             for f in _imperfect_forms(normalise(spec["impf"])):
                 self.add(f, entry, "present")
@@ -122,6 +175,15 @@ class Lexicon:
             self.add(f, entry, "present" if normalise(f)[:1] in "يتن" else "past")
         for f in spec.get("noun") or ():
             self.add(f, entry, "noun")
+            self._listed.add((normalise(f), label))
+
+    def add_verbal_nouns(self) -> None:
+        """Add the generated masdars, once every entry is in: a noun the lexicon lists
+        itself for that type keeps its own constraints (احتشاد only with a crowd)."""
+        for form, entry in self._generated:
+            if (form, entry.label) not in self._listed:
+                self.add(form, entry, "noun")
+        self._generated = []
 
     def as_written(self, norm: str, article: bool = True) -> bool:
         """Whether a token is a form of the lexicon once proclitics (and a future سـ) are
@@ -205,10 +267,11 @@ def _norm_set(words) -> frozenset[str]:
 def triggers() -> Lexicon:
     """The PLOVER trigger lexicon of triggers.yaml."""
     data = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
-    lex = Lexicon()
+    lex = Lexicon(verbal_nouns=True)
     for etype, specs in data["events"].items():
         for spec in specs:
             lex.add_spec(etype, spec)
+    lex.add_verbal_nouns()
     lex.blocked = set(_norm_set(data.get("not_triggers")))
     return lex
 

@@ -93,7 +93,9 @@ class Scorer:
 
 
 def plain_report(ev: Event) -> bool:
-    """An assault told by a past-tense verb (or a named doer's light verb + noun) with doer and target.
+    """An assault at the head of its sentence that counts its dead (لقي خمسة أشخاص مصرعهم في
+    غارة), a doer's light verb before an attack noun (شنت إسرائيل غارات، بدأت القوات الروسية
+    هجوما), or a past-tense verb with doer and target.
 
     "ثم هاجمت إسرائيل مواقع في غزة"، "واغتال مسلحون قاضيا": the rules read
     these right; the model, trained on long newswire sentences where casualty
@@ -106,17 +108,38 @@ def plain_report(ev: Event) -> bool:
         return False
     if ev.hypothetical or "؟" in ev.evidence or "?" in ev.evidence or _YEAR.search(normalise(ev.evidence)):
         return False  # asked, hedged, or history ("عندما هاجم مسلحون البرلمان عام 2001")
-    if not (ev.actor or ev.actor_text) or not (ev.target or ev.target_text):
-        return False
     words = normalise(ev.evidence).split()
     trig = normalise(ev.trigger or "")
     k = words.index(trig) if trig in words else -1
     if not 0 <= k < _LEAD:
         return False  # told after a frame (قال ... إن، في حين ...): the model judges it
-    if any(h.tense == "past" for h in triggers().match(trig)):
+    if counted_casualties(words[:_LEAD]):
+        return True  # the lead counts its dead: "لقي خمسة أشخاص مصرعهم في غارة"
+    # a doer's light verb before a nominal trigger: شنت إسرائيل غارات، بدأت القوات الروسية هجوما
+    if (ev.actor or ev.actor_text) and k > 0 and any(readings(w) & cues().light_verbs for w in words[max(0, k - 3) : k]):
         return True
-    # a named doer's light verb before a nominal trigger: شنت إسرائيل غارات على غزة
-    return ev.actor is not None and k > 0 and any(readings(w) & cues().light_verbs for w in words[max(0, k - 3) : k])
+    if not (ev.actor or ev.actor_text) or not (ev.target or ev.target_text):
+        return False
+    return any(h.tense == "past" for h in triggers().match(trig))
+
+
+# The harm an attack did and the numbers that count it: مقتل 3، استشهاد عشرة، خمسة أشخاص مصرعهم.
+CASUALTIES = frozenset(normalise(w) for w in (
+    "مقتل", "قتل", "قتلى", "قتيلا", "مصرع", "مصرعهم", "اصابه", "اصيب", "اصيبوا", "جرح", "جرحى", "جريحا",
+    "استشهاد", "استشهد", "استشهدوا", "شهداء", "شهيدا"))
+_NUMBERS = frozenset(normalise(w) for w in (
+    "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات"))
+
+
+def counted_casualties(words: list[str]) -> bool:
+    """Whether normalised words count the dead or wounded (a number within two words
+    before or three after a word of harm): how a report of one attack reads."""
+    for k, w in enumerate(words):
+        if readings(w) & CASUALTIES:
+            near = words[max(0, k - 2) : k] + words[k + 1 : k + 4]
+            if any(t.isdigit() or readings(t) & _NUMBERS for t in near):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)
