@@ -144,7 +144,7 @@ _COPYRIGHT = re.compile(r"©|حقوق\s+(?:ال)?(?:نشر|طبع)|(?:ال)?حق
 def copyright_line(page: str) -> str | None:
     """The page's copyright line (usually in the footer trafilatura leaves out), if any."""
     try:
-        root = lxml_html.fromstring(page)
+        root = lxml_html.fromstring(_NOT_XML.sub("", page))  # see visible_text
     except (etree.ParserError, ValueError):
         return None
     for el in root.xpath("//script|//style"):
