@@ -58,7 +58,7 @@ from rasd.extract.arguments import load as load_arguments
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Hit, cues, readings, triggers
-from rasd.extract.scorer import counted_casualties, load as load_scorer
+from rasd.extract.scorer import NUMBER_WORDS, counted_casualties, load as load_scorer
 from rasd.text.dates import day_of, last_day_of
 from rasd.text.normalise import normalise, proclitic_splits, search_key
 
@@ -785,9 +785,7 @@ _PEOPLE = frozenset(normalise(w) for w in (
     "شرطيا", "رجال", "عناصر", "عنصرا", "مسلحا", "مسلحين", "طفلا", "اطفال", "امراه", "نساء", "فلسطينيا",
     "فلسطينيين", "عراقيا", "عراقيين", "آخرين", "اخرين", "اخرون", "مواطنا", "مواطنين", "ضابطا", "ضباط"))
 _PURPOSE = frozenset(normalise(w) for w in ("احتجاجا", "احتجاج", "تنديدا", "استنكارا", "ضد", "للمطالبه", "مطالبين"))
-_COUNTS = frozenset(normalise(w) for w in (
-    "احد", "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
-    "عشرات", "مئات", "نحو", "زهاء", "حوالي", "قرابه"))
+_COUNTS = NUMBER_WORDS | frozenset(normalise(w) for w in ("احد", "نحو", "زهاء", "حوالي", "قرابه"))
 
 
 # What استهدف aims at when it is an attack: people, forces, buildings, vehicles, places.

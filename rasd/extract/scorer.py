@@ -127,7 +127,7 @@ def plain_report(ev: Event) -> bool:
 CASUALTIES = frozenset(normalise(w) for w in (
     "مقتل", "قتل", "قتلى", "قتيلا", "مصرع", "مصرعهم", "اصابه", "اصيب", "اصيبوا", "جرح", "جرحى", "جريحا",
     "استشهاد", "استشهد", "استشهدوا", "شهداء", "شهيدا"))
-_NUMBERS = frozenset(normalise(w) for w in (
+NUMBER_WORDS = frozenset(normalise(w) for w in (
     "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات"))
 
 
@@ -137,7 +137,7 @@ def counted_casualties(words: list[str]) -> bool:
     for k, w in enumerate(words):
         if readings(w) & CASUALTIES:
             near = words[max(0, k - 2) : k] + words[k + 1 : k + 4]
-            if any(t.isdigit() or readings(t) & _NUMBERS for t in near):
+            if any(t.isdigit() or readings(t) & NUMBER_WORDS for t in near):
                 return True
     return False
 
