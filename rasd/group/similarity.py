@@ -309,9 +309,9 @@ def _measure(a: Features, b: Features, text: float) -> tuple[np.ndarray, bool, i
     return x, same_event, gap, days
 
 
-def pair_vector(a: Features, b: Features, *, dense_a: np.ndarray | None = None) -> np.ndarray:
+def pair_vector(a: Features, b: Features) -> np.ndarray:
     """The pair features of ``FEATURES``, in its order: what the model weighs (both weighed)."""
-    text = float(_text_cosines(a, [b], dense_a)[0])
+    text = float(_text_cosines(a, [b], None)[0])
     return _measure(a, b, text)[0]
 
 
@@ -385,6 +385,6 @@ def similarities(a: Features, cands: list[Features], *, dense_a: np.ndarray | No
     return out
 
 
-def similarity(a: Features, b: Features, *, dense_a: np.ndarray | None = None) -> Similarity:
+def similarity(a: Features, b: Features) -> Similarity:
     """``similarities`` of one pair, measured whole."""
-    return similarities(a, [b], dense_a=dense_a, full=[True])[0]
+    return similarities(a, [b], full=[True])[0]

@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 import numpy as np
 
@@ -346,12 +347,11 @@ class StoryIndex:
         # and a key goes once all of those have left: the index's size follows the window,
         # not the corpus's vocabulary.
         feats = self._feats
-        for key in list(self._postings):
-            kept = self._postings[key][-TAIL:]
-            if any(feats[p] is not None for p in kept):
-                self._postings[key] = kept
-            else:
+        for key, plist in list(self._postings.items()):
+            if not any(feats[p] is not None for p in islice(reversed(plist), TAIL)):  # newest first
                 del self._postings[key]
+            elif len(plist) > TAIL:
+                self._postings[key] = plist[-TAIL:]
 
     def retire(self, doc_id: str) -> None:
         """An article leaves the window: no longer a candidate, nor a near-duplicate."""
