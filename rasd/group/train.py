@@ -113,7 +113,8 @@ def fit(x: np.ndarray, y: np.ndarray, c: float, sw: np.ndarray | None = None) ->
     """
     k = x.shape[1]
     sw = np.ones(len(y)) if sw is None else sw
-    scale = np.where(x.std(axis=0) > 0, x.std(axis=0), 1.0)
+    sd = x.std(axis=0)
+    scale = np.where(sd > 0, sd, 1.0)
     xs = x / scale
     bounds = [(0.0, None) if sign > 0 else (None, 0.0) for sign in FEATURES.values()]
     prior = np.zeros(k)
