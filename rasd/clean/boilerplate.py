@@ -149,6 +149,7 @@ _TERMINAL = r"(?:[.!?؟…؛]|:-?)[\"'»”)\]]*"  # ":-" opens a quoted stateme
 _END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter", "wire"}
 # End signs that also sit between an article's paragraphs (app, follow and newsletter calls).
 _CALLS = {"share", "newsletter"}
+_RUN_BREAKS = _END_SIGNS - _CALLS  # end signs that keep two runs of prose apart
 
 # Inline code glued into text: a run without Arabic letters that carries code punctuation.
 _CODE_RUN = re.compile(r"[^\u0600-\u06FF]{12,}")
@@ -382,7 +383,7 @@ def _deck(line: Line, above: list[Line], body: list[Line], title: str | None) ->
     if title is None or not _teaser_head(line) or _BYLINE_DASH.search(line.text) or not any(_teaser_head(l) for l in above):
         return False
     own = _stems(_keys(line))
-    words = _stems(frozenset().union(*(_keys(l) for l in body if l.prose)))
+    words = _prose_words(body)
     return len(own) >= 3 and len(own & words) >= _DECK_SHARE * len(own) and len(own & _stems(_keys(_make_line(title)))) < len(own) / 2
 
 
@@ -439,8 +440,7 @@ def _glued_after(lines: list[Line], i: int, before_chars: int) -> bool:
         return False
     # A box whose links are gone ("اقرأ أيضاً:" alone) before more of the same article: the prose
     # after it goes on with the words of the prose before it, as a glued story does not.
-    before = _stems(frozenset().union(*(_keys(l) for l in lines[:i] if l.prose)))
-    after = _stems(frozenset().union(*(_keys(l) for l in lines[i + 1:] if l.prose)))
+    before, after = _prose_words(lines[:i]), _prose_words(lines[i + 1:])
     return len(after & before) < _GOES_ON_WORDS * len(after)
 
 
@@ -493,8 +493,13 @@ def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]
 _JOIN = 0.15
 
 
+def _prose_words(lines: list[Line]) -> frozenset[str]:
+    """The stemmed content words of the prose lines among ``lines``."""
+    return _stems(frozenset().union(*(_keys(l) for l in lines if l.prose)))
+
+
 def _run_words(lines: list[Line], run: list[int]) -> frozenset[str]:
-    return _stems(frozenset().union(*(_keys(l) for l in lines[run[1]:run[2]] if l.prose)))
+    return _prose_words(lines[run[1]:run[2]])
 
 
 _SUFFIX = re.compile(r"(?<=[\u0621-\u064A]{3})(?:ته|تها|ها|هم|ه|ات|ون|ين|يه|ي)$")
@@ -518,7 +523,7 @@ def _join_runs(lines: list[Line], runs: list[list[int]], best: int, anchor: froz
         while 0 <= k < len(runs):
             a, b = (runs[k][2], runs[k + 1][1]) if step < 0 else (runs[k - 1][2], runs[k][1])
             w = _run_words(lines, runs[k])
-            if any(l.kind in _END_SIGNS - _CALLS for l in lines[a:b]) or not w or len(w & core) < _JOIN * len(w):
+            if any(l.kind in _RUN_BREAKS for l in lines[a:b]) or not w or len(w & core) < _JOIN * len(w):
                 break
             core |= w
             first, last = min(first, k), max(last, k)
