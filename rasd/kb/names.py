@@ -15,6 +15,7 @@ vowel letters, سلفا for سالفا, by its skeleton), and only falls back to
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rasd.kb.generated import rows
@@ -27,6 +28,11 @@ _MAX_UNIT = 3  # words in the longest compound unit (بن عبد العزيز)
 @lru_cache(maxsize=1)
 def _full() -> dict[str, str]:
     return {ar: latin for ar, latin, _, _ in rows("person_names.tsv.gz")}
+
+
+def full_names() -> Iterable[str]:
+    """The Arabic full names of the people the table holds (read once, shared with the recogniser)."""
+    return _full().keys()
 
 
 @lru_cache(maxsize=1)

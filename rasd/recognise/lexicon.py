@@ -126,10 +126,9 @@ def place_names() -> dict[str, frozenset[str]]:
 def person_full_names() -> dict[str, frozenset[str]]:
     """Normalised multi-word names of people by length: arwikicats' 3.1k well-known people and
     the knowledge base's 58k Wikidata people (``person_names.tsv.gz``)."""
-    from rasd.kb.generated import rows  # lazy: only the phrase features need it
+    from rasd.kb.names import full_names  # lazy: only the phrase features need it
 
-    names = [*(_package_data("ArWikiCats", "jsons/people/peoples.json") or {}).values(),
-             *(r[0] for r in rows("person_names.tsv.gz"))]
+    names = [*(_package_data("ArWikiCats", "jsons/people/peoples.json") or {}).values(), *full_names()]
     return _by_length(names, 2, 4, lambda w: any("\u0621" <= ch <= "\u064A" for ch in w))
 
 
