@@ -331,7 +331,7 @@ def _after_cue(body: str, start: int, end: int, e: KBEntity, ner: list[Mention])
     for m in ner:
         if start < m.start and m.end == end and _NER_CODE.get(m.type, 4) in _FITS.get(e.type, ()):
             head = body[start : m.start].split()
-            if len(head) == 1 and any(rest in _CUES for _, rest in proclitic_splits(normalise(head[0]))) \
+            if len(head) == 1 and _last_word_in([normalise(head[0])], _CUES) \
                     and normalise(m.text) in {normalise(a) for a in (*e.ar, *e.short_ar)}:
                 return m.start
     return start
