@@ -46,6 +46,33 @@ def test_other_story_after_a_read_also_marker_still_goes():
     assert "مستشفى" not in body
 
 
+def test_closing_paragraph_after_a_related_box_stays_though_it_shares_few_words():
+    # A column's closing wish takes up only three of the column's words (about a fifth of its own):
+    # more than a glued story shares (none to a tenth), so the column goes on after the box.
+    closing = ("أتمنى أن تعود أيام الصعود إلى جمهور الوحدة، فالرياضة متعة وأخلاق قبل أن تكون نتائج وأرقام، "
+               "والتاريخ لا ينسى من أخلص وصبر على الأيام الصعبة.")
+    page = _html("موسم لا ينسى لنادي الوحدة", COLUMN + ["مواضيع ذات صلة", closing])
+    body = clean(RawArticle(page, "html", path="closing.html")).body
+    assert all(p in body for p in COLUMN)
+    assert closing in body
+    assert "مواضيع ذات صلة" not in body
+
+
+def test_background_paragraph_under_a_sub_heading_is_not_a_teaser():
+    # "جدير بالذكر أن ..." goes on with the report, as no teaser's summary (a fresh lead) does.
+    report = [
+        "افتتح أمير المنطقة الشرقية أمس معرض الكتاب الدولي في مدينة الدمام بمشاركة أكثر من ثلاثمئة دار نشر من عشرين دولة عربية وأجنبية.",
+        "ويستمر المعرض عشرة أيام، ويقدم برنامجا ثقافيا يضم ندوات وأمسيات شعرية وورش عمل للأطفال والشباب في قاعات المعرض.",
+        "وقال مدير المعرض إن عدد الزوار المتوقع هذا العام يتجاوز نصف مليون زائر، بعد أن زاره في دورته الماضية أربعمئة ألف زائر.",
+    ]
+    background = ("جدير بالذكر أن الدورة الأولى أقيمت قبل خمسة أعوام في قاعة صغيرة بجامعة الملك فيصل، "
+                  "وشاركت فيها أربعون دارا سعودية فقط.")
+    page = _html("افتتاح معرض الكتاب الدولي في الدمام", report + ["جمهور المعرض في الدورة الأولى", background])
+    body = clean(RawArticle(page, "html", path="background.html")).body
+    assert all(p in body for p in report)
+    assert background in body
+
+
 REVIEW_LEAD = [
     "صدر حديثا عن دار النشر الأدبية ديوان شعر جديد بعنوان (ضفاف الضوء) للشاعر سالم الحربي، في مئة وعشرين صفحة من القطع المتوسط.",
     "ويضم الديوان ثلاثين قصيدة كتبها الشاعر خلال عشر سنوات، تتنوع بين القصيدة العمودية وقصيدة التفعيلة، ويغلب عليها الحنين إلى القرية والبحر.",
