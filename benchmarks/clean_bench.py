@@ -49,7 +49,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 import yaml
@@ -243,8 +243,9 @@ def _collapse(text: str) -> str:
     """Whitespace collapsed, invisible characters out (Unicode Cf and Cc: the bidi controls and the
     stray "\x1a" trafilatura drops, as in "المدير التنفيذي\u202d \u202cلروما"), and marks in canonical
     (NFC) order: trafilatura writes shadda before fatha as fatha before shadda (the same text by
-    Unicode). A plain substring test counts each of these as lost text."""
-    text = "".join(c for c in re.sub(r"\s+", " ", text) if unicodedata.category(c) not in ("Cf", "Cc"))
+    Unicode); HTML entities that some bodies carry ("&#39;") read as the characters they stand for.
+    A plain substring test counts each of these as lost text."""
+    text = "".join(c for c in re.sub(r"\s+", " ", unescape(text)) if unicodedata.category(c) not in ("Cf", "Cc"))
     return unicodedata.normalize("NFC", text.strip())
 
 

@@ -134,3 +134,16 @@ def test_headline_of_a_scraped_page_is_not_taken_for_a_sub_title():
     assert doc.title == headline
     assert headline not in doc.body
     assert all(p in doc.body for p in TRAINING)
+
+
+def test_lead_under_a_reporter_and_city_credit_stays():
+    # "name – city" above the lead is a credit, not another story's headline whose summary the lead
+    # would be (the lead names the city, as a teaser's summary restates its headline).
+    lead = ("نشر كثير من سكان مكة المكرمة منذ صباح أمس صورا ومقاطع على حساباتهم تظهر ساحات الحرم وقد خلت من الزحام "
+            "بعد مغادرة المعتمرين، ودعا بعضهم بعضا إلى اغتنام الفرصة.")
+    rest = ["وأوضح عدد من الأهالي أن الأيام الذهبية بدأت بعد العيد، إذ يستطيع الواحد منهم أداء الطواف في دقائق قليلة دون تدافع.",
+            "واعتبروها فرصة سنوية ينتظرونها، فالصحن يبقى شبه خال حتى بداية موسم الحج، وتعود الحشود مع وصول الحجاج من الخارج."]
+    page = _html("الحرم يخلو لأهالي البلد الحرام", ["حامد القرشي – مكة المكرمة", lead] + rest)
+    body = clean(RawArticle(page, "html", path="credit.html")).body
+    assert lead in body
+    assert all(p in body for p in rest)

@@ -752,9 +752,11 @@ def _head_of(page: Page, lines: list[Line], unit: list[int], title: str | None) 
 def _teaser_head(line: Line, questions: bool = False) -> bool:
     """Shaped like another story's headline: Arabic, 3 to 20 words, no final stop (a question mark
     only with ``questions``), not furniture, not an item of the article's own list ("3 - ...", "•",
-    "#وسم") and not a line that goes on from the one before."""
+    "#وسم"), not a credit line ("حامد القرشي – مكة المكرمة": six words at most around a dash) and not
+    a line that goes on from the one before."""
     return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and (not line.punct or (questions and line.question)) \
-        and not _LIST_ITEM.match(line.text) and not _HEAD_GOES_ON.match(line.norm)
+        and not _LIST_ITEM.match(line.text) and not (line.words <= 6 and _BYLINE_DASH.search(line.text)) \
+        and not _HEAD_GOES_ON.match(line.norm)
 
 
 _LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*[-–.)/]|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\))")
