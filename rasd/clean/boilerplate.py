@@ -342,16 +342,17 @@ def clean_text(text: str, profile: OutletProfile | None = None, title: str | Non
         if line.kind == "counter" and "|" in line.text and not prev.kind:
             prev.kind = "related"
     cut = _terminal_cut(content)
+    title_stems = _stems(_keys(_make_line(title))) if title is not None else None
 
     def title_keys(start: int, end: int) -> frozenset[str]:
-        if title is None:
+        if title_stems is None:
             from rasd.clean.metadata import find_title  # metadata builds on this module
 
             for i, line in enumerate(content):
                 line.role = "header" if i < start else "footer" if i >= end else "body"
             found = find_title(Page(content))
             return _stems(_keys(_make_line(found))) if found else frozenset()
-        return _stems(_keys(_make_line(title)))
+        return title_stems
 
     start, end = _main_run(content[:cut], title_keys)
     # A wire dateline above the lead is the article's, even with a teaser's headline between them.
@@ -361,7 +362,7 @@ def clean_text(text: str, profile: OutletProfile | None = None, title: str | Non
             break
         if not _teaser_head(content[start - back]):
             break
-    if start >= 2 and _deck(content[start - 1], content[:start - 1], content[start:end], title):
+    if start >= 2 and _deck(content[start - 1], content[:start - 1], content[start:end], title_stems):
         start -= 1
     for i, line in enumerate(content):
         line.role = "header" if i < start else "footer" if i >= end else "body"
@@ -373,18 +374,18 @@ _DECK_SHARE = 0.6  # 0.5 to 0.75 give the same on dev and extra (one deck there,
 _BYLINE_DASH = re.compile(r"\s[-–—ـ]\s")  # "لجين الأحمدي – عين اليوم": a credit line, not a sub-title
 
 
-def _deck(line: Line, above: list[Line], body: list[Line], title: str | None) -> bool:
+def _deck(line: Line, above: list[Line], body: list[Line], title_stems: frozenset[str] | None) -> bool:
     """A sub-title right above the lead, under the page's headline: shaped like a headline, and most
     of its words (three or more) are the article's own, as a teaser's headline's are not.
 
-    Only with a known ``title``: without one, the line above the lead is most often the headline
-    itself (which ``find_title`` then looks for above the body), and the deck is told from it by
-    sharing less than half of its words with it."""
-    if title is None or not _teaser_head(line) or _BYLINE_DASH.search(line.text) or not any(_teaser_head(l) for l in above):
+    Only with a known title (``title_stems``, its stemmed content words): without one, the line
+    above the lead is most often the headline itself (which ``find_title`` then looks for above the
+    body), and the deck is told from it by sharing less than half of its words with it."""
+    if title_stems is None or not _teaser_head(line) or _BYLINE_DASH.search(line.text) or not any(_teaser_head(l) for l in above):
         return False
     own = _stems(_keys(line))
     words = _prose_words(body)
-    return len(own) >= 3 and len(own & words) >= _DECK_SHARE * len(own) and len(own & _stems(_keys(_make_line(title)))) < len(own) / 2
+    return len(own) >= 3 and len(own & words) >= _DECK_SHARE * len(own) and len(own & title_stems) < len(own) / 2
 
 
 def _terminal_cut(lines: list[Line]) -> int:
@@ -473,14 +474,15 @@ def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]
         return (text_idx[0], text_idx[-1] + 1) if text_idx else (0, 0)
     order = sorted(runs.values(), key=lambda r: r[1])
     best = max(range(len(order)), key=lambda k: order[k][0])
-    anchor: frozenset[str] = frozenset()
+    first = last = best
     if len(order) > 1:
         anchor = title_keys(order[best][1], order[best][2])
-        hits = [len(anchor & _run_words(lines, run)) for run in order]
+        words = [_prose_words(lines[run[1]:run[2]]) for run in order]
+        hits = [len(anchor & w) for w in words]
         titled = max(range(len(order)), key=lambda k: (hits[k], order[k][0]))
         if not hits[best] and hits[titled] >= 2:
             best = titled
-    first, last = _join_runs(lines, order, best, anchor)
+        first, last = _join_runs(lines, order, words, best, anchor)
     start, end = order[first][1], order[last][2]
     if first == best and not lines[start].punct and lines[start].words <= 25 and end - start >= 3:
         # An unpunctuated first "paragraph" over more prose is a long headline.
@@ -500,10 +502,6 @@ def _prose_words(lines: list[Line]) -> frozenset[str]:
     return _stems(frozenset().union(*(_keys(l) for l in lines if l.prose)))
 
 
-def _run_words(lines: list[Line], run: list[int]) -> frozenset[str]:
-    return _prose_words(lines[run[1]:run[2]])
-
-
 _SUFFIX = re.compile(r"(?<=[\u0621-\u064A]{3})(?:ته|تها|ها|هم|ه|ات|ون|ين|يه|ي)$")
 
 
@@ -512,19 +510,18 @@ def _stems(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(_SUFFIX.sub("", k) for k in keys)
 
 
-def _join_runs(lines: list[Line], runs: list[list[int]], best: int, anchor: frozenset[str]) -> tuple[int, int]:
+def _join_runs(lines: list[Line], runs: list[list[int]], words: list[frozenset[str]], best: int,
+               anchor: frozenset[str]) -> tuple[int, int]:
     """Indices of the first and last run of the article: the best run and, outwards from it, each next
-    run that shares enough of its words with the title and what is joined so far, and is not behind
-    end furniture."""
-    if len(runs) == 1:
-        return best, best
-    core = set(_run_words(lines, runs[best])) | anchor
+    run that shares enough of its words (``words``, per run) with the title and what is joined so far,
+    and is not behind end furniture."""
+    core = set(words[best]) | anchor
     first = last = best
     for step in (-1, 1):
         k = best + step
         while 0 <= k < len(runs):
             a, b = (runs[k][2], runs[k + 1][1]) if step < 0 else (runs[k - 1][2], runs[k][1])
-            w = _run_words(lines, runs[k])
+            w = words[k]
             if any(l.kind in _RUN_BREAKS for l in lines[a:b]) or not w or len(w & core) < _JOIN * len(w):
                 break
             core |= w
@@ -583,15 +580,16 @@ def _drop_inside(body: list[Line]) -> None:
         run = []
 
 
-# A sentence that addresses the reader (imperative or "you") about the outlet's channels.
+# The outlet's channels a promotion is about.
 _CHANNEL = _rx(r"(?:[وف]?[بل]?|عبر\s+)(?:تطبيق|التطبيق|تطبيقنا|النشره|نشرتنا|نشره\s+\S+|(?:ال)?اشعارات|(?:ال)?تنبيهات|قناتنا|موقعنا|قناه|حساباتنا|حسابنا|صفحتنا|منصات\s+التواصل|بريدك|"
                r"البريد\s+الالكتروني|تغطيتنا|منصه\s+\S+|" + _SOCIAL + ")")
-_ADDRESS = _rx(r"تابع|تابعوا|تابعونا|تابعنا|حمل|حملوا|نزل|نزلوا|اشترك|اشتركوا|للاشتراك|انضم|انضموا|سجل|سجلوا|اضغط|اضغطوا|"
-               r"يمكنك|يمكنكم|لتصلك|لتصلكم|ليصلك|ليصلكم|تصلك|تصلكم|هاتفك|هواتفكم|جهازك|اجهزتكم|لتبقي|لتبقوا|احصل|واحصل|"
-               r"تفوت|تفوتوا|لا\s+تفوتوا|شاركونا|شاركنا|راسلونا|زوروا|زورونا|انقر|انقروا")
 # Imperatives and calls that only the page addresses to its reader (not سجل، نزل، تابع: also past verbs).
-_CALL = _rx(r"اضغط|اضغطوا|انقر|انقروا|شاركنا|شاركونا|نرحب|زوروا|زورونا|تابعونا|تابعوا|حملوا|نزلوا|اشتركوا|للاشتراك|"
-            r"سجلوا|انضموا|ارسلوا|راسلونا|للتواصل")
+_CALL_WORDS = (r"اضغط|اضغطوا|انقر|انقروا|شاركنا|شاركونا|زوروا|زورونا|تابعونا|تابعوا|حملوا|نزلوا|اشتركوا|للاشتراك|"
+               r"سجلوا|انضموا|راسلونا")
+# The words a sentence addresses its reader with: those calls, more imperatives and "you" forms.
+_ADDRESS = _rx(_CALL_WORDS + r"|تابع|تابعنا|حمل|نزل|اشترك|انضم|سجل|يمكنك|يمكنكم|لتصلك|لتصلكم|ليصلك|ليصلكم|تصلك|تصلكم|"
+               r"هاتفك|هواتفكم|جهازك|اجهزتكم|لتبقي|لتبقوا|احصل|واحصل|تفوت|تفوتوا|لا\s+تفوتوا")
+_CALL = _rx(_CALL_WORDS + r"|نرحب|ارسلوا|للتواصل")  # alone, in a short line: a call
 # A paragraph that goes on from the one before ("وأضاف", "ورحبت", "من جهته"): never a teaser's summary,
 # which opens like a lead ("أعلنت", "قال", "وقعت"). A word in و goes on, unless its و is the word's own
 # first letter: a verb (وقع، وصل، واصل، وافق) or a noun (وزير، وكالة، وصول) a lead may open with.
