@@ -138,3 +138,38 @@ def test_a_numbered_list_of_sections_is_the_article_not_teasers():
     doc = clean(RawArticle(page, "text"))
     for line in [l for l in page.splitlines()[1:] if l.strip()]:
         assert line in doc.body, line
+
+
+def test_unpunctuated_promotion_takes_no_article_paragraph_with_it():
+    # A promotion without a final stop is shaped like a headline; the paragraph under it is the
+    # article's, not the summary of a teaser, and must stay while the promotion goes.
+    page = """الخطوط السعودية تضيف رحلات جديدة إلى أوروبا
+أعلنت الخطوط الجوية السعودية، الاثنين، تشغيل رحلات مباشرة جديدة من الرياض وجدة إلى خمس مدن أوروبية اعتبارا من الشهر المقبل.
+
+وقال متحدث باسم الشركة إن الرحلات الجديدة تأتي ضمن خطة لزيادة السعة المقعدية في موسم الصيف بنسبة عشرين في المئة.
+
+للاشتراك في خدمة الأخبار العاجلة أرسل كلمة اشتراك إلى الرقم 88888
+
+أشار المتحدث إلى أن الطائرات الجديدة ستخدم خطوط باريس وميونيخ وفيينا، وأن حجز التذاكر متاح عبر الموقع والتطبيق ومكاتب المبيعات.
+
+وتسعى الشركة إلى رفع عدد المسافرين على رحلاتها الدولية إلى عشرين مليون مسافر سنويا خلال ثلاث سنوات.
+"""
+    doc = clean(RawArticle(page, "text"))
+    assert "88888" not in doc.body
+    assert "أشار المتحدث إلى أن الطائرات الجديدة" in doc.body
+    assert "وتسعى الشركة إلى رفع" in doc.body
+
+
+def test_share_label_ending_in_a_colon_goes():
+    page = """افتتاح أكبر مكتبة عامة في المنطقة الشرقية
+افتتح أمير المنطقة الشرقية، مساء أمس، مكتبة الملك عبدالعزيز العامة في الدمام، وهي الأكبر في المنطقة بمساحة عشرة آلاف متر مربع.
+
+وتضم المكتبة أكثر من مئتي ألف كتاب باللغتين العربية والإنجليزية، إلى جانب قاعات للأطفال ومختبر رقمي ومسرح صغير.
+
+شارك الخبر عبر:
+
+وأوضح مدير المكتبة أن أبوابها ستفتح للجمهور طوال أيام الأسبوع من التاسعة صباحا حتى العاشرة مساء.
+"""
+    doc = clean(RawArticle(page, "text"))
+    assert "شارك الخبر" not in doc.body
+    assert "وأوضح مدير المكتبة" in doc.body

@@ -253,7 +253,8 @@ def _furniture_kind(line: Line) -> str:
         return "wire"
     if has("ad") or has("nav"):
         return "nav" if has("nav") else "ad"
-    if not line.punct and ((has("share") and words <= 20) or (has("share", 1) and (words <= 3 or re.search(r"تابع|حمل|اشترك|انضم", n)))):
+    # A short line ending in a colon ("شارك الخبر عبر:") labels the icons after it; it is no sentence.
+    if (not line.punct or (words <= 6 and line.text.endswith(":"))) and ((has("share") and words <= 20) or (has("share", 1) and (words <= 3 or re.search(r"تابع|حمل|اشترك|انضم", n)))):
         return "share"
     if words <= 8 and has("comment"):
         return "comment"
@@ -640,7 +641,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     ``title`` is the headline the article's paragraphs must continue.
     Units: a headline-shaped line with the one-sentence paragraph under it
     (a teaser's headline and summary; the headline may already be out, as
-    part of a headline list), else one line. A unit's coherence is the share
+    part of a headline list; neither a promotion, which is a unit of its own
+    however it ends), else one line. A unit's coherence is the share
     of its content words that the title and the article's other paragraphs
     also use. The lead never goes: it is what the rest is measured against.
     Words are only counted on pages that hold a candidate (most hold none).
@@ -655,7 +657,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     i = 0
     while i < len(lines):
         if _teaser_head(lines[i], not interview) and i + 1 < len(lines) and lines[i + 1].role == "body" \
-                and _summary_shaped(lines[i + 1]) and not _promo(lines[i + 1]) and not _wire_dateline(lines[i]):
+                and _summary_shaped(lines[i + 1]) and not _promo(lines[i]) and not _promo(lines[i + 1]) \
+                and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
             i += 2
         else:
