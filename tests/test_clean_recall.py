@@ -147,3 +147,19 @@ def test_lead_under_a_reporter_and_city_credit_stays():
     body = clean(RawArticle(page, "html", path="credit.html")).body
     assert lead in body
     assert all(p in body for p in rest)
+
+
+def test_column_of_dashed_remarks_goes_on_after_a_related_box():
+    # Each remark opens with "ـ"; the one after the box shares no word with the others but keeps
+    # the column's mark, as a glued story would not.
+    remarks = [
+        "ـ قدم فريق الشباب مساء أمس واحدة من أجمل مبارياته هذا الموسم، وفاز على ضيفه بثلاثة أهداف نظيفة أمام جماهيره.",
+        "ـ المدرب الجديد غير طريقة اللعب كليا، واعتمد على الأطراف السريعة والضغط العالي منذ الدقيقة الأولى للمباراة.",
+        "ـ حارس المرمى الشاب أنقذ فرصتين محققتين في الشوط الأول، ويستحق أن يكون الحارس الأساسي في المباريات المقبلة.",
+    ]
+    last = "ـ كلمة أخيرة: شكرا لكل من وقف مع النادي في أيامه الصعبة، فالوفاء لا يُشترى بالمال."
+    page = _html("الشباب يعود بقوة", remarks + ["روابط ذات صلة", last])
+    body = clean(RawArticle(page, "html", path="remarks.html")).body
+    assert all(r in body for r in remarks)
+    assert last in body
+    assert "روابط ذات صلة" not in body

@@ -440,12 +440,23 @@ def _glued_after(lines: list[Line], i: int, before_chars: int) -> bool:
     if nxt is None:
         return False  # only headlines follow: the box is dropped anyway
     after_chars = sum(len(l.text) for l in lines[i + 1:] if l.prose)
-    if _CONTINUATION.match(nxt.norm) or after_chars >= before_chars:
+    if _CONTINUATION.match(nxt.norm) or after_chars >= before_chars or _same_marks(lines[:i], nxt):
         return False
     # A box whose links are gone ("اقرأ أيضاً:" alone) before more of the same article: the prose
     # after it goes on with the words of the prose before it, as a glued story does not.
     before, after = _prose_words(lines[:i]), _prose_words(lines[i + 1:])
     return len(after & before) < _GOES_ON_WORDS * len(after)
+
+
+_MARK = re.compile(r"^\s*([-–—ـ•*▪●■◾])")
+
+
+def _same_marks(before: list[Line], nxt: Line) -> bool:
+    """Whether the paragraph after a box opens with the dash or bullet that most prose paragraphs before
+    it open with: a column written as a list of remarks ("ـ ...") goes on; a glued story has no marks."""
+    mark = _MARK.match(nxt.text)
+    prose = [l for l in before if l.prose]
+    return bool(mark) and sum(1 for l in prose if (m := _MARK.match(l.text)) and m.group(1) == mark.group(1)) * 2 > len(prose)
 
 
 def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]]) -> tuple[int, int]:
