@@ -422,9 +422,9 @@ def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], se
         # within this article unless the article's setting agrees: merging it across articles
         # would make one person of everyone so called.
         scope = f"country:{setting}" if setting and len(words_of(m.text)) > 1 else doc.id
-        ent = doc.add_entity(corpus_entity(m.text, m.type, scope=scope))
+        ent = doc.add_entity(corpus_entity(m.text, m.type, scope=scope, country=setting))
     else:
-        ent = doc.add_entity(corpus_entity(m.text, m.type))
+        ent = doc.add_entity(corpus_entity(m.text, m.type, country=setting))
     return Mention(m.text, m.start, m.end, m.type, entity=ent.id, score=m.score)
 
 
