@@ -120,3 +120,26 @@ def test_a_family_name_alone_is_the_person_named_in_full(kb):
     doc = run(kb, body2, [("عبدالرحمن الغامدي", "PER"), ("سعيد الغامدي", "PER"), ("الغامدي", "PER")])
     lone = [m for m in doc.mentions if m.text == "الغامدي"]
     assert lone and lone[0].entity not in {entity_of(doc, "عبدالرحمن الغامدي").id, entity_of(doc, "سعيد الغامدي").id}
+
+
+def test_a_person_after_a_definite_noun_with_li_is_no_place_named_after_him(kb):
+    # للمطار is ل + المطار: a definite noun heads no genitive, the prince is a person
+    doc = run(kb, "ووصل للمطار الأمير خالد الفيصل أمير منطقة مكة المكرمة.", [("خالد الفيصل", "PER")])
+    assert any(m.type == "PER" and m.text.endswith("خالد الفيصل") for m in doc.mentions)
+    doc = run(kb, "وهبطت الطائرة في مطار الملك خالد الدولي مساء أمس.", [("خالد", "PER")])
+    assert not any(m.type == "PER" for m in doc.mentions)
+
+
+def test_the_recognisers_longer_person_name_is_kept(kb):
+    # a namesake's surname (غالاس ~ Kallas) with another given name is someone else
+    doc = run(kb, "وقال المدافع الفرنسي وليام غالاس إن فريقه سيفوز.", [("وليام غالاس", "PER")])
+    m = next(m for m in doc.mentions if m.type == "PER")
+    assert m.text == "وليام غالاس" and not m.entity.startswith("kb:")
+    # a KB person named with more of his lineage is still he, over the whole name
+    body = "واستقبل الشيخ حمدان بن محمد بن راشد آل مكتوم الوفد الزائر."
+    doc = run(kb, body, [("حمدان بن محمد بن راشد آل مكتوم", "PER")])
+    m = next(m for m in doc.mentions if m.type == "PER")
+    assert m.text == "حمدان بن محمد بن راشد آل مكتوم" and m.entity.startswith("kb:")
+    # a family name that is also a nationality adjective (الكندي) after given names is a name
+    doc = run(kb, "وقال سعيد محمد الكندي رئيس الاتحاد إن البطولة ستقام في موعدها.", [("سعيد محمد الكندي", "PER")])
+    assert [m.text for m in doc.mentions if m.type == "PER"] == ["سعيد محمد الكندي"]

@@ -117,6 +117,16 @@ def unit_count(word: str) -> int:
     return hit[1] if hit else 0
 
 
+def spelled_unit_count(word: str) -> int:
+    """``unit_count`` of a word, or of the most carried unit it spells with other vowel
+    letters (وليام for ويليام) when the table lacks it as written."""
+    n = unit_count(word)
+    if n or word.startswith("ال"):
+        return n
+    hit = _skeletons().get(_skeleton(word))
+    return _units()[hit][1] if hit else 0
+
+
 def name_counts() -> tuple[int, int]:
     """(full names, name units) the tables hold."""
     return len(_full()), len(_units())
