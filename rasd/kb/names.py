@@ -55,20 +55,24 @@ def full_names() -> Iterable[str]:
 
 
 @lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[tuple[int, ...], tuple[str, ...]]]]:
+    units, regional = {}, {}
+    for r in rows("name_parts.tsv.gz"):
+        units[r[0]] = (r[1], int(r[2]) + int(r[3]) + int(r[4]))
+        if len(r) > 6 and r[5]:
+            regional[r[0]] = (tuple(int(c) for c in r[5].split(",")), tuple(r[6].split("|")))
+    return units, regional
+
+
 def _units() -> dict[str, tuple[str, int]]:
     """unit -> (Latin spelling, people who carry it)."""
-    return {r[0]: (r[1], int(r[2]) + int(r[3]) + int(r[4])) for r in rows("name_parts.tsv.gz")}
+    return _table()[0]
 
 
-@lru_cache(maxsize=1)
 def _regional() -> dict[str, tuple[tuple[int, ...], tuple[str, ...]]]:
     """unit -> (carriers per region, spelling per region, "" for the usual one), for the units
     people of ``REGIONS`` carry (in its order)."""
-    out = {}
-    for r in rows("name_parts.tsv.gz"):
-        if len(r) > 6 and r[5]:
-            out[r[0]] = (tuple(int(c) for c in r[5].split(",")), tuple(r[6].split("|")))
-    return out
+    return _table()[1]
 
 
 @lru_cache(maxsize=1)
