@@ -8,7 +8,8 @@ Writes compact tables under ``rasd/data/kb/generated/`` (see its README):
 - ``person_names.tsv.gz``: Arabic full names of people with their usual Latin
   spelling, from arabic-name-romanizer's Wikidata index (CC0);
 - ``name_parts.tsv.gz``: single name words (given names, surnames, foreign
-  name tokens) with their usual Latin spelling, from the same index and from
+  name tokens) with their usual Latin spelling, and their carriers and
+  spelling per region, from the same index and from
   NETransliteration-COLING2018's Wikidata token pairs (CC0);
 - ``places.tsv.gz``: cities and first-level regions with Arabic name, English
   name and Wikidata id, from dr5hn/countries-states-cities-database (ODbL);
