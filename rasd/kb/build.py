@@ -8,7 +8,8 @@ Writes compact tables under ``rasd/data/kb/generated/`` (see its README):
 - ``person_names.tsv.gz``: Arabic full names of people with their usual Latin
   spelling, from arabic-name-romanizer's Wikidata index (CC0);
 - ``name_parts.tsv.gz``: single name words (given names, surnames, foreign
-  name tokens) with their usual Latin spelling, from the same index and from
+  name tokens) with their usual Latin spelling, and their carriers and
+  spelling per region, from the same index and from
   NETransliteration-COLING2018's Wikidata token pairs (CC0);
 - ``places.tsv.gz``: cities and first-level regions with Arabic name, English
   name and Wikidata id, from dr5hn/countries-states-cities-database (ODbL);
@@ -33,6 +34,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from rasd.kb import load_dir
+from rasd.kb.names import REGION_OF, REGIONS
 from rasd.kb.places import arabic_only
 from rasd.recognise.nameness import letters_score
 from rasd.text.normalise import normalise, proclitic_splits
@@ -97,26 +99,37 @@ def person_names() -> list[tuple]:
     return rows
 
 
-# The Maghreb spells Arabic names the French way (Ben Attia, al-Qourachi, Abderrahim); an
-# English reader knows bin Attia, al-Qurashi, Abdulrahim: their votes count a fifth.
-_FRENCH_SPELLING = frozenset({"TN", "DZ", "MA", "MR"})
-_FRENCH_SPELLING_WEIGHT = 0.2
+# The Maghreb spells Arabic names the French way (Ben Attia, al-Qourachi, Abderrahim), Iran,
+# Afghanistan and Pakistan the Persian or Urdu way (Reza, Fazal, Alavi, Javad); an English reader
+# of Arabic news knows bin Attia, al-Qurashi, Abdulrahim, Rida, Fadl, Alawi, Jawad. Iran and
+# Pakistan alone carry over a third of the votes: these countries' votes count a fifth.
+_OTHER_CONVENTION = frozenset({"TN", "DZ", "MA", "MR", "IR", "AF", "PK"})
+_OTHER_CONVENTION_WEIGHT = 0.2
+# Spellings part by region (Egypt's Gamal, the Gulf's Jamal, Tunisia's Rached, Iran's Javad):
+# each unit also keeps its carriers and usual spelling per region of ``names.REGIONS``, so that
+# a name is spelled the way its bearer's region does.
+_REGION_MIN = 5  # carriers in a region before its spelling counts: one or two are noise (سلطان, Al-Sharji)
 
 
 def name_parts(netranslit: str) -> list[tuple]:
-    """(arabic unit, latin, given, surname, other) per name unit (a word, or a compound such as
-    عبد الله): the usual Latin spelling and how many Wikidata people carry it as given name,
-    surname or unknown part."""
+    """(arabic unit, latin, given, surname, other, region carriers, region spellings) per name
+    unit (a word, or a compound such as عبد الله): the usual Latin spelling, how many Wikidata
+    people carry it as given name, surname or unknown part, and per region of ``names.REGIONS``
+    (comma-, bar-separated, empty where none) its carriers and, where it has ``_REGION_MIN`` of
+    them, its spelling there when that differs from the usual one."""
     votes: dict[str, Counter] = defaultdict(Counter)
     roles: dict[str, Counter] = defaultdict(Counter)
+    regional: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for ar, latin, role, cc, n in _romanizer_db().execute(
         "SELECT arabic_key, latin, role, country, count FROM units WHERE source = 'wikidata'"
     ):
         key = _arabic_name(ar)
         if not key or key.count(" ") > 2 or not _LATIN_NAME.match(latin):
             continue  # units of up to three words: عبد الله, نور الدين, بن عبد العزيز
-        votes[key][latin] += n * (_FRENCH_SPELLING_WEIGHT if cc in _FRENCH_SPELLING else 1.0)
+        votes[key][latin] += n * (_OTHER_CONVENTION_WEIGHT if cc in _OTHER_CONVENTION else 1.0)
         roles[key][role if role in ("given", "surname") else "other"] += n
+        if cc in REGION_OF:
+            regional[key][REGION_OF[cc]][latin] += n
     data = _git_show(netranslit, SOURCES["netranslit"], "data/wd_arabic.normalized.aligned.tokens").decode("utf-8")
     for line in data.splitlines():
         parts = line.split("\t")
@@ -132,7 +145,13 @@ def name_parts(netranslit: str) -> list[tuple]:
     for key in sorted(votes):
         latin, _ = votes[key].most_common(1)[0]
         r = roles[key]
-        rows.append((key, latin, round(r["given"]), round(r["surname"]), round(r["other"])))
+        reg = regional.get(key, {})
+        carriers = ",".join(str(sum(reg[g].values())) if g in reg else "0" for g in REGIONS) if reg else ""
+        spellings = "|".join(
+            best if sum(reg.get(g, {}).values()) >= _REGION_MIN and (best := reg[g].most_common(1)[0][0]) != latin
+            else "" for g in REGIONS
+        ) if reg else ""
+        rows.append((key, latin, round(r["given"]), round(r["surname"]), round(r["other"]), carriers, spellings))
     return rows
 
 

@@ -11,10 +11,15 @@ rasd.kb.build``) say how people actually spell their names in Latin letters:
 ``english_name`` takes a whole name from the first table, else builds it unit
 by unit from the second (longest compound first; a unit spelled with other
 vowel letters, سلفا for سالفا, by its skeleton), and only falls back to
-:func:`rasd.text.translit.romanise` for a unit neither knows.
+:func:`rasd.text.translit.romanise` for a unit neither knows. Spellings part by
+region (Egypt's Gamal, the Gulf's Jamal, Iran's Javad): the bearer's region is
+guessed from how many people of each region carry the name's units, nudged by
+the country the article is set in, and each unit takes that region's spelling;
+particles follow the English convention (bin, ibn, Abu; the Maghreb's Ben).
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -23,6 +28,20 @@ from rasd.text.normalise import WORD_CACHE, normalise
 from rasd.text.translit import romanise
 
 _MAX_UNIT = 3  # words in the longest compound unit (بن عبد العزيز)
+# Regions whose people spell the same Arabic name alike (Egypt's Gamal, the Gulf's Jamal,
+# Tunisia's Rached, Iran's Javad); the name-unit table keeps carriers and spelling per region.
+REGIONS = {
+    "gulf": frozenset("SA AE KW QA BH OM YE".split()),
+    "egypt": frozenset("EG SD LY".split()),
+    "levant": frozenset("IQ SY LB JO PS".split()),
+    "maghreb": frozenset("TN DZ MA MR".split()),
+    "persian": frozenset("IR AF PK".split()),
+}
+REGION_OF = {cc: r for r, ccs in REGIONS.items() for cc in ccs}
+_REGION_INDEX = {r: i for i, r in enumerate(REGIONS)}
+# How much more likely a bearer is of the region the article is set in (a hint the name's own
+# units can overrule: an Iranian minister in a Saudi article).
+SETTING_ODDS = 4.0
 
 
 @lru_cache(maxsize=1)
@@ -36,9 +55,46 @@ def full_names() -> Iterable[str]:
 
 
 @lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[tuple[int, ...], tuple[str, ...]]]]:
+    units, regional = {}, {}
+    for r in rows("name_parts.tsv.gz"):
+        units[r[0]] = (r[1], int(r[2]) + int(r[3]) + int(r[4]))
+        if len(r) > 6 and r[5]:
+            regional[r[0]] = (tuple(int(c) for c in r[5].split(",")), tuple(r[6].split("|")))
+    return units, regional
+
+
 def _units() -> dict[str, tuple[str, int]]:
     """unit -> (Latin spelling, people who carry it)."""
-    return {ar: (latin, int(g) + int(s) + int(o)) for ar, latin, g, s, o in rows("name_parts.tsv.gz")}
+    return _table()[0]
+
+
+def _regional() -> dict[str, tuple[tuple[int, ...], tuple[str, ...]]]:
+    """unit -> (carriers per region, spelling per region, "" for the usual one), for the units
+    people of ``REGIONS`` carry (in its order)."""
+    return _table()[1]
+
+
+@lru_cache(maxsize=1)
+def _region_totals() -> tuple[float, ...]:
+    counts = [c for c, _ in _regional().values()]
+    return tuple(float(sum(col)) for col in zip(*counts)) if counts else ()
+
+
+def _region(units: list[str], country: str | None) -> int | None:
+    """The region whose people most likely carry all these units (naive Bayes over the units'
+    carriers per region; the article's country, if any, ``SETTING_ODDS`` times likelier than each
+    other region); None when no unit says anything about one."""
+    regional, totals = _regional(), _region_totals()
+    seen = [regional[u][0] for u in units if u in regional]
+    if not seen:
+        return None
+    hint = _REGION_INDEX.get(REGION_OF.get(country or ""), -1)
+    scores = [
+        sum(math.log((c[r] + 0.5) / total) for c in seen) + (math.log(SETTING_ODDS) if r == hint else 0.0)
+        for r, total in enumerate(totals)
+    ]
+    return max(range(len(scores)), key=scores.__getitem__)
 
 
 def _skeleton(word: str) -> str:
@@ -47,14 +103,14 @@ def _skeleton(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _skeletons() -> dict[str, tuple[str, int]]:
-    """Skeleton of a one-word unit -> the most carried unit's spelling (سلفا ~ سالفا)."""
+def _skeletons() -> dict[str, str]:
+    """Skeleton of a one-word unit -> the most carried unit with it (سلفا ~ سالفا)."""
     best: dict[str, tuple[str, int]] = {}
-    for ar, (latin, n) in _units().items():
+    for ar, (_, n) in _units().items():
         k = _skeleton(ar)
         if " " not in ar and len(k) >= 3 and n >= 2 and n > best.get(k, ("", 0))[1]:
-            best[k] = (latin, n)
-    return best
+            best[k] = (ar, n)
+    return {k: ar for k, (ar, _) in best.items()}
 
 
 def unit_count(word: str) -> int:
@@ -65,9 +121,26 @@ def unit_count(word: str) -> int:
     return hit[1] if hit else 0
 
 
+def spelled_unit_count(word: str) -> int:
+    """``unit_count`` of a word, or of the most carried unit it spells with other vowel
+    letters (وليام for ويليام) when the table lacks it as written."""
+    n = unit_count(word)
+    if n or word.startswith("ال"):
+        return n
+    hit = _skeletons().get(_skeleton(word))
+    return _units()[hit][1] if hit else 0
+
+
 def name_counts() -> tuple[int, int]:
     """(full names, name units) the tables hold."""
     return len(_full()), len(_units())
+
+
+# Particles spelled by the English convention, whatever Wikidata's foreign namesakes use
+# (بن is also Chinese Ben, ابن Indonesian Ibnu): the Gulf's bin, not the Maghreb's Ben.
+_PARTICLES = {"بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "Abu", "ابي": "Abi", "ال": "Al"}
+_MAGHREB = _REGION_INDEX["maghreb"]  # whose own convention is Ben (Ben Ali)
+_MAGHREB_PARTICLES = {**_PARTICLES, "بن": "Ben"}
 
 
 def _key(arabic: str) -> list[str]:
@@ -81,39 +154,62 @@ def _key(arabic: str) -> list[str]:
     return out
 
 
-def _unit(words: list[str]) -> str | None:
+def _unit(words: list[str]) -> tuple[str, str] | None:
+    """(the table's unit, "al-" or "") for these words: the unit itself, its article-free
+    reading (الحريري unseen with its article), or a unit spelled with other vowel letters;
+    None when the table knows none. A compound led by بن/ابن/بنت is the particle and a name."""
     units = _units()
-    hit = units.get(" ".join(words))
-    if hit is None and len(words) == 1 and words[0].startswith("ال") and len(words[0]) > 4:
-        bare = units.get(words[0][2:])
-        if bare is not None:
-            return "al-" + bare[0]  # الحريري unseen with its article: al- + the surname
-    if hit is None and len(words) == 1 and not words[0].startswith("ال"):
-        hit = _skeletons().get(_skeleton(words[0]))  # an outlet's own vowel letters
-    return hit[0] if hit else None
+    key = " ".join(words)
+    if key in units and (len(words) == 1 or words[0] not in ("بن", "ابن", "بنت")):
+        return key, ""
+    if len(words) > 1:
+        return None
+    w = words[0]
+    if w.startswith("ال") and len(w) > 4:
+        return (w[2:], "al-") if w[2:] in units else None
+    hit = _skeletons().get(_skeleton(w))
+    return (hit, "") if hit else None
+
+
+def _spell(unit: str, region: int | None) -> str:
+    if unit in _PARTICLES:
+        return (_MAGHREB_PARTICLES if region == _MAGHREB else _PARTICLES)[unit]
+    latin = _units()[unit][0]
+    if region is not None and unit in _regional():
+        latin = _regional()[unit][1][region] or latin
+    return latin if latin.startswith(("bin ", "al-")) else latin[:1].upper() + latin[1:]
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def english_name(arabic: str) -> str:
-    """The conventional Latin spelling of a person's Arabic name ("سلفا كير" -> "Salva Kiir")."""
+def english_name(arabic: str, country: str | None = None) -> str:
+    """The conventional Latin spelling of a person's Arabic name ("سلفا كير" -> "Salva Kiir"),
+    each unit as the bearer's likely region spells it (``country``: where the article is set)."""
     words = _key(arabic)
     if not words:
         return romanise(arabic)
     whole = _full().get(" ".join(words))
     if whole:
         return whole
-    out: list[str] = []
+    found: list[tuple[str, str] | str] = []  # (unit, prefix) from the tables, or an unknown word
     i = 0
     while i < len(words):
         for n in range(min(_MAX_UNIT, len(words) - i), 0, -1):
-            latin = _unit(words[i : i + n])
-            if latin:
-                out.append(latin if latin.startswith(("bin ", "al-")) or latin == "bin" else latin[:1].upper() + latin[1:])
+            hit = _unit(words[i : i + n])
+            if hit:
+                found.append(hit)
                 i += n
                 break
         else:
-            out.append(romanise(words[i]))
+            found.append(words[i])
             i += 1
+    region = _region([f[0] for f in found if isinstance(f, tuple)], country)
+    out = []
+    for f in found:
+        if isinstance(f, tuple):
+            latin = _spell(f[0], region)
+            out.append(f[1] + latin[:1].upper() + latin[1:] if f[1] else latin)
+        else:
+            out.append(romanise(f))
     if out and out[0].startswith("al-"):
         out[0] = "Al-" + out[0][3:]
     return " ".join(out)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb import KBEntity, KnowledgeBase
-from rasd.kb.names import unit_count
+from rasd.kb.names import spelled_unit_count
 from rasd.kb.places import common_word_readings
 from rasd.link.corpus import canonical_key, corpus_entity, distinctive
 from rasd.recognise.lexicon import ORG_CUES, PERSON_CUES, PLACE_CUES, maqsura_particle
@@ -37,6 +37,7 @@ NAME_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 _FAMILY_FIRST = {"CN", "TW", "HK", "MO", "KP", "KR", "VN", "SG"}
 _PATRONYMIC = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "ام"}  # normalised: آل -> ال
 _BIG_CITY = 5_000_000  # a GeoNames name of a city this big is taken without corroboration
+NAME_WORD = 0.5  # a prior this high makes a listed common word (محمد, سعيد) a name in a person's span
 
 
 def link(doc: Doc, kb: KnowledgeBase) -> None:
@@ -68,7 +69,8 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
         if best is not None:
             e = kb.get(best.key)
             start = _after_cue(doc.body, s.start, s.end, e, ner)
-            names.append(_kb_mention(doc, e, doc.body[start : s.end], start, s.end))
+            end = _lineage_end(doc.body, s.end, e, ner)
+            names.append(_kb_mention(doc, e, doc.body[start:end], start, end))
 
     covered = _covered(len(doc.body), names)
     setting = _setting(kb, names)
@@ -162,10 +164,19 @@ def _common_nouns() -> frozenset[str]:
 
 def _descriptive(word: str) -> bool:
     """A title, a cue word (وزارة, الجيش) or a common word (``common_words.txt``, the
-    learned prior), its proclitic and article read off."""
+    learned prior), its proclitic and article read off; not a word the prior holds for a name
+    (``common_words.txt`` also lists given names that are towns: محمد, سعيد محمد الكندي is a
+    person, not a description of a Canadian)."""
     nouns = _common_nouns()
-    return _common(word) or any(rest in nouns or rest.startswith("ال") and rest[2:] in nouns
+    return _common(word) or any((rest in nouns or rest.startswith("ال") and rest[2:] in nouns)
+                                and (rest in _TITLES or rest in _CUES or not _name_word(rest))
                                 for _, rest in proclitic_splits(word))
+
+
+def _name_word(word: str) -> bool:
+    """Whether the learned prior holds a word for a name rather than a common word."""
+    p = prior(word)
+    return p is not None and p >= NAME_WORD
 
 
 _NER_CODE = {"PER": 1, "ORG": 2, "LOC": 3, "GPE": 3, "MISC": 4}
@@ -220,8 +231,10 @@ def _named_after(body: str, start: int) -> bool:
     before = _words_before(body, start)
     while before and before[-1] in _HONORIFICS:
         before.pop()
-    # only a noun without the article heads a genitive: "تنظيم القاعدة أسامة بن لادن" is no base
-    return bool(before) and any(rest in _NAMED_AFTER for p, rest in proclitic_splits(before[-1]) if not p.endswith("ال"))
+    # only a noun without the article heads a genitive: "تنظيم القاعدة أسامة بن لادن" is no base,
+    # nor "وصل للمطار الأمير خالد" (ل + the article, its alef dropped: لل)
+    return bool(before) and any(rest in _NAMED_AFTER for p, rest in proclitic_splits(before[-1])
+                                if not p.endswith(("ال", "لل")))
 
 
 # Words that make a title someone else's: "نائب خادم الحرمين الشريفين" is the crown
@@ -422,9 +435,9 @@ def _link_ner(doc: Doc, kb: KnowledgeBase, ix, m: Mention, anchors: set[str], se
         # within this article unless the article's setting agrees: merging it across articles
         # would make one person of everyone so called.
         scope = f"country:{setting}" if setting and len(words_of(m.text)) > 1 else doc.id
-        ent = doc.add_entity(corpus_entity(m.text, m.type, scope=scope))
+        ent = doc.add_entity(corpus_entity(m.text, m.type, scope=scope, country=setting))
     else:
-        ent = doc.add_entity(corpus_entity(m.text, m.type))
+        ent = doc.add_entity(corpus_entity(m.text, m.type, country=setting))
     return Mention(m.text, m.start, m.end, m.type, entity=ent.id, score=m.score)
 
 
@@ -490,10 +503,23 @@ def _someone_else(kb: KnowledgeBase, tokens: list[Token], s: Spot, ner: list[Men
     return False
 
 
+def _lineage_end(body: str, end: int, e: KBEntity, ner: list[Mention]) -> int:
+    """End of a KB person's mention: where the recogniser's person name goes on with the
+    person's lineage (حمدان بن محمد [بن راشد آل مكتوم]: still Hamdan, named longer), its end."""
+    if e.type != "PER":
+        return end
+    for m in ner:
+        if m.type == "PER" and m.start < end < m.end:
+            rest = words_of(body[end : m.end])
+            return m.end if rest and rest[0] in _KIN | {"ال"} else end
+    return end
+
+
 def _given_name(word: str) -> bool:
-    """Whether a word before a name is someone's given name (هانتر, عدي), not a title
-    (الأدميرال, الرئيس): no article, not a title cue, carried by Wikidata people."""
-    return not word.startswith("ال") and word not in PERSON_CUES and word not in _HONORIFICS and unit_count(word) >= 2
+    """Whether a word before a name is someone's given name (هانتر, عدي, وليام), not a title
+    (الأدميرال, الرئيس): no article, not a title cue, carried by Wikidata people (however the
+    outlet writes its vowels: وليام is ويليام)."""
+    return not word.startswith("ال") and word not in PERSON_CUES and word not in _HONORIFICS and spelled_unit_count(word) >= 2
 
 
 def _name_parts(doc: Doc, kb: KnowledgeBase, names: list[Mention]) -> dict[tuple[int, str], str]:

@@ -64,8 +64,9 @@ def name_form(surface: str) -> str:
     return "ا" + first[m.end():] + (" " + rest if rest else "")
 
 
-def corpus_entity(name: str, etype: str, scope: str | None = None) -> Entity:
-    """A corpus entity for a mention's surface (people as written; other names by ``name_form``)."""
+def corpus_entity(name: str, etype: str, scope: str | None = None, country: str | None = None) -> Entity:
+    """A corpus entity for a mention's surface (people as written; other names by ``name_form``);
+    ``country``, where the article is set, hints how a person's name is spelled in Latin."""
     surface, name = name, name if etype == "PER" else name_form(name)
-    latin = english_name(name) if etype == "PER" else romanise(name)
+    latin = english_name(name, country) if etype == "PER" else romanise(name)
     return Entity(id=corpus_id(name, etype, scope), name=latin, name_ar=name, type=etype, aliases=[surface])

@@ -197,8 +197,8 @@ def romanise(arabic: str) -> str:
     parts = []
     for w in words:
         r = _romanise_word(w) if any("\u0600" <= c <= "\u06ff" for c in w) else w
-        if r.startswith("al-") and parts:
-            parts.append("al-" + r[3:4].upper() + r[4:])
+        if r.startswith("al-"):
+            parts.append(("al-" if parts else "Al-") + r[3:4].upper() + r[4:])  # Al-Batian, not Al-batian
         elif r:
             parts.append(r[:1].upper() + r[1:] if r != "bin" else r)
     return " ".join(parts)
