@@ -40,14 +40,12 @@ from rasd.group.stories import EVICT_EVERY, MAX_CANDIDATES, TAIL, StoryIndex, bl
 
 
 def _word_keys(rows: Iterable) -> Iterator[tuple]:
-    """(key, pos) of what an article's words and entities are counted under: "t:" content
-    words and figures (``CorpusStats.term_df``), "e:" entities."""
+    """(key, pos) of what an article's words and entities are counted under: its blocking
+    keys, and its figures as "t:" terms (``CorpusStats.term_df``)."""
     for row in rows:
         f = pickle.loads(row.features)
-        for key in (*f.terms, *figure_keys(f)):
-            yield f"t:{key}", row.pos
-        for key in f.entities:
-            yield f"e:{key}", row.pos
+        for key in (*blocking_keys(f), *(f"t:{key}" for key in figure_keys(f))):
+            yield key, row.pos
 
 
 def _gram_keys(rows: Iterable) -> Iterator[tuple]:
