@@ -37,7 +37,7 @@ from pyspark.sql import functions as F
 from rasd.group.duplicates import lsh_bands, near_duplicate
 from rasd.group.features import N_FEATURES
 from rasd.group.similarity import WINDOW_DAYS, figure_keys, similarities, weigh
-from rasd.group.stories import EVICT_EVERY, MAX_CANDIDATES, MAX_LIVE, TAIL, StoryIndex, blocking_keys, out_of_window, probe_keys
+from rasd.group.stories import EVICT_EVERY, MAX_CANDIDATES, TAIL, StoryIndex, blocking_keys, out_of_window, probe_keys
 
 
 def _count_keys(rows: Iterable) -> Iterator[tuple]:
@@ -75,13 +75,15 @@ def _until(rows: Iterable, checkpoints) -> Iterator[tuple]:
     points = checkpoints.value
     for row in rows:
         later = (points[k] for k in range(row.seq // EVICT_EVERY, len(points)))  # at most MAX_LIVE / EVICT_EVERY + 1 read
-        yield row.pos, next((pos for seq, pos, max_day in later if out_of_window(row.seq, row.day, seq, max_day)), None)
+        yield row.pos, *next(((pos, seq) for seq, pos, max_day in later if out_of_window(row.seq, row.day, seq, max_day)),
+                             (None, None))
 
 
 def window_until(spark: SparkSession, seq: DataFrame) -> DataFrame:
-    """(pos, until): the last article (pos) placed while each article is in a local run's
-    window, which is pruned after every ``EVICT_EVERY`` articles (``out_of_window``, by the
-    newest date so far); null while it never leaves. ``seq``: (pos, seq, day)."""
+    """(pos, until, until_seq): the last article (its pos and seq) placed while each article
+    is in a local run's window, which is pruned after every ``EVICT_EVERY`` articles
+    (``out_of_window``, by the newest date so far); null while it never leaves.
+    ``seq``: (pos, seq, day)."""
     blocks = seq.groupBy(F.floor(F.col("seq") / EVICT_EVERY).alias("block")).agg(
         F.count("*").alias("n"), F.max("seq").alias("seq"), F.max("pos").alias("pos"), F.max("day").alias("day"))
     points, newest = [], None  # one row per EVICT_EVERY articles: the driver holds a thousandth of the corpus
@@ -90,7 +92,8 @@ def window_until(spark: SparkSession, seq: DataFrame) -> DataFrame:
         if b.n == EVICT_EVERY:
             points.append((b.seq, b.pos, newest))
     checkpoints = spark.sparkContext.broadcast(points)
-    return spark.createDataFrame(seq.rdd.mapPartitions(lambda rows: _until(rows, checkpoints)), "pos long, until long")
+    return spark.createDataFrame(seq.rdd.mapPartitions(lambda rows: _until(rows, checkpoints)),
+                                 "pos long, until long, until_seq long")
 
 
 def weighed(spark: SparkSession, feats: DataFrame) -> DataFrame:
@@ -98,7 +101,7 @@ def weighed(spark: SparkSession, feats: DataFrame) -> DataFrame:
     arrival, by the counts of the articles up to it in input order (prefix counts: a
     running count is a count of what came before), its probe keys (``probes``), the keys
     it is found under (``keys``), the last article placed while it is in the window
-    (``until``, ``window_until``) and its place in input order (``seq``, from 0)."""
+    (``until``, ``until_seq``: ``window_until``) and its place in input order (``seq``, from 0)."""
     seq = spark.createDataFrame(feats.select("pos").rdd.map(lambda r: r.pos).sortBy(lambda p: p).zipWithIndex(),
                                 "pos long, seq long").cache()
     keys = spark.createDataFrame(feats.rdd.mapPartitions(_count_keys),
@@ -169,15 +172,13 @@ def duplicate_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
     return spark.createDataFrame(checked.map(lambda r: (r.b, r.a)), "b long, a long")
 
 
-# An article's candidates are among the live articles placed before it, at most MAX_LIVE
-# after a pruning plus the EVICT_EVERY placed since: in its chunk of input order or the one before.
-CHUNK = MAX_LIVE + EVICT_EVERY
+CHUNK = 5000  # articles whose pairs one task scores, holding their features and their live candidates
 
 
 def _score(rows: Iterable) -> Iterator[tuple]:
     """Score each article's candidates as the local index does: dense weights of b, one gather
-    each. Rows come by chunk: first the features of the chunk's articles and of the chunk
-    before (``pair`` false), then the chunk's candidate pairs by article."""
+    each. Rows come by chunk: first the features of the chunk's articles and of every earlier
+    article still in the window there (``pair`` false), then the chunk's candidate pairs by article."""
     dense = np.zeros(N_FEATURES, dtype=np.float32)
     blobs: dict[int, bytes] = {}
     for (_, pair, b), rows_b in groupby(rows, key=lambda r: (r.chunk, r.pair, r.b)):
@@ -198,18 +199,21 @@ def _score(rows: Iterable) -> Iterator[tuple]:
         dense[f.ngram_idx] = 0.0
 
 
-def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups: DataFrame) -> DataFrame:
+def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups: DataFrame,
+                chunk: int = CHUNK) -> DataFrame:
     """(b, a, score, forced, votes) for every candidate pair that passes.
 
-    Pairs are scored by chunks of ``CHUNK`` articles in input order: an article's features
-    travel to its own chunk and the next, not once per pair (about 40 per article).
+    Pairs are scored by chunks of ``chunk`` articles in input order. An article's features
+    travel to each chunk from its own to the one where it leaves the window (``until_seq``):
+    a few copies per article, not one per pair (about 40).
     """
     cands = blocked.join(dups.withColumn("forced", F.lit(True)), ["b", "a"], "full").fillna(
         {"forced": False, "votes": 0})
-    chunk = F.floor(F.col("seq") / CHUNK)
-    pairs = cands.join(feats.select(F.col("pos").alias("b"), chunk.alias("chunk")), "b").select(
+    first = F.floor(F.col("seq") / chunk)
+    last = F.coalesce(F.floor(F.col("until_seq") / chunk), F.lit((feats.count() - 1) // chunk))
+    pairs = cands.join(feats.select(F.col("pos").alias("b"), first.alias("chunk")), "b").select(
         "chunk", F.lit(True).alias("pair"), "b", "a", "forced", "votes", F.lit(None).cast("binary").alias("features"))
-    own = feats.select(F.explode(F.array(chunk, chunk + 1)).alias("chunk"), F.lit(False).alias("pair"),
+    own = feats.select(F.explode(F.sequence(first, last)).alias("chunk"), F.lit(False).alias("pair"),
                        F.lit(-1).cast("long").alias("b"), F.col("pos").alias("a"), F.lit(None).cast("boolean").alias("forced"),
                        F.lit(None).cast("long").alias("votes"), "features")
     rows = own.unionByName(pairs).repartition("chunk").sortWithinPartitions("chunk", "pair", "b")
