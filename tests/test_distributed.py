@@ -175,29 +175,56 @@ def test_the_local_path_never_imports_spark(tmp_path):
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
-def test_spark_drops_an_article_from_the_candidates_where_a_local_run_does(spark):
-    """A feed that delivers old news late (dates out of order) over more articles than one
-    pruning of the local window: Spark knows, for every article, the last one placed
-    while a local run still kept it as a candidate."""
+def _bulletins(n: int = 2300) -> list:
+    """A feed that delivers old news late: one bulletin template, a month's dates in a
+    scrambled order, over more articles than one pruning of the local window."""
     from datetime import date, timedelta
 
-    from rasd.distributed.stories import window_until
     from rasd.doc import Doc
+
+    first_day = date(2025, 3, 1)
+    return [Doc(id=f"n{i}", title=f"نشرة الأسواق رقم {i}",
+                body=f"أغلقت بورصة الرياض تعاملات اليوم على ارتفاع في النشرة رقم {i}.",
+                published=(first_day + timedelta(days=(i * 7) % 30)).isoformat()) for i in range(n)]
+
+
+def test_spark_drops_an_article_from_the_candidates_where_a_local_run_does(spark):
+    """Spark knows, for every article, the last one placed while a local run still kept it
+    as a candidate, though dates come out of order."""
+    from rasd.distributed.stories import window_until
     from rasd.group import StoryIndex
+    from rasd.group.features import to_day
 
     index = StoryIndex()
-    first_day = date(2025, 3, 1)
     rows, until = [], {}
-    for i in range(2300):
-        day = first_day + timedelta(days=(i * 7) % 30)  # a month's reports in a scrambled order
-        doc = Doc(id=f"n{i}", title=f"نشرة الأسواق رقم {i}",
-                  body=f"أغلقت بورصة الرياض تعاملات اليوم على ارتفاع في النشرة رقم {i}.", published=day.isoformat())
+    for i, doc in enumerate(_bulletins()):
         index.add(doc)
-        rows.append((3 * i + 1, i, day.toordinal()))  # pos has gaps (failed inputs), seq does not
+        rows.append((3 * i + 1, i, to_day(doc.published)))  # pos has gaps (failed inputs), seq does not
         for j, f in enumerate(index._feats):
             if f is None and j not in until:
                 until[j] = 3 * i + 1  # the last article placed while j was a candidate
-    got = {r.pos: r.until for r in window_until(spark, spark.createDataFrame(rows, "pos long, seq long, day int"))
+    got = {r.pos: (r.until, r.until_seq) for r in window_until(spark, spark.createDataFrame(rows, "pos long, seq long, day int"))
            .collect()}
     assert 0 < len(until) < 2300
-    assert got == {3 * j + 1: until.get(j) for j in range(2300)}
+    assert got == {3 * j + 1: (until.get(j), None if j not in until else (until[j] - 1) // 3) for j in range(2300)}
+
+
+def test_pairs_scored_chunk_by_chunk_are_those_scored_at_once(spark):
+    """Candidate pairs are scored by chunks of input order, each holding the features of
+    the articles still in the window: chunks far smaller than the window lose no pair."""
+    import pickle
+
+    from rasd.distributed.stories import blocked_pairs, duplicate_pairs, story_edges, weighed
+    from rasd.group.duplicates import signature
+    from rasd.group.features import features
+
+    rows = []
+    for i, doc in enumerate(_bulletins()):
+        f, sig = features(doc), signature(doc.body)
+        rows.append((3 * i + 1, doc.id, f.day, doc.title, pickle.dumps(f), None if sig is None else sig.tobytes()))
+    feats = weighed(spark, spark.createDataFrame(
+        rows, "pos long, id string, day int, title string, features binary, signature binary")).cache()
+    blocked, dups = blocked_pairs(spark, feats).cache(), duplicate_pairs(spark, feats).cache()
+    whole = sorted(story_edges(spark, feats, blocked, dups, chunk=10**9).collect())
+    assert len(whole) > 2300
+    assert sorted(story_edges(spark, feats, blocked, dups, chunk=97).collect()) == whole

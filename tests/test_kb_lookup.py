@@ -191,6 +191,13 @@ def test_generated_cities_fill_gaps_but_curated_wins(kb):
     assert [e.key for e in kb.entities() if e.name == "Beijing"] == ["beijing"]
 
 
+def test_a_generated_place_whose_spelling_opens_like_the_article_is_kept(kb):
+    # إلينوي normalises to الينوي; its rest ينوي ("intends") is a common word, but the
+    # written word has no article, so Illinois stays; a listed word (إليك "to you") does not.
+    assert [e.name for e in kb.by_arabic("إلينوي")] == ["Illinois"]
+    assert not [e for e in kb.by_arabic("إليك") if e.extra.get("generated")]
+
+
 def test_pieces_of_an_unseen_news_sentence(kb):
     # "أعلنت وزارة الدفاع التركية أن قواتها قصفت مواقع لحزب العمال الكردستاني
     #  شمالي العراق، فيما قالت المتحدثة باسم الخارجية الروسية إن موسكو تتابع"

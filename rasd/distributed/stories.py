@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterable, Iterator
+from itertools import groupby
 
 import numpy as np
 from pyspark.sql import DataFrame, SparkSession, Window
@@ -39,53 +40,50 @@ from rasd.group.similarity import WINDOW_DAYS, figure_keys, similarities, weigh
 from rasd.group.stories import EVICT_EVERY, MAX_CANDIDATES, TAIL, StoryIndex, blocking_keys, out_of_window, probe_keys
 
 
-def _word_keys(rows: Iterable) -> Iterator[tuple]:
-    """(key, pos) of what an article's words and entities are counted under: "t:" content
-    words and figures (``CorpusStats.term_df``), "e:" entities."""
+def _count_keys(rows: Iterable) -> Iterator[tuple]:
+    """(pos, words, grams): what each article is counted under, one row per article (arrays
+    reach the JVM far faster than a row per key). Words: its blocking keys, and its figures
+    as "t:" terms (``CorpusStats.term_df``); grams: its hashed character n-grams."""
     for row in rows:
         f = pickle.loads(row.features)
-        for key in (*f.terms, *figure_keys(f)):
-            yield f"t:{key}", row.pos
-        for key in f.entities:
-            yield f"e:{key}", row.pos
-
-
-def _gram_keys(rows: Iterable) -> Iterator[tuple]:
-    for row in rows:
-        for gram in pickle.loads(row.features).ngram_idx.tolist():
-            yield gram, row.pos
+        yield row.pos, [*blocking_keys(f), *(f"t:{key}" for key in figure_keys(f))], f.ngram_idx.tolist()
 
 
 def _weigh(rows: Iterable) -> Iterator[tuple]:
     """Each article weighed by the counts up to it (``weigh``, as the local index on arrival),
-    with the probe keys those counts pick."""
+    with the probe keys those counts pick and the keys it is found under."""
     for row in rows:
         f = pickle.loads(row.features)
-        words = row.word_df or {}
-        term_df = {k[2:]: n for k, n in words.items() if k.startswith("t:")}
-        entity_df = {k[2:]: n for k, n in words.items() if k.startswith("e:")}
-        grams = dict(row.gram_df or ())
+        words = zip(row.word_keys or (), row.word_dfs or ())
+        term_df, entity_df = {}, {}
+        for key, n in words:
+            (term_df if key.startswith("t:") else entity_df)[key[2:]] = n
+        grams = dict(zip(row.gram_keys or (), row.gram_dfs or ()))
         weigh(f, row.seq + 1, term_df, entity_df, np.array([grams[g] for g in f.ngram_idx.tolist()], np.int64))
-        yield row.pos, pickle.dumps(f, protocol=5), probe_keys(f, term_df, entity_df)
+        yield row.pos, pickle.dumps(f, protocol=5), probe_keys(f, term_df, entity_df), blocking_keys(f)
 
 
-def _prefix_counts(keys: DataFrame, key: str) -> DataFrame:
-    """(pos, [(key, df)]): how many articles up to each one (in input order) have each of its keys."""
-    counted = keys.withColumn("df", F.row_number().over(Window.partitionBy(key).orderBy("pos")))
-    return counted.groupBy("pos").agg(F.collect_list(F.struct(key, "df")).alias("counts"))
+def _prefix_counts(keys: DataFrame, name: str) -> DataFrame:
+    """(pos, {name}_keys, {name}_dfs): how many articles up to each one (in input order) have
+    each of its keys. ``keys``: (pos, key)."""
+    counted = keys.withColumn("df", F.row_number().over(Window.partitionBy("key").orderBy("pos")))
+    counts = counted.groupBy("pos").agg(F.collect_list(F.struct("key", "df")).alias("c"))
+    return counts.select("pos", F.col("c.key").alias(f"{name}_keys"), F.col("c.df").alias(f"{name}_dfs"))
 
 
 def _until(rows: Iterable, checkpoints) -> Iterator[tuple]:
     points = checkpoints.value
     for row in rows:
         later = (points[k] for k in range(row.seq // EVICT_EVERY, len(points)))  # at most MAX_LIVE / EVICT_EVERY + 1 read
-        yield row.pos, next((pos for seq, pos, max_day in later if out_of_window(row.seq, row.day, seq, max_day)), None)
+        yield row.pos, *next(((pos, seq) for seq, pos, max_day in later if out_of_window(row.seq, row.day, seq, max_day)),
+                             (None, None))
 
 
 def window_until(spark: SparkSession, seq: DataFrame) -> DataFrame:
-    """(pos, until): the last article (pos) placed while each article is in a local run's
-    window, which is pruned after every ``EVICT_EVERY`` articles (``out_of_window``, by the
-    newest date so far); null while it never leaves. ``seq``: (pos, seq, day)."""
+    """(pos, until, until_seq): the last article (its pos and seq) placed while each article
+    is in a local run's window, which is pruned after every ``EVICT_EVERY`` articles
+    (``out_of_window``, by the newest date so far); null while it never leaves.
+    ``seq``: (pos, seq, day)."""
     blocks = seq.groupBy(F.floor(F.col("seq") / EVICT_EVERY).alias("block")).agg(
         F.count("*").alias("n"), F.max("seq").alias("seq"), F.max("pos").alias("pos"), F.max("day").alias("day"))
     points, newest = [], None  # one row per EVICT_EVERY articles: the driver holds a thousandth of the corpus
@@ -94,32 +92,27 @@ def window_until(spark: SparkSession, seq: DataFrame) -> DataFrame:
         if b.n == EVICT_EVERY:
             points.append((b.seq, b.pos, newest))
     checkpoints = spark.sparkContext.broadcast(points)
-    return spark.createDataFrame(seq.rdd.mapPartitions(lambda rows: _until(rows, checkpoints)), "pos long, until long")
+    return spark.createDataFrame(seq.rdd.mapPartitions(lambda rows: _until(rows, checkpoints)),
+                                 "pos long, until long, until_seq long")
 
 
 def weighed(spark: SparkSession, feats: DataFrame) -> DataFrame:
     """``feats`` with each article's features weighed as the local index weighs them on
     arrival, by the counts of the articles up to it in input order (prefix counts: a
-    running count is a count of what came before), its probe keys (``probes``) and the
-    last article placed while it is in the window (``until``, ``window_until``)."""
+    running count is a count of what came before), its probe keys (``probes``), the keys
+    it is found under (``keys``), the last article placed while it is in the window
+    (``until``, ``until_seq``: ``window_until``) and its place in input order (``seq``, from 0)."""
     seq = spark.createDataFrame(feats.select("pos").rdd.map(lambda r: r.pos).sortBy(lambda p: p).zipWithIndex(),
                                 "pos long, seq long").cache()
-    words = _prefix_counts(spark.createDataFrame(feats.rdd.mapPartitions(_word_keys), "key string, pos long"), "key")
-    grams = _prefix_counts(spark.createDataFrame(feats.rdd.mapPartitions(_gram_keys), "gram int, pos long"), "gram")
-    counts = (feats.select("pos", "features").join(seq, "pos")
-              .join(words.select("pos", F.map_from_entries("counts").alias("word_df")), "pos", "left")
-              .join(grams.withColumnRenamed("counts", "gram_df"), "pos", "left"))
-    rarity = spark.createDataFrame(counts.rdd.mapPartitions(_weigh), "pos long, features binary, probes array<string>")
+    keys = spark.createDataFrame(feats.rdd.mapPartitions(_count_keys),
+                                 "pos long, words array<string>, grams array<int>").cache()
+    words = _prefix_counts(keys.select("pos", F.explode("words").alias("key")), "word")
+    grams = _prefix_counts(keys.select("pos", F.explode("grams").alias("key")), "gram")
+    counts = feats.select("pos", "features").join(seq, "pos").join(words, "pos", "left").join(grams, "pos", "left")
+    rarity = spark.createDataFrame(counts.rdd.mapPartitions(_weigh),
+                                   "pos long, features binary, probes array<string>, keys array<string>")
     until = window_until(spark, seq.join(feats.select("pos", "day"), "pos"))
-    return feats.drop("features").join(rarity, "pos").join(until, "pos")
-
-
-def _keys(rows: Iterable) -> Iterator[tuple]:
-    for row in rows:
-        for key in blocking_keys(pickle.loads(row.features)):
-            yield key, row.pos, row.day, row.until, False
-        for key in row.probes:
-            yield key, row.pos, row.day, row.until, True
+    return feats.drop("features").join(rarity, "pos").join(until, "pos").join(seq, "pos")
 
 
 def _within_window(a, b):
@@ -134,12 +127,10 @@ def _live(b, until_a):
 def blocked_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
     """(b, a, votes): for each article b, the earlier articles a its probe keys find among
     the ``TAIL`` latest postings of each key, those that left the window skipped."""
-    keys = spark.createDataFrame(feats.rdd.mapPartitions(_keys),
-                                 "key string, pos long, day int, until long, probe boolean")
-    postings = keys.where(~F.col("probe")).withColumn(
+    postings = feats.select(F.explode("keys").alias("key"), "pos", "day", "until").withColumn(
         "rank", F.row_number().over(Window.partitionBy("key").orderBy("pos")) - 1
     ).withColumn("bucket", F.floor(F.col("rank") / TAIL)).cache()
-    probes = keys.where("probe").select("key", "pos").join(postings, ["key", "pos"]).where("rank > 0")
+    probes = feats.select(F.explode("probes").alias("key"), "pos").join(postings, ["key", "pos"]).where("rank > 0")
     # The TAIL postings before b's own lie in b's bucket or the one before: an equi-join on
     # (key, bucket) bounds the work per probe, however common the key.
     probes = probes.select(
@@ -181,38 +172,52 @@ def duplicate_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
     return spark.createDataFrame(checked.map(lambda r: (r.b, r.a)), "b long, a long")
 
 
-def _score(groups: Iterable) -> Iterator[tuple]:
-    """Score each article's candidates as the local index does: dense weights of b, one gather each."""
+CHUNK = 5000  # articles whose pairs one task scores, holding their features and their live candidates
+
+
+def _score(rows: Iterable) -> Iterator[tuple]:
+    """Score each article's candidates as the local index does: dense weights of b, one gather
+    each. Rows come by chunk: first the features of the chunk's articles and of every earlier
+    article still in the window there (``pair`` false), then the chunk's candidate pairs by article."""
     dense = np.zeros(N_FEATURES, dtype=np.float32)
-    for b, (own, cands) in groups:
-        if not own:
+    blobs: dict[int, bytes] = {}
+    for (_, pair, b), rows_b in groupby(rows, key=lambda r: (r.chunk, r.pair, r.b)):
+        if not pair:  # one group per chunk, before its pairs
+            blobs = {r.a: r.features for r in rows_b}
             continue
-        f = pickle.loads(next(iter(own)))
+        f = pickle.loads(blobs[b])
         dense[f.ngram_idx] = f.rarity.text
-        cands = list(cands)
-        sims = similarities(f, [pickle.loads(ga) for *_, ga in cands], dense_a=dense,
-                            full=[forced for _, forced, *_ in cands])
-        for (a, forced, votes, _), sim in zip(cands, sims):
+        cands = list(rows_b)
+        sims = similarities(f, [pickle.loads(blobs[c.a]) for c in cands], dense_a=dense,
+                            full=[c.forced for c in cands])
+        for c, sim in zip(cands, sims):
             if sim is None:  # cannot be one story
                 continue
             in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
-            if sim.same_story or (forced and in_window):
-                yield b, a, 1.0 if forced else sim.score, forced, votes
+            if sim.same_story or (c.forced and in_window):
+                yield b, c.a, 1.0 if c.forced else sim.score, c.forced, c.votes
         dense[f.ngram_idx] = 0.0
 
 
-def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups: DataFrame) -> DataFrame:
+def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups: DataFrame,
+                chunk: int = CHUNK) -> DataFrame:
     """(b, a, score, forced, votes) for every candidate pair that passes.
 
-    The candidate's features travel once per pair, the article's own once per article.
+    Pairs are scored by chunks of ``chunk`` articles in input order. An article's features
+    travel to each chunk from its own to the one where it leaves the window (``until_seq``):
+    a few copies per article, not one per pair (about 40).
     """
     cands = blocked.join(dups.withColumn("forced", F.lit(True)), ["b", "a"], "full").fillna(
         {"forced": False, "votes": 0})
-    fa = feats.select(F.col("pos").alias("a"), F.col("features").alias("fa"))
-    with_a = cands.join(fa, "a").rdd.map(lambda r: (r.b, (r.a, r.forced, r.votes, r.fa)))
-    own = cands.select("b").distinct().join(feats.select(F.col("pos").alias("b"), "features"), "b")
-    own = own.rdd.map(lambda r: (r.b, r.features))
-    return spark.createDataFrame(own.cogroup(with_a).mapPartitions(_score),
+    first = F.floor(F.col("seq") / chunk)
+    last = F.coalesce(F.floor(F.col("until_seq") / chunk), F.lit((feats.count() - 1) // chunk))
+    pairs = cands.join(feats.select(F.col("pos").alias("b"), first.alias("chunk")), "b").select(
+        "chunk", F.lit(True).alias("pair"), "b", "a", "forced", "votes", F.lit(None).cast("binary").alias("features"))
+    own = feats.select(F.explode(F.sequence(first, last)).alias("chunk"), F.lit(False).alias("pair"),
+                       F.lit(-1).cast("long").alias("b"), F.col("pos").alias("a"), F.lit(None).cast("boolean").alias("forced"),
+                       F.lit(None).cast("long").alias("votes"), "features")
+    rows = own.unionByName(pairs).repartition("chunk").sortWithinPartitions("chunk", "pair", "b")
+    return spark.createDataFrame(rows.rdd.mapPartitions(_score),
                                  "b long, a long, score double, forced boolean, votes long")
 
 

@@ -52,7 +52,11 @@ def _forms(forms: Iterable[str], listed: frozenset[str]) -> tuple[str, ...]:
         n = normalise(f)
         if len(n.replace(" ", "")) < 4 or n in listed:
             continue
-        if all(common_word(w, PLACE_COMMON) or w.startswith("ال") and common_word(w[2:], PLACE_COMMON) for w in n.split()):
+        # The article is the written ال: إلينوي (Illinois) and آلست (Aalst) normalise to it too,
+        # and their rest (ينوي "intends", ست "six") is no reason to drop them.
+        written = f.split() if len(f.split()) == len(n.split()) else n.split()
+        if all(common_word(w, PLACE_COMMON) or o.startswith("ال") and common_word(w[2:], PLACE_COMMON)
+               for w, o in zip(n.split(), written)):
             continue  # جنوب "south", من أجل "for" (Sake), علم الفلك "astronomy"
         out.append(f)
     return tuple(out)
