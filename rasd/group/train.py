@@ -36,6 +36,8 @@ import csv
 import itertools
 import json
 import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -99,9 +101,33 @@ def _logistic(xs: np.ndarray, y: np.ndarray, sw: np.ndarray, c: float, prior: np
     return res.x[:k], float(res.x[k])
 
 
-def fit(x: np.ndarray, y: np.ndarray, c: float, sw: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+@dataclass
+class Prepared:
+    """What a fit on one set of pairs shares across penalties: the standardised
+    features, their scale, and the text-only prior (which no penalty changes)."""
+
+    xs: np.ndarray
+    scale: np.ndarray
+    prior: np.ndarray
+
+
+_BOUNDS = [(0.0, None) if sign > 0 else (None, 0.0) for sign in FEATURES.values()]
+
+
+def prepare(x: np.ndarray, y: np.ndarray, sw: np.ndarray) -> Prepared:
+    """Standardise ``x`` and fit the text cosine alone (unpenalised): the prior every C pulls toward."""
+    sd = x.std(axis=0)
+    scale = np.where(sd > 0, sd, 1.0)
+    xs = x / scale
+    prior = np.zeros(x.shape[1])
+    prior[TEXT] = _logistic(xs[:, [TEXT]], y, sw, 1e9, np.zeros(1), [_BOUNDS[TEXT]])[0][0]
+    return Prepared(xs, scale, prior)
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float, sw: np.ndarray | None = None,
+        prep: Prepared | None = None) -> tuple[np.ndarray, float]:
     """Sign-constrained L2 logistic regression on (soft) labels, pairs weighted by ``sw``:
-    (weights, bias) on the features as given.
+    (weights, bias) on the features as given (``prep``: ``prepare`` of the same pairs, reused).
 
     The penalty falls on standardised features: a sparse feature (figures, shared
     events) spans a small range and needs a large raw weight, which a penalty on
@@ -111,29 +137,25 @@ def fit(x: np.ndarray, y: np.ndarray, c: float, sw: np.ndarray | None = None) ->
     feature has to earn its weight, and the strongest penalty leaves the plain
     text model, which ranks articles well, rather than no model.
     """
-    k = x.shape[1]
     sw = np.ones(len(y)) if sw is None else sw
-    sd = x.std(axis=0)
-    scale = np.where(sd > 0, sd, 1.0)
-    xs = x / scale
-    bounds = [(0.0, None) if sign > 0 else (None, 0.0) for sign in FEATURES.values()]
-    prior = np.zeros(k)
-    prior[TEXT] = _logistic(xs[:, [TEXT]], y, sw, 1e9, np.zeros(1), [bounds[TEXT]])[0][0]
-    w, b = _logistic(xs, y, sw, c, prior, bounds)
-    return w / scale, b
+    prep = prepare(x, y, sw) if prep is None else prep
+    w, b = _logistic(prep.xs, y, sw, c, prep.prior, _BOUNDS)
+    return w / prep.scale, b
 
 
 def predict(x: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(x @ w + b)))
 
 
-def cross_validated(x: np.ndarray, y: np.ndarray, c: float, sw: np.ndarray, seed: int = SEED,
-                    folds: int = 5) -> np.ndarray:
-    """Out-of-fold probabilities of every pair."""
-    out = np.zeros(len(y))
+def cross_validated(x: np.ndarray, y: np.ndarray, cs: Iterable[float], sw: np.ndarray, seed: int = SEED,
+                    folds: int = 5) -> dict[float, np.ndarray]:
+    """Out-of-fold probabilities of every pair under each C of ``cs`` (one split, each fold prepared once)."""
+    cs = list(cs)
+    out = {c: np.zeros(len(y)) for c in cs}
     for tr, te in KFold(folds, shuffle=True, random_state=seed).split(x):
-        w, b = fit(x[tr], y[tr], c, sw[tr])
-        out[te] = predict(x[te], w, b)
+        prep = prepare(x[tr], y[tr], sw[tr])
+        for c in cs:
+            out[c][te] = predict(x[te], *fit(x[tr], y[tr], c, sw[tr], prep))
     return out
 
 
@@ -150,12 +172,14 @@ def source_weights(source: np.ndarray) -> np.ndarray:
     return np.array([per[s] for s in source])
 
 
-def choose_c(x: np.ndarray, y: np.ndarray, sw: np.ndarray) -> float:
-    """The smallest C whose cross-validated log loss is within 2% of the best."""
-    losses = {c: np.mean([log_loss(cross_validated(x, y, c, sw, seed), y, sw) for seed in range(REPEATS)])
-              for c in C_GRID}
+def choose_c(x: np.ndarray, y: np.ndarray, sw: np.ndarray) -> tuple[float, np.ndarray]:
+    """The smallest C whose cross-validated log loss (``REPEATS`` 5-fold splits) is within 2%
+    of the best, and its out-of-fold probabilities (each pair's mean over the splits)."""
+    runs = [cross_validated(x, y, C_GRID, sw, seed) for seed in range(REPEATS)]
+    losses = {c: np.mean([log_loss(run[c], y, sw) for run in runs]) for c in C_GRID}
     best = min(losses.values())
-    return min(c for c, v in losses.items() if v <= 1.02 * best)
+    c = min(c for c, v in losses.items() if v <= 1.02 * best)
+    return c, np.mean([run[c] for run in runs], axis=0)
 
 
 def best_threshold(p: np.ndarray, same: np.ndarray, beta: float = 0.5) -> float:
@@ -190,8 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     x, y, same, source = training_set(Path(argv[0]) if argv else SEMEVAL)
     sw = source_weights(source)
-    c = choose_c(x, y, sw)
-    oof = np.mean([cross_validated(x, y, c, sw, seed) for seed in range(REPEATS)], axis=0)
+    c, oof = choose_c(x, y, sw)
     threshold = best_threshold(oof, same)
     w, b = fit(x, y, c, sw)
     said = oof >= threshold
