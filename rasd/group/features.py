@@ -41,6 +41,9 @@ _NON_WORD = re.compile(r"[^\w]+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year dates the article, it does not tell events apart
+_WEEKDAYS = [normalise(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()]
+# A weekday names the day an event fell on: "today, Tuesday" online is "yesterday, Tuesday" in print.
+_WEEKDAY = re.compile(r"(?<!\w)[وب]?(" + "|".join(dict.fromkeys(_WEEKDAYS)) + r")(?!\w)")
 
 # Function words and news formulae that say nothing about which event it is.
 _STOP = frozenset(
@@ -74,7 +77,7 @@ class Features:
     entities: dict[str, float]  # entity id -> type weight x salience
     events: list[tuple[str, frozenset, int | None]]  # (type, participant ids, day)
     roles: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (type, actor, target)
-    numbers: frozenset = frozenset()  # figures of title + lead: 43 points one day, 8 the next
+    numbers: frozenset = frozenset()  # figures and weekdays of title + lead: 43 points on Monday, 8 on Tuesday
     ngram_idx: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
     ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))  # let go once weighed
     rarity: Rarity | None = field(repr=False, default=None)  # weights set on arrival in an index
@@ -138,8 +141,10 @@ def content_terms(norm_text: str) -> list[str]:
 
 
 def numbers(norm_text: str) -> frozenset:
-    """The figures of normalised text, years left out."""
-    return frozenset(n.replace(",", ".") for n in _NUMBER.findall(norm_text) if not _YEAR.fullmatch(n))
+    """The figures and weekday names of normalised text, years left out: what tells one
+    day's bulletin (weather, prayer times, prices) from the same template's the next day."""
+    figures = {n.replace(",", ".") for n in _NUMBER.findall(norm_text) if not _YEAR.fullmatch(n)}
+    return frozenset(figures | set(_WEEKDAY.findall(norm_text)))
 
 
 def _entity_weights(doc: Doc, lead_end: int) -> dict[str, float]:

@@ -47,10 +47,12 @@ FEATURES = {
     "roles": +1,  # the same actor / target of events of the same type
     "event_types": +1,  # overlap of the event types asserted
     "same_event": +1,  # one event: same type, same parties, dates agree
-    "numbers": +1,  # rarity-weighted cosine of the figures in title + lead
+    "numbers": +1,  # rarity-weighted cosine of the figures and weekdays in title + lead
     "other_numbers": -1,  # 1 - that cosine when both give figures: another day's index, another firm's profit
-    "days": -1,  # days between the reports (``days_apart``) over WINDOW_DAYS; 0 when undated
+    "template": -1,  # text cosine squared x other_numbers: one bulletin's wording with another day's figures
+    "days": -1,  # days between the reports (``days_apart``) beyond a print lag (``lag``); 0 when undated
 }
+PRINT_LAG = 1  # days a print outlet reports an event after it: a day apart is as near as the same day
 
 
 def _idf(n_docs: int, df: int) -> float:
@@ -264,6 +266,12 @@ def days_apart(a: Features, b: Features, gap: int | None) -> int | None:
     return pub if gap is None else max(gap, pub or 0)
 
 
+def lag(days: int | np.ndarray) -> float | np.ndarray:
+    """Days apart beyond ``PRINT_LAG``, over the rest of ``WINDOW_DAYS`` (0..1): the same event
+    reported the next day by a print outlet is no further than one reported the same day."""
+    return np.clip(np.asarray(days, dtype=float) - PRINT_LAG, 0, WINDOW_DAYS - PRINT_LAG) / (WINDOW_DAYS - PRINT_LAG)
+
+
 def _roles(a: Features, b: Features) -> float:
     """Best agreement of (actor, target) over events of the same type: 1 both, 0.5 one.
 
@@ -293,6 +301,7 @@ def _measure(a: Features, b: Features, text: float) -> tuple[np.ndarray, bool, i
     same_event, gap = _event_match(a, b)
     days = days_apart(a, b, gap)
     nums = _weighted_cosine(ra.figures, rb.figures) if ra.figures and rb.figures else 0.0
+    other_nums = 1.0 - nums if a.numbers and b.numbers else 0.0
     x = np.array([
         text,
         _terms_cosine(ra, rb),
@@ -303,8 +312,9 @@ def _measure(a: Features, b: Features, text: float) -> tuple[np.ndarray, bool, i
         _jaccard({t for t, *_ in a.roles}, {t for t, *_ in b.roles}),
         float(same_event),
         nums,
-        1.0 - nums if a.numbers and b.numbers else 0.0,
-        min(days or 0, WINDOW_DAYS) / WINDOW_DAYS,
+        other_nums,
+        text * text * other_nums,  # squared: near-identical wording, not a shared theme
+        float(lag(days or 0)),
     ])
     return x, same_event, gap, days
 
@@ -338,12 +348,12 @@ def _ceilings(a: Features, cands: list[Features], text: np.ndarray, model: PairM
     events = both("events")
     for names, has in ((("terms",), both("terms")), (("entities", "principal", "other_principal"), both("entities")),
                        (("roles", "event_types"), both("roles")), (("same_event",), events),
-                       (("numbers", "other_numbers"), both("numbers"))):
+                       (("numbers", "other_numbers", "template"), both("numbers"))):
         for name in names:
             hi[:, col[name]] = has
     pub = np.array([abs(a.day - b.day) if a.day is not None and b.day is not None else -1 for b in cands])
     dated = pub >= 0
-    lo[:, col["days"]] = np.where(dated, np.minimum(pub, WINDOW_DAYS) / WINDOW_DAYS, 0.0)
+    lo[:, col["days"]] = np.where(dated, lag(pub), 0.0)
     hi[:, col["days"]] = np.where(events > 0, 1.0, lo[:, col["days"]])
     ceiling = model.bias + np.maximum(lo * model.weights, hi * model.weights).sum(axis=1)
     return np.where(pub > WINDOW_DAYS, -np.inf, ceiling)
