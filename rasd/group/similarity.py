@@ -49,9 +49,10 @@ FEATURES = {
     "same_event": +1,  # one event: same type, same parties, dates agree
     "numbers": +1,  # rarity-weighted cosine of the figures and weekdays in title + lead
     "other_numbers": -1,  # 1 - that cosine when both give figures: another day's index, another firm's profit
-    "template": -1,  # text cosine squared x other_numbers: one bulletin's wording with another day's figures
+    "template": -1,  # text cosine ** TEMPLATE_POWER x other_numbers: one bulletin's wording, another day's figures
     "days": -1,  # days between the reports (``days_apart``) beyond a print lag (``lag``); 0 when undated
 }
+TEMPLATE_POWER = 4  # near-identical wording (a bulletin's cosine is 0.8 or more, 0.4 to the fourth), not a shared theme
 PRINT_LAG = 1  # days a print outlet reports an event after it: a day apart is as near as the same day
 
 
@@ -313,7 +314,7 @@ def _measure(a: Features, b: Features, text: float) -> tuple[np.ndarray, bool, i
         float(same_event),
         nums,
         other_nums,
-        text * text * other_nums,  # squared: near-identical wording, not a shared theme
+        text**TEMPLATE_POWER * other_nums,
         float(lag(days or 0)),
     ])
     return x, same_event, gap, days
