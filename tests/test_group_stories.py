@@ -428,10 +428,10 @@ def test_one_bulletin_template_on_the_next_day_is_another_story_and_print_lag_jo
     assert index.add(thu_print).story_id == second.story_id
 
 
-def test_weekdays_are_figures_and_a_day_of_print_lag_costs_nothing():
-    from rasd.group.features import numbers
+def test_the_weekday_an_article_names_is_kept_and_a_day_of_print_lag_costs_nothing():
+    from rasd.group.features import weekdays
     from rasd.group.similarity import lag
     from rasd.text.normalise import normalise
 
-    assert {"الخميس", "41"} <= numbers(normalise("بلغت الحرارة أمس الخميس 41 درجة"))
+    assert weekdays(normalise("بلغت الحرارة أمس الخميس 41 درجة، وتنخفض يوم السبت")) == {"الخميس", "السبت"}
     assert lag(0) == lag(1) == 0.0 < lag(2) < lag(3) == 1.0

@@ -77,7 +77,8 @@ class Features:
     entities: dict[str, float]  # entity id -> type weight x salience
     events: list[tuple[str, frozenset, int | None]]  # (type, participant ids, day)
     roles: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (type, actor, target)
-    numbers: frozenset = frozenset()  # figures and weekdays of title + lead: 43 points on Monday, 8 on Tuesday
+    numbers: frozenset = frozenset()  # figures of title + lead: 43 points one day, 8 the next
+    weekdays: frozenset = frozenset()  # weekdays named in title + lead: the day the event fell on
     ngram_idx: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
     ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))  # let go once weighed
     rarity: Rarity | None = field(repr=False, default=None)  # weights set on arrival in an index
@@ -141,10 +142,15 @@ def content_terms(norm_text: str) -> list[str]:
 
 
 def numbers(norm_text: str) -> frozenset:
-    """The figures and weekday names of normalised text, years left out: what tells one
-    day's bulletin (weather, prayer times, prices) from the same template's the next day."""
-    figures = {n.replace(",", ".") for n in _NUMBER.findall(norm_text) if not _YEAR.fullmatch(n)}
-    return frozenset(figures | set(_WEEKDAY.findall(norm_text)))
+    """The figures of normalised text, years left out."""
+    return frozenset(n.replace(",", ".") for n in _NUMBER.findall(norm_text) if not _YEAR.fullmatch(n))
+
+
+def weekdays(norm_text: str) -> frozenset:
+    """The weekdays normalised text names: one day's bulletin (weather, prayer times, prices)
+    names another day than the same template's the next day; a print report of yesterday's
+    event names the day the online report did."""
+    return frozenset(_WEEKDAY.findall(norm_text))
 
 
 def _entity_weights(doc: Doc, lead_end: int) -> dict[str, float]:
@@ -204,6 +210,7 @@ def features(doc: Doc) -> Features:
         events=_event_keys(doc),
         roles=_roles(doc),
         numbers=numbers(norm_lead),
+        weekdays=weekdays(norm_lead),
         ngram_idx=idx,
         ngram_tf=tf,
     )

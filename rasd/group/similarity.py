@@ -47,9 +47,10 @@ FEATURES = {
     "roles": +1,  # the same actor / target of events of the same type
     "event_types": +1,  # overlap of the event types asserted
     "same_event": +1,  # one event: same type, same parties, dates agree
-    "numbers": +1,  # rarity-weighted cosine of the figures and weekdays in title + lead
+    "numbers": +1,  # rarity-weighted cosine of the figures in title + lead
     "other_numbers": -1,  # 1 - that cosine when both give figures: another day's index, another firm's profit
     "template": -1,  # text cosine ** TEMPLATE_POWER x other_numbers: one bulletin's wording, another day's figures
+    "other_weekday": -1,  # both name weekdays, none the same: Sunday's session, Monday's session
     "days": -1,  # days between the reports (``days_apart``) beyond a print lag (``lag``); 0 when undated
 }
 TEMPLATE_POWER = 4  # near-identical wording (a bulletin's cosine is 0.8 or more, 0.4 to the fourth), not a shared theme
@@ -315,6 +316,7 @@ def _measure(a: Features, b: Features, text: float) -> tuple[np.ndarray, bool, i
         nums,
         other_nums,
         text**TEMPLATE_POWER * other_nums,
+        float(bool(a.weekdays and b.weekdays) and not a.weekdays & b.weekdays),
         float(lag(days or 0)),
     ])
     return x, same_event, gap, days
@@ -349,7 +351,8 @@ def _ceilings(a: Features, cands: list[Features], text: np.ndarray, model: PairM
     events = both("events")
     for names, has in ((("terms",), both("terms")), (("entities", "principal", "other_principal"), both("entities")),
                        (("roles", "event_types"), both("roles")), (("same_event",), events),
-                       (("numbers", "other_numbers", "template"), both("numbers"))):
+                       (("numbers", "other_numbers", "template"), both("numbers")),
+                       (("other_weekday",), both("weekdays"))):
         for name in names:
             hi[:, col[name]] = has
     pub = np.array([abs(a.day - b.day) if a.day is not None and b.day is not None else -1 for b in cands])
