@@ -6,12 +6,15 @@ What tells them apart is the rare evidence: the same wording (character
 n-grams, so clitics and spellings matter little), the same content words in
 other wording, the specific people and places (weighted by inverse document
 frequency over everything the index has seen), the same principal entities
-in the same roles, compatible event types, the same figures, and close
-dates. ``pair_vector`` measures each; a logistic model whose weights were
-fitted on human-judged article pairs (``rasd.group.train``, SemEval-2022
-Task 8 Arabic, and pairs written for Rasd with dates and the hard cases:
-the same people at another meeting, a market index on the next day) turns
-them into the probability that a reader would call the two one story.
+in the same roles, compatible event types, the same figures and weekdays,
+and close dates (a print outlet's report of yesterday's event is as close as
+today's). A recurring bulletin gives itself away by the opposite: nearly the
+same wording around other figures, or another weekday. ``pair_vector``
+measures each; a logistic model whose weights were fitted on article pairs
+graded by people (``rasd.group.train``, SemEval-2022 Task 8 Arabic, and pairs
+written for Rasd with dates and the hard cases: the same people at another
+meeting, a market index or a weather bulletin on the next day) turns them
+into a score of how alike a reader would find the two, 1 for one story.
 Reports more than ``WINDOW_DAYS`` apart are never one story. The rarity
 statistics are counts that only grow, so they update incrementally; each
 article is weighed once, by the counts when it arrives (``Rarity``), and keeps
@@ -161,7 +164,7 @@ def weigh_together(feats: Iterable[Features]) -> None:
 
 @dataclass
 class Similarity:
-    score: float  # probability, 0..1, that a reader would call the two one story
+    score: float  # 0..1, how alike a reader would grade the two (1: one story)
     text: float  # char n-gram TF-IDF cosine of title + lead
     entity: float  # rarity-weighted entity cosine (0 when either side has none)
     event: float  # 1 same event between the same parties, -1 same parties on other dates
