@@ -248,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     MODEL.write_text(json.dumps({
         "about": "Story pair model (python -m rasd.group.train): logistic weights over "
                  "rasd.group.similarity.FEATURES, fitted on the SemEval-2022 Task 8 Arabic pairs of HFL's "
-                 f"{FIT_PART} (texts Apache-2.0, ratings MIT) and on rasd/data/stories/written_pairs.jsonl "
+                 f"{FIT_PART} (texts Apache-2.0, ratings MIT) and on rasd/data/stories/written_pairs.jsonl graded in "
+                 "written_grades.tsv "
                  "(written for Rasd); no SaudiNewsNet data.",
         "features": list(FEATURES),
         "weights": [round(float(v), 6) for v in w],
