@@ -398,3 +398,40 @@ def test_a_daily_report_does_not_chain_into_a_weeks_long_story_on_a_busy_feed(mo
     assert len(spans) > 1
     for first, last in spans:
         assert date.fromisoformat(last).toordinal() - date.fromisoformat(first).toordinal() <= WINDOW_DAYS
+
+
+BULLETIN = (
+    "توقعت الهيئة العامة للأرصاد في نشرتها اليومية أن يكون الطقس اليوم {day} {date} مشمساً على منطقتي "
+    "مكة المكرمة والمدينة المنورة، مع رياح شمالية غربية معتدلة السرعة، على أن تبلغ درجة الحرارة العظمى في جدة "
+    "{high} درجة مئوية والصغرى {low} درجة، وتصل نسبة الرطوبة إلى {humid} في المئة."
+)
+WEATHER = [
+    ("wx-wed", "البلاد", "2025-06-04", "الأرصاد: طقس الأربعاء مشمس على مكة والمدينة",
+     BULLETIN.format(day="الأربعاء", date="4 يونيو", high=38, low=29, humid=70)),
+    ("wx-thu", "البلاد", "2025-06-05", "الأرصاد: طقس الخميس مشمس على مكة والمدينة",
+     BULLETIN.format(day="الخميس", date="5 يونيو", high=41, low=31, humid=55)),
+    ("wx-thu-print", "الندوة", "2025-06-06", "حرارة جدة تبلغ 41 درجة",
+     "بلغت درجة الحرارة العظمى في جدة أمس الخميس 41 درجة مئوية والصغرى 31 درجة، بحسب نشرة الهيئة العامة "
+     "للأرصاد التي توقعت طقساً مشمساً على منطقتي مكة المكرمة والمدينة المنورة ورطوبة تصل إلى 55 في المئة."),
+]
+
+
+def test_one_bulletin_template_on_the_next_day_is_another_story_and_print_lag_joins_it():
+    """A daily bulletin keeps its wording and changes its figures and weekday: the next day's
+    is another story. A print outlet's report of Thursday's figures a day later joins Thursday's."""
+    index = StoryIndex()
+    index.add_many(corpus())
+    wed, thu, thu_print = (make_doc(*w) for w in WEATHER)
+    first = index.add(wed)
+    second = index.add(thu)
+    assert second.new_story and second.story_id != first.story_id
+    assert index.add(thu_print).story_id == second.story_id
+
+
+def test_the_weekday_an_article_names_is_kept_and_a_day_of_print_lag_costs_nothing():
+    from rasd.group.features import weekdays
+    from rasd.group.similarity import lag
+    from rasd.text.normalise import normalise
+
+    assert weekdays(normalise("بلغت الحرارة أمس الخميس 41 درجة، وتنخفض يوم السبت")) == {"الخميس", "السبت"}
+    assert lag(0) == lag(1) == 0.0 < lag(2) < lag(3) == 1.0

@@ -41,6 +41,9 @@ _NON_WORD = re.compile(r"[^\w]+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year dates the article, it does not tell events apart
+_WEEKDAYS = [normalise(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()]
+# A weekday names the day an event fell on: "today, Tuesday" online is "yesterday, Tuesday" in print.
+_WEEKDAY = re.compile(r"(?<!\w)[وب]?(" + "|".join(dict.fromkeys(_WEEKDAYS)) + r")(?!\w)")
 
 # Function words and news formulae that say nothing about which event it is.
 _STOP = frozenset(
@@ -75,6 +78,7 @@ class Features:
     events: list[tuple[str, frozenset, int | None]]  # (type, participant ids, day)
     roles: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (type, actor, target)
     numbers: frozenset = frozenset()  # figures of title + lead: 43 points one day, 8 the next
+    weekdays: frozenset = frozenset()  # weekdays named in title + lead: the day the event fell on
     ngram_idx: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.int32))
     ngram_tf: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, np.float32))  # let go once weighed
     rarity: Rarity | None = field(repr=False, default=None)  # weights set on arrival in an index
@@ -142,6 +146,13 @@ def numbers(norm_text: str) -> frozenset:
     return frozenset(n.replace(",", ".") for n in _NUMBER.findall(norm_text) if not _YEAR.fullmatch(n))
 
 
+def weekdays(norm_text: str) -> frozenset:
+    """The weekdays normalised text names: one day's bulletin (weather, prayer times, prices)
+    names another day than the same template's the next day; a print report of yesterday's
+    event names the day the online report did."""
+    return frozenset(_WEEKDAY.findall(norm_text))
+
+
 def _entity_weights(doc: Doc, lead_end: int) -> dict[str, float]:
     """Type weight x salience: named often, or in the lead, means the article is about it."""
     types = {e.id: e.type for e in doc.entities}
@@ -199,6 +210,7 @@ def features(doc: Doc) -> Features:
         events=_event_keys(doc),
         roles=_roles(doc),
         numbers=numbers(norm_lead),
+        weekdays=weekdays(norm_lead),
         ngram_idx=idx,
         ngram_tf=tf,
     )

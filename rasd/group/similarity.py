@@ -6,12 +6,15 @@ What tells them apart is the rare evidence: the same wording (character
 n-grams, so clitics and spellings matter little), the same content words in
 other wording, the specific people and places (weighted by inverse document
 frequency over everything the index has seen), the same principal entities
-in the same roles, compatible event types, the same figures, and close
-dates. ``pair_vector`` measures each; a logistic model whose weights were
-fitted on human-judged article pairs (``rasd.group.train``, SemEval-2022
-Task 8 Arabic, and pairs written for Rasd with dates and the hard cases:
-the same people at another meeting, a market index on the next day) turns
-them into the probability that a reader would call the two one story.
+in the same roles, compatible event types, the same figures and weekdays,
+and close dates (a print outlet's report of yesterday's event is as close as
+today's). A recurring bulletin gives itself away by the opposite: nearly the
+same wording around other figures, or another weekday. ``pair_vector``
+measures each; a logistic model whose weights were fitted on article pairs
+graded by people (``rasd.group.train``, SemEval-2022 Task 8 Arabic, and pairs
+written for Rasd with dates and the hard cases: the same people at another
+meeting, a market index or a weather bulletin on the next day) turns them
+into a score of how alike a reader would find the two, 1 for one story.
 Reports more than ``WINDOW_DAYS`` apart are never one story. The rarity
 statistics are counts that only grow, so they update incrementally; each
 article is weighed once, by the counts when it arrives (``Rarity``), and keeps
@@ -49,8 +52,12 @@ FEATURES = {
     "same_event": +1,  # one event: same type, same parties, dates agree
     "numbers": +1,  # rarity-weighted cosine of the figures in title + lead
     "other_numbers": -1,  # 1 - that cosine when both give figures: another day's index, another firm's profit
-    "days": -1,  # days between the reports (``days_apart``) over WINDOW_DAYS; 0 when undated
+    "template": -1,  # text cosine ** TEMPLATE_POWER x other_numbers: one bulletin's wording, another day's figures
+    "other_weekday": -1,  # both name weekdays, none the same: Sunday's session, Monday's session
+    "days": -1,  # days between the reports (``days_apart``) beyond a print lag (``lag``); 0 when undated
 }
+TEMPLATE_POWER = 4  # near-identical wording (a bulletin's cosine is 0.8 or more, 0.4 to the fourth), not a shared theme
+PRINT_LAG = 1  # days a print outlet reports an event after it: a day apart is as near as the same day
 
 
 def _idf(n_docs: int, df: int) -> float:
@@ -157,7 +164,7 @@ def weigh_together(feats: Iterable[Features]) -> None:
 
 @dataclass
 class Similarity:
-    score: float  # probability, 0..1, that a reader would call the two one story
+    score: float  # 0..1, how alike a reader would grade the two (1: one story)
     text: float  # char n-gram TF-IDF cosine of title + lead
     entity: float  # rarity-weighted entity cosine (0 when either side has none)
     event: float  # 1 same event between the same parties, -1 same parties on other dates
@@ -264,6 +271,12 @@ def days_apart(a: Features, b: Features, gap: int | None) -> int | None:
     return pub if gap is None else max(gap, pub or 0)
 
 
+def lag(days: int | np.ndarray) -> float | np.ndarray:
+    """Days apart beyond ``PRINT_LAG``, over the rest of ``WINDOW_DAYS`` (0..1): the same event
+    reported the next day by a print outlet is no further than one reported the same day."""
+    return np.clip(np.asarray(days, dtype=float) - PRINT_LAG, 0, WINDOW_DAYS - PRINT_LAG) / (WINDOW_DAYS - PRINT_LAG)
+
+
 def _roles(a: Features, b: Features) -> float:
     """Best agreement of (actor, target) over events of the same type: 1 both, 0.5 one.
 
@@ -293,6 +306,7 @@ def _measure(a: Features, b: Features, text: float) -> tuple[np.ndarray, bool, i
     same_event, gap = _event_match(a, b)
     days = days_apart(a, b, gap)
     nums = _weighted_cosine(ra.figures, rb.figures) if ra.figures and rb.figures else 0.0
+    other_nums = 1.0 - nums if a.numbers and b.numbers else 0.0
     x = np.array([
         text,
         _terms_cosine(ra, rb),
@@ -303,8 +317,10 @@ def _measure(a: Features, b: Features, text: float) -> tuple[np.ndarray, bool, i
         _jaccard({t for t, *_ in a.roles}, {t for t, *_ in b.roles}),
         float(same_event),
         nums,
-        1.0 - nums if a.numbers and b.numbers else 0.0,
-        min(days or 0, WINDOW_DAYS) / WINDOW_DAYS,
+        other_nums,
+        text**TEMPLATE_POWER * other_nums,
+        float(bool(a.weekdays and b.weekdays) and not a.weekdays & b.weekdays),
+        float(lag(days or 0)),
     ])
     return x, same_event, gap, days
 
@@ -338,12 +354,13 @@ def _ceilings(a: Features, cands: list[Features], text: np.ndarray, model: PairM
     events = both("events")
     for names, has in ((("terms",), both("terms")), (("entities", "principal", "other_principal"), both("entities")),
                        (("roles", "event_types"), both("roles")), (("same_event",), events),
-                       (("numbers", "other_numbers"), both("numbers"))):
+                       (("numbers", "other_numbers", "template"), both("numbers")),
+                       (("other_weekday",), both("weekdays"))):
         for name in names:
             hi[:, col[name]] = has
     pub = np.array([abs(a.day - b.day) if a.day is not None and b.day is not None else -1 for b in cands])
     dated = pub >= 0
-    lo[:, col["days"]] = np.where(dated, np.minimum(pub, WINDOW_DAYS) / WINDOW_DAYS, 0.0)
+    lo[:, col["days"]] = np.where(dated, lag(pub), 0.0)
     hi[:, col["days"]] = np.where(events > 0, 1.0, lo[:, col["days"]])
     ceiling = model.bias + np.maximum(lo * model.weights, hi * model.weights).sum(axis=1)
     return np.where(pub > WINDOW_DAYS, -np.inf, ceiling)
