@@ -33,27 +33,38 @@ from pathlib import Path
 from spark_scaling import run, write_corpus
 
 
-def _local(corpus: Path, out: Path) -> None:
+def _clean(item):
+    """The cleaned article, or None for an input error (a tuple as the Spark reader passes
+    it) or a page with no article text."""
     from rasd.clean import clean
+    from rasd.ingest import InputError
+
+    if isinstance(item, (InputError, tuple)):
+        return None
+    try:
+        return clean(item)
+    except InputError:
+        return None
+
+
+def _local(corpus: Path, out: Path) -> None:
     from rasd.group import StoryIndex
-    from rasd.ingest import InputError, read_paths
+    from rasd.ingest import read_paths
 
     index = StoryIndex()
-    for item in read_paths([str(corpus)]):
-        if not isinstance(item, InputError):
-            index.add(clean(item))
+    for doc in filter(None, map(_clean, read_paths([str(corpus)]))):
+        index.add(doc)
     out.write_text(json.dumps({a: s.id for s in index.stories() for a in s.articles}))
 
 
 def _feature_rows(items):
-    from rasd.clean import clean
     from rasd.group.duplicates import signature
     from rasd.group.features import features
 
     for pos, item in items:
-        if isinstance(item, tuple):  # an input error
+        doc = _clean(item)
+        if doc is None:
             continue
-        doc = clean(item)
         f, sig = features(doc), signature(doc.body or "")
         yield pos, doc.id, f.day, doc.title, pickle.dumps(f, protocol=5), None if sig is None else sig.tobytes()
 
