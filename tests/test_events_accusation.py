@@ -72,3 +72,18 @@ def test_speech_that_only_describes_is_no_accusation(text, mentions):
 def test_a_denied_charge_is_no_accusation():
     doc = run("ونفى سيرغي لافروف أن تكون إيران ارتكبت جرائم في سوريا.", [LAVROV, IR], published=PUBLISHED)
     assert not accusations(doc)
+
+
+@pytest.mark.parametrize("text, mentions, actor, target", [
+    ("التقى وزير الخارجية الروسي، سيرغي لافروف، نظيره التركي في أنقرة.", [LAVROV], "lavrov", None),
+    ("قال وزير الخارجية، سيرغي لافروف، إن تركيا ارتكبت جرائم في سوريا.", [LAVROV, TR], "lavrov", "turkey"),
+    ("وأعرب الرئيس رجب طيب أردوغان عن شكره لوزير الخارجية، المهندس سيرغي لافروف، على جهوده.", [ERDOGAN, LAVROV],
+     "erdogan", "lavrov"),
+])
+def test_a_comma_between_a_title_and_its_holder_keeps_them_one_party(text, mentions, actor, target):
+    """Gulf and Egyptian dailies put a comma after the title (وزير الخارجية، سيرغي لافروف):
+    the name still holds the title's slot, subject or addressee."""
+    doc = run(text, mentions, published=PUBLISHED)
+    ev = [e for e in doc.events if not e.hypothetical][0]
+    assert ev.actor == f"kb:{actor}"
+    assert ev.target == (f"kb:{target}" if target else None)

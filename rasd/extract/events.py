@@ -1179,15 +1179,17 @@ def _right_after(view: SentenceView, j: int, p: Party) -> bool:
     k = j + 1
     while k < len(view.norms) and view.norms[k] in _TIME_WORDS:
         k += 1
-    return k <= p.tok <= k + 3 and all(_title_word(view, view.norms[m]) and not any(q.tok == m for q in view.parties)
-                                       for m in range(k, p.tok))
+    commas = sum(m in view.title_commas for m in range(k, p.tok))  # وزير الخارجية الروسي، سيرغي لافروف
+    return k <= p.tok <= k + 3 + commas and all(
+        m in view.title_commas or _title_word(view, view.norms[m]) and not any(q.tok == m for q in view.parties)
+        for m in range(k, p.tok))
 
 
 def _headed_by_noun(view: SentenceView, p: Party) -> bool:
     """Whether the word before a name is a plain noun whose genitive the name is, or a
     naming word (لشخص يدعى X، المدعو X): either way the name is no subject."""
     k = p.tok - 1
-    if k < 0:
+    if k < 0 or k in view.title_commas:
         return False
     w = view.norms[k]
     if w in _NAMING:
