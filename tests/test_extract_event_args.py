@@ -194,6 +194,13 @@ def test_a_museum_receiving_visitors_is_no_meeting():
     assert not [e for e in doc.events if e.type == "CONSULT"]
 
 
+def test_mourners_received_after_a_long_list_of_hosts_are_no_meeting():
+    """The guideline drops condolence receptions; the mourners may come far after استقبل."""
+    doc = run("استقبل أمس والد الشهيد محمود عباس وأشقاؤه وأبناء عمومته في مجلس العزاء بمنزل الأسرة في حي الروضة "
+              "بمدينة غزة وفودا رسمية وشعبية من المعزين.", [("محمود عباس", "abbas"), ("غزة", "gaza")])
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
 def test_a_name_in_the_genitive_of_a_plain_noun_is_not_the_subject():
     doc = run("ويتهم حلفاء تركيا منذ أشهر أنقرة بالتقصير في مكافحة الإرهاب.", [("تركيا", "turkey"), ("أنقرة", "ankara")])
     assert not [e for e in doc.events if e.type == "ACCUSE" and names(doc, e)[1] == "Turkey"]

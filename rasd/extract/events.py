@@ -602,8 +602,11 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         return None  # مصرع وإصابة 8 أشخاص في حادث انقلاب: a road accident, no attack
     if etype == "CONSULT" and nominal and _struck(view, i):
         return None  # ضربة جوية على اجتماع لبلمختار، قصف الاجتماع: the meeting was a target
-    if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE for t in view.norms[i + 1 : i + 16]):
-        return None  # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting
+    if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE
+                                        for t in view.norms[i + 1 : max(i + 16, _clause(view, i)[1])]):
+        # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting -- anywhere in the
+        # reception's clause, past a long list of hosts (استقبل والدا الشهيدين ... وفودا من المعزين)
+        return None
     if hit.entry.mode == "host" and _hosts_a_function(view, i):
         return None  # مؤتمر صحافي استضافته الجامعة، تستضيف المدينة المعرض: a venue, not a meeting
     if hit.tense == "present" and any(t in _HABITUAL for t in view.norms[i + 1 : i + 5]):
