@@ -336,9 +336,9 @@ _AUDIENCE = frozenset(normalise(w) for w in (
     "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "المعزين", "جموع", "المراجعين", "المصلين", "الحجاج",
     "المعتمرين", "السياح", "الجمهور", "المواطنين", "المتسوقين", "زبائنه", "زبائنها", "الزبائن", "روادها", "رواده"))
 # Functions a place or body hosts, which make hosting no meeting between actors.
+# Matched through ``readings``, so the bare form covers the definite one (المؤتمر).
 _FUNCTIONS = frozenset(normalise(w) for w in (
-    "مؤتمر", "المؤتمر", "حفل", "الحفل", "معرض", "المعرض", "مهرجان", "المهرجان", "ملتقى", "الملتقى", "ندوه",
-    "الندوه", "ورشه", "منتدى", "المنتدى", "بطوله", "البطوله", "الدوره", "فعاليات", "الفعاليات", "مسابقه", "المسابقه"))
+    "مؤتمر", "حفل", "معرض", "مهرجان", "ملتقى", "ندوه", "ورشه", "منتدى", "بطوله", "الدوره", "فعاليات", "مسابقه"))
 # Adverbs of a habit: "يتشاور البلدان دوريا" tells how things stand, not what happened.
 _HABITUAL = frozenset(normalise(w) for w in ("دوريا", "باستمرار", "عاده", "دائما", "سنويا", "شهريا", "اسبوعيا"))
 # Event words that describe a weapon or its bearer rather than name an attack:
@@ -1329,10 +1329,11 @@ def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None
 
 
 # Words that cannot head a subject: particles, pronouns, demonstratives, quantities of things.
+# Time words and prepositions are refused before this list is asked; إلى stays, as its
+# normalised الي looks like a definite word inside the phrase.
 _NOT_SUBJECTS = frozenset(normalise(w) for w in (
     "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "كل", "جميع", "بعض", "عدد", "ما",
-    "من", "عن", "الى", "إلى", "على", "في", "مع", "ان", "أن", "إن", "انه", "انها", "قد", "لقد", "كما", "ايضا",
-    "اليوم", "امس", "الان", "حاليا", "رسميا", "مجددا", "العام", "الاسبوع", "الشهر"))
+    "إلى", "ان", "أن", "إن", "انه", "انها", "قد", "لقد", "كما", "ايضا", "الان", "حاليا", "رسميا", "مجددا"))
 _HEAD_WORDS = 4  # a subject phrase: its head and up to three words of its construct or adjectives
 
 
