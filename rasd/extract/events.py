@@ -58,7 +58,7 @@ from rasd.extract.arguments import load as load_arguments
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Entry, Hit, cues, readings, triggers
-from rasd.extract.scorer import NUMBER_WORDS, counted_casualties, load as load_scorer
+from rasd.extract.scorer import CASUALTIES, NUMBER_WORDS, counted_casualties, load as load_scorer
 from rasd.text.dates import day_of, last_day_of
 from rasd.text.normalise import normalise, proclitic_splits, search_key
 
@@ -906,9 +906,8 @@ _UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
 # "أُقيل الوزير X"، "وتم اعتقال X" (the arrest happened; who made it is often left unsaid).
 _SUFFERED = frozenset({"COERCE"})
 _VIOLENT_MODES = frozenset({"explosives", "aerial", "abduct", "firearms"})
-_HARM = frozenset(normalise(w) for w in (
-    "مقتل", "قتل", "قتلى", "قتيل", "قتيلا", "مصرع", "اصابه", "اصيب", "اصيبوا", "جرح", "جرحى", "جريح",
-    "جريحا", "بجروح", "اغتيل", "اختطف", "خطف", "استشهد", "استشهاد", "شهداء", "شهيد", "لقي", "لقوا",
+_HARM = CASUALTIES | frozenset(normalise(w) for w in (  # the scorer's words of harm, and more ways to tell it
+    "قتيل", "جريح", "بجروح", "اغتيل", "اختطف", "خطف", "شهيد", "لقي", "لقوا",
     "مفخخه", "ناسفه", "عبوه", "انتحاري", "انتحاريه", "قذائف", "صواريخ", "اشتباكات", "مواجهات"))
 _PEOPLE = frozenset(normalise(w) for w in (
     "شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "جنديين", "شرطي",
