@@ -270,6 +270,12 @@ class SentenceView:
             j -= 1
         return range(j + 1, i)
 
+    def subject_before(self, i: int) -> Party | None:
+        """The subject of the clause a participle continues ("..., مؤكدا أن"، "..., شاكرا لـ"):
+        the first bare named party before ``i``, a person first."""
+        people = [p for p in self.parties if p.tok < i and p.entity and p.marker is None and p.absorbed_by is None]
+        return next((p for p in people if p.type == "PER"), people[0] if people else None)
+
     def parties_in(self, window: range, entity_only: bool = False) -> list[Party]:
         out = [p for p in self.parties if p.tok in window and p.absorbed_by is None]
         if entity_only:

@@ -531,6 +531,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
             if actor is None and (hit.entry.declare or own):
                 # أعلنت إسرائيل هدنة، قدم الوزير استقالته؛ أعرب المندوب عن ترحيبه: whose it is declared it
                 actor = _light_verb_subject(view, i, view.cues.declaring, phrase)
+            if actor is None and _circumstantial(view, i):
+                actor = view.subject_before(i)  # ونوه X بـ ...، شاكرا لـ Y: X thanks Y too
             if actor is not None and etype in _RECIPROCAL and target is None:
                 target = next((p for p in view.parties if p.marker == "coord" and p.entity
                                and actor.tok_end <= p.tok <= actor.tok_end + 1), None)
@@ -632,7 +634,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
             near = max(i, actor.tok_end - 1 if actor is not None else i) + 3
             rest = [p for p in rest if p.type not in _PLACES and p.tok <= near]
     if target is None and against_text is None and not charge:
-        objs = [p for p in rest if p.marker is None and p.tok > i and not _same(p, actor)]
+        objs = [p for p in rest if p.marker is None and p.tok > i and not _same(p, actor)
+                and (not nominal or not _circumstantial(view, i) or p.tok <= i + 2)]  # شاكرا لـ X على اختيار أمانة Y: X
         coords = [p for p in rest if p.marker == "coord" and not _same(p, actor)]
         preps = [p for p in rest if p.marker == "target" and p.prep != "بين" and not _same(p, actor)]
         if etype in _OF_THE_THING:  # the deed's own lam names its doer: ندد بالأنشطة التخريبية لإيران
@@ -1310,6 +1313,14 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
         return None
     matrix = [p for p in view.parties if p.tok < comp and p.marker is None and p.absorbed_by is None]
     return _first_named(matrix)
+
+
+def _circumstantial(view: SentenceView, i: int) -> bool:
+    """Whether a nominal trigger is a participle after a comma continuing its sentence's
+    subject (شاكرا، مشيدا، منددا، داعيا، مطالبين): indefinite accusative or plural."""
+    n = view.norms
+    return (i > 0 and n[i - 1] in ("،", ",") and n[i].endswith(("ا", "ين")) and not n[i].startswith("ال")
+            and triggers().as_written(n[i]))  # not اجتماعها: a noun with its owner's pronoun
 
 
 def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None = None,
