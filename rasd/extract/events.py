@@ -39,6 +39,11 @@ imperfect verb in a relative clause (الدول التي تدعم) is a standing
 no event; an act after من أجل/بهدف is an aim; proposals, threats and blocked
 acts make what follows hypothetical. An event's actor and target are
 finally weighed by a learned chooser (rasd.extract.arguments).
+Speech is an act when what is said charges someone: قال/أكد ... إن with a
+pejorative label or a charge verb opening its content, or وصف X بـ a label, is
+ACCUSE from the speaker to the party labelled (``_charge``); a label deep in a
+report, a named party's standing epithet or a general statement is not. A
+participle after a comma (..., شاكرا لـ، منددا بـ) continues its sentence's subject.
 When the recogniser named no one, the phrase after a clause-initial verb is its
 doer, kept as written (ودعا آل الشيخ، أبرمها الزعماء الأوروبيون) or linked when the
 article names the same words; an arrest or dismissal told in the passive of a
