@@ -57,6 +57,8 @@ def test_a_deed_condemned_has_no_party_charged():
     ("وذكر رجب طيب أردوغان أنه أقام في صفوف حركة حماس الإرهابية.", [ERDOGAN, HAMAS]),
     # a general statement about ideas, no one charged
     ("وأكد عبد الفتاح السيسي أن الفكر الضال لا دين له.", [SISI]),
+    # the labelled are the ones fought
+    ("وقال عبد الفتاح السيسي إن جهود مصر لن تتوقف عن مواجهة الإرهابيين.", [SISI, ("مصر", "egypt")]),
     # the label describes the ones a reported act was done to: the arrest is the event
     ("وقال سيرغي لافروف إن الشرطة اعتقلت ثلاثة إرهابيين في موسكو.", [LAVROV]),
     # told before: هؤلاء

@@ -801,8 +801,8 @@ def _charge(view: SentenceView, i: int, actor: Party | None = None) -> tuple[Par
             head -= 1  # the noun the label qualifies: فئة منحرفة، المنظمات الإرهابية
         if any(readings(n[m]) & (cue.anaphora | _PRONOUNS) for m in (head - 1, head) if m >= said.start):
             continue  # هذه الفئة الضالة، وهي فئة مجرمة، هؤلاء الإرهابيين: charged before, told again
-        if readings(n[head]) & cue.ideas:
-            continue
+        if readings(n[head]) & cue.ideas or any(readings(n[m]) & cue.fought for m in (head - 1, head) if m >= said.start):
+            continue  # الفكر الضال; مكافحة الإرهابيين: fought, not charged
         if readings(n[head]) & cue.deeds:
             deed = True
             continue

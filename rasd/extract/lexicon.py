@@ -258,6 +258,7 @@ class Cues:
     charge_verbs: frozenset[str]
     deeds: frozenset[str]
     ideas: frozenset[str]
+    fought: frozenset[str]
     agents: dict[tuple[str, ...], str] = field(default_factory=dict)
     # agents by first word, in file order: a token is looked up once, not scanned against all
     agent_heads: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
@@ -317,6 +318,7 @@ def cues() -> Cues:
         charge_verbs=_norm_set(data["charges"]["verbs"]),
         deeds=_norm_set(data["charges"]["deeds"]),
         ideas=_norm_set(data["charges"]["ideas"]),
+        fought=_norm_set(data["charges"]["fought"]),
         agents=agents,
         agent_heads=heads,
     )
