@@ -772,10 +772,12 @@ def _charge(view: SentenceView, i: int, actor: Party | None = None) -> tuple[Par
         return None
     n, cue = view.norms, view.cues
     describing = not cue.speech.match(n[i])
-    if not describing and _reports_an_act(view, said):
-        return None
     first = next((k for k in said if not view.boundary(k)), said.stop)  # past ": إن «"
     opening = min(first + _OPENING, next((k for k in range(first, said.stop) if view.boundary(k)), said.stop))
+    if not any(readings(n[k]) & (cue.labels | cue.charge_verbs) for k in (said if describing else range(first, opening))):
+        return None  # most speech charges no one: the cheap test first
+    if not describing and _reports_an_act(view, said):
+        return None
     deed = False
     for k in said:
         if k >= opening and not deed and not describing:
