@@ -75,3 +75,28 @@ def test_event_date_and_date_text():
     doc = run("التقى بوتين أردوغان أمس في أنقرة.", [("بوتين", "putin"), ("أردوغان", "erdogan"),
                                                 ("أنقرة", "ankara")])
     assert (doc.events[0].date, doc.events[0].date_text) == (None, "أمس")
+
+
+@pytest.mark.parametrize("text,tense,iso", [
+    ("في مايو", "past", "2024-05"),  # the latest May up to the writing
+    ("خلال شهر ديسمبر", "past", "2023-12"),  # December has not come yet: last year's
+    ("مطلع نوفمبر", "past", "2024-11"),
+    ("في أكتوبر", "future", "2025-10"),  # a plan: the next October
+    ("خلال شهر رمضان", "past", "2024-03"),  # Ramadan 1445 began 11 March 2024
+    ("في رمضان المقبل", "future", "2025-03"),
+    ("في شهر ذي الحجة", "past", "2024-06"),
+])
+def test_a_month_without_a_day_has_month_precision(text, tense, iso):
+    found = date_expressions(f"وقال المسؤول إن ذلك جرى {text} في المدينة", published=PUB, tense=tense)
+    assert [d.iso for d in found] == [iso]
+
+
+def test_month_names_that_are_also_words_need_a_day():
+    assert date_expressions("وقال إن الأب في آب يعمل", published=PUB) == []
+    assert date_expressions("وقال رمضان عبد الله إن", published=PUB) == []
+
+
+def test_an_old_killing_dated_by_its_month_alone_is_background():
+    doc = run("وكانت زوجة أردوغان الذي قتل في هجوم للقوات التركية في مايو قد اعتقلت.",
+              [("أردوغان", "erdogan"), ("التركية", "turkey")], published="2024-08-20")
+    assert not [e for e in doc.events if e.type == "ASSAULT"]

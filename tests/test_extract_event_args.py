@@ -194,6 +194,24 @@ def test_a_museum_receiving_visitors_is_no_meeting():
     assert not [e for e in doc.events if e.type == "CONSULT"]
 
 
+def test_mourners_received_after_a_long_list_of_hosts_are_no_meeting():
+    """The guideline drops condolence receptions; the mourners may come far after استقبل."""
+    doc = run("استقبل أمس والد الشهيد محمود عباس وأشقاؤه وأبناء عمومته في مجلس العزاء بمنزل الأسرة في حي الروضة "
+              "بمدينة غزة وفودا رسمية وشعبية من المعزين.", [("محمود عباس", "abbas"), ("غزة", "gaza")])
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_a_participle_after_a_comma_continues_the_sentence_subject():
+    """"..., شاكرا لـ Y" and "..., منددا بـ": the subject of the sentence thanks or condemns;
+    a noun with its owner's pronoun after a comma (اجتماعها) is no participle."""
+    doc = run("وأشاد الرئيس رجب طيب أردوغان بالعلاقات مع مصر، شاكرا للرئيس عبد الفتاح السيسي على استقبال وفد أنقرة.",
+              [("رجب طيب أردوغان", "erdogan"), ("عبد الفتاح السيسي", "sisi"), ("مصر", "egypt"), ("أنقرة", "ankara")])
+    assert ("SUPPORT", "Recep Tayyip Erdoğan", "Abdel Fattah el-Sisi") in events(doc, "SUPPORT")
+    doc = run("وعقدت اللجنة الوزارية بمقر الجامعة في القاهرة، اجتماعها الدوري برئاسة مصر.",
+              [("القاهرة", "cairo"), ("مصر", "egypt")])
+    assert not [e for e in doc.events if e.type == "CONSULT" and names(doc, e)[1] == "Egypt"]
+
+
 def test_a_name_in_the_genitive_of_a_plain_noun_is_not_the_subject():
     doc = run("ويتهم حلفاء تركيا منذ أشهر أنقرة بالتقصير في مكافحة الإرهاب.", [("تركيا", "turkey"), ("أنقرة", "ankara")])
     assert not [e for e in doc.events if e.type == "ACCUSE" and names(doc, e)[1] == "Turkey"]

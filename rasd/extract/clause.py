@@ -53,6 +53,8 @@ class SentenceView:
     norms: list[str] = field(init=False)
     parties: list[Party] = field(init=False)
     verbs: list[int] = field(default_factory=list)  # token indices of verbs (set by the caller)
+    # commas between a title and its holder's name ("وزير الخارجية، سيرغي لافروف"): no boundary
+    title_commas: set[int] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.tokens = tokenize(self.doc.body, self.span.start, self.span.end)
@@ -162,6 +164,10 @@ class SentenceView:
                 j = self.parties[owner].tok - 1
                 continue
             t = self.norms[j]
+            if t in ("،", ",") and p.type == "PER" and self._title_before(j):
+                self.title_commas.add(j)  # لوزير الزراعة، المهندس X: the title and its holder
+                j -= 1
+                continue
             if t in BOUNDARY or t in RELATIVES:
                 break
             slot = self._prep_slot(t)
@@ -203,6 +209,16 @@ class SentenceView:
                 if self.parties[o].type != "PER":
                     self.parties[o].absorbed_by = idx
 
+    def _title_before(self, comma: int) -> bool:
+        """Whether the words right before a comma are a title phrase: a title word within three
+        words (وزير الخارجية، / رئيس الوزراء الروسي،), no boundary nor name between."""
+        for j in range(comma - 1, max(-1, comma - 4), -1):
+            if self.norms[j] in BOUNDARY or any(q.tok <= j < q.tok_end for q in self.parties if q.entity):
+                return False
+            if self._title(self.norms[j])[0]:
+                return True
+        return False
+
     def _party_at(self, tok: int, before: int) -> int | None:
         for k in range(before):
             q = self.parties[k]
@@ -228,7 +244,7 @@ class SentenceView:
 
     # -- queries --------------------------------------------------------
     def boundary(self, i: int) -> bool:
-        return self.boundary_word(self.norms[i])
+        return i not in self.title_commas and self.boundary_word(self.norms[i])
 
     def boundary_word(self, norm: str) -> bool:
         return norm in BOUNDARY or norm in self.cues.complementisers
@@ -253,6 +269,12 @@ class SentenceView:
         while j >= 0 and i - j <= limit and not self.boundary(j):
             j -= 1
         return range(j + 1, i)
+
+    def subject_before(self, i: int) -> Party | None:
+        """The subject of the clause a participle continues ("..., مؤكدا أن"، "..., شاكرا لـ"):
+        the first bare named party before ``i``, a person first."""
+        people = [p for p in self.parties if p.tok < i and p.entity and p.marker is None and p.absorbed_by is None]
+        return next((p for p in people if p.type == "PER"), people[0] if people else None)
 
     def parties_in(self, window: range, entity_only: bool = False) -> list[Party]:
         out = [p for p in self.parties if p.tok in window and p.absorbed_by is None]

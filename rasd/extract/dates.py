@@ -17,10 +17,18 @@ Resolution rules:
   - absolute dates come from ``rasd.text.dates.find_dates``; a day and
     month without a year take the publication year, moved a year back when
     that would put a past event after the writing (a year on for a future
-    one before it).
+    one before it);
+  - a month named without a day ("في مايو"، "خلال شهر أغسطس"، "مطلع مارس") is the
+    latest such month up to the writing for a past event, the next one from it
+    for a future one, at month precision ("2015-05"); the names of three
+    letters or fewer (ماي، آب، أوت) are common words and count only with a day;
+  - a Hijri month ("خلال شهر رمضان"، "في رمضان الماضي") is placed by the tabular
+    Islamic calendar (within a day or two of Umm al-Qura) and given as the
+    Gregorian month holding its middle: month precision is all a month's name says.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -52,6 +60,14 @@ _AGO_UNITS = {"يوم": (1, "d"), "يومين": (2, "d"), "ايام": (1, "d"), 
               "شهور": (1, "m")}
 _AGO_UNIT = "|".join(sorted(_AGO_UNITS, key=len, reverse=True))
 _PLURAL_UNITS = frozenset({"ايام", "اسابيع", "اشهر", "شهور"})
+# A month named alone: after في/خلال/مطلع ... (or شهر), never a bare word (مايو الماضي has its own pattern).
+_MON_ALONE = "|".join(sorted((m.replace(" ", r"\s+") for m in _MONTHS if len(m) > 3), key=len, reverse=True))
+_IN_MONTH = r"(?:في|خلال|منذ|مطلع|اوائل|اواخر|منتصف|بدايه|نهايه|اول|اخر|اواسط)\s+(?:شهر\s+)?|شهر\s+"
+_HIJRI = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4, "جمادي الاولي": 5,
+          "جمادي الاخره": 6, "جمادي الثانيه": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+          "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12}
+_HIJ = "|".join(sorted((m.replace(" ", r"\s+") for m in _HIJRI), key=len, reverse=True))
+_REL = r"(?P<{}>الماضي|المنصرم|المقبل|القادم|الجاري|الحالي)"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(_B + r"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>[0-9]{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+)?"
@@ -67,6 +83,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("period", re.compile(_B + r"(?:(?P<this>هذا|هذه)\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه)(?:\s+(?P<rel>الماضي|المنصرم|المقبل|القادم|الحالي|الجاري))?" + _E)),
     ("daymonth", re.compile(_B + r"(?P<d>[0-9]{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>" + _MON + r")(?:\s*\((?:" + _MON + r")\))?" + _E)),
     ("month", re.compile(_B + r"(?:شهر\s+)?(?P<m>" + _MON + r")\s+(?P<rel>الماضي|المنصرم|المقبل|القادم)" + _E)),
+    ("monthname", re.compile(_B + r"(?:" + _IN_MONTH + r")(?P<m>" + _MON_ALONE + r")" + _E + r"(?!\s*[0-9])")),
+    # a Hijri month: after شهر, or with الماضي/المقبل (رمضان alone may be a name)
+    ("hijri", re.compile(_B + r"(?:(?:" + _IN_MONTH + r")(?:شهر\s+)?(?P<h>" + _HIJ + r")(?:\s+" + _REL.format("rel") + r")?"
+                         r"|(?P<h2>" + _HIJ + r")\s+" + _REL.format("rel2") + r")" + _E)),
 ]
 
 
@@ -153,7 +173,12 @@ def _resolve(kind: str, m: re.Match, pub: date | None, tense: str) -> str | None
         if unit == "الشهر":
             return "{}-{:02d}".format(*_month_shift(pub, step))
         return str(pub.year + step)
+    if kind == "hijri":
+        return _hijri(_HIJRI[_month_key(m.group("h") or m.group("h2"))], m.group("rel") or m.group("rel2"), pub, future)
     month = _MONTHS[_month_key(m.group("m"))]
+    if kind == "monthname":  # the latest such month up to the writing (the next one from it ahead)
+        year = pub.year - (month > pub.month) if not future else pub.year + (month < pub.month)
+        return f"{year}-{month:02d}"
     if kind == "month":
         before = m.group("rel") in ("الماضي", "المنصرم")
         year = pub.year - (month >= pub.month) if before else pub.year + (month <= pub.month)
@@ -170,6 +195,32 @@ def _day_month(pub: date, month: int, day: int, future: bool) -> str | None:
     elif found and future and date.fromisoformat(found) < pub:
         found = _safe_date(pub.year + 1, month, day)
     return found
+
+
+_HIJRA = date(622, 7, 19)  # 1 Muharram 1 AH, civil epoch (16 July 622 Julian)
+
+
+def _hijri_start(year: int, month: int) -> date:
+    """First day of a Hijri month by the tabular (arithmetic) Islamic calendar."""
+    return _HIJRA + timedelta(days=math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30)
+
+
+def _hijri(month: int, rel: str | None, pub: date, future: bool) -> str:
+    """The Gregorian month (YYYY-MM) holding the middle of the Hijri month meant: the one
+    under way or last begun for a past event, the one under way or next for a future one;
+    الماضي/المقبل step a Hijri year from the current one."""
+    year = (pub - _HIJRA).days * 30 // 10631 + 1
+    start = _hijri_start(year, month)
+    while start > pub:
+        year -= 1
+        start = _hijri_start(year, month)
+    ongoing = start + timedelta(days=29) >= pub
+    if rel in ("الماضي", "المنصرم"):
+        year -= ongoing
+    elif rel in ("المقبل", "القادم") or (future and not ongoing and rel is None):
+        year += 1
+    middle = _hijri_start(year, month) + timedelta(days=14)
+    return f"{middle.year}-{middle.month:02d}"
 
 
 def _ago(m: re.Match, pub: date) -> str | None:

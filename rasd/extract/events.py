@@ -39,6 +39,11 @@ imperfect verb in a relative clause (الدول التي تدعم) is a standing
 no event; an act after من أجل/بهدف is an aim; proposals, threats and blocked
 acts make what follows hypothetical. An event's actor and target are
 finally weighed by a learned chooser (rasd.extract.arguments).
+Speech is an act when what is said charges someone: قال/أكد ... إن with a
+pejorative label or a charge verb opening its content, or وصف X بـ a label, is
+ACCUSE from the speaker to the party labelled (``_charge``); a label deep in a
+report, a named party's standing epithet or a general statement is not. A
+participle after a comma (..., شاكرا لـ، منددا بـ) continues its sentence's subject.
 When the recogniser named no one, the phrase after a clause-initial verb is its
 doer, kept as written (ودعا آل الشيخ، أبرمها الزعماء الأوروبيون) or linked when the
 article names the same words; an arrest or dismissal told in the passive of a
@@ -57,8 +62,8 @@ from rasd.doc import Doc, Entity, Event
 from rasd.extract.arguments import load as load_arguments
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
-from rasd.extract.lexicon import Hit, cues, readings, triggers
-from rasd.extract.scorer import NUMBER_WORDS, counted_casualties, load as load_scorer
+from rasd.extract.lexicon import Entry, Hit, cues, readings, triggers
+from rasd.extract.scorer import CASUALTIES, NUMBER_WORDS, counted_casualties, load as load_scorer
 from rasd.text.dates import day_of, last_day_of
 from rasd.text.normalise import normalise, proclitic_splits, search_key
 
@@ -102,7 +107,7 @@ def find_events(doc: Doc, kb=None, scored: bool = True, arguments=None) -> list[
         for i, norm in enumerate(view.norms):
             if i in named:
                 continue
-            for hit in lex.match(norm):
+            for hit in lex.match(norm) + _speech_charge(view, i):
                 if not _constraints_hold(view, i, hit):
                     continue
                 ev = _build(view, i, hit, kb, arguments)
@@ -173,6 +178,8 @@ def _then_holds(view: SentenceView, i: int, hit: Hit) -> bool:
 def _constraints_hold(view: SentenceView, i: int, hit: Hit) -> bool:
     e, n = hit.entry, view.norms
     if not _then_holds(view, i, hit):
+        return False
+    if e.needs == "charge" and _charge(view, i) is None:
         return False
     if e.unless_next and (j := _next_word(view, i)) is not None and readings(n[j]) & set(e.unless_next):
         return False
@@ -334,9 +341,9 @@ _AUDIENCE = frozenset(normalise(w) for w in (
     "الزوار", "زواره", "زوارها", "زائريه", "المهنئين", "المعزين", "جموع", "المراجعين", "المصلين", "الحجاج",
     "المعتمرين", "السياح", "الجمهور", "المواطنين", "المتسوقين", "زبائنه", "زبائنها", "الزبائن", "روادها", "رواده"))
 # Functions a place or body hosts, which make hosting no meeting between actors.
+# Matched through ``readings``, so the bare form covers the definite one (المؤتمر).
 _FUNCTIONS = frozenset(normalise(w) for w in (
-    "مؤتمر", "المؤتمر", "حفل", "الحفل", "معرض", "المعرض", "مهرجان", "المهرجان", "ملتقى", "الملتقى", "ندوه",
-    "الندوه", "ورشه", "منتدى", "المنتدى", "بطوله", "البطوله", "الدوره", "فعاليات", "الفعاليات", "مسابقه", "المسابقه"))
+    "مؤتمر", "حفل", "معرض", "مهرجان", "ملتقى", "ندوه", "ورشه", "منتدى", "بطوله", "الدوره", "فعاليات", "مسابقه"))
 # Adverbs of a habit: "يتشاور البلدان دوريا" tells how things stand, not what happened.
 _HABITUAL = frozenset(normalise(w) for w in ("دوريا", "باستمرار", "عاده", "دائما", "سنويا", "شهريا", "اسبوعيا"))
 # Event words that describe a weapon or its bearer rather than name an attack:
@@ -529,6 +536,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
             if actor is None and (hit.entry.declare or own):
                 # أعلنت إسرائيل هدنة، قدم الوزير استقالته؛ أعرب المندوب عن ترحيبه: whose it is declared it
                 actor = _light_verb_subject(view, i, view.cues.declaring, phrase)
+            if actor is None and _circumstantial(view, i):
+                actor = view.subject_before(i)  # ونوه X بـ ...، شاكرا لـ Y: X thanks Y too
             if actor is not None and etype in _RECIPROCAL and target is None:
                 target = next((p for p in view.parties if p.marker == "coord" and p.entity
                                and actor.tok_end <= p.tok <= actor.tok_end + 1), None)
@@ -559,6 +568,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         actor = _national_doer(view, kb, i)  # غارة إسرائيلية على غزة (not وسائل تعذيب صينية: a kind)
     if etype == "PROTEST" and actor is not None and actor.agent == "institutions":
         actor = None  # يعقد البرلمان جلسته وسط احتجاجات: a parliament sits, others protest
+    if hit.entry.needs == "charge":  # قال لـ"الاقتصادية" أمس، اللواء X، إن: the speaker is before إن
+        actor = _speaker(view, i) or actor
     if actor is None and hit.entry.needs == "crowd":
         actor = _crowd(view, i)
     if actor is None and etype == "PROTEST":  # مظاهرات في X: the protesters are unnamed
@@ -598,8 +609,11 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         return None  # مصرع وإصابة 8 أشخاص في حادث انقلاب: a road accident, no attack
     if etype == "CONSULT" and nominal and _struck(view, i):
         return None  # ضربة جوية على اجتماع لبلمختار، قصف الاجتماع: the meeting was a target
-    if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE for t in view.norms[i + 1 : i + 16]):
-        return None  # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting
+    if hit.entry.mode == "host" and any(readings(t) & _AUDIENCE
+                                        for t in view.norms[i + 1 : max(i + 16, _clause(view, i)[1])]):
+        # يستقبل المتحف زواره، استقبل الأمير جموع المهنئين: an audience, not a meeting -- anywhere in the
+        # reception's clause, past a long list of hosts (استقبل والدا الشهيدين ... وفودا من المعزين)
+        return None
     if hit.entry.mode == "host" and _hosts_a_function(view, i):
         return None  # مؤتمر صحافي استضافته الجامعة، تستضيف المدينة المعرض: a venue, not a meeting
     if hit.tense == "present" and any(t in _HABITUAL for t in view.norms[i + 1 : i + 5]):
@@ -616,13 +630,17 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
 
     rest = [p for p in right if p is not actor]
     against_text = None
-    if etype == "PROTEST":  # whom a protest is against, not the place it fills
+    charge = hit.entry.needs == "charge"
+    if charge:  # whom the label or the charge is aimed at, not whoever the speaker names next
+        target, against_text = _charge(view, i, actor) or (None, None)
+    elif etype == "PROTEST":  # whom a protest is against, not the place it fills
         target, against_text = _protested(view, i, actor)
         if target is None and against_text is None:  # else only the object right after: رشقوا قوات الأمن
             near = max(i, actor.tok_end - 1 if actor is not None else i) + 3
             rest = [p for p in rest if p.type not in _PLACES and p.tok <= near]
-    if target is None and against_text is None:
-        objs = [p for p in rest if p.marker is None and p.tok > i and not _same(p, actor)]
+    if target is None and against_text is None and not charge:
+        objs = [p for p in rest if p.marker is None and p.tok > i and not _same(p, actor)
+                and (not nominal or not _circumstantial(view, i) or p.tok <= i + 2)]  # شاكرا لـ X على اختيار أمانة Y: X
         coords = [p for p in rest if p.marker == "coord" and not _same(p, actor)]
         preps = [p for p in rest if p.marker == "target" and p.prep != "بين" and not _same(p, actor)]
         if etype in _OF_THE_THING:  # the deed's own lam names its doer: ندد بالأنشطة التخريبية لإيران
@@ -638,7 +656,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         target = next((p for p in view.parties if k is not None and k < p.tok <= k + 3 and p.entity), target)
     if target is None and hit.entry.mode == "host" and not nominal:
         target = _guest_after_comma(view, i, actor)
-    if arguments is not None and against_text is None:  # learned: the rules' picks are among its features
+    if arguments is not None and against_text is None and not charge:  # learned: the rules' picks are among its features
         actor, target = arguments.choose(view, i, hit, etype, actor, target)
 
     dest = (_destination(view, i) if hit.entry.mode == "visit" else None) or visited
@@ -660,7 +678,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         ev.target_text = dest.text
     elif target is not None and not _same(target, actor):
         ev.target, ev.target_text = target.entity, target.text
-    if ev.target is None and ev.target_text is None and etype in _TEXT_TARGETS and not (
+    if ev.target is None and ev.target_text is None and etype in _TEXT_TARGETS and not charge and not (
             nominal and hit.entry.genitive != "target"):  # هجوم انتحاري، ضربة جوية: no victim after
         ev.target_text = _object_text(view, i, actor, etype)
     if (ev.target is None and ev.target_text is None and etype == "ASSAULT" and not nominal
@@ -678,6 +696,128 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
     if _history(view, i, ev):
         return None  # "أبو سياف الذي قتل في مايو"، "منذ اندلاع الحرب عام 2011": background, no news
     return ev
+
+
+# A speech verb as a possible accusation; what it says decides (``_charge``).
+_CHARGE = Entry(label="ACCUSE", needs="charge")
+_PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن"})
+_OPENING = 12  # words of what is said that hold its subject
+
+
+def _speech_charge(view: SentenceView, i: int) -> list[Hit]:
+    """قال، أكد، أضاف ... read as ACCUSE when what follows charges someone: PLOVER codes
+    criticism and accusation by what is said, whichever verb says it."""
+    return [Hit(_CHARGE, h.tense, h.proclitic) for h in view.cues.speech.match(view.norms[i]) if h.tense != "noun"]
+
+
+def _speaker(view: SentenceView, i: int) -> Party | None:
+    """Who speaks or describes: the first named party between the verb and what it says
+    (its إن, or for وصف the بـ of the label), past the titles and bodies of a long title
+    (وصف سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ X); an addressee (لـ، أمام)
+    or a place is no speaker."""
+    said = _said(view, i)
+    if said is None:
+        return None
+    end = said.start - 1
+    if not view.cues.speech.match(view.norms[i]):
+        end = next((k for k in said if view.norms[k].startswith("ب") and readings(view.norms[k]) & view.cues.labels
+                    or k + 1 < said.stop and view.norms[k].startswith("ب")
+                    and readings(view.norms[k + 1]) & view.cues.labels), said.stop)
+    named = [p for p in view.parties_in(range(i + 1, end), entity_only=True) if p.marker in (None, "coord")]
+    return named[0] if named else None
+
+
+def _said(view: SentenceView, i: int) -> range | None:
+    """The words a speech verb at ``i`` says (from its إن/أن or colon to the next speech verb
+    or participle), or those a describing verb (وصف) describes: the rest of its sentence."""
+    n, cue = view.norms, view.cues
+    start = i + 1
+    if cue.speech.match(n[i]):
+        start = next((k + 1 for k in range(i + 1, min(len(n), i + 20))
+                      if n[k] in cue.complementisers or n[k] == ":"), None)
+        if start is None or any(n[k] == "." for k in range(i + 1, start)):
+            return None
+    end = next((k for k in range(start, len(n)) if readings(n[k]) & cue.participles
+                or cue.speech.match(n[k]) and cue.speech.as_written(n[k], article=False)), len(n))
+    return range(start, end)
+
+
+def _reports_an_act(view: SentenceView, said: range) -> bool:
+    """Whether what is said tells another act (قال إن الشرطة اعتقلت ثلاثة إرهابيين): the
+    label then describes the ones acted on; the act is the event, not an accusation."""
+    for k in said:
+        if _after_relative(view, k) is not None:
+            continue  # العمل الذي استهدف المسجد: the deed condemned, described
+        for h in triggers().match(view.norms[k]):
+            if h.tense != "noun" and h.entry.label != "ACCUSE" and _constraints_hold(view, k, h):
+                return True
+    return False
+
+
+def _charge(view: SentenceView, i: int, actor: Party | None = None) -> tuple[Party | None, str | None] | None:
+    """Whom a speech or describing verb at ``i`` charges, when it charges anyone: (party, text).
+
+    A pejorative label (cues.yaml ``charges``) on a party charges that party: "إن
+    المؤامرات من فئة منحرفة مجرمة" -> فئة منحرفة مجرمة; "وصف X بالخائن" -> X. On a
+    deed it condemns the deed, no party named: (None, None) ("العمل الإجرامي الجبان
+    الذي وقع أمس"، "وصف حادثة التفجير بالعمل الإجرامي"). A charge verb (ارتكب، تورط)
+    charges its subject. The charge must open what is said (its subject, before the
+    first comma): a label deep in a report is a description ("أن المتطوعين باشروا
+    مهامهم ... لقتال عصابات داعش الإرهابية"). None when nothing is charged: labels on
+    ideas (الفكر الضال, a general statement), on what was told before (هذه الفئة),
+    a named party's standing epithet (تنظيم داعش الإرهابي), or the ones another
+    reported act was done to."""
+    said = _said(view, i)
+    if said is None:
+        return None
+    n, cue = view.norms, view.cues
+    describing = not cue.speech.match(n[i])
+    first = next((k for k in said if not view.boundary(k)), said.stop)  # past ": إن «"
+    opening = min(first + _OPENING, next((k for k in range(first, said.stop) if view.boundary(k)), said.stop))
+    if not any(readings(n[k]) & (cue.labels | cue.charge_verbs) for k in (said if describing else range(first, opening))):
+        return None  # most speech charges no one: the cheap test first
+    if not describing and _reports_an_act(view, said):
+        return None
+    deed = False
+    for k in said:
+        if k >= opening and not deed and not describing:
+            return None
+        r = readings(n[k])
+        if r & cue.charge_verbs:
+            before = view.parties_in(range(said.start, k))
+            after = view.parties_in(range(k + 1, said.stop))
+            return (before[-1] if before else after[0] if after else None), None
+        if not r & cue.labels or describing and not any(n[m].startswith("ب") for m in range(max(said.start, k - 1), k + 1)):
+            continue
+        if describing:  # وصف [subject] [what is described] بـ ...: a party there is charged, a deed condemned
+            obj = actor.tok_end if actor is not None else k
+            while obj < k and n[obj] in _TIME_WORDS:
+                obj += 1
+            if readings(n[obj]) & (cue.deeds | cue.ideas):
+                return None, None
+            return next((p for p in view.parties if obj <= p.tok <= obj + 1 < k), None), None  # [حركة] حماس
+        head = k
+        while head > said.start and (readings(n[head - 1]) & cue.labels or n[head - 1] == "و"):
+            head -= 1
+        if head > said.start and not view.boundary(head - 1) and not view.preposition(n[head - 1]):
+            head -= 1  # the noun the label qualifies: فئة منحرفة، المنظمات الإرهابية
+        if any(readings(n[m]) & (cue.anaphora | _PRONOUNS) for m in (head - 1, head) if m >= said.start):
+            continue  # هذه الفئة الضالة، وهي فئة مجرمة، هؤلاء الإرهابيين: charged before, told again
+        if readings(n[head]) & cue.ideas or any(readings(n[m]) & cue.fought for m in (head - 1, head) if m >= said.start):
+            continue  # الفكر الضال; مكافحة الإرهابيين: fought, not charged
+        if readings(n[head]) & cue.deeds:
+            deed = True
+            continue
+        party = next((p for p in view.parties if p.tok <= head < p.tok_end and p.entity), None)
+        if party is not None and head < k:
+            continue  # تنظيم داعش الإرهابي: the epithet the outlet always gives it
+        if party is not None:
+            return party, None
+        last = k
+        while last + 1 < said.stop and readings(n[last + 1]) & cue.labels:
+            last += 1
+        return None, view.doc.body[view.tokens[head].start : view.tokens[last].end]
+    return (None, None) if deed else None
 
 
 # News is of the last days: an act dated further back is background (EVENT_GUIDELINE.md,
@@ -776,9 +916,8 @@ _UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
 # "أُقيل الوزير X"، "وتم اعتقال X" (the arrest happened; who made it is often left unsaid).
 _SUFFERED = frozenset({"COERCE"})
 _VIOLENT_MODES = frozenset({"explosives", "aerial", "abduct", "firearms"})
-_HARM = frozenset(normalise(w) for w in (
-    "مقتل", "قتل", "قتلى", "قتيل", "قتيلا", "مصرع", "اصابه", "اصيب", "اصيبوا", "جرح", "جرحى", "جريح",
-    "جريحا", "بجروح", "اغتيل", "اختطف", "خطف", "استشهد", "استشهاد", "شهداء", "شهيد", "لقي", "لقوا",
+_HARM = CASUALTIES | frozenset(normalise(w) for w in (  # the scorer's words of harm, and more ways to tell it
+    "قتيل", "جريح", "بجروح", "اغتيل", "اختطف", "خطف", "شهيد", "لقي", "لقوا",
     "مفخخه", "ناسفه", "عبوه", "انتحاري", "انتحاريه", "قذائف", "صواريخ", "اشتباكات", "مواجهات"))
 _PEOPLE = frozenset(normalise(w) for w in (
     "شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "جنديين", "شرطي",
@@ -1052,15 +1191,17 @@ def _right_after(view: SentenceView, j: int, p: Party) -> bool:
     k = j + 1
     while k < len(view.norms) and view.norms[k] in _TIME_WORDS:
         k += 1
-    return k <= p.tok <= k + 3 and all(_title_word(view, view.norms[m]) and not any(q.tok == m for q in view.parties)
-                                       for m in range(k, p.tok))
+    commas = sum(m in view.title_commas for m in range(k, p.tok))  # وزير الخارجية الروسي، سيرغي لافروف
+    return k <= p.tok <= k + 3 + commas and all(
+        m in view.title_commas or _title_word(view, view.norms[m]) and not any(q.tok == m for q in view.parties)
+        for m in range(k, p.tok))
 
 
 def _headed_by_noun(view: SentenceView, p: Party) -> bool:
     """Whether the word before a name is a plain noun whose genitive the name is, or a
     naming word (لشخص يدعى X، المدعو X): either way the name is no subject."""
     k = p.tok - 1
-    if k < 0:
+    if k < 0 or k in view.title_commas:
         return False
     w = view.norms[k]
     if w in _NAMING:
@@ -1181,6 +1322,14 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
     return _first_named(matrix)
 
 
+def _circumstantial(view: SentenceView, i: int) -> bool:
+    """Whether a nominal trigger is a participle after a comma continuing its sentence's
+    subject (شاكرا، مشيدا، منددا، داعيا، مطالبين): indefinite accusative or plural."""
+    n = view.norms
+    return (i > 0 and n[i - 1] in ("،", ",") and n[i].endswith(("ا", "ين")) and not n[i].startswith("ال")
+            and triggers().as_written(n[i]))  # not اجتماعها: a noun with its owner's pronoun
+
+
 def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None = None,
                         phrase: bool = False) -> Party | None:
     """The subject of the light or declaring verb before a nominal trigger; with ``phrase``,
@@ -1197,10 +1346,11 @@ def _light_verb_subject(view: SentenceView, i: int, verbs: frozenset[str] | None
 
 
 # Words that cannot head a subject: particles, pronouns, demonstratives, quantities of things.
+# Time words and prepositions are refused before this list is asked; إلى stays, as its
+# normalised الي looks like a definite word inside the phrase.
 _NOT_SUBJECTS = frozenset(normalise(w) for w in (
     "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "كل", "جميع", "بعض", "عدد", "ما",
-    "من", "عن", "الى", "إلى", "على", "في", "مع", "ان", "أن", "إن", "انه", "انها", "قد", "لقد", "كما", "ايضا",
-    "اليوم", "امس", "الان", "حاليا", "رسميا", "مجددا", "العام", "الاسبوع", "الشهر"))
+    "إلى", "ان", "أن", "إن", "انه", "انها", "قد", "لقد", "كما", "ايضا", "الان", "حاليا", "رسميا", "مجددا"))
 _HEAD_WORDS = 4  # a subject phrase: its head and up to three words of its construct or adjectives
 
 

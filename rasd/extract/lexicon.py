@@ -254,6 +254,11 @@ class Cues:
     gathering: frozenset[str]
     agent_links: frozenset[str]
     by_agent: frozenset[str]
+    labels: frozenset[str]
+    charge_verbs: frozenset[str]
+    deeds: frozenset[str]
+    ideas: frozenset[str]
+    fought: frozenset[str]
     agents: dict[tuple[str, ...], str] = field(default_factory=dict)
     # agents by first word, in file order: a token is looked up once, not scanned against all
     agent_heads: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
@@ -309,6 +314,11 @@ def cues() -> Cues:
         gathering=_norm_set(data["gathering"]),
         agent_links=_norm_set(data["agent_links"]),
         by_agent=_norm_set(data["by_agent"]),
+        labels=_norm_set(data["charges"]["labels"]),
+        charge_verbs=_norm_set(data["charges"]["verbs"]),
+        deeds=_norm_set(data["charges"]["deeds"]),
+        ideas=_norm_set(data["charges"]["ideas"]),
+        fought=_norm_set(data["charges"]["fought"]),
         agents=agents,
         agent_heads=heads,
     )

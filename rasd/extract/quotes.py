@@ -63,7 +63,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
                                         kind="direct", cue=view.tokens[i].text))
                 continue
             if participle:
-                speaker = said_by or _clause_subject(view, i) or (quotes[-1].speaker if quotes else None)
+                subject = view.subject_before(i)
+                speaker = said_by or (subject.entity if subject else None) or (quotes[-1].speaker if quotes else None)
             else:
                 speaker = _speaker(view, i, np_end, quotes)
                 said_by = said_by or speaker
@@ -238,10 +239,3 @@ def _left_party(view: SentenceView, i: int) -> Party | None:
         return None
     prev = [p for p in view.parties if p.tok_end == i and p.entity and p.absorbed_by is None]
     return prev[0] if prev and view.norms[i - 1] not in BOUNDARY else None
-
-
-def _clause_subject(view: SentenceView, i: int) -> str | None:
-    people = [p for p in view.parties if p.tok < i and p.entity and p.marker is None and p.absorbed_by is None]
-    per = [p for p in people if p.type == "PER"]
-    pick = (per or people)
-    return pick[0].entity if pick else None
