@@ -33,12 +33,16 @@ def session(master: str | None = None, app: str = "rasd"):
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
         raise RuntimeError("Spark engine needs the optional extra: pip install 'rasd[spark]'") from exc
     master = master or os.environ.get("RASD_SPARK_MASTER", "local[*]")
+    builder = SparkSession.builder
     if master.startswith("local"):
         # Local workers must run this interpreter, whose environment holds Rasd's
         # dependencies, not whichever python3 comes first on PATH.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        # One JVM is driver and executors here: Spark's 1 GB default, sized for a driver
+        # that only plans, runs out of heap grouping 10k articles.
+        builder = builder.config("spark.driver.memory", os.environ.get("RASD_SPARK_DRIVER_MEMORY", "4g"))
     spark = (
-        SparkSession.builder.appName(app).master(master)
+        builder.appName(app).master(master)
         .config("spark.ui.enabled", "false")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
