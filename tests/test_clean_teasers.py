@@ -173,3 +173,26 @@ def test_share_label_ending_in_a_colon_goes():
     doc = clean(RawArticle(page, "text"))
     assert "شارك الخبر" not in doc.body
     assert "وأوضح مدير المكتبة" in doc.body
+
+
+def test_a_line_that_opens_a_quote_from_a_social_network_stays():
+    # "وكتب على تويتر:" names a network and ends in a colon like a share label, but it opens
+    # the quote under it; a read-also box later must not cut the article there either.
+    page = """وزير الخارجية يدعو إلى وقف فوري لإطلاق النار في السودان
+دعا وزير الخارجية، اليوم الأحد، الأطراف المتحاربة في السودان إلى وقف فوري لإطلاق النار والعودة إلى طاولة المفاوضات في جدة.
+
+وكتب على تويتر:
+
+"لا حل عسكريا للأزمة، وندعو جميع الأطراف إلى تغليب مصلحة الشعب السوداني وحماية المدنيين".
+
+اقرأ أيضا: ارتفاع أسعار النفط في ختام تعاملات الأسبوع
+
+وأضاف الوزير أن المملكة ستواصل جهودها مع الشركاء الدوليين لإيصال المساعدات الإنسانية إلى المتضررين في الخرطوم ودارفور.
+
+وكان الوزير قد التقى في وقت سابق مبعوث الأمم المتحدة إلى السودان وبحث معه سبل دعم العملية السياسية.
+"""
+    doc = clean(RawArticle(page, "text"))
+    assert "وكتب على تويتر:" in doc.body
+    assert "ستواصل جهودها مع الشركاء الدوليين" in doc.body
+    assert "التقى في وقت سابق مبعوث الأمم المتحدة" in doc.body
+    assert "ارتفاع أسعار النفط" not in doc.body

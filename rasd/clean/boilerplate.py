@@ -253,8 +253,11 @@ def _furniture_kind(line: Line) -> str:
         return "wire"
     if has("ad") or has("nav"):
         return "nav" if has("nav") else "ad"
-    # A short line ending in a colon ("شارك الخبر عبر:") labels the icons after it; it is no sentence.
-    if (not line.punct or (words <= 6 and line.text.endswith(":"))) and ((has("share") and words <= 20) or (has("share", 1) and (words <= 3 or re.search(r"تابع|حمل|اشترك|انضم", n)))):
+    if not line.punct and ((has("share") and words <= 20) or (has("share", 1) and (words <= 3 or re.search(r"تابع|حمل|اشترك|انضم", n)))):
+        return "share"
+    # A short call to share ending in a colon ("شارك الخبر عبر:") labels the icons after it; a line
+    # that opens a quote ("وكتب على تويتر:", "وقال عبر فيسبوك:") is the article's.
+    if words <= 6 and line.text.endswith(":") and has("share") and re.match(r"\W*(?:شارك|انشر|مشارك)", n):
         return "share"
     if words <= 8 and has("comment"):
         return "comment"
