@@ -91,6 +91,22 @@ def test_a_month_without_a_day_has_month_precision(text, tense, iso):
     assert [d.iso for d in found] == [iso]
 
 
+@pytest.mark.parametrize("text,iso", [
+    ("منذ مارس", "2024-03"),  # since: counted back though the verb is present
+    ("منذ شهر مارس الماضي", "2024-03"),  # the month named, not "a month ago"
+    ("منذ شهر رمضان", "2024-03"),
+])
+def test_since_a_named_month_points_back(text, iso):
+    found = date_expressions(f"ويعيش اللاجئون في المخيم {text} في ظروف صعبة", published=PUB, tense="present")
+    assert [d.iso for d in found] == [iso]
+
+
+def test_a_hijri_month_just_begun_is_this_years():
+    # 1 Muharram 1423 fell on 15 March 2002: "in Muharram" written that day is that Muharram.
+    found = date_expressions("وقال إن ذلك جرى في شهر محرم في المدينة", published="2002-03-15")
+    assert [d.iso for d in found] == ["2002-03"]
+
+
 def test_month_names_that_are_also_words_need_a_day():
     assert date_expressions("وقال إن الأب في آب يعمل", published=PUB) == []
     assert date_expressions("وقال رمضان عبد الله إن", published=PUB) == []

@@ -71,7 +71,7 @@ _REL = r"(?P<{}>الماضي|المنصرم|المقبل|القادم|الجار
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(_B + r"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>[0-9]{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+)?"
-                       r"(?P<u>" + _AGO_UNIT + r")" + _E)),
+                       r"(?P<u>" + _AGO_UNIT + r")" + _E + r"(?!\s+(?:" + _MON + "|" + _HIJ + r"))")),  # منذ شهر مارس: a month named
     ("ordinal", re.compile(_B + r"(?:يوم\s+)?(?P<o>" + _ORD + r")\s+من\s+(?:(?:شهر\s+)?(?P<m>" + _MON + r")"
                            r"|الشهر\s+(?P<rel>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم))" + _E)),
     ("day-2", re.compile(_B + _PART + r"(?:اول\s+من\s+امس|اول\s+امس|امس\s+الاول)" + _E)),
@@ -143,7 +143,7 @@ def _norm_spans(index: list[int], spans: list[tuple[int, int]]) -> list[tuple[in
 def _resolve(kind: str, m: re.Match, pub: date | None, tense: str) -> str | None:
     if pub is None:
         return None
-    future = tense in ("future", "present")
+    future = tense in ("future", "present") and not m.group(0).startswith("منذ")  # since: counted back, whatever the verb
     if kind.startswith("day") and kind != "daymonth":
         day = pub + timedelta(days=int(kind[3:]))
         wd = m.groupdict().get("wd")
@@ -213,6 +213,9 @@ def _hijri(month: int, rel: str | None, pub: date, future: bool) -> str:
     start = _hijri_start(year, month)
     while start > pub:
         year -= 1
+        start = _hijri_start(year, month)
+    while _hijri_start(year + 1, month) <= pub:  # the estimate can fall a year short after 1 Muharram
+        year += 1
         start = _hijri_start(year, month)
     ongoing = start + timedelta(days=29) >= pub
     if rel in ("الماضي", "المنصرم"):
