@@ -784,6 +784,8 @@ def _charge(view: SentenceView, i: int, actor: Party | None = None) -> tuple[Par
             return None
         r = readings(n[k])
         if r & cue.charge_verbs:
+            if _negated(view, k):
+                return None  # إن إسرائيل لم ترتكب جرائم: a denial, not a charge
             before = view.parties_in(range(said.start, k))
             after = view.parties_in(range(k + 1, said.stop))
             return (before[-1] if before else after[0] if after else None), None
