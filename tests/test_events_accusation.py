@@ -26,6 +26,8 @@ def accusations(doc):
      "العصابات الإرهابية"),
     # Egyptian daily: the label on an unnamed group
     ("وأكد سيرغي لافروف أن المؤامرات التي تحاك ضد بلاده من فئة ضالة مجرمة.", [LAVROV], "lavrov", "فئة ضالة مجرمة"),
+    # the label said of a named party, no article: what is said, not an epithet
+    ("قال الرئيس رجب طيب أردوغان اليوم إن حماس إرهابية.", [ERDOGAN, HAMAS], "erdogan", "hamas"),
     # SPA: وصف X بـ a label, X named
     ("وصف الرئيس رجب طيب أردوغان حركة حماس بالإرهابية.", [ERDOGAN, HAMAS], "erdogan", "hamas"),
 ])
@@ -61,6 +63,8 @@ def test_a_deed_condemned_has_no_party_charged():
     ("وقال عبد الفتاح السيسي إن جهود مصر لن تتوقف عن مواجهة الإرهابيين.", [SISI, ("مصر", "egypt")]),
     # the label describes the ones a reported act was done to: the arrest is the event
     ("وقال سيرغي لافروف إن الشرطة اعتقلت ثلاثة إرهابيين في موسكو.", [LAVROV]),
+    # the labelled are the ones a verb fights
+    ("قال رجب طيب أردوغان إن تركيا تكافح الإرهابيين على حدودها.", [ERDOGAN, TR]),
     # told before: هؤلاء
     ("وأضاف رجب طيب أردوغان أن هؤلاء الإرهابيين لا دين لهم.", [ERDOGAN]),
     # plain speech, no label

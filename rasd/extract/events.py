@@ -811,8 +811,8 @@ def _charge(view: SentenceView, i: int, actor: Party | None = None) -> tuple[Par
             deed = True
             continue
         party = next((p for p in view.parties if p.tok <= head < p.tok_end and p.entity), None)
-        if party is not None and head < k:
-            continue  # تنظيم داعش الإرهابي: the epithet the outlet always gives it
+        if party is not None and head < k and n[k].startswith("ال"):
+            continue  # تنظيم داعش الإرهابي: the epithet the outlet always gives it (حماس إرهابية is said of it)
         if party is not None:
             return party, None
         last = k
