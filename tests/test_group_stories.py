@@ -434,4 +434,5 @@ def test_the_weekday_an_article_names_is_kept_and_a_day_of_print_lag_costs_nothi
     from rasd.text.normalise import normalise
 
     assert weekdays(normalise("بلغت الحرارة أمس الخميس 41 درجة، وتنخفض يوم السبت")) == {"الخميس", "السبت"}
+    assert weekdays(normalise("وجرى اتفاق بين الاثنين على تقاسم السلطة")) == frozenset()
     assert lag(0) == lag(1) == 0.0 < lag(2) < lag(3) == 1.0

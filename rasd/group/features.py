@@ -43,7 +43,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year dates the article, it does not tell events apart
 _WEEKDAYS = [normalise(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()]
 # A weekday names the day an event fell on: "today, Tuesday" online is "yesterday, Tuesday" in print.
-_WEEKDAY = re.compile(r"(?<!\w)[وب]?(" + "|".join(dict.fromkeys(_WEEKDAYS)) + r")(?!\w)")
+# الاثنين is also "the two": بين الاثنين، كلا الاثنين name no day.
+_WEEKDAY = re.compile(r"(?<!\w)(?<!بين )(?<!كلا )[وب]?(" + "|".join(dict.fromkeys(_WEEKDAYS)) + r")(?!\w)")
 
 # Function words and news formulae that say nothing about which event it is.
 _STOP = frozenset(
