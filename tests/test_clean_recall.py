@@ -28,11 +28,16 @@ ENDING = ("قبل أن أختم، أذكر أن جماهير الوحدة ما �
           "وأن أكاديمية النادي قادرة على صنع جيل جديد من النجوم.")
 
 
+def _column_after(*lines: str) -> str:
+    """The cleaned body of the column followed by ``lines``; the column itself always stays."""
+    body = clean(RawArticle(_html("موسم لا ينسى لنادي الوحدة", COLUMN + list(lines)), "html", path="column.html")).body
+    assert all(p in body for p in COLUMN)
+    return body
+
+
 def test_paragraph_after_an_empty_read_also_box_stays():
     # The box's links are gone; the last paragraph goes on with the column's words, so it is ours.
-    page = _html("موسم لا ينسى لنادي الوحدة", COLUMN + ["اقرأ أيضاً:", ENDING])
-    body = clean(RawArticle(page, "html", path="column.html")).body
-    assert all(p in body for p in COLUMN)
+    body = _column_after("اقرأ أيضاً:", ENDING)
     assert ENDING in body
     assert "اقرأ أيضاً" not in body
 
@@ -40,10 +45,7 @@ def test_paragraph_after_an_empty_read_also_box_stays():
 def test_other_story_after_a_read_also_marker_still_goes():
     glued = ("أعلنت وزارة الصحة افتتاح مستشفى جديد للأطفال في المنطقة الشرقية بسعة مئتي سرير، "
              "ويضم أقساما للعناية المركزة وجراحة القلب.")
-    page = _html("موسم لا ينسى لنادي الوحدة", COLUMN + ["اقرأ أيضاً:", glued])
-    body = clean(RawArticle(page, "html", path="glued.html")).body
-    assert all(p in body for p in COLUMN)
-    assert "مستشفى" not in body
+    assert "مستشفى" not in _column_after("اقرأ أيضاً:", glued)
 
 
 def test_closing_paragraph_after_a_related_box_stays_though_it_shares_few_words():
@@ -51,9 +53,7 @@ def test_closing_paragraph_after_a_related_box_stays_though_it_shares_few_words(
     # more than a glued story shares (none to a tenth), so the column goes on after the box.
     closing = ("أتمنى أن تعود أيام الصعود إلى جمهور الوحدة، فالرياضة متعة وأخلاق قبل أن تكون نتائج وأرقام، "
                "والتاريخ لا ينسى من أخلص وصبر على الأيام الصعبة.")
-    page = _html("موسم لا ينسى لنادي الوحدة", COLUMN + ["مواضيع ذات صلة", closing])
-    body = clean(RawArticle(page, "html", path="closing.html")).body
-    assert all(p in body for p in COLUMN)
+    body = _column_after("مواضيع ذات صلة", closing)
     assert closing in body
     assert "مواضيع ذات صلة" not in body
 
