@@ -113,7 +113,8 @@ def run(cmd: list[str]) -> dict:
         sys.exit(f"{' '.join(cmd)} failed:\n{stderr[-3000:]}")
     steps = next((json.loads(line.split(":", 1)[1]) for line in stderr.splitlines()
                   if line.startswith("Spark steps (s):")), {})
-    return {"wall": wall, "cpu": sum(watch.cpu.values()), "peak": dict(watch.peak), "steps": steps}
+    return {"wall": wall, "cpu": sum(watch.cpu.values()), "peak": dict(watch.peak), "steps": steps,
+            "failed": stderr[-1500:] if proc.returncode else None}
 
 
 def write_corpus(folder: Path, size: str) -> int:

@@ -1,6 +1,6 @@
 """Story grouping alone, single process versus Spark ``local[N]``, as the corpus grows.
 
-    nice -n 10 python benchmarks/spark_stories_scaling.py [--sizes 10000,0,x4] [--cores 2]
+    nice -n 10 python benchmarks/spark_stories_scaling.py [--sizes 10000,0,x4] [--cores 2] [--only spark]
 
 The corpus stages are where a distributed run could still lean on its driver;
 the per-article stages cannot (every article is analysed where it is read).
@@ -101,6 +101,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000", help="comma-separated: article counts, 0 = all, x4 = all four times")
     ap.add_argument("--cores", type=int, default=2)
+    ap.add_argument("--only", choices=("local", "spark"))
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)  # local|spark CORPUS OUT
     args = ap.parse_args()
     if args.child:
@@ -112,13 +113,18 @@ def main() -> None:
             tmp = Path(tmp)
             (tmp / "corpus").mkdir()
             n = write_corpus(tmp / "corpus", size)
+            modes = [args.only] if args.only else ["local", "spark"]
             results = {mode: run([sys.executable, __file__, "--cores", str(args.cores), "--child", mode,
-                                  str(tmp / "corpus"), str(tmp / mode)]) for mode in ("local", "spark")}
+                                  str(tmp / "corpus"), str(tmp / mode)]) for mode in modes}
             for mode, r in results.items():
                 peak = ", ".join(f"{role} {mb:.0f} MB" for role, mb in sorted(r["peak"].items()))
                 steps = ", ".join(f"{k} {v:.0f} s" for k, v in r["steps"].items())
                 print(f"{n} articles, {mode}: {r['wall']:.0f} s wall, {r['cpu']:.0f} CPU-s = "
                       f"{n / r['cpu']:.1f} articles per CPU-second; peak RSS {peak}" + (f"; {steps}" if steps else ""))
+                if r["failed"]:
+                    print(f"   {mode} FAILED:\n{r['failed']}")
+            if len(results) < 2 or any(r["failed"] for r in results.values()):
+                continue
             import pyarrow.parquet as pq
 
             local = json.loads((tmp / "local").read_text())
