@@ -132,6 +132,14 @@ def write_corpus(folder: Path, size: str) -> int:
     return n
 
 
+def partition(story_of: dict) -> set[frozenset]:
+    """The story partition of {article id: story id}: which articles are grouped together."""
+    groups = defaultdict(set)
+    for aid, sid in story_of.items():
+        groups[sid].add(aid)
+    return {frozenset(g) for g in groups.values()}
+
+
 def agreement(local_jsonl: Path, local_db: Path, parquet: Path) -> str:
     from rasd.distributed.records import read_docs
     from rasd.store import Store
@@ -148,12 +156,6 @@ def agreement(local_jsonl: Path, local_db: Path, parquet: Path) -> str:
         if {k: v for k, v in rec.items() if k not in ("story", "duplicates")} != {
                 k: v for k, v in local.get(rec["id"], {}).items() if k not in ("story", "duplicates")}:
             differ_records += 1
-
-    def partition(story_of: dict) -> set[frozenset]:
-        groups = defaultdict(set)
-        for aid, sid in story_of.items():
-            groups[sid].add(aid)
-        return {frozenset(g) for g in groups.values()}
 
     lp, sp = partition({k: v["story"] for k, v in local.items()}), partition(spark_story)
     moved = sum(len(g) for g in lp ^ sp) // 2

@@ -27,10 +27,9 @@ import pickle
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
-from spark_scaling import run, write_corpus
+from spark_scaling import partition, run, write_corpus
 
 
 def _clean(item):
@@ -90,13 +89,6 @@ def _spark(corpus: Path, out: Path, cores: int) -> None:
     spark.stop()
 
 
-def _partition(story_of: dict) -> set[frozenset]:
-    groups = defaultdict(set)
-    for aid, sid in story_of.items():
-        groups[sid].add(aid)
-    return {frozenset(g) for g in groups.values()}
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000", help="comma-separated: article counts, 0 = all, x4 = all four times")
@@ -129,9 +121,9 @@ def main() -> None:
 
             local = json.loads((tmp / "local").read_text())
             spark = dict(zip(*pq.read_table(tmp / "spark" / "stories").to_pydict().values()))
-            same = _partition(local) == _partition(spark)
+            lp = partition(local)
             print(f"   {len(local)} local / {len(spark)} Spark articles; story partitions "
-                  f"{'identical' if same else 'differ'}; {sum(len(g) > 1 for g in _partition(local))} stories of 2+",
+                  f"{'identical' if lp == partition(spark) else 'differ'}; {sum(len(g) > 1 for g in lp)} stories of 2+",
                   flush=True)
 
 
