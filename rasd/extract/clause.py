@@ -119,12 +119,7 @@ class SentenceView:
         return out
 
     def _agent_at(self, i: int) -> tuple[int, str] | None:
-        heads = self.cues.agent_heads
-        cands = [c for _, rest in proclitic_splits(self.norms[i]) for c in heads.get(rest, ())]
-        if len(cands) > 1:  # several clitic readings: the lexicon's order decides, as before
-            order = list(self.cues.agents)
-            cands.sort(key=lambda c: order.index(c[0]))
-        for words, label in cands:
+        for words, label in self.cues.agent_candidates(self.norms[i]):
             n = len(words)
             if i + n <= len(self.norms) and tuple(self.norms[i + 1 : i + n]) == words[1:]:
                 return i + n, label
@@ -137,7 +132,7 @@ class SentenceView:
         glued = normalise(body[tok.start : p.start]) if tok is not None and p.start > tok.start else ""
         if p.agent and tok is not None:  # the agent's own token: للشرطة، والمتظاهرون
             glued = next((pre for pre, rest in proclitic_splits(self.norms[p.tok])
-                          if any(rest == w[0] for w in self.cues.agents)), "")
+                          if rest in self.cues.agent_heads), "")
             glued = glued[:-2] if glued.endswith("ال") else glued
         if not glued and tok is not None and p.entity:  # a role mention with its clitic: [للرئيس] الباجي
             title, pre = self._title(self.norms[p.tok])

@@ -107,7 +107,7 @@ def find_events(doc: Doc, kb=None, scored: bool = True, arguments=None) -> list[
         for i, norm in enumerate(view.norms):
             if i in named:
                 continue
-            for hit in lex.match(norm) + _speech_charge(view, i):
+            for hit in (*lex.match(norm), *_speech_charge(view, i)):
                 if not _constraints_hold(view, i, hit):
                     continue
                 ev = _build(view, i, hit, kb, arguments)

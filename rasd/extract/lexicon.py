@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from rasd.text.normalise import normalise, proclitic_splits
+from rasd.text.normalise import WORD_CACHE, normalise, proclitic_splits
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "plover"
 
@@ -126,16 +126,19 @@ def _noun_forms(masdar: str) -> list[str]:
 class Lexicon:
     """Normalised surface form -> entries; ``match`` handles clitics and tense."""
 
-    def __init__(self, verbal_nouns: bool = False) -> None:
+    def __init__(self, verbal_nouns: bool = False, blocked: frozenset[str] = frozenset()) -> None:
         self.forms: dict[str, list[tuple[Entry, str]]] = {}
-        self.blocked: set[str] = set()
+        self.blocked = blocked
         # whether a verb's masdar is generated: an act's noun is the act (اعتقال), while
         # a speech verb's is no speech (في إشارة إلى أن)
         self.verbal_nouns = verbal_nouns
         self._generated: list[tuple[str, Entry]] = []
         self._listed: set[tuple[str, str]] = set()  # (noun, type) the data lists itself
+        # a token is matched many times per sentence (verbs, triggers, cues): once per word
+        self.match = lru_cache(maxsize=WORD_CACHE)(self._match)
 
     def add(self, form: str, entry: Entry, tense: str) -> None:
+        self.match.cache_clear()
         lst = self.forms.setdefault(normalise(form), [])
         if (entry, tense) not in lst:
             lst.append((entry, tense))
@@ -209,12 +212,12 @@ class Lexicon:
                         return self.forms[cand]
         return []
 
-    def match(self, norm: str) -> list[Hit]:
+    def _match(self, norm: str) -> tuple[Hit, ...]:
         """Entries a normalised token can be, trying the bare reading first."""
         # Longest stem first: وبحث is و + بحث before وب + حث.
         for pre, rest in sorted(proclitic_splits(norm), key=lambda pr: -len(pr[1])):
             if rest in self.blocked:
-                return []
+                return ()
             future = rest.startswith("س") and len(rest) > 3 and rest[1] in "يتن"
             for word, fut in ((rest, False), (rest[1:], True)) if future else ((rest, False),):
                 hits = self._lookup(word)
@@ -228,8 +231,8 @@ class Lexicon:
                             t = "noun"
                         out.append(Hit(e, "future" if fut else t, pre))
                     if out:
-                        return out
-        return []
+                        return tuple(out)
+        return ()
 
 
 @dataclass
@@ -263,6 +266,18 @@ class Cues:
     # agents by first word, in file order: a token is looked up once, not scanned against all
     agent_heads: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.agent_candidates = lru_cache(maxsize=WORD_CACHE)(self._agent_candidates)
+
+    def _agent_candidates(self, norm: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """(words, label) of the agents a normalised token can start, its proclitics read off;
+        with several clitic readings the lexicon's order decides."""
+        cands = [c for _, rest in proclitic_splits(norm) for c in self.agent_heads.get(rest, ())]
+        if len(cands) > 1:
+            order = list(self.agents)
+            cands.sort(key=lambda c: order.index(c[0]))
+        return tuple(cands)
+
 
 def _norm_set(words) -> frozenset[str]:
     return frozenset(normalise(w) for w in words or ())
@@ -272,12 +287,11 @@ def _norm_set(words) -> frozenset[str]:
 def triggers() -> Lexicon:
     """The PLOVER trigger lexicon of triggers.yaml."""
     data = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
-    lex = Lexicon(verbal_nouns=True)
+    lex = Lexicon(verbal_nouns=True, blocked=_norm_set(data.get("not_triggers")))
     for etype, specs in data["events"].items():
         for spec in specs:
             lex.add_spec(etype, spec)
     lex.add_verbal_nouns()
-    lex.blocked = set(_norm_set(data.get("not_triggers")))
     return lex
 
 

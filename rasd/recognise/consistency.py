@@ -55,12 +55,16 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
     names = {k: c.most_common(1)[0][0] for k, c in votes.items() if _nameable(k)}
     if not names:
         return tags
+    firsts = {k[0] for k in names}  # most words start no name: one set lookup skips them
     out = []
     for toks, tg in zip(sentences, tags):
         tg = list(tg)
         keys = [_key(t) for t in toks]
         i = 0
         while i < len(toks):
+            if keys[i] not in firsts:
+                i += 1
+                continue
             for size in range(min(_MAX_LEN, len(toks) - i), 0, -1):
                 span = tuple(keys[i : i + size])
                 typ = names.get(span)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word is a run of letters/marks (Arabic incl. diacritics and tatweel, or
 # Latin), optionally joined by an internal hyphen (سو-57 stays one token).
@@ -16,8 +16,9 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token and its offsets (a named tuple: tokenising makes thousands per article)."""
+
     text: str
     start: int
     end: int
