@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from rasd.text.normalise import normalise
+from rasd.text.normalise import WORD_CACHE, normalise
 
 # Consonant classes that outlets swap for the same foreign sound.
 _CLASS = {
@@ -57,6 +58,7 @@ def _word_key(word: str) -> str:
     return "".join(key)
 
 
+@lru_cache(maxsize=WORD_CACHE)  # the linker keys every reading of every word
 def fold_key(word: str) -> str:
     """A milder key for one normalised word: consonant classes folded, vowel letters kept.
 
@@ -75,6 +77,7 @@ def fold_key(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def word_key(word: str) -> str:
     """``translit_key`` of one normalised word (no normalisation, no splitting)."""
     return _word_key(word)
