@@ -7,6 +7,9 @@ callers (CLI, API), never by the stages themselves.
 """
 from __future__ import annotations
 
+import gc
+from functools import lru_cache
+
 from rasd.clean import clean
 from rasd.doc import Doc
 from rasd.extract import extract
@@ -25,7 +28,17 @@ def analyze_raw(raw: RawArticle) -> Doc:
     recognise(doc)
     link(doc, kb)
     extract(doc, kb)
+    _freeze_loaded()
     return doc
+
+
+@lru_cache(maxsize=1)
+def _freeze_loaded() -> None:
+    """Once per process, after its first article: the knowledge base, its index, the models
+    and the lexicons are loaded by then and never change, so ``gc.freeze`` takes them out of
+    the collector's full passes, which would otherwise walk their ~250k objects again and
+    again (about 4 % of the pipeline's time)."""
+    gc.freeze()
 
 
 def analyze_or_error(raw: RawArticle) -> Doc | InputError:
