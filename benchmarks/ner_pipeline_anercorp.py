@@ -78,6 +78,26 @@ from rasd.recognise.train import DEFAULT_TRAIN, PARAMS, entity_words, fit
 
 TEST = Path(__file__).resolve().parents[2] / "shared" / "eval" / "anercorp-camel" / "ANERCorp_CamelLab_test.txt"
 _TYPE = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "MISC": "MISC"}
+WOJOOD = TEST.parents[1] / "wojood-sample"
+_WOJOOD_TYPE = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+
+
+def read_wojood(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Sentences of a Wojood file as ANERcorp-style (tokens, BIO tags): each token's outermost
+    tag, PERS -> PER, GPE -> LOC, types ANERcorp lacks (DATE, OCC, NORP, ...) -> O; the
+    ``$#$`` end marks dropped."""
+    sents, toks, tags = [], [], []
+    for line in [*path.read_text("utf-8").splitlines(), ""]:
+        parts = line.split()
+        if not parts:
+            if toks:
+                sents.append((toks, tags))
+            toks, tags = [], []
+        elif parts[0] != "$#$":
+            prefix, _, typ = parts[1].partition("-")
+            toks.append(parts[0])
+            tags.append(f"{prefix}-{_WOJOOD_TYPE[typ]}" if typ in _WOJOOD_TYPE else "O")
+    return sents
 
 
 def token_offsets(tokens: list[str]) -> list[tuple[int, int]]:
@@ -180,10 +200,15 @@ def main() -> None:
     ap.add_argument("--dev", action="store_true", help="the dev slice of the train split instead of TEST_FILE")
     ap.add_argument("--dev-crf", action="store_true", help="the dev slice, recogniser a CRF that never saw it")
     ap.add_argument("--cache", default="/tmp/rasd-ner-dev85.crfsuite", help="--dev-crf: the CRF trained on 85 %%")
-    ap.add_argument("--show", type=int, default=0, help="--dev-crf: list this many lost and added spans")
+    ap.add_argument("--show", type=int, default=0, help="--dev-crf, --wojood: list this many lost and added spans")
+    ap.add_argument("--wojood", action="store_true",
+                    help="the Wojood sample's train and val files (MIT; the shipped recogniser never saw them)")
     args = ap.parse_args()
     args.dev |= args.dev_crf
-    if args.dev:
+    if args.wojood:
+        sents = [s for name in ("train.txt", "val.txt") for s in read_wojood(WOJOOD / name)]
+        args.dev = False
+    elif args.dev:
         train = read_conll(DEFAULT_TRAIN)
         cut = int(len(train) * 0.85)
         sents = train[cut:]
@@ -193,7 +218,7 @@ def main() -> None:
         sents = read_conll(args.test)
     if args.limit:
         sents = sents[: args.limit]
-    if args.dev_crf:
+    if args.dev_crf or args.wojood:
         mentions, wall = in_process(sents)
         records = {f"s{i}": {"body": " ".join(t), "mentions": m} for i, ((t, _), m) in enumerate(zip(sents, mentions))}
     else:
@@ -207,19 +232,23 @@ def main() -> None:
             continue
         moved += rec["body"] != " ".join(toks)
         pred.append(tags_from_mentions(toks, rec.get("mentions") or []))
-    what = "dev slice, CRF on the rest (in process)" if args.dev_crf else "dev slice" if args.dev else "test"
-    print(f"ANERcorp CamelLab {what} through `rasd analyze`: {len(sents)} sentences, "
+    what = ("Wojood sample, train and val (in process)" if args.wojood else "ANERcorp CamelLab dev slice, CRF on the rest "
+            "(in process)" if args.dev_crf else "ANERcorp CamelLab dev slice" if args.dev else "ANERcorp CamelLab test")
+    print(f"{what} through `rasd analyze`: {len(sents)} sentences, "
           f"{sum(len(t) for t, _ in sents)} tokens, {wall:.1f} s wall (-j {args.jobs})")
     if moved:
         print(f"warning: {moved} bodies changed by the pipeline; their offsets may not match the tokens")
     print(f"{'type':5s} {'P':>6s} {'R':>6s} {'F1':>6s} {'gold':>6s}")
     for typ, r in score(gold, pred).items():
         print(f"{typ:5s} {r['precision']:6.1f} {r['recall']:6.1f} {r['f1']:6.1f} {r['support']:6d}")
-    if args.dev:
+    if args.dev or args.wojood:
         alone = [tag_sentences([toks])[0][0] for toks, _ in sents]
         print("the recogniser alone, each sentence its own article: "
               + "  ".join(f"{t} {r['f1']:.1f}" for t, r in score(gold, alone).items()))
-        if args.dev_crf:
+        if args.wojood:
+            per = score(gold, alone)["PER"]
+            print(f"  PER alone: P {per['precision']:.1f} R {per['recall']:.1f}")
+        if args.dev_crf or args.wojood:
             what_changed(sents, alone, pred, args.show)
 
 

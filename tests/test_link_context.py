@@ -130,6 +130,14 @@ def test_a_person_after_a_definite_noun_with_li_is_no_place_named_after_him(kb):
     assert not any(m.type == "PER" for m in doc.mentions)
 
 
+def test_a_person_after_an_wa_tariq_is_no_road_named_after_him(kb):
+    # عن طريق is "by way of": the man after it is a person; طريق alone still names a road
+    doc = run(kb, "وأرسلت اللجنة الرسالة عن طريق سليم فوزي الحداد إلى الوزارة.", [("سليم فوزي الحداد", "PER")])
+    assert any(m.type == "PER" and m.text == "سليم فوزي الحداد" for m in doc.mentions)
+    doc = run(kb, "وأغلقت الشرطة طريق سليم فوزي الحداد أمس.", [("سليم فوزي الحداد", "PER")])
+    assert not any(m.type == "PER" for m in doc.mentions)
+
+
 def test_the_recognisers_longer_person_name_is_kept(kb):
     # a namesake's surname (غالاس ~ Kallas) with another given name is someone else
     doc = run(kb, "وقال المدافع الفرنسي وليام غالاس إن فريقه سيفوز.", [("وليام غالاس", "PER")])

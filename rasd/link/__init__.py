@@ -222,6 +222,7 @@ _NAMED_AFTER = frozenset(normalise(w) for w in (
     "مطار", "جامعة", "مستشفى", "مدينة", "مركز", "مؤسسة", "جائزة", "شارع", "طريق", "جسر", "مسجد", "جامع",
     "كلية", "مدرسة", "ملعب", "استاد", "قاعدة", "ميناء", "حديقة", "برج", "قاعة", "مكتبة", "مجمع", "معهد",
     "صندوق", "منتزه", "ميدان", "ساحة", "واحة"))
+_BY_WAY_OF = ["عن", "طريق"]
 _HONORIFICS = frozenset(normalise(w) for w in ("الملك", "الأمير", "الشيخ", "الإمام", "السلطان", "الرئيس", "الشهيد"))
 
 
@@ -231,6 +232,8 @@ def _named_after(body: str, start: int) -> bool:
     before = _words_before(body, start)
     while before and before[-1] in _HONORIFICS:
         before.pop()
+    if before[-2:] == _BY_WAY_OF:
+        return False  # عن طريق X: by way of X, no road
     # only a noun without the article heads a genitive: "تنظيم القاعدة أسامة بن لادن" is no base,
     # nor "وصل للمطار الأمير خالد" (ل + the article, its alef dropped: لل)
     return bool(before) and any(rest in _NAMED_AFTER for p, rest in proclitic_splits(before[-1])
