@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 import pycrfsuite
@@ -63,7 +64,12 @@ def crf_marginals(tagger: pycrfsuite.Tagger, feats: list[list[str]]) -> np.ndarr
     """The CRF's marginal probability of each label (``LABELS`` order) at each token [tokens, labels]."""
     tagger.set(feats)
     known = set(tagger.labels())
-    return np.array([[tagger.marginal(t, j) if t in known else 0.0 for t in LABELS] for j in range(len(feats))])
+    n = len(feats)
+    out = np.zeros((n, len(LABELS)))
+    for k, t in enumerate(LABELS):
+        if t in known:  # one label's column at a time: a C loop of calls rather than Python's
+            out[:, k] = list(map(tagger.marginal, repeat(t, n), range(n)))
+    return out
 
 
 def mixed_tags(enc_logp: np.ndarray, crf_probs: np.ndarray, mix: float = MIX) -> tuple[list[str], np.ndarray]:
