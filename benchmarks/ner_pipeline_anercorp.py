@@ -46,6 +46,18 @@ pipeline 72.1 (PER 69.7), recogniser alone 73.2. What remains: KB spellings long
 ANERcorp's names (قطاع غزة, مكة المكرمة, جنوب لبنان, وكالة فرانس برس for غزة,
 مكة, لبنان, فرانس برس), clubs read as their towns (سول, الوكرة, أبيدجان).
 
+``--wojood``: the public Wojood sample's train and val files (MIT; 1,272
+sentences, 239 PER), each token's outermost tag, PERS -> PER, GPE -> LOC,
+Wojood's other types O: the shipped recogniser never saw them, so this is an
+honest second measure of what linking does to its spans (PER only is
+comparable: Wojood's ORG and LOC conventions differ from ANERcorp's). The
+ANERcorp test gap in PER recall (pipeline 61.4, recogniser 69.6) does not
+show here either: 2026-12-07, pipeline PER 57.0 (P 57.4 R 56.5), recogniser
+alone 57.7 (P 58.6 R 56.9); right recogniser PER spans lost: 3 of 136
+(البابا فرنسيس -> فرنسيس, Wojood counting the title; محمد صبحي سلامة after
+عن طريق, read as a road named after him, fixed; القرضاوي alone, the name
+prior's common word).
+
 Each test sentence (tokens joined by spaces) is one JSONL record with an
 already clean ``body``, given to ``rasd analyze`` in a subprocess (``--no-db``,
 so only the per-article stages run: recogniser, linker with the knowledge
