@@ -48,6 +48,17 @@ def test_other_story_after_a_read_also_marker_still_goes():
     assert "مستشفى" not in _column_after("اقرأ أيضاً:", glued)
 
 
+def test_related_story_under_its_own_headline_after_a_read_also_marker_goes():
+    # A glued story of the same club opens with its own headline and shares a little more of the
+    # column's words (نادي، الوحدة، موسم) than a story on another subject: it still goes, tail and all.
+    head = "مهاجم برازيلي يصل جدة لإتمام صفقة انتقاله"
+    story = ["حط المهاجم البرازيلي ريكاردو سيلفا في مطار جدة فجر أمس قادما من لشبونة، لإجراء الفحص الطبي "
+             "وتوقيع عقده لمدة موسمين مع نادي الوحدة.",
+             "ويبلغ اللاعب من العمر سبعة وعشرين عاما، وسجل أربعة عشر هدفا في الدوري البرتغالي خلال الموسم الماضي."]
+    body = _column_after("اقرأ أيضاً", head, *story)
+    assert "البرازيلي" not in body and "الدوري البرتغالي" not in body
+
+
 def test_closing_paragraph_after_a_related_box_stays_though_it_shares_few_words():
     # A column's closing wish takes up only three of the column's words (about a fifth of its own):
     # more than a glued story shares (none to a tenth), so the column goes on after the box.
