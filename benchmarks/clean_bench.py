@@ -256,7 +256,9 @@ def _collapse(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())
 
 
-def score(halves: tuple[str, ...], verbose: bool = False) -> None:
+def score(halves: tuple[str, ...], verbose: bool = False, profiles: dict | None = None) -> dict[str, tuple[float, float]]:
+    """Prints precision and recall per outlet for each half; returns the overall (precision, recall) per half.
+    ``profiles`` (outlet -> ``OutletProfile``) cleans each page with its outlet's profile."""
     from rasd.clean import clean
     from rasd.ingest import InputError, RawArticle
 
@@ -266,13 +268,14 @@ def score(halves: tuple[str, ...], verbose: bool = False) -> None:
     want = {p["url"] for p in manifest["pages"]} | {it["url"] for p in manifest["pages"] for it in p["items"] if it["src"] == "teaser"}
     corpus = {rec["url"]: rec for _, rec in records() if rec["url"] in want}
     pools = _furniture()
+    overall = {}
     for half in halves:
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # kept article, kept furniture, all article
         pages = [p for p in manifest["pages"] if half == p["half"] or (half == "all" and p["half"] != "extra")]
         for page in pages:
             content, gold = render(page, corpus, pools)
             try:
-                paras = [_collapse(p) for p in clean(RawArticle(content, page["format"], path=page["id"])).body.split("\n\n")]
+                paras = [_collapse(p) for p in clean(RawArticle(content, page["format"], path=page["id"]), (profiles or {}).get(page["outlet"])).body.split("\n\n")]
             except InputError:
                 paras = []
             body = " ".join(paras)
@@ -293,10 +296,12 @@ def score(halves: tuple[str, ...], verbose: bool = False) -> None:
               f"{sum(c[2] for c in counts.values())} article and "
               f"{sum(1 for p in pages for it in p['items'] if it['label'] == 'furniture')} furniture paragraphs")
         total = [sum(c[i] for c in counts.values()) for i in range(3)]
+        overall[half] = (total[0] / max(1, total[0] + total[1]), total[0] / max(1, total[2]))
         for name, c in sorted(counts.items()) + [("ALL", total)]:
             p = c[0] / max(1, c[0] + c[1])
             r = c[0] / max(1, c[2])
             print(f"{name:14s} precision {p:.3f}  recall {r:.3f}  (kept {c[0]} article + {c[1]} furniture of {c[2]} article)")
+    return overall
 
 
 if __name__ == "__main__":

@@ -338,8 +338,8 @@ def clean_text(text: str, profile: OutletProfile | None = None, title: str | Non
     lines = [_make_line(r) for r in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     for line, raw in zip(lines, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         line.kind = _furniture_kind(line)
-        if not line.kind and profile is not None and raw.strip() and raw in profile:
-            line.kind = "repeated"
+        if not line.kind and profile is not None and raw.strip() and raw in profile and not _wire_dateline(line):
+            line.kind = "repeated"  # a wire dateline recurs too (digits aside), and is the article's
     content = [l for l in lines if l.kind != "blank"]
     for prev, line in zip(content, content[1:]):
         # "headline / outlet | 1427 قراءة": a listed headline of another page.
