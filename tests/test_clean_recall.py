@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
+import pytest
+
 from rasd.clean import clean
 from rasd.ingest import RawArticle
 
@@ -48,11 +50,12 @@ def test_other_story_after_a_read_also_marker_still_goes():
     assert "مستشفى" not in _column_after("اقرأ أيضاً:", glued)
 
 
-def test_related_story_under_its_own_headline_after_a_read_also_marker_goes():
+@pytest.mark.parametrize("verb", ["قدم", "وصل"])  # وصل: its و is the verb's own, no "and" going on
+def test_related_story_under_its_own_headline_after_a_read_also_marker_goes(verb):
     # A glued story of the same club opens with its own headline and shares a little more of the
     # column's words (نادي، الوحدة، موسم) than a story on another subject: it still goes, tail and all.
     head = "مهاجم برازيلي يصل جدة لإتمام صفقة انتقاله"
-    story = ["حط المهاجم البرازيلي ريكاردو سيلفا في مطار جدة فجر أمس قادما من لشبونة، لإجراء الفحص الطبي "
+    story = [f"{verb} المهاجم البرازيلي ريكاردو سيلفا إلى مطار جدة فجر أمس قادما من لشبونة، لإجراء الفحص الطبي "
              "وتوقيع عقده لمدة موسمين مع نادي الوحدة.",
              "ويبلغ اللاعب من العمر سبعة وعشرين عاما، وسجل أربعة عشر هدفا في الدوري البرتغالي خلال الموسم الماضي."]
     body = _column_after("اقرأ أيضاً", head, *story)

@@ -428,7 +428,6 @@ def _terminal_cut(lines: list[Line]) -> int:
 # "في المقابل", and the background formulas that close a report ("تجدر الإشارة إلى أن", "جدير بالذكر").
 _ON_PHRASES = (r"كما|ثم|لكن|غير\s+ان|الا\s+ان|بدوره|بدورها|من\s+(?:جهته|جهتها|جانبه|جانبها|جانب\s+اخر|ناحيه)|"
                r"في\s+(?:المقابل|السياق|الاثناء|غضون)|الي\s+ذلك|يذكر|يشار|تجدر\s+الاشاره|(?:ال)?جدير\s+بالذكر")
-_CONTINUATION = re.compile(normalise(r"^\W*(?:و|ف|" + _ON_PHRASES + r"|اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اكد|اكدت|اشار|اشارت)"))
 
 
 # Share of the content words after a read-also marker that the prose before it already used, under
@@ -624,6 +623,11 @@ _OWN_WAW = (r"(?:اصل|افق|اجه|اكب|صل|قع|جه|ضع|عد|دع|زع|
             r"|زير|زار|زرا|كال|لي(?!س)|سائل|سيل|قت|حد|ثيق|رش|طن|ظائف|ظيف|فا|فيات|لايه|لايات|سط|اشنطن|ادي|اقع|اعد|جهه|صول|دائع|دايع")
 _GOES_ON_PHRASE = r"|[وف]?(?:" + _ON_PHRASES + r")(?![\u0621-\u064A]))"
 _GOES_ON = re.compile(normalise(r"^\W*(?:و(?!" + _OWN_WAW + r")[\u0621-\u064A]{2,}" + _GOES_ON_PHRASE))
+# The same for the prose after a read-also marker, and the reporting verbs that go on without و; not a
+# word whose و or ف is its own (وصل، وقع، فاز، في خطوة): a glued story's lead opens so too.
+_CONTINUATION = re.compile(normalise(
+    r"^\W*(?:و(?!" + _OWN_WAW + r")[\u0621-\u064A]{2,}|(?:ف(?:قد|ان|انه|انها|يما|ضلا|ي\s+حين)|[وف]?(?:" + _ON_PHRASES + r")"
+    r"|اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اكد|اكدت|اشار|اشارت)(?![\u0621-\u064A]))"))
 # A headline may open with any word in و (ودائع، ويلشير): only a present or alef-initial verb, a particle
 # or a phrase that continues marks a line that goes on.
 _HEAD_GOES_ON = re.compile(normalise(
