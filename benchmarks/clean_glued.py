@@ -16,7 +16,8 @@ share on the SaudiNewsNet hosts of the dev pages of
 
 Samples the shape alone decides (a continuation opens the tail, the tail is
 longer, ...) have no share and are counted apart. Prints both distributions,
-the errors at each threshold, the one of lowest balanced error, and the margin
+the errors at each threshold, the ones of lowest balanced error (within the
+opening, and over all samples: glued pages and pages going on equally common), and the margin
 to the next article tail above the threshold in use.
 
 Run: python benchmarks/clean_glued.py
@@ -88,16 +89,16 @@ def shares(seed: int = 14, per_outlet: int = 250) -> tuple[list[float], list[flo
     return on, glued, shaped
 
 
-def choose(on: list[float], glued: list[float]) -> tuple[float, int, int]:
-    """The threshold with the lowest balanced error (the share of goes-on samples under it plus the
-    share of glued ones at or over it: the two classes weigh the same, however many samples each has),
+def choose(on: list[float], glued: list[float], n_on: int, n_glued: int) -> tuple[float, int, int]:
+    """The threshold of lowest balanced error: the goes-on samples under it over ``n_on`` plus the glued
+    ones at or over it over ``n_glued`` (the two classes weigh the same, however many samples each has),
     in the middle of the widest gap among the ties; and its two error counts."""
     values = sorted(set(on) | set(glued) | {0.0, 1.0})
     best = None
     for lo, hi in zip(values, values[1:]):
         t = (lo + hi) / 2
         errors = (sum(s < t for s in on), sum(g >= t for g in glued))
-        key = (round(errors[0] / max(1, len(on)) + errors[1] / max(1, len(glued)), 9), -(hi - lo))
+        key = (round(errors[0] / max(1, n_on) + errors[1] / max(1, n_glued), 9), -(hi - lo))
         if best is None or key < best[0]:
             best = (key, t, errors)
     return best[1], *best[2]
@@ -119,8 +120,11 @@ def main() -> None:
         for t in sorted({0.04, 0.08, 0.10, 0.12, 0.15, 0.2, 0.25, 0.3, current}):
             mark = "  <- in boilerplate.py" if t == current else ""
             print(f"  {t:.3f}       {sum(s < t for s in a):5d}                   {sum(x >= t for x in g):5d}{mark}")
-        t, lost, kept = choose(a, g)
-        print(f"  lowest balanced error at {t:.3f} ({lost} cut, {kept} kept)")
+        t, lost, kept = choose(a, g, len(a), len(g))
+        print(f"  lowest balanced error within this opening at {t:.3f} ({lost} cut, {kept} kept)")
+        t, lost, kept = choose(a, g, len(on), len(glued))
+        print(f"  lowest balanced error over all samples (as many glued pages as pages going on, whatever "
+              f"their opening) at {t:.3f} ({lost} cut, {kept} kept)")
         up = min((x for x in a if x >= current), default=1.0) - current
         print(f"  in boilerplate.py {current}: {sum(s < current for s in a)} cut, {sum(x >= current for x in g)} kept; "
               f"the next article tail it would cut is {up:+.3f} above it")
