@@ -683,14 +683,16 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     """
     at = [i for i, l in enumerate(page.lines) if l.role == "body"]
     run = page.lines[at[0]: at[-1] + 1] if at else []
-    interview = sum(l.question for l in run if l.role == "body") >= 2  # its questions head answers, not teasers
+    # An interview's questions head answers, not teasers: two or more besides the line in question
+    # (a teaser's own "...آخر من يعلم!" makes no interview of a column that asks once).
+    asked = sum(l.question for l in run if l.role == "body")
     lines = [l for l in run if l.role == "body" or (l.role == "dropped" and _teaser_head(l))]
     if sum(l.role == "body" for l in lines) < 3:
         return
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
-        if _teaser_head(lines[i], not interview) and i + 1 < len(lines) and lines[i + 1].role == "body" \
+        if _teaser_head(lines[i], asked - lines[i].question < 2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
                 and _summary_shaped(lines[i + 1]) and not _promo(lines[i]) and not _promo(lines[i + 1]) \
                 and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
