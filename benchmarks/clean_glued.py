@@ -1,24 +1,26 @@
-"""Where the read-also threshold ``_GOES_ON_WORDS`` sits between an article that goes on and a glued story.
+"""Where the read-also thresholds sit between an article that goes on and a glued story.
 
 After a read-also marker with no end sign before it, the cleaner cuts the page
-when the prose after the marker shares fewer than ``_GOES_ON_WORDS`` of its
-content words with the prose before it (``goes_on_share``). This measures that
-share on the SaudiNewsNet hosts of the dev pages of
-``clean_bench.py`` and 250 more articles per outlet (all there are, for the small ones) in no page of the bench
-(never a test page's host or teaser), in two classes:
+when the prose after the marker shares too few of its content words with the
+prose before it (``goes_on_share``): under ``_GLUED_HEAD_WORDS`` when the tail
+opens with a headline (a glued story's title), under ``_GOES_ON_WORDS`` when it
+opens with prose. This measures that share on the SaudiNewsNet hosts of the
+dev pages of ``clean_bench.py`` and 250 more articles per outlet (all there
+are, for the small ones) in no page of the bench (never a test page's host or
+teaser), in two classes:
 
 * goes on: the host's first paragraphs, "اقرأ أيضاً:", then the rest of the
   same host (one sample per cut after 200 characters of prose);
-* glued: the same first paragraphs, the marker, then paragraphs of another
-  article of the outlet (the most similar of 15 random ones, as the bench's
-  teasers are: a related story is the hard case), as many as stay shorter
-  than the prose before (a longer tail is never cut, whatever it shares).
+* glued: the same first paragraphs, the marker, then the title and paragraphs
+  of another article of the outlet (the most similar of 15 random ones, as the
+  bench's teasers are: a related story is the hard case), as many as stay
+  shorter than the prose before (a longer tail is never cut, whatever it shares).
 
 Samples the shape alone decides (a continuation opens the tail, the tail is
-longer, ...) have no share and are counted apart. Prints both distributions,
-the errors at each threshold, the ones of lowest balanced error (within the
-opening, and over all samples: glued pages and pages going on equally common), and the margin
-to the next article tail above the threshold in use.
+longer, ...) have no share and are counted apart. Per opening, prints both
+distributions, the errors at each threshold, the thresholds of lowest balanced
+error (within the opening, and over all samples: glued pages and pages going on
+equally common), and the margin to the next article tail above the one in use.
 
 Run: python benchmarks/clean_glued.py
 """
