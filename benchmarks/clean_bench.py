@@ -28,7 +28,8 @@ is about another story (teaser headline or summary, caption of another
 story), addresses the reader about the outlet (apps, newsletters, social
 accounts, "share", "read also" and box headings), or is a bare credit line.
 Every host paragraph of 12 words or fewer or without a final stop (the ones
-that can be furniture; 115 of 568 in the first 93 pages, 30 of 433 in the 58 dev pages of ``MORE_DEV``) was read and labelled by hand against this
+that can be furniture; 115 of 568 in the first 93 pages, 30 of 433 in the 58 dev pages of ``MORE_DEV``,
+26 of 123 in the 25 of ``MORE_DEV_2``) was read and labelled by hand against this
 rule (``clean_bench/labels.yaml``); the longer full sentences are article;
 the inserted blocks are furniture by construction.
 
@@ -126,6 +127,10 @@ def _wrap(rng: random.Random, host: dict, arts: list[tuple[str, dict]], pools: d
 # two whose test recall was lowest (aawsat, aleqtisadiya) and those with few dev paragraphs. Drawn
 # after the first sample, from articles in no page of it (host or teaser), so no test page changes.
 MORE_DEV = {"aawsat": 22, "aleqtisadiya": 22, "almadina": 6, "okaz": 4, "sabq": 4}
+# A second round for the outlets still thin on dev (four or fewer dev pages each), drawn the same way
+# after the first two samples, from articles in no page of them.
+MORE_DEV_2 = {"3alyoum": 3, "aljazirah": 3, "alriyadh": 4, "alwatan": 3, "alweeam": 3, "alyaum": 3,
+              "arreyadi": 3, "arriyadiyah": 3, "was": 3}
 
 
 def _page(rng: random.Random, page_id: str, k: int, half: str, outlet: str, zname: str, host: dict,
@@ -154,19 +159,20 @@ def build(seed: int = 14) -> None:
             page = _page(rng, f"{outlet}-{k}", k, "dev" if k % 2 == 0 else "test", outlet, zname, host, arts, pools, labels)
             if page:
                 pages.append(page)
-    used = {p["url"] for p in pages} | {it["url"] for p in pages for it in p["items"] if it["src"] == "teaser"}
-    rng = random.Random(seed + 1)
-    for outlet, arts in _by_outlet(used).items():
-        if outlet not in MORE_DEV:
-            continue
-        k = PER_OUTLET
-        for zname, host in rng.sample(arts, len(arts)):
-            if k == PER_OUTLET + MORE_DEV[outlet]:
-                break
-            page = _page(rng, f"{outlet}-{k}", k, "dev", outlet, zname, host, arts, pools, labels)
-            if page:
-                pages.append(page)
-                k += 1
+    for round_, more in enumerate((MORE_DEV, MORE_DEV_2), 1):
+        used = {p["url"] for p in pages} | {it["url"] for p in pages for it in p["items"] if it["src"] == "teaser"}
+        rng = random.Random(seed + round_)
+        for outlet, arts in _by_outlet(used).items():
+            if outlet not in more:
+                continue
+            k = first = max([PER_OUTLET] + [int(p["id"].rsplit("-", 1)[1]) + 1 for p in pages if p["outlet"] == outlet])
+            for zname, host in rng.sample(arts, len(arts)):
+                if k == first + more[outlet]:
+                    break
+                page = _page(rng, f"{outlet}-{k}", k, "dev", outlet, zname, host, arts, pools, labels)
+                if page:
+                    pages.append(page)
+                    k += 1
     MANIFEST.write_text(json.dumps({"pages": pages}, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"wrote {len(pages)} pages to {MANIFEST}")
 
@@ -250,7 +256,9 @@ def _collapse(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())
 
 
-def score(halves: tuple[str, ...], verbose: bool = False) -> None:
+def score(halves: tuple[str, ...], verbose: bool = False, profiles: dict | None = None) -> dict[str, tuple[float, float]]:
+    """Prints precision and recall per outlet for each half; returns the overall (precision, recall) per half.
+    ``profiles`` (outlet -> ``OutletProfile``) cleans each page with its outlet's profile."""
     from rasd.clean import clean
     from rasd.ingest import InputError, RawArticle
 
@@ -260,13 +268,14 @@ def score(halves: tuple[str, ...], verbose: bool = False) -> None:
     want = {p["url"] for p in manifest["pages"]} | {it["url"] for p in manifest["pages"] for it in p["items"] if it["src"] == "teaser"}
     corpus = {rec["url"]: rec for _, rec in records() if rec["url"] in want}
     pools = _furniture()
+    overall = {}
     for half in halves:
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # kept article, kept furniture, all article
         pages = [p for p in manifest["pages"] if half == p["half"] or (half == "all" and p["half"] != "extra")]
         for page in pages:
             content, gold = render(page, corpus, pools)
             try:
-                paras = [_collapse(p) for p in clean(RawArticle(content, page["format"], path=page["id"])).body.split("\n\n")]
+                paras = [_collapse(p) for p in clean(RawArticle(content, page["format"], path=page["id"]), (profiles or {}).get(page["outlet"])).body.split("\n\n")]
             except InputError:
                 paras = []
             body = " ".join(paras)
@@ -287,10 +296,12 @@ def score(halves: tuple[str, ...], verbose: bool = False) -> None:
               f"{sum(c[2] for c in counts.values())} article and "
               f"{sum(1 for p in pages for it in p['items'] if it['label'] == 'furniture')} furniture paragraphs")
         total = [sum(c[i] for c in counts.values()) for i in range(3)]
+        overall[half] = (total[0] / max(1, total[0] + total[1]), total[0] / max(1, total[2]))
         for name, c in sorted(counts.items()) + [("ALL", total)]:
             p = c[0] / max(1, c[0] + c[1])
             r = c[0] / max(1, c[2])
             print(f"{name:14s} precision {p:.3f}  recall {r:.3f}  (kept {c[0]} article + {c[1]} furniture of {c[2]} article)")
+    return overall
 
 
 if __name__ == "__main__":

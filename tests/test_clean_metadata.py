@@ -77,6 +77,21 @@ def test_outlet_profile_learns_recurring_lines():
     assert footer not in OutletProfile.learn(pages[:1])
 
 
+def test_outlet_profile_keeps_the_wire_dateline_its_pages_repeat():
+    # A news agency's pages open with "place date agency": most from its capital, so the dateline
+    # (digits aside) recurs on every page, as a menu does. It is still the article's first line.
+    dateline = "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"
+    leads = ["افتتح أمير المنطقة مشروع توسعة المستشفى العام بتكلفة تجاوزت مئتي مليون ريال، بحضور عدد من المسؤولين.",
+             "وقعت وزارة التعليم اتفاقية مع جامعة محلية لتدريب ألفي معلم على المناهج الجديدة خلال العام الدراسي المقبل.",
+             "أعلنت هيئة الأرصاد أن أجواء حارة تسود معظم مناطق المملكة خلال الأيام الثلاثة المقبلة مع رياح نشطة.",
+             "دشن وزير الزراعة حملة وطنية لزراعة مليون شجرة في المتنزهات والطرق السريعة بمشاركة المتطوعين."]
+    pages = [f"عام / خبر رقم {i}\n{dateline.replace('25', str(20 + i))}\n{lead}\n// انتهى //" for i, lead in enumerate(leads)]
+    profile = OutletProfile.learn(pages)
+    assert dateline in profile
+    body = "\n".join(clean_text(pages[0], profile).body)
+    assert body.startswith("الرياض 20 شوال") and "// انتهى //" not in body
+
+
 @pytest.mark.parametrize("first, expected", [
     ("القاهرة في 12 نوفمبر 2024 (أ ش أ) - أعلنت وزارة الخارجية المصرية اليوم أن الوزير سيتوجه إلى عمان في زيارة رسمية.", "2024-11-12"),
     ("عمان 3 آذار 2024 (بترا)- أعلنت الحكومة الأردنية عن خطة جديدة لدعم القطاع الزراعي في المحافظات الشمالية.", "2024-03-03"),

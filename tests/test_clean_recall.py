@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
+import pytest
+
 from rasd.clean import clean
 from rasd.ingest import RawArticle
 
@@ -46,6 +48,18 @@ def test_other_story_after_a_read_also_marker_still_goes():
     glued = ("أعلنت وزارة الصحة افتتاح مستشفى جديد للأطفال في المنطقة الشرقية بسعة مئتي سرير، "
              "ويضم أقساما للعناية المركزة وجراحة القلب.")
     assert "مستشفى" not in _column_after("اقرأ أيضاً:", glued)
+
+
+@pytest.mark.parametrize("verb", ["قدم", "وصل"])  # وصل: its و is the verb's own, no "and" going on
+def test_related_story_under_its_own_headline_after_a_read_also_marker_goes(verb):
+    # A glued story of the same club opens with its own headline and shares a little more of the
+    # column's words (نادي، الوحدة، موسم) than a story on another subject: it still goes, tail and all.
+    head = "مهاجم برازيلي يصل جدة لإتمام صفقة انتقاله"
+    story = [f"{verb} المهاجم البرازيلي ريكاردو سيلفا إلى مطار جدة فجر أمس قادما من لشبونة، لإجراء الفحص الطبي "
+             "وتوقيع عقده لمدة موسمين مع نادي الوحدة.",
+             "ويبلغ اللاعب من العمر سبعة وعشرين عاما، وسجل أربعة عشر هدفا في الدوري البرتغالي خلال الموسم الماضي."]
+    body = _column_after("اقرأ أيضاً", head, *story)
+    assert "البرازيلي" not in body and "الدوري البرتغالي" not in body
 
 
 def test_closing_paragraph_after_a_related_box_stays_though_it_shares_few_words():
