@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import groupby
 
 import numpy as np
@@ -173,23 +174,26 @@ def duplicate_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
 
 
 CHUNK = 5000  # articles whose pairs one task scores, holding their features and their live candidates
+LOADED = 4096  # unpickled features a chunk task keeps (about 21 KB each): candidates are mostly recent
 
 
 def _score(rows: Iterable) -> Iterator[tuple]:
     """Score each article's candidates as the local index does: dense weights of b, one gather
     each. Rows come by chunk: first the features of the chunk's articles and of every earlier
-    article still in the window there (``pair`` false), then the chunk's candidate pairs by article."""
+    article still in the window there (``pair`` false), then the chunk's candidate pairs by article.
+    Features stay pickled until first read, then the most recently read ``LOADED`` are kept
+    unpickled: an article is a candidate of about 40 later ones."""
     dense = np.zeros(N_FEATURES, dtype=np.float32)
-    blobs: dict[int, bytes] = {}
+    load = None
     for (_, pair, b), rows_b in groupby(rows, key=lambda r: (r.chunk, r.pair, r.b)):
         if not pair:  # one group per chunk, before its pairs
             blobs = {r.a: r.features for r in rows_b}
+            load = lru_cache(maxsize=LOADED)(lambda a, blobs=blobs: pickle.loads(blobs[a]))
             continue
-        f = pickle.loads(blobs[b])
+        f = load(b)
         dense[f.ngram_idx] = f.rarity.text
         cands = list(rows_b)
-        sims = similarities(f, [pickle.loads(blobs[c.a]) for c in cands], dense_a=dense,
-                            full=[c.forced for c in cands])
+        sims = similarities(f, [load(c.a) for c in cands], dense_a=dense, full=[c.forced for c in cands])
         for c, sim in zip(cands, sims):
             if sim is None:  # cannot be one story
                 continue
