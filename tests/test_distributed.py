@@ -64,7 +64,8 @@ def _write_corpus(folder: Path) -> None:
 
 @pytest.fixture(scope="module")
 def spark():
-    s = session("local[2]")
+    # The corpora here need far less than a run's default heap; a JVM keeps what it is given.
+    s = session("local[2]", memory="1500m")
     yield s
     s.stop()
 
