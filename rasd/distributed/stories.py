@@ -32,6 +32,7 @@ from functools import lru_cache
 from itertools import groupby
 
 import numpy as np
+from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
 
@@ -106,7 +107,7 @@ def weighed(spark: SparkSession, feats: DataFrame) -> DataFrame:
     seq = spark.createDataFrame(feats.select("pos").rdd.map(lambda r: r.pos).sortBy(lambda p: p).zipWithIndex(),
                                 "pos long, seq long").cache()
     keys = spark.createDataFrame(feats.rdd.mapPartitions(_count_keys),
-                                 "pos long, words array<string>, grams array<int>").cache()
+                                 "pos long, words array<string>, grams array<int>").persist(StorageLevel.DISK_ONLY)
     words = _prefix_counts(keys.select("pos", F.explode("words").alias("key")), "word")
     grams = _prefix_counts(keys.select("pos", F.explode("grams").alias("key")), "gram")
     counts = feats.select("pos", "features").join(seq, "pos").join(words, "pos", "left").join(grams, "pos", "left")
@@ -226,13 +227,19 @@ def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups:
 
 
 def components(edges: DataFrame) -> DataFrame:
-    """(pos, comp): connected components of the edge graph, each labelled by its smallest pos."""
+    """(pos, comp): connected components of the edge graph, each labelled by its smallest pos.
+
+    Each round takes the smallest label among an article's neighbours, then the label of that
+    label (pointer jumping): a chain of d reports settles in about log d rounds, not d, and
+    formula news chains run to dozens of reports."""
     links = edges.select(F.col("a").alias("src"), F.col("b").alias("dst"))
     links = links.union(links.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).cache()
     labels = links.select(F.col("src").alias("pos")).distinct().withColumn("comp", F.col("pos")).localCheckpoint()
     while True:
         spread = links.join(labels.withColumnRenamed("pos", "src"), "src").select(F.col("dst").alias("pos"), "comp")
-        new = labels.union(spread).groupBy("pos").agg(F.min("comp").alias("comp")).localCheckpoint()
+        near = labels.union(spread).groupBy("pos").agg(F.min("comp").alias("comp"))
+        jump = near.join(near.select(F.col("pos").alias("comp"), F.col("comp").alias("far")), "comp")
+        new = jump.select("pos", F.least("comp", "far").alias("comp")).localCheckpoint()
         changed = new.join(labels.withColumnRenamed("comp", "old"), "pos").where("comp != old").count()
         labels = new
         if not changed:
@@ -269,7 +276,9 @@ def group(spark: SparkSession, feats: DataFrame) -> DataFrame:
     """(pos, story, duplicates, story_label) for every article of ``feats``
     (pos, id, day, title, features, signature); ``story_label`` is set on a story's
     first article only."""
-    feats = weighed(spark, feats).cache()
+    # The large tables read more than once go to local disk, not the executors' heap, which
+    # the sorts and windows of the prefix counts need (at 124k articles, a few GB).
+    feats = weighed(spark, feats).persist(StorageLevel.DISK_ONLY)
     dups = duplicate_pairs(spark, feats).cache()
     edges = story_edges(spark, feats, blocked_pairs(spark, feats), dups).cache()
     comp = components(edges)
