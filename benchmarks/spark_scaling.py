@@ -114,7 +114,18 @@ def run(cmd: list[str]) -> dict:
     steps = next((json.loads(line.split(":", 1)[1]) for line in stderr.splitlines()
                   if line.startswith("Spark steps (s):")), {})
     return {"wall": wall, "cpu": sum(watch.cpu.values()), "peak": dict(watch.peak), "steps": steps,
-            "failed": stderr[-1500:] if proc.returncode else None}
+            "failed": _failure(stderr) if proc.returncode else None}
+
+
+def _failure(stderr: str) -> str:
+    """The causes in a failed child's stderr (a Java stack's cause sits far from its end), with the
+    whole of it kept in a file."""
+    fd, path = tempfile.mkstemp(prefix="rasd-bench-", suffix=".stderr.txt")
+    with os.fdopen(fd, "w") as f:
+        f.write(stderr)
+    causes = [line for line in stderr.splitlines()
+              if any(w in line for w in ("Error", "Exception", "Caused by", "Killed", "Traceback"))]
+    return "\n".join(causes[:30]) + f"\n{stderr[-800:]}\n(whole stderr: {path})"
 
 
 def write_corpus(folder: Path, size: str) -> int:

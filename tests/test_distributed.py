@@ -64,7 +64,8 @@ def _write_corpus(folder: Path) -> None:
 
 @pytest.fixture(scope="module")
 def spark():
-    s = session("local[2]")
+    # The corpora here need far less than a run's default heap; a JVM keeps what it is given.
+    s = session("local[2]", memory="1500m")
     yield s
     s.stop()
 
@@ -228,3 +229,16 @@ def test_pairs_scored_chunk_by_chunk_are_those_scored_at_once(spark):
     whole = sorted(story_edges(spark, feats, blocked, dups, chunk=10**9).collect())
     assert len(whole) > 2300
     assert sorted(story_edges(spark, feats, blocked, dups, chunk=97).collect()) == whole
+
+
+def test_components_join_long_chains_and_keep_apart_what_no_edge_links(spark):
+    """A chain of reports, each linked only to the one before (formula news), is one story
+    however long; a star and a separate pair stay their own stories; labels are smallest ids."""
+    from rasd.distributed.stories import components
+
+    chain = [(i + 1, i) for i in range(100, 164)]  # 65 articles, 64 links, listed in any order
+    star = [(50, 40), (40, 41), (40, 42)]
+    pair = [(7, 3)]
+    edges = spark.createDataFrame(sorted(chain + star + pair, key=lambda e: (e[0] * 37) % 11), "b long, a long")
+    got = {r.pos: r.comp for r in components(edges).collect()}
+    assert got == {**{i: 100 for i in range(100, 165)}, **{i: 40 for i in (40, 41, 42, 50)}, 3: 3, 7: 3}

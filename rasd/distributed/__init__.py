@@ -26,8 +26,9 @@ from rasd.distributed.records import ITEMS
 STAGING = "staging"  # analysed rows before grouping, removed at the end
 
 
-def session(master: str | None = None, app: str = "rasd"):
-    """A Spark session for ``master`` (default: $RASD_SPARK_MASTER or local[*])."""
+def session(master: str | None = None, app: str = "rasd", memory: str | None = None):
+    """A Spark session for ``master`` (default: $RASD_SPARK_MASTER or local[*]); ``memory``: the
+    heap of a local run's one JVM (default: $RASD_SPARK_DRIVER_MEMORY or 4g)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
@@ -40,7 +41,7 @@ def session(master: str | None = None, app: str = "rasd"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         # One JVM is driver and executors here: Spark's 1 GB default, sized for a driver
         # that only plans, runs out of heap grouping 10k articles.
-        builder = builder.config("spark.driver.memory", os.environ.get("RASD_SPARK_DRIVER_MEMORY", "4g"))
+        builder = builder.config("spark.driver.memory", memory or os.environ.get("RASD_SPARK_DRIVER_MEMORY", "4g"))
     spark = (
         builder.appName(app).master(master)
         .config("spark.ui.enabled", "false")

@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import groupby
 
 import numpy as np
+from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
 
@@ -105,7 +107,7 @@ def weighed(spark: SparkSession, feats: DataFrame) -> DataFrame:
     seq = spark.createDataFrame(feats.select("pos").rdd.map(lambda r: r.pos).sortBy(lambda p: p).zipWithIndex(),
                                 "pos long, seq long").cache()
     keys = spark.createDataFrame(feats.rdd.mapPartitions(_count_keys),
-                                 "pos long, words array<string>, grams array<int>").cache()
+                                 "pos long, words array<string>, grams array<int>").persist(StorageLevel.DISK_ONLY)
     words = _prefix_counts(keys.select("pos", F.explode("words").alias("key")), "word")
     grams = _prefix_counts(keys.select("pos", F.explode("grams").alias("key")), "gram")
     counts = feats.select("pos", "features").join(seq, "pos").join(words, "pos", "left").join(grams, "pos", "left")
@@ -173,23 +175,26 @@ def duplicate_pairs(spark: SparkSession, feats: DataFrame) -> DataFrame:
 
 
 CHUNK = 5000  # articles whose pairs one task scores, holding their features and their live candidates
+LOADED = 4096  # unpickled features a chunk task keeps (about 21 KB each): candidates are mostly recent
 
 
 def _score(rows: Iterable) -> Iterator[tuple]:
     """Score each article's candidates as the local index does: dense weights of b, one gather
     each. Rows come by chunk: first the features of the chunk's articles and of every earlier
-    article still in the window there (``pair`` false), then the chunk's candidate pairs by article."""
+    article still in the window there (``pair`` false), then the chunk's candidate pairs by article.
+    Features stay pickled until first read, then the most recently read ``LOADED`` are kept
+    unpickled: an article is a candidate of about 40 later ones."""
     dense = np.zeros(N_FEATURES, dtype=np.float32)
-    blobs: dict[int, bytes] = {}
+    load = None
     for (_, pair, b), rows_b in groupby(rows, key=lambda r: (r.chunk, r.pair, r.b)):
         if not pair:  # one group per chunk, before its pairs
             blobs = {r.a: r.features for r in rows_b}
+            load = lru_cache(maxsize=LOADED)(lambda a, blobs=blobs: pickle.loads(blobs[a]))
             continue
-        f = pickle.loads(blobs[b])
+        f = load(b)
         dense[f.ngram_idx] = f.rarity.text
         cands = list(rows_b)
-        sims = similarities(f, [pickle.loads(blobs[c.a]) for c in cands], dense_a=dense,
-                            full=[c.forced for c in cands])
+        sims = similarities(f, [load(c.a) for c in cands], dense_a=dense, full=[c.forced for c in cands])
         for c, sim in zip(cands, sims):
             if sim is None:  # cannot be one story
                 continue
@@ -222,13 +227,19 @@ def story_edges(spark: SparkSession, feats: DataFrame, blocked: DataFrame, dups:
 
 
 def components(edges: DataFrame) -> DataFrame:
-    """(pos, comp): connected components of the edge graph, each labelled by its smallest pos."""
+    """(pos, comp): connected components of the edge graph, each labelled by its smallest pos.
+
+    Each round takes the smallest label among an article's neighbours, then the label of that
+    label (pointer jumping): a chain of d reports settles in about log d rounds, not d, and
+    formula news chains run to dozens of reports."""
     links = edges.select(F.col("a").alias("src"), F.col("b").alias("dst"))
     links = links.union(links.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).cache()
     labels = links.select(F.col("src").alias("pos")).distinct().withColumn("comp", F.col("pos")).localCheckpoint()
     while True:
         spread = links.join(labels.withColumnRenamed("pos", "src"), "src").select(F.col("dst").alias("pos"), "comp")
-        new = labels.union(spread).groupBy("pos").agg(F.min("comp").alias("comp")).localCheckpoint()
+        near = labels.union(spread).groupBy("pos").agg(F.min("comp").alias("comp"))
+        jump = near.join(near.select(F.col("pos").alias("comp"), F.col("comp").alias("far")), "comp")
+        new = jump.select("pos", F.least("comp", "far").alias("comp")).localCheckpoint()
         changed = new.join(labels.withColumnRenamed("comp", "old"), "pos").where("comp != old").count()
         labels = new
         if not changed:
@@ -265,7 +276,9 @@ def group(spark: SparkSession, feats: DataFrame) -> DataFrame:
     """(pos, story, duplicates, story_label) for every article of ``feats``
     (pos, id, day, title, features, signature); ``story_label`` is set on a story's
     first article only."""
-    feats = weighed(spark, feats).cache()
+    # The large tables read more than once go to local disk, not the executors' heap, which
+    # the sorts and windows of the prefix counts need (at 124k articles, a few GB).
+    feats = weighed(spark, feats).persist(StorageLevel.DISK_ONLY)
     dups = duplicate_pairs(spark, feats).cache()
     edges = story_edges(spark, feats, blocked_pairs(spark, feats), dups).cache()
     comp = components(edges)
