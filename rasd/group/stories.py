@@ -250,7 +250,8 @@ class StoryIndex:
                 best[sp] = (score, cand)
         # Every story whose core agrees too is this event (near-duplicates too: formula texts
         # chain); the oldest of them keeps its id and absorbs the others.
-        agreed = sorted(((score, sp) for sp, (score, _) in best.items() if self._core_agrees(f, sp, dense, scored)),
+        agreed = sorted(((score, sp) for sp, (score, cand) in best.items()
+                         if self._anchor_agrees(f, sp, cand, dense, scored) and self._core_agrees(f, sp, dense, scored)),
                         key=lambda t: (-t[0], t[1]))
         if not agreed:
             return None, None, []
@@ -265,18 +266,41 @@ class StoryIndex:
         A bridging article settles a doubt; it cannot make one story of two
         that plainly differ (formula news: one telegram of congratulations
         resembles both the one to Colombia and the one to Egypt; a roundup
-        reports two audiences of one day). Their cores must agree on average,
-        as a newcomer must with one (``_core_link``), to ``MERGE_FLOOR`` of the threshold.
+        reports two audiences of one day). Their first articles, and their cores on
+        average (``_core_link``), must reach ``MERGE_FLOOR`` of the threshold.
         """
         spans = (self._stories[x] for x in (sp, other))
         days = [d for s in spans for d in (s.first_day, s.last_day) if d is not None]
         if days and max(days) - min(days) > WINDOW_DAYS:  # one event is reported over a few days, not weeks
             return False
-        a, b = self._core(sp), self._core(other)
-        if not a or not b:
+        firsts = [self._feats[self._pos[self._stories[x].members[0]]] for x in (sp, other)]
+        if None in firsts:
             return False
+        sim = similarity(*firsts)
+        if not ((sim.days_apart is None or sim.days_apart <= WINDOW_DAYS) and sim.score >= MERGE_FLOOR * sim.needed):
+            return False
+        a, b = self._core(sp), self._core(other)
         links = [self._core_link(self._feats[p], b, None, {}) for p in a]
         return sum(got for got, _ in links) >= MERGE_FLOOR * sum(needed for _, needed in links)
+
+    def _anchor_agrees(self, f: Features, sp: int, cand: int, dense, scored: dict) -> bool:
+        """Guard against chaining: the article must be "same story" with the story's first article
+        too, as well as with its core on average (``_core_agrees``): either alone lets formula news
+        chain (the first article alone, day by day through the court's audiences; the average
+        alone, bulletins of one ministry whose later reports resemble each other).
+
+        Once that article has left the window (``MAX_LIVE`` on a busy feed is under three days),
+        its date is what is left to check: no later than ``WINDOW_DAYS`` after the story began.
+        """
+        story = self._stories[sp]
+        anchor = self._pos[story.members[0]]
+        g = self._feats[anchor]
+        if anchor == cand:
+            return True
+        if g is None:
+            return story.first_day is None or f.day is None or f.day - story.first_day <= WINDOW_DAYS
+        sim = scored[anchor] if anchor in scored else similarities(f, [g], dense_a=dense)[0]
+        return sim is not None and sim.same_story
 
     def _core(self, sp: int) -> list[int]:
         """Positions of the story's first ``CORE`` articles still in the window: what it is about."""
