@@ -436,3 +436,31 @@ def test_the_weekday_an_article_names_is_kept_and_a_day_of_print_lag_costs_nothi
     assert weekdays(normalise("بلغت الحرارة أمس الخميس 41 درجة، وتنخفض يوم السبت")) == {"الخميس", "السبت"}
     assert weekdays(normalise("وجرى اتفاق بين الاثنين على تقاسم السلطة")) == frozenset()
     assert lag(0) == lag(1) == 0.0 < lag(2) < lag(3) == 1.0
+
+
+AUDIENCE = ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في مكتبه بقصر السلام بجدة اليوم {who} والوفد "
+            "المرافق له. وجرى خلال الاستقبال استعراض العلاقات الثنائية بين البلدين وسبل دعمها وتعزيزها في مختلف "
+            "المجالات، إضافة إلى بحث مستجدات الأحداث الإقليمية والدولية.")
+COURT = [
+    ("kadyrov-court", "الرياض", "2025-07-21", "خادم الحرمين يستقبل رئيس جمهورية الشيشان",
+     AUDIENCE.format(who="رئيس جمهورية الشيشان رمضان قاديروف")),
+    ("kadyrov-gift", "عكاظ", "2025-07-21", "قاديروف يهدي الملك سلمان مصحفاً نادراً ويدعوه إلى زيارة غروزني",
+     "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام بجدة اليوم رئيس جمهورية الشيشان رمضان "
+     "قاديروف والوفد المرافق له. وأهدى الرئيس الشيشاني رمضان قاديروف خادم الحرمين الشريفين نسخة نادرة من المصحف الشريف، ووجه إليه دعوة لزيارة العاصمة "
+     "الشيشانية غروزني، مؤكداً أن مسلمي الشيشان يكنون للمملكة كل التقدير. وقال قاديروف إن زيارته تهدف إلى تعزيز "
+     "التعاون في مجالات الاستثمار والتعليم الديني."),
+    ("carter-court", "الرياض", "2025-07-22", "خادم الحرمين يستقبل وزير الدفاع الأمريكي",
+     AUDIENCE.format(who="وزير الدفاع الأمريكي آشتون كارتر")),
+]
+
+
+def test_the_next_days_audience_in_the_same_court_formula_is_another_story():
+    """The royal court words every audience alike: the next day's audience resembles the
+    formula-worded first report of the last one, not the story that grew around it, so
+    it opens its own story instead of walking the first one on from day to day."""
+    index = StoryIndex()
+    index.add_many(corpus())
+    court, gift, carter = (make_doc(*c) for c in COURT)
+    first = index.add(court)
+    assert index.add(gift).story_id == first.story_id
+    assert index.add(carter).new_story

@@ -381,7 +381,7 @@ def similarities(a: Features, cands: list[Features], *, dense_a: np.ndarray | No
     """
     model = pair_model()
     texts = _text_cosines(a, cands, dense_a)
-    if dense_a is None:
+    if dense_a is None or (full is not None and all(full)):
         skip = np.zeros(len(cands), dtype=bool)
     else:
         skip = _ceilings(a, cands, texts, model) < math.log(model.threshold / (1.0 - model.threshold)) - 1e-9

@@ -8,9 +8,10 @@ those few candidates are scored (``similarities``), so the cost of one ``add``
 does not grow with the corpus, and a whole corpus is near-linear.
 
 An article joins the story of its best-scoring matching candidate, provided
-it also resembles that story's first article (single-link alone lets
-recurring formula news chain into one "story"). When it matches two or more
-stories that way, it is the evidence that they report one event: they merge
+it also resembles that story's core, its first ``CORE`` articles, on average
+(single link alone, or a check against the first article only, lets formula
+news such as the royal court's daily audiences chain into one "story" from day
+to day). When it matches two or more stories that way, it is the evidence that they report one event: they merge
 into the oldest of them (``Assignment.merged`` lists the ids absorbed, and
 ``resolve`` maps an absorbed id to the story that holds its articles now).
 Story ids are "story:" + the id of the story's first article, so a story
@@ -48,7 +49,8 @@ TAIL = 300  # most recent postings read per key
 MAX_CANDIDATES = 60  # candidates scored per article, by number of shared keys
 KEEP_DAYS = 3 * WINDOW_DAYS  # dated articles older than this (vs the newest) stop being candidates
 MAX_LIVE = 4000  # and at most this many of the most recent articles are: memory bounded on any feed
-MERGE_FLOOR = 0.2  # share of the threshold two stories' first articles must reach to be merged by a third
+CORE = 8  # a story's first articles, which a newcomer must resemble on average (``_core_agrees``)
+MERGE_FLOOR = 0.2  # share of the threshold two stories' cores must reach on average to be merged by a third
 EVICT_EVERY = 1000  # the window is pruned after every this many articles
 
 
@@ -235,6 +237,7 @@ class StoryIndex:
         best: dict[int, tuple[float, int]] = {}  # story position -> (score, candidate)
         cands = [(c, forced) for c, forced in cands if self._feats[c] is not None]
         sims = similarities(f, [self._feats[c] for c, _ in cands], dense_a=dense, full=[forced for _, forced in cands])
+        scored = {cand: sim for (cand, _), sim in zip(cands, sims) if sim is not None}
         for (cand, forced), sim in zip(cands, sims):
             if sim is None:  # cannot be one story
                 continue
@@ -245,9 +248,10 @@ class StoryIndex:
             sp = self._story_of[cand]
             if sp not in best or score > best[sp][0]:
                 best[sp] = (score, cand)
-        # Every story whose anchor agrees too is this event (near-duplicates too: formula texts
+        # Every story whose core agrees too is this event (near-duplicates too: formula texts
         # chain); the oldest of them keeps its id and absorbs the others.
-        agreed = sorted(((score, sp) for sp, (score, cand) in best.items() if self._anchor_agrees(f, sp, cand, dense)),
+        agreed = sorted(((score, sp) for sp, (score, cand) in best.items()
+                         if self._anchor_agrees(f, sp, cand, dense, scored) and self._core_agrees(f, sp, dense, scored)),
                         key=lambda t: (-t[0], t[1]))
         if not agreed:
             return None, None, []
@@ -257,24 +261,33 @@ class StoryIndex:
         return keep, score, sorted(sp for sp in group if sp != keep)
 
     def _may_merge(self, sp: int, other: int) -> bool:
-        """Whether the first articles of two stories are close enough for a third to show they are one.
+        """Whether two stories are close enough for a third article to show they are one.
 
         A bridging article settles a doubt; it cannot make one story of two
         that plainly differ (formula news: one telegram of congratulations
-        resembles both the one to Colombia and the one to Egypt).
+        resembles both the one to Colombia and the one to Egypt; a roundup
+        reports two audiences of one day). Their first articles, and their cores on
+        average (``_core_link``), must reach ``MERGE_FLOOR`` of the threshold.
         """
         spans = (self._stories[x] for x in (sp, other))
         days = [d for s in spans for d in (s.first_day, s.last_day) if d is not None]
         if days and max(days) - min(days) > WINDOW_DAYS:  # one event is reported over a few days, not weeks
             return False
-        a, b = (self._feats[self._pos[self._stories[x].members[0]]] for x in (sp, other))
-        if a is None or b is None:
+        firsts = [self._feats[self._pos[self._stories[x].members[0]]] for x in (sp, other)]
+        if None in firsts:
             return False
-        sim = similarity(a, b)
-        return (sim.days_apart is None or sim.days_apart <= WINDOW_DAYS) and sim.score >= MERGE_FLOOR * sim.needed
+        sim = similarity(*firsts)
+        if not ((sim.days_apart is None or sim.days_apart <= WINDOW_DAYS) and sim.score >= MERGE_FLOOR * sim.needed):
+            return False
+        a, b = self._core(sp), self._core(other)
+        links = [self._core_link(self._feats[p], b, None, {}) for p in a]
+        return sum(got for got, _ in links) >= MERGE_FLOOR * sum(needed for _, needed in links)
 
-    def _anchor_agrees(self, f: Features, sp: int, cand: int, dense) -> bool:
-        """Guard against chaining: the article must be "same story" with the story's first article too.
+    def _anchor_agrees(self, f: Features, sp: int, cand: int, dense, scored: dict) -> bool:
+        """Guard against chaining: the article must be "same story" with the story's first article
+        too, as well as with its core on average (``_core_agrees``): either alone lets formula news
+        chain (the first article alone, day by day through the court's audiences; the average
+        alone, bulletins of one ministry whose later reports resemble each other).
 
         Once that article has left the window (``MAX_LIVE`` on a busy feed is under three days),
         its date is what is left to check: no later than ``WINDOW_DAYS`` after the story began.
@@ -286,8 +299,40 @@ class StoryIndex:
             return True
         if g is None:
             return story.first_day is None or f.day is None or f.day - story.first_day <= WINDOW_DAYS
-        sim = similarities(f, [g], dense_a=dense)[0]
+        sim = scored[anchor] if anchor in scored else similarities(f, [g], dense_a=dense)[0]
         return sim is not None and sim.same_story
+
+    def _core(self, sp: int) -> list[int]:
+        """Positions of the story's first ``CORE`` articles still in the window: what it is about."""
+        pos = (self._pos[m] for m in self._stories[sp].members[:CORE])
+        return [p for p in pos if self._feats[p] is not None]
+
+    def _core_link(self, f: Features, core: list[int], dense, scored: dict) -> tuple[float, float]:
+        """(summed score, summed threshold) of ``f`` with each core article; a pair further
+        apart than ``WINDOW_DAYS`` scores nothing. ``scored``: pairs measured already, by position."""
+        todo = [p for p in core if p not in scored]
+        sims = [scored[p] for p in core if p in scored]
+        if todo:
+            sims += similarities(f, [self._feats[p] for p in todo], dense_a=dense, full=[True] * len(todo))
+        got = sum(s.score for s in sims if s.days_apart is None or s.days_apart <= WINDOW_DAYS)
+        return got, sum(s.needed for s in sims)
+
+    def _core_agrees(self, f: Features, sp: int, dense, scored: dict) -> bool:
+        """Guard against chaining: average link to the story's core, not single link.
+
+        Joining on the best candidate alone lets a story walk day by day through
+        the royal court's audiences, each like the last. The article must score,
+        on average over the core (``_core``), what one pair needs to be one story.
+        Once the core has left the window (``MAX_LIVE`` on a busy feed is under three
+        days), its date is what is left to check: no later than ``WINDOW_DAYS`` after
+        the story began.
+        """
+        core = self._core(sp)
+        if not core:
+            first = self._stories[sp].first_day
+            return first is None or f.day is None or f.day - first <= WINDOW_DAYS
+        got, needed = self._core_link(f, core, dense, scored)
+        return got >= needed
 
     def _candidates(self, f: Features, dups: list[str]) -> list[tuple[int, bool]]:
         """Blocking: earlier articles sharing the new one's rarest keys, plus its near-duplicates."""
