@@ -7,7 +7,9 @@ rasd/data/plover/triggers.yaml. Negated events (لم يلتق، نفى ... أن)
 the future tense (سيجتمع الثلاثاء) are events like any other.
 
 Precision first, as event coders do: an event needs a trigger from the
-lexicon (rasd/data/plover/triggers.yaml) whose constraints hold and an actor
+lexicon (rasd/data/plover/triggers.yaml) -- or, for a word the lexicon lacks,
+one a learned token classifier proposes (rasd.extract.proposer, trained on
+the GSR's trigger spans) -- whose constraints hold and an actor
 (a linked entity, or a generic agent such as "مسلحون" kept as ``actor_text``)
 -- except ASSAULT and PROTEST, which PLOVER codes with an unknown actor when
 the report shows the act (انفجرت سيارة مفخخة ... مقتل عشرة أشخاص): those keep
