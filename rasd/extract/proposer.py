@@ -35,6 +35,7 @@ _PARTICLES = frozenset(normalise(w) for w in (
     "نفسه", "نفسها", "أيضا", "وذلك", "بعض", "كل", "جميع"))
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(norm: str) -> str:
     return min(readings(norm), key=len, default=norm)
 
@@ -54,11 +55,20 @@ def tense_of(norm: str) -> str:
 def features(norms: list[str], i: int, kinds: dict[int, str], listed: dict[int, str]) -> list[str]:
     """Feature names of token ``i``: ``kinds`` maps a token to the kind of the name it is
     part of (PER, GPE, AGENT ...), ``listed`` to the lexicon type it triggers."""
-    w = norms[i]
+    return [*_own(norms[i]), *_around(norms, i, kinds, listed)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _own(w: str) -> tuple[str, ...]:
+    """The features of the word itself, whatever its neighbours (cached: words repeat)."""
     stem = _stem(w)
-    out = [f"w:{w}", f"s:{stem}", f"p2:{stem[:2]}", f"p3:{stem[:3]}", f"x2:{stem[-2:]}", f"x3:{stem[-3:]}",
-           f"t:{tense_of(w)}", f"n:{min(len(stem), 8)}"]
-    out += [f"r:{r}" for r in readings(w) if r != stem]
+    return (f"w:{w}", f"s:{stem}", f"p2:{stem[:2]}", f"p3:{stem[:3]}", f"x2:{stem[-2:]}", f"x3:{stem[-3:]}",
+            f"t:{tense_of(w)}", f"n:{min(len(stem), 8)}", *(f"r:{r}" for r in sorted(readings(w)) if r != stem))
+
+
+def _around(norms: list[str], i: int, kinds: dict[int, str], listed: dict[int, str]) -> list[str]:
+    """The features of the words around token ``i``."""
+    out = []
     for d in (-2, -1, 1, 2):
         k = i + d
         if 0 <= k < len(norms):
@@ -89,11 +99,18 @@ class Proposer:
 
     def __init__(self, models: dict) -> None:
         self.models = models
+        # a word's own part of the score, per type: most words of a corpus recur
+        self._own_score = lru_cache(maxsize=1 << 16)(self._own_score_uncached)
 
-    def score(self, feats: list[str]) -> dict[str, float]:
+    def _own_score_uncached(self, etype: str, w: str) -> float:
+        weights = self.models[etype]["weights"]
+        return self.models[etype]["bias"] + sum(weights.get(f, 0.0) for f in _own(w))
+
+    def score(self, norms: list[str], i: int, kinds: dict[int, str], listed: dict[int, str]) -> dict[str, float]:
+        around = _around(norms, i, kinds, listed)
         out = {}
         for etype, m in self.models.items():
-            z = m["bias"] + sum(m["weights"].get(f, 0.0) for f in feats)
+            z = self._own_score(etype, norms[i]) + sum(m["weights"].get(f, 0.0) for f in around)
             out[etype] = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
         return out
 
@@ -101,7 +118,7 @@ class Proposer:
         """Hits for a word the lexicon does not list, best first; none below the thresholds."""
         if not candidate(norms[i]):
             return []
-        probs = self.score(features(norms, i, kinds, listed))
+        probs = self.score(norms, i, kinds, listed)
         kept = sorted((p, t) for t, p in probs.items() if p >= self.models[t]["threshold"])
         return [Hit(Entry(t), tense_of(norms[i])) for _, t in reversed(kept)]
 
