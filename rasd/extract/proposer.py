@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.extract.lexicon import Entry, Hit, readings
-from rasd.text.normalise import normalise
+from rasd.text.normalise import WORD_CACHE, normalise
 
 MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "event_triggers.json"
 _MIN_LEN = 3
@@ -35,7 +35,7 @@ _PARTICLES = frozenset(normalise(w) for w in (
     "نفسه", "نفسها", "أيضا", "وذلك", "بعض", "كل", "جميع"))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE)
 def _stem(norm: str) -> str:
     return min(readings(norm), key=len, default=norm)
 
@@ -58,7 +58,7 @@ def features(norms: list[str], i: int, kinds: dict[int, str], listed: dict[int, 
     return [*_own(norms[i]), *_around(norms, i, kinds, listed)]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE)
 def _own(w: str) -> tuple[str, ...]:
     """The features of the word itself, whatever its neighbours (cached: words repeat)."""
     stem = _stem(w)
@@ -100,7 +100,7 @@ class Proposer:
     def __init__(self, models: dict) -> None:
         self.models = models
         # a word's own part of the score, per type: most words of a corpus recur
-        self._own_score = lru_cache(maxsize=1 << 16)(self._own_score_uncached)
+        self._own_score = lru_cache(maxsize=WORD_CACHE)(self._own_score_uncached)
 
     def _own_score_uncached(self, etype: str, w: str) -> float:
         weights = self.models[etype]["weights"]
