@@ -23,13 +23,13 @@ import json
 import sys
 from pathlib import Path
 
-from events_gold import GOLD, LEAD, body_hash, half_of, run, sample
+from events_gold import GOLD, LEAD, body_hash, run, sample
 
 FIELDS = ("trigger", "actor", "target", "place", "date")
 
 
 def articles(half: str):
-    return [r for r in sample() if half_of(r["url"]) == half]
+    return [r for r in sample() if r["half"] == half]
 
 
 def show(half: str) -> None:

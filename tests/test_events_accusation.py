@@ -96,3 +96,28 @@ def test_a_comma_between_a_title_and_its_holder_keeps_them_one_party(text, menti
     ev = [e for e in doc.events if not e.hypothetical][0]
     assert ev.actor == f"kb:{actor}"
     assert ev.target == (f"kb:{target}" if target else None)
+
+
+def test_a_label_predicated_of_a_named_party_charges_that_party():
+    doc = run("قال الرئيس رجب طيب أردوغان أمس إن إسرائيل دولة إرهابية.", [ERDOGAN, IL], published=PUBLISHED)
+    got = accusations(doc)
+    assert len(got) == 1 and got[0].actor == "kb:erdogan" and got[0].target == "kb:israel"
+
+
+@pytest.mark.parametrize("text, mentions", [
+    # a bare label naming whom the speaker tells of: a report of what they did, no charge
+    ("قال الرئيس عبد الفتاح السيسي اليوم إن المجرمين هربوا إلى الصحراء.", [SISI]),
+    ("وأكد سيرغي لافروف أن الإرهابيين غادروا المدينة ليلا.", [LAVROV]),
+    # عميله with the pronoun ه is "his client", not the label عميلة
+    ("قال الرئيس رجب طيب أردوغان إن عميله السابق قدم شكوى إلى المحكمة.", [ERDOGAN]),
+])
+def test_a_label_that_only_names_or_a_pronoun_form_is_no_accusation(text, mentions):
+    doc = run(text, mentions, published=PUBLISHED)
+    assert not accusations(doc), [(e.type, e.target_text) for e in accusations(doc)]
+
+
+def test_the_feminine_label_still_charges():
+    doc = run("قال الرئيس رجب طيب أردوغان إن الحكومة في صنعاء حكومة عميلة لإيران.", [ERDOGAN, IR],
+              published=PUBLISHED)
+    got = accusations(doc)
+    assert len(got) == 1 and got[0].actor == "kb:erdogan" and "عميلة" in (got[0].target_text or "")

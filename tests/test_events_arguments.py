@@ -63,3 +63,18 @@ def test_the_chosen_actor_becomes_the_events_actor():
     rules = [(e.actor, e.target) for e in find_events(doc, None, scored=False) if e.type == "ACCUSE"]
     swapped = [(e.actor, e.target) for e in find_events(doc, None, arguments=Swap()) if e.type == "ACCUSE"]
     assert rules == [("kb:russia", "kb:france")] and swapped == [("kb:france", "kb:russia")]
+
+
+def test_an_honorific_with_the_article_is_no_preposition():
+    """صاحب السمو الملكي: the ل of the article in السمو is not the preposition لـ, so the
+    prince after it is the subject of the meeting, not its target (a Saudi outlet's style)."""
+    doc = run("اجتمع صاحب السمو الملكي الأمير محمد بن سلمان في جدة مساء اليوم مع سيرغي لافروف.",
+              [("محمد بن سلمان", "mbs"), ("سيرغي لافروف", "lavrov")], published="2015-07-30")
+    assert [(e.type, e.actor, e.target) for e in doc.events] == [("CONSULT", "kb:mbs", "kb:lavrov")]
+
+
+def test_an_honorific_after_a_preposition_keeps_the_prince_the_target():
+    """لصاحب السمو الملكي الأمير X: the لـ on صاحب makes the prince the one thanked."""
+    doc = run("وقال سيرغي لافروف إن المحادثات كانت مثمرة، شاكرا لصاحب السمو الملكي الأمير محمد بن سلمان حسن الاستقبال.",
+              [("محمد بن سلمان", "mbs"), ("سيرغي لافروف", "lavrov")], published="2015-07-30")
+    assert ("SUPPORT", "kb:lavrov", "kb:mbs") in [(e.type, e.actor, e.target) for e in doc.events]

@@ -92,6 +92,23 @@ def test_a_month_without_a_day_has_month_precision(text, tense, iso):
 
 
 @pytest.mark.parametrize("text,iso", [
+    ("في مايو/أيار الماضي", "2024-05"),
+    ("في أيار (مايو) الماضي", "2024-05"),
+    ("في 3 ديسمبر / كانون الأول", "2023-12-03"),
+])
+def test_a_month_with_its_other_name_is_one_date(text, iso):
+    """News writes both calendars' names of a month; they are one date, not two that can differ."""
+    found = date_expressions(f"وقال المسؤول إن الوفد زار المدينة {text} مع وزير الخارجية", published=PUB)
+    assert [(d.text, d.iso) for d in found] == [(text.removeprefix("في "), iso)]
+
+
+def test_an_event_dated_by_a_month_and_its_other_name_has_that_date():
+    doc = run("التقى بوتين أردوغان في أكتوبر/تشرين الأول الماضي في أنقرة.",
+              [("بوتين", "putin"), ("أردوغان", "erdogan"), ("أنقرة", "ankara")], published=PUB)
+    assert [(e.date, e.date_text) for e in doc.events] == [("2024-10", "أكتوبر/تشرين الأول الماضي")]
+
+
+@pytest.mark.parametrize("text,iso", [
     ("منذ مارس", "2024-03"),  # since: counted back though the verb is present
     ("منذ شهر مارس الماضي", "2024-03"),  # the month named, not "a month ago"
     ("منذ شهر رمضان", "2024-03"),

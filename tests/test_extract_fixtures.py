@@ -15,6 +15,7 @@ KNOWN = {
     "macron": ("PER", "Emmanuel Macron", "FR"),
     "abbas": ("PER", "Mahmoud Abbas", "PS"),
     "zakharova": ("PER", "Maria Zakharova", "RU"),
+    "mbs": ("PER", "Mohammed bin Salman", "SA"),
     "russia": ("GPE", "Russia", "RU"),
     "china": ("GPE", "China", "CN"),
     "turkey": ("GPE", "Turkey", "TR"),

@@ -187,7 +187,8 @@ class SentenceView:
             title, pre = self._title(t)
             if title:
                 title_seen = True
-                if pre and ("ب" in pre or "ل" in pre):
+                clitic = pre.removesuffix("ال")  # the article is no preposition: صاحب [السمو] الملكي
+                if "ب" in clitic or "ل" in clitic:
                     p.marker, p.prep = "target", pre
                     break
                 if pre in ("و", "ف", "وال", "فال"):

@@ -42,6 +42,9 @@ _WEEKDAYS = {  # normalised name -> date.weekday()
 }
 _WD = "|".join(_WEEKDAYS)
 _MON = "|".join(sorted((m.replace(" ", r"\s+") for m in _MONTHS), key=len, reverse=True))
+# A month's other name beside it, as news writes both calendars' names: "مايو/أيار"، "أيار (مايو)".
+# Read as one name, so "في مايو/أيار الماضي" is one date, not "في مايو" and "أيار الماضي".
+_TWIN = r"(?:\s*/\s*(?:" + _MON + r")|\s*\((?:" + _MON + r")\))?"
 _PART = r"(?:(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر)\s+)?"
 _B = r"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))"  # word start, after an optional proclitic
 _E = r"(?![\w])"
@@ -72,7 +75,7 @@ _REL = r"(?P<{}>الماضي|المنصرم|المقبل|القادم|الجار
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(_B + r"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>[0-9]{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+)?"
                        r"(?P<u>" + _AGO_UNIT + r")" + _E + r"(?!\s+(?:" + _MON + "|" + _HIJ + r"))")),  # منذ شهر مارس: a month named
-    ("ordinal", re.compile(_B + r"(?:يوم\s+)?(?P<o>" + _ORD + r")\s+من\s+(?:(?:شهر\s+)?(?P<m>" + _MON + r")"
+    ("ordinal", re.compile(_B + r"(?:يوم\s+)?(?P<o>" + _ORD + r")\s+من\s+(?:(?:شهر\s+)?(?P<m>" + _MON + r")" + _TWIN +
                            r"|الشهر\s+(?P<rel>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم))" + _E)),
     ("day-2", re.compile(_B + _PART + r"(?:اول\s+من\s+امس|اول\s+امس|امس\s+الاول)" + _E)),
     ("day+2", re.compile(_B + r"بعد\s+(?:غد|الغد)" + _E)),
@@ -81,9 +84,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day0", re.compile(r"(?<!عالم\s)(?<!حتى\s)(?<!الى\s)(?<!حتي\s)" + _B + _PART + r"اليوم(?:\s+(?P<wd>" + _WD + r"))?" + _E)),
     ("weekday", re.compile(r"(?<!صلاه\s)" + _B + r"(?:يوم\s+)?(?P<wd>" + _WD + r")(?:\s+(?P<rel>الماضي|المنصرم|المقبل|القادم))?" + _E)),
     ("period", re.compile(_B + r"(?:(?P<this>هذا|هذه)\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه)(?:\s+(?P<rel>الماضي|المنصرم|المقبل|القادم|الحالي|الجاري))?" + _E)),
-    ("daymonth", re.compile(_B + r"(?P<d>[0-9]{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>" + _MON + r")(?:\s*\((?:" + _MON + r")\))?" + _E)),
-    ("month", re.compile(_B + r"(?:شهر\s+)?(?P<m>" + _MON + r")\s+(?P<rel>الماضي|المنصرم|المقبل|القادم)" + _E)),
-    ("monthname", re.compile(_B + r"(?:" + _IN_MONTH + r")(?P<m>" + _MON_ALONE + r")" + _E + r"(?!\s*[0-9])")),
+    ("daymonth", re.compile(_B + r"(?P<d>[0-9]{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>" + _MON + r")" + _TWIN + _E)),
+    ("month", re.compile(_B + r"(?:شهر\s+)?(?P<m>" + _MON + r")" + _TWIN + r"\s+(?P<rel>الماضي|المنصرم|المقبل|القادم)" + _E)),
+    ("monthname", re.compile(_B + r"(?:" + _IN_MONTH + r")(?P<m>" + _MON_ALONE + r")" + _TWIN + _E + r"(?!\s*[0-9])")),
     # a Hijri month: after شهر, or with الماضي/المقبل (رمضان alone may be a name)
     ("hijri", re.compile(_B + r"(?:(?:" + _IN_MONTH + r")(?:شهر\s+)?(?P<h>" + _HIJ + r")(?:\s+" + _REL.format("rel") + r")?"
                          r"|(?P<h2>" + _HIJ + r")\s+" + _REL.format("rel2") + r")" + _E)),

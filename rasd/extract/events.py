@@ -7,7 +7,9 @@ rasd/data/plover/triggers.yaml. Negated events (لم يلتق، نفى ... أن)
 the future tense (سيجتمع الثلاثاء) are events like any other.
 
 Precision first, as event coders do: an event needs a trigger from the
-lexicon (rasd/data/plover/triggers.yaml) whose constraints hold and an actor
+lexicon (rasd/data/plover/triggers.yaml) -- or, for a word the lexicon lacks,
+one a learned token classifier proposes (rasd.extract.proposer, trained on
+the GSR's trigger spans) -- whose constraints hold and an actor
 (a linked entity, or a generic agent such as "مسلحون" kept as ``actor_text``)
 -- except ASSAULT and PROTEST, which PLOVER codes with an unknown actor when
 the report shows the act (انفجرت سيارة مفخخة ... مقتل عشرة أشخاص): those keep
@@ -63,6 +65,7 @@ from rasd.extract.arguments import load as load_arguments
 from rasd.extract.clause import RELATIVES, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Entry, Hit, cues, readings, triggers
+from rasd.extract.proposer import context as proposer_context, load as load_proposer
 from rasd.extract.scorer import CASUALTIES, NUMBER_WORDS, counted_casualties, load as load_scorer
 from rasd.text.dates import day_of, last_day_of
 from rasd.text.normalise import normalise, proclitic_splits, search_key
@@ -82,7 +85,7 @@ _PASSIVE = frozenset({"تم", "جري", "يتم", "سيتم", "وتم", "وجر�
 _COUNTRY_NAMES = Locale("en").territories
 
 
-def find_events(doc: Doc, kb=None, scored: bool = True, arguments=None) -> list[Event]:
+def find_events(doc: Doc, kb=None, scored: bool = True, arguments=None, proposer=None) -> list[Event]:
     """Events of every sentence of ``doc``, merged across sentences.
 
     ``scored``: ASSAULT/PROTEST candidates pass the learned check of
@@ -90,24 +93,34 @@ def find_events(doc: Doc, kb=None, scored: bool = True, arguments=None) -> list[
     ``rasd.extract.arguments`` (False gives the rules alone, for training).
     ``arguments``: another actor/target chooser (anything with ``choose``),
     for training that model.
+    ``proposer``: the learned proposer of triggers the lexicon lacks
+    (``rasd.extract.proposer``); None takes the shipped one, False none,
+    another for training and cross-validation.
     """
     lex, cue = triggers(), cues()
     scorer = load_scorer() if scored else None
     if arguments is None and scored:
         arguments = load_arguments()
+    if proposer is None:
+        proposer = load_proposer()
     events: list[Event] = []
     for span in doc.sentences:
         view = SentenceView(doc, span, cue)
+        matches = [lex.match(n) for n in view.norms]
         view.verbs = [i for i, n in enumerate(view.norms)
-                      if any(h.tense != "noun" for h in lex.match(n)) or cue.speech.match(n)]
+                      if any(h.tense != "noun" for h in matches[i]) or cue.speech.match(n)]
         seen: set = set()
         told: list[Event] = []
         # a word of a name is no trigger: خالد بن طالب، مجلس التعاون الخليجي، قوات الدعم السريع
         named = {k for p in view.parties if p.entity for k in range(p.tok, p.tok_end)}
+        kinds, listed = proposer_context(view, matches)
         for i, norm in enumerate(view.norms):
             if i in named:
                 continue
-            for hit in (*lex.match(norm), *_speech_charge(view, i)):
+            hits = (*matches[i], *_speech_charge(view, i))
+            if not hits and proposer:
+                hits = proposer.propose(view.norms, i, kinds, listed)
+            for hit in hits:
                 if not _constraints_hold(view, i, hit):
                     continue
                 ev = _build(view, i, hit, kb, arguments)
@@ -720,9 +733,9 @@ def _speaker(view: SentenceView, i: int) -> Party | None:
         return None
     end = said.start - 1
     if not view.cues.speech.match(view.norms[i]):
-        end = next((k for k in said if view.norms[k].startswith("ب") and readings(view.norms[k]) & view.cues.labels
+        end = next((k for k in said if view.norms[k].startswith("ب") and _label(view, k)
                     or k + 1 < said.stop and view.norms[k].startswith("ب")
-                    and readings(view.norms[k + 1]) & view.cues.labels), said.stop)
+                    and _label(view, k + 1)), said.stop)
     named = [p for p in view.parties_in(range(i + 1, end), entity_only=True) if p.marker in (None, "coord")]
     return named[0] if named else None
 
@@ -754,6 +767,14 @@ def _reports_an_act(view: SentenceView, said: range) -> bool:
     return False
 
 
+def _label(view: SentenceView, k: int) -> bool:
+    """Whether word ``k`` is a pejorative label (cues.yaml ``charges``). A written final ه is
+    the pronoun, not the feminine ة the normaliser merges with it: "عميلة" labels, "عميله
+    السابق" is his former client."""
+    found = readings(view.norms[k]) & view.cues.labels
+    return bool(found) and not (view.tokens[k].text.endswith("ه") and all(w.endswith("ه") for w in found))
+
+
 def _charge(view: SentenceView, i: int, actor: Party | None = None) -> tuple[Party | None, str | None] | None:
     """Whom a speech or describing verb at ``i`` charges, when it charges anyone: (party, text).
 
@@ -774,7 +795,7 @@ def _charge(view: SentenceView, i: int, actor: Party | None = None) -> tuple[Par
     describing = not cue.speech.match(n[i])
     first = next((k for k in said if not view.boundary(k)), said.stop)  # past ": إن «"
     opening = min(first + _OPENING, next((k for k in range(first, said.stop) if view.boundary(k)), said.stop))
-    if not any(readings(n[k]) & (cue.labels | cue.charge_verbs) for k in (said if describing else range(first, opening))):
+    if not any(_label(view, k) or readings(n[k]) & cue.charge_verbs for k in (said if describing else range(first, opening))):
         return None  # most speech charges no one: the cheap test first
     if not describing and _reports_an_act(view, said):
         return None
@@ -789,7 +810,7 @@ def _charge(view: SentenceView, i: int, actor: Party | None = None) -> tuple[Par
             before = view.parties_in(range(said.start, k))
             after = view.parties_in(range(k + 1, said.stop))
             return (before[-1] if before else after[0] if after else None), None
-        if not r & cue.labels or describing and not any(n[m].startswith("ب") for m in range(max(said.start, k - 1), k + 1)):
+        if not _label(view, k) or describing and not any(n[m].startswith("ب") for m in range(max(said.start, k - 1), k + 1)):
             continue
         if describing:  # وصف [subject] [what is described] بـ ...: a party there is charged, a deed condemned
             obj = actor.tok_end if actor is not None else k
@@ -799,7 +820,7 @@ def _charge(view: SentenceView, i: int, actor: Party | None = None) -> tuple[Par
                 return None, None
             return next((p for p in view.parties if obj <= p.tok <= obj + 1 < k), None), None  # [حركة] حماس
         head = k
-        while head > said.start and (readings(n[head - 1]) & cue.labels or n[head - 1] == "و"):
+        while head > said.start and (_label(view, head - 1) or n[head - 1] == "و"):
             head -= 1
         if head > said.start and not view.boundary(head - 1) and not view.preposition(n[head - 1]):
             head -= 1  # the noun the label qualifies: فئة منحرفة، المنظمات الإرهابية
@@ -813,10 +834,15 @@ def _charge(view: SentenceView, i: int, actor: Party | None = None) -> tuple[Par
         party = next((p for p in view.parties if p.tok <= head < p.tok_end and p.entity), None)
         if party is not None and head < k and n[k].startswith("ال"):
             continue  # تنظيم داعش الإرهابي: the epithet the outlet always gives it (حماس إرهابية is said of it)
+        if party is None and not n[head].startswith(_DEFINITE):
+            # إن إسرائيل دولة إرهابية: an indefinite labelled noun after a name is said of that name
+            party = next((p for p in view.parties if p.entity and p.tok_end == head and p.marker in (None, "coord")), None)
         if party is not None:
             return party, None
+        if head == k and n[k].startswith(_DEFINITE):
+            continue  # إن المجرمين هربوا: a bare label as a noun names whom the speaker tells of; no charge
         last = k
-        while last + 1 < said.stop and readings(n[last + 1]) & cue.labels:
+        while last + 1 < said.stop and _label(view, last + 1):
             last += 1
         return None, view.doc.body[view.tokens[head].start : view.tokens[last].end]
     return (None, None) if deed else None

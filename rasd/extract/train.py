@@ -61,29 +61,45 @@ class Example:
     group: str = ""  # source document (id before its sentence number): one story stays in one fold
 
 
-def analyse(text: str, kb) -> Doc:
-    """One sentence as an article through recognition and linking; events unscored."""
+def parse(text: str, kb) -> Doc:
+    """One sentence as an article through recognition and linking, no events yet."""
     doc = Doc(id="gsr", body=text)
     doc.sentences = split_sentences(text)
     recognise(doc)
     link(doc, kb)
-    doc.events = find_events(doc, kb, scored=False)
     return doc
 
 
-def examples(root: Path, etype: str, kb) -> list[Example]:
+def analyse(text: str, kb, proposer=None) -> Doc:
+    """One sentence as an article through recognition and linking; events unscored."""
+    doc = parse(text, kb)
+    doc.events = find_events(doc, kb, scored=False, proposer=proposer)
+    return doc
+
+
+def rows(root: Path, etype: str) -> list[dict]:
     """Labelled sentences of one GSR file (ambiguous ones dropped)."""
     with open(root / f"{etype.lower()}_gsr.csv", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["label"] != "ambiguous"]
-    out = []
-    for r in rows:
-        doc = analyse(r["text"], kb)
-        cands = [e for e in doc.events if e.type == etype and not e.negated]
-        first = cands[0] if cands else None
-        out.append(Example(r["text"], r["label"] == "yes", first, doc, features(r["text"], first),
-                           [features(r["text"], ev) for ev in cands], any(plain_report(ev) for ev in cands),
-                           DIFFICULT_NO_WEIGHT if r["label"] == "difficult no" else 1.0, r["id"].rsplit("-", 1)[0]))
-    return out
+        return [r for r in csv.DictReader(f) if r["label"] != "ambiguous"]
+
+
+def example(r: dict, doc: Doc, etype: str) -> Example:
+    """A labelled sentence with the rules' candidates of the type in ``doc.events``."""
+    cands = [e for e in doc.events if e.type == etype and not e.negated]
+    first = cands[0] if cands else None
+    return Example(r["text"], r["label"] == "yes", first, doc, features(r["text"], first),
+                   [features(r["text"], ev) for ev in cands], any(plain_report(ev) for ev in cands),
+                   DIFFICULT_NO_WEIGHT if r["label"] == "difficult no" else 1.0, group(r))
+
+
+def group(r: dict) -> str:
+    """The source document of a GSR row (its id before the sentence number)."""
+    return r["id"].rsplit("-", 1)[0]
+
+
+def examples(root: Path, etype: str, kb, proposer=None) -> list[Example]:
+    """Labelled sentences of one GSR file (ambiguous ones dropped)."""
+    return [example(r, analyse(r["text"], kb, proposer), etype) for r in rows(root, etype)]
 
 
 def fit(exs: list[Example]):
