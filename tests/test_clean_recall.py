@@ -62,6 +62,14 @@ def test_related_story_under_its_own_headline_after_a_read_also_marker_goes(verb
     assert "البرازيلي" not in body and "الدوري البرتغالي" not in body
 
 
+@pytest.mark.parametrize("opening", ["في سياق متصل،", "من جهة أخرى،"])
+def test_a_paragraph_that_says_it_goes_on_stays_after_a_read_also_marker(opening):
+    # The outlet's own "in a related context" turn goes on with the report, though its words are new.
+    more = (f"{opening} تستضيف إسطنبول مطلع أغسطس معسكرا تحضيريا يشارك فيه اثنان وعشرون محترفا "
+            "وهاويا، بإشراف طاقم فني جديد.")
+    assert more in _column_after("اقرأ أيضاً:", more)
+
+
 def test_closing_paragraph_after_a_related_box_stays_though_it_shares_few_words():
     # A column's closing wish takes up only three of the column's words (about a fifth of its own):
     # more than a glued story shares (none to a tenth), so the column goes on after the box.

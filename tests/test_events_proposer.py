@@ -44,3 +44,10 @@ def test_particles_and_numbers_are_never_proposed():
 def test_the_tense_of_a_proposed_word_is_read_off_its_letters():
     assert [tense_of(normalise(w)) for w in ("نكلت", "ينكلون", "سينكلون", "التنكيل", "مداهمات")] == \
         ["past", "present", "future", "noun", "noun"]
+
+
+def test_a_word_the_lexicon_rules_out_is_never_proposed():
+    """``not_triggers`` (ليزر, a ministry's وزارة) bind the proposer too, however sure it is."""
+    sure = Proposer({"ASSAULT": {"bias": 10.0, "threshold": 0.5, "weights": {}}})
+    evs = _events("قصفت وزارة تركيا المدن.", [TURKEY], sure)
+    assert not [e for e in evs if e.trigger and normalise(e.trigger) == "وزاره"]

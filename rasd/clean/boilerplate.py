@@ -426,8 +426,9 @@ def _terminal_cut(lines: list[Line]) -> int:
 
 # Openings of a paragraph that goes on from the one before, in every paragraph shape: "من جهته",
 # "في المقابل", and the background formulas that close a report ("تجدر الإشارة إلى أن", "جدير بالذكر").
-_ON_PHRASES = (r"كما|ثم|لكن|غير\s+ان|الا\s+ان|بدوره|بدورها|من\s+(?:جهته|جهتها|جانبه|جانبها|جانب\s+اخر|ناحيه)|"
-               r"في\s+(?:المقابل|السياق|الاثناء|غضون)|الي\s+ذلك|يذكر|يشار|تجدر\s+الاشاره|(?:ال)?جدير\s+بالذكر")
+_ON_PHRASES = (r"كما|ثم|لكن|غير\s+ان|الا\s+ان|بدوره|بدورها|"
+               r"من\s+(?:جهته|جهتها|جانبه|جانبها|جانب\s+اخر|ناحيه|(?:جهه|ناحيه)\s+(?:اخري|ثانيه))|"
+               r"في\s+(?:المقابل|السياق|سياق|الاثناء|غضون)|الي\s+ذلك|يذكر|يشار|تجدر\s+الاشاره|(?:ال)?جدير\s+بالذكر")
 
 
 # Share of the content words after a read-also marker that the prose before it already used, under

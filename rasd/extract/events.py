@@ -118,7 +118,7 @@ def find_events(doc: Doc, kb=None, scored: bool = True, arguments=None, proposer
             if i in named:
                 continue
             hits = (*matches[i], *_speech_charge(view, i))
-            if not hits and proposer:
+            if not hits and proposer and not lex.blocks(norm):
                 hits = proposer.propose(view.norms, i, kinds, listed)
             for hit in hits:
                 if not _constraints_hold(view, i, hit):

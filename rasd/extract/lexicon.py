@@ -212,6 +212,11 @@ class Lexicon:
                         return self.forms[cand]
         return []
 
+    def blocks(self, norm: str) -> bool:
+        """Whether a reading of the word is listed as no trigger (``not_triggers``): the trigger
+        proposer must not bring back what the lexicon rules out."""
+        return any(rest in self.blocked for _, rest in proclitic_splits(norm))
+
     def _match(self, norm: str) -> tuple[Hit, ...]:
         """Entries a normalised token can be, trying the bare reading first."""
         # Longest stem first: وبحث is و + بحث before وب + حث.
