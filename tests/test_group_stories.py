@@ -352,7 +352,6 @@ def test_the_market_report_of_the_next_day_is_another_story():
     assert index.add(mon).new_story
 
 
-
 def test_candidates_set_aside_unmeasured_are_never_one_story():
     """Scoring many candidates at once skips those whose best possible score is under the
     threshold; measured whole, none of them would have been one story, and the others
