@@ -193,11 +193,15 @@ def train(root: Path = DEFAULT, out: Path = MODEL) -> dict:
                    if abs(w) >= 1e-3}
         models[etype] = {"bias": round(float(clf.intercept_[0]), 4), "threshold": thr,
                          "weights": dict(sorted(weights.items()))}
-    data = {"about": "Logistic event filter, rasd.extract.train; data: OEDA arabic_event_gsr "
-                     "development half (MIT, (c) 2018 Open Event Data Alliance)",
+    save_models(out, "Logistic event filter, rasd.extract.train", models)
+    return report
+
+
+def save_models(out: Path, about: str, models: dict) -> None:
+    """Models fitted on the GSR as the extract stage reads them, with their origin and license."""
+    data = {"about": f"{about}; data: OEDA arabic_event_gsr development half (MIT, (c) 2018 Open Event Data Alliance)",
             "models": models}
     out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return report
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from rasd.extract.events import find_events
 from rasd.extract.lexicon import cues, triggers
 from rasd.extract.proposer import MODEL, Proposer, candidate, context, features
 from rasd.extract.scorer import SCORED
-from rasd.extract.train import DEFAULT, SEED, Example, _folds, example, nested, parse, prf, rows
+from rasd.extract.train import DEFAULT, SEED, Example, _folds, example, nested, parse, prf, rows, save_models
 from rasd.text.normalise import normalise
 
 C = 0.3
@@ -144,10 +144,7 @@ def train(root: Path = DEFAULT, out: Path = MODEL) -> dict:
         report[etype] = table
         if threshold <= 1:
             models[etype] = {**fit([t for ts in data.tokens for t in ts]), "threshold": threshold}
-    data = {"about": "Logistic trigger proposer, rasd.extract.train_triggers; data: OEDA arabic_event_gsr "
-                     "development half (MIT, (c) 2018 Open Event Data Alliance)",
-            "models": models}
-    out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    save_models(out, "Logistic trigger proposer, rasd.extract.train_triggers", models)
     return report
 
 
