@@ -198,8 +198,7 @@ def _score(rows: Iterable) -> Iterator[tuple]:
         for c, sim in zip(cands, sims):
             if sim is None:  # cannot be one story
                 continue
-            in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
-            if sim.same_story or (c.forced and in_window):
+            if sim.same_story or (c.forced and sim.in_window):
                 yield b, c.a, 1.0 if c.forced else sim.score, c.forced, c.votes
         dense[f.ngram_idx] = 0.0
 

@@ -172,6 +172,11 @@ class Similarity:
     needed: float  # the score this pair needed to count as one story
     same_story: bool
 
+    @property
+    def in_window(self) -> bool:
+        """Whether the two reports are close enough in time to be one story (undated: maybe)."""
+        return self.days_apart is None or self.days_apart <= WINDOW_DAYS
+
 
 @dataclass(frozen=True)
 class PairModel:

@@ -241,8 +241,7 @@ class StoryIndex:
         for (cand, forced), sim in zip(cands, sims):
             if sim is None:  # cannot be one story
                 continue
-            in_window = sim.days_apart is None or sim.days_apart <= WINDOW_DAYS
-            if not (sim.same_story or (forced and in_window)):
+            if not (sim.same_story or (forced and sim.in_window)):
                 continue
             score = 1.0 if forced else sim.score  # near-duplicates are one story
             sp = self._story_of[cand]
@@ -277,7 +276,7 @@ class StoryIndex:
         if None in firsts:
             return False
         sim = similarity(*firsts)
-        if not ((sim.days_apart is None or sim.days_apart <= WINDOW_DAYS) and sim.score >= MERGE_FLOOR * sim.needed):
+        if not (sim.in_window and sim.score >= MERGE_FLOOR * sim.needed):
             return False
         a, b = self._core(sp), self._core(other)
         links = [self._core_link(self._feats[p], b, None, {}) for p in a]
@@ -298,9 +297,15 @@ class StoryIndex:
         if anchor == cand:
             return True
         if g is None:
-            return story.first_day is None or f.day is None or f.day - story.first_day <= WINDOW_DAYS
+            return self._began_lately(f, sp)
         sim = scored[anchor] if anchor in scored else similarities(f, [g], dense_a=dense)[0]
         return sim is not None and sim.same_story
+
+    def _began_lately(self, f: Features, sp: int) -> bool:
+        """What is left to check once a story's first articles have left the window: that it
+        began no more than ``WINDOW_DAYS`` before ``f``."""
+        first = self._stories[sp].first_day
+        return first is None or f.day is None or f.day - first <= WINDOW_DAYS
 
     def _core(self, sp: int) -> list[int]:
         """Positions of the story's first ``CORE`` articles still in the window: what it is about."""
@@ -314,7 +319,7 @@ class StoryIndex:
         sims = [scored[p] for p in core if p in scored]
         if todo:
             sims += similarities(f, [self._feats[p] for p in todo], dense_a=dense, full=[True] * len(todo))
-        got = sum(s.score for s in sims if s.days_apart is None or s.days_apart <= WINDOW_DAYS)
+        got = sum(s.score for s in sims if s.in_window)
         return got, sum(s.needed for s in sims)
 
     def _core_agrees(self, f: Features, sp: int, dense, scored: dict) -> bool:
@@ -329,8 +334,7 @@ class StoryIndex:
         """
         core = self._core(sp)
         if not core:
-            first = self._stories[sp].first_day
-            return first is None or f.day is None or f.day - first <= WINDOW_DAYS
+            return self._began_lately(f, sp)
         got, needed = self._core_link(f, core, dense, scored)
         return got >= needed
 
