@@ -39,7 +39,8 @@ and in Unicode NFC (canonically equal mark orders are the same text), is in
 the cleaned body; one of three words or fewer only when it is a paragraph of
 the body.
 
-Run: python benchmarks/clean_bench.py [dev|test|all|extra] [-v]   (default: dev and test; -v lists the errors;
+Run: python benchmarks/clean_bench.py [dev|new|test|all|extra] [-v]   (default: dev and test; -v lists the errors;
+     new: 21 dev pages labelled after the rules were fitted, see ``MORE_DEV_3``;
      extra: ~190 more dev-like pages generated from other hosts, see ``extra_pages``)
      python benchmarks/clean_bench.py --build           (rewrites the manifest)
 """
@@ -131,6 +132,10 @@ MORE_DEV = {"aawsat": 22, "aleqtisadiya": 22, "almadina": 6, "okaz": 4, "sabq": 
 # after the first two samples, from articles in no page of them.
 MORE_DEV_2 = {"3alyoum": 3, "aljazirah": 3, "alriyadh": 4, "alwatan": 3, "alweeam": 3, "alyaum": 3,
               "arreyadi": 3, "arriyadiyah": 3, "was": 3}
+# A third round, the half "new": an honest measure of the rules fitted to dev, on the outlets with the
+# lowest test recall (aawsat, almadina, aljazirah) and dev's recall loss (alyaum; arreyadi, dev's
+# precision loss, has no article left). Drawn also outside the extra pages, which stay the pages they were.
+MORE_DEV_3 = {"aawsat": 6, "almadina": 6, "aljazirah": 6, "alyaum": 3}
 
 
 def _page(rng: random.Random, page_id: str, k: int, half: str, outlet: str, zname: str, host: dict,
@@ -140,7 +145,7 @@ def _page(rng: random.Random, page_id: str, k: int, half: str, outlet: str, znam
     if len(spans) < 3:
         return None
     items = [{"src": "host", "start": a, "end": b, "label": "article"} for a, b in spans]
-    _wrap(rng, host, arts, pools, half, items)
+    _wrap(rng, host, arts, pools, "test" if half == "test" else "dev", items)
     for it in items:
         if it["src"] == "host" and (it["start"] in labels.get(page_id, ())
                                     or _WIRE_MARK.fullmatch(host["content"][it["start"]:it["end"]].strip())):
@@ -159,8 +164,10 @@ def build(seed: int = 14) -> None:
             page = _page(rng, f"{outlet}-{k}", k, "dev" if k % 2 == 0 else "test", outlet, zname, host, arts, pools, labels)
             if page:
                 pages.append(page)
-    for round_, more in enumerate((MORE_DEV, MORE_DEV_2), 1):
-        used = {p["url"] for p in pages} | {it["url"] for p in pages for it in p["items"] if it["src"] == "teaser"}
+    for round_, (more, half) in enumerate(((MORE_DEV, "dev"), (MORE_DEV_2, "dev"), (MORE_DEV_3, "new")), 1):
+        used = _used(pages)
+        if half == "new":
+            used |= _used(extra_pages({"pages": pages}))
         rng = random.Random(seed + round_)
         for outlet, arts in _by_outlet(used).items():
             if outlet not in more:
@@ -169,12 +176,17 @@ def build(seed: int = 14) -> None:
             for zname, host in rng.sample(arts, len(arts)):
                 if k == first + more[outlet]:
                     break
-                page = _page(rng, f"{outlet}-{k}", k, "dev", outlet, zname, host, arts, pools, labels)
+                page = _page(rng, f"{outlet}-{k}", k, half, outlet, zname, host, arts, pools, labels)
                 if page:
                     pages.append(page)
                     k += 1
     MANIFEST.write_text(json.dumps({"pages": pages}, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"wrote {len(pages)} pages to {MANIFEST}")
+
+
+def _used(pages: list[dict]) -> set[str]:
+    """The articles in ``pages``, as host or as teaser."""
+    return {p["url"] for p in pages} | {it["url"] for p in pages for it in p["items"] if it["src"] == "teaser"}
 
 
 def extra_pages(manifest: dict, per_outlet: int = 20, seed: int = 99) -> list[dict]:
@@ -186,7 +198,7 @@ def extra_pages(manifest: dict, per_outlet: int = 20, seed: int = 99) -> list[di
     For tuning beside the dev half, which is small; never a test figure.
     """
     rng = random.Random(seed)
-    used = {p["url"] for p in manifest["pages"]} | {it["url"] for p in manifest["pages"] for it in p["items"] if it["src"] == "teaser"}
+    used = _used([p for p in manifest["pages"] if p["half"] != "new"])  # drawn before the "new" half, outside it
     pools = _furniture()
     pages = []
     for outlet, arts in _by_outlet(used).items():
