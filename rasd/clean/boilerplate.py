@@ -485,7 +485,7 @@ def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]
     start = None
     gap = 0
     for i, line in enumerate(lines):
-        if line.prose:
+        if _running(line):
             if start is None:
                 start = i
                 runs[start] = [0, i, i]
@@ -595,8 +595,11 @@ def _drop_inside(body: list[Line]) -> None:
                 i = j
                 continue
         i += 1
-    # Runs of 3+ short unpunctuated lines are headline lists, unless introduced by a colon.
+    # Runs of 3+ short unpunctuated lines are headline lists, unless introduced by a colon or the
+    # article has no running text (it is a list itself: films, fixtures).
     kept = [l for l in body if l.role == "body"]
+    if not any(_running(l) for l in kept):
+        return
     run: list[int] = []
     for k in range(len(kept) + 1):
         line = kept[k] if k < len(kept) else None
@@ -767,6 +770,11 @@ def drop_offtopic(page: Page, title: str | None) -> None:
         if (k in teasers and k > lead and (coherence(k) < _COHERENT or restates(k))) \
                 or (k in promos and coherence(k) < _PROMO_COHERENT):
             drop(k)
+
+
+def _running(line: Line) -> bool:
+    """A line of the article's running text: prose that is no call to the reader."""
+    return line.prose and not _promo(line)
 
 
 def _promo(line: Line) -> bool:
