@@ -199,3 +199,28 @@ def test_an_article_that_is_a_list_stays_and_its_promotion_goes():
     body = clean(RawArticle(_html("كتب", items[:2] + [promo] + items[2:]), "html", path="books.html")).body
     assert all(item in body for item in items)
     assert "تابعونا" not in body
+
+
+SECTIONS = [
+    ("بداية متعثرة للفريق", "لم يكن أحد يتوقع أن يخسر النهضة ثلاث مباريات متتالية في مطلع الموسم، بعد صيف هادئ ومعسكر طويل قيل إنه الأفضل للفريق منذ سنوات."),
+    ("صفقات في وقتها", "جاء تعاقد النهضة مع الظهير الأيسر وحارس المرمى ليسد ثغرتين ظلتا مفتوحتين في الفريق طوال الموسم الماضي، وبكلفة معقولة."),
+    ("درس من الجماهير", "حين امتلأت المدرجات في مباراة الديربي تغير وجه لاعبي الفريق تماما، فالحضور الكبير يصنع الفارق كلما اشتدت المنافسة على اللقب."),
+    ("المطلوب من الإدارة", "على إدارة النهضة أن تمنح مدرب الفريق الوقت الكافي، وألا تستمع لأصوات التغيير بعد كل خسارة، فالمنافسة على اللقب تحتاج صبرا."),
+]
+
+
+def test_a_column_cut_into_sections_by_short_headings_stays_and_a_teaser_among_them_goes():
+    # Each section shares few words with the others (a column's remarks), so each looked like a
+    # teaser under its headline; the teaser of another story, which shares none, still goes.
+    lead = "يدخل فريق النهضة الموسم الجديد بطموحات كبيرة بعد موسم مضطرب، ومع ذلك تبقى أسئلة كثيرة معلقة حول قدرة الفريق على المنافسة."
+    teaser = ("موجة حر تضرب المنطقة الشرقية الأسبوع المقبل",
+              "توقع المركز الوطني للأرصاد أن تتجاوز درجات الحرارة خمسين درجة مئوية في عدد من محافظات المنطقة الشرقية.")
+    paragraphs = [lead]
+    for i, (head, text) in enumerate(SECTIONS):
+        paragraphs += [head, text]
+        if i == 1:
+            paragraphs += list(teaser)
+    text = "موسم النهضة الجديد\n\n" + "\n\n".join(paragraphs)
+    body = clean(RawArticle(text, "text", path="column.txt")).body
+    assert all(t in body for _, t in SECTIONS)
+    assert "الأرصاد" not in body

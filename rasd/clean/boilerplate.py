@@ -647,6 +647,10 @@ _KEY_WORD = re.compile(r"[\u0621-\u064A]{3,}")
 # (0.25 to 0.35 give the same result there).
 _COHERENT = 0.3
 _RESTATED = 4  # words a teaser's summary shares with its own headline, from which it is out on that alone
+_SECTION_HEAD = 5  # words of a sub-heading that cuts a column into sections
+# The coherence bar of a section under such a heading: on the dev-side pages (dev, new, extra and two
+# more extra samples) the sections of sectioned pages have 0.13 to 0.87, the one teaser among them 0.08.
+_SECTION_COHERENT = 0.1
 _PROMO_COHERENT = 0.5  # a call to the reader about the outlet's channels must share far more to stay
 
 
@@ -693,6 +697,11 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     lines = [l for l in run if l.role == "body" or (l.role == "dropped" and _teaser_head(l))]
     if sum(l.role == "body" for l in lines) < 3:
         return
+    # A column cut into sections by short sub-headings ("الدرس المستوعب من جروس"): three or more over
+    # prose, of 3 to 5 words (two-word ones as well took teasers along on digest pages of extra).
+    # Its sections share fewer words with each other than the paragraphs of one flow do: a lower bar.
+    sections = sum(1 for l, nxt in zip(lines, lines[1:]) if l.role == nxt.role == "body" and l.words <= _SECTION_HEAD
+                   and _teaser_head(l) and nxt.prose)
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
@@ -767,7 +776,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     for k in range(len(units)):
         if k == lead:
             continue
-        if (k in teasers and k > lead and (coherence(k) < _COHERENT or restates(k))) \
+        bar = _SECTION_COHERENT if sections >= 3 and lines[units[k][0]].words <= _SECTION_HEAD else _COHERENT
+        if (k in teasers and k > lead and (coherence(k) < bar or restates(k))) \
                 or (k in promos and coherence(k) < _PROMO_COHERENT):
             drop(k)
 
