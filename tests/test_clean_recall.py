@@ -224,3 +224,17 @@ def test_a_column_cut_into_sections_by_short_headings_stays_and_a_teaser_among_t
     body = clean(RawArticle(text, "text", path="column.txt")).body
     assert all(t in body for _, t in SECTIONS)
     assert "الأرصاد" not in body
+
+
+def test_an_exclamation_sentence_near_the_end_of_a_column_heads_no_teaser():
+    # A sentence of twelve words or more ending in "!" reads as prose, not as another story's
+    # headline: it and the closing advice under it are the column's own.
+    column = [
+        "كثيرا ما نسمع الآباء يرددون على مسامع أبنائهم كلمة واحدة كلما أخطؤوا، دون أن يشرحوا لهم سبب المنع أو يناقشوهم فيه.",
+        "والطفل الذي يعتاد الطاعة بلا فهم يكبر وهو يخشى نظرة الناس أكثر مما يخشى الخطأ نفسه، فيخفي أخطاءه بدل أن يصححها.",
+        "وقد رأيت في عملي معلما عشرات الطلاب الذين يعرفون ما يغضب الكبار، لكنهم لا يعرفون لماذا يغضبهم.",
+        "علينا أن نعلم أبناءنا السبب قبل المنع، وأن نجعل القناعة أساس السلوك لا الخوف من كلام الآخرين!",
+        "ازرعوا في نفوس صغاركم حب الصدق والأمانة منذ الطفولة، فهو الزاد الذي يرافقهم طوال الحياة.",
+    ]
+    body = clean(RawArticle(_html("بين المنع والإقناع", column), "html", path="column.html")).body
+    assert all(p in body for p in column)

@@ -809,11 +809,12 @@ def _head_of(page: Page, lines: list[Line], unit: list[int], title: str | None) 
 
 
 def _teaser_head(line: Line, questions: bool = False) -> bool:
-    """Shaped like another story's headline: Arabic, 3 to 20 words, no final stop (a question mark
-    only with ``questions``), not furniture, not an item of the article's own list ("3 - ...", "•",
+    """Shaped like another story's headline: Arabic, 3 to 20 words, no final stop (a question or
+    exclamation mark only with ``questions``, and under the twelve words from which it is a sentence
+    of prose: "... لا العكس!"), not furniture, not an item of the article's own list ("3 - ...", "•",
     "#وسم"), not a credit line ("حامد القرشي – مكة المكرمة": six words at most around a dash) and not
     a line that goes on from the one before."""
-    return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and (not line.punct or (questions and line.question)) \
+    return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and (not line.punct or (questions and line.question and not line.prose)) \
         and not _LIST_ITEM.match(line.text) and not (line.words <= 6 and _BYLINE_DASH.search(line.text)) \
         and not _HEAD_GOES_ON.match(line.norm)
 
