@@ -698,7 +698,7 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     if sum(l.role == "body" for l in lines) < 3:
         return
     # A column cut into sections by short sub-headings ("الدرس المستوعب من جروس"): three or more over
-    # prose, of 3 to 5 words (two-word ones as well took teasers along on digest pages of extra).
+    # prose, of 2 to 5 words.
     # Its sections share fewer words with each other than the paragraphs of one flow do: a lower bar.
     sections = sum(1 for l, nxt in zip(lines, lines[1:]) if l.role == nxt.role == "body" and l.words <= _SECTION_HEAD
                    and _teaser_head(l) and nxt.prose)
@@ -809,12 +809,12 @@ def _head_of(page: Page, lines: list[Line], unit: list[int], title: str | None) 
 
 
 def _teaser_head(line: Line, questions: bool = False) -> bool:
-    """Shaped like another story's headline: Arabic, 3 to 20 words, no final stop (a question or
+    """Shaped like another story's headline: Arabic, 2 to 20 words ("ملفان شائكان..!", "حكيم الدبلوماسية"), no final stop (a question or
     exclamation mark only with ``questions``, and under the twelve words from which it is a sentence
     of prose: "... لا العكس!"), not furniture, not an item of the article's own list ("3 - ...", "•",
     "#وسم"), not a credit line ("حامد القرشي – مكة المكرمة": six words at most around a dash) and not
     a line that goes on from the one before."""
-    return not line.kind and line.arabic >= 0.5 and 3 <= line.words <= 20 and (not line.punct or (questions and line.question and not line.prose)) \
+    return not line.kind and line.arabic >= 0.5 and 2 <= line.words <= 20 and (not line.punct or (questions and line.question and not line.prose)) \
         and not _LIST_ITEM.match(line.text) and not (line.words <= 6 and _BYLINE_DASH.search(line.text)) \
         and not _HEAD_GOES_ON.match(line.norm)
 
