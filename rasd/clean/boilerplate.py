@@ -776,13 +776,18 @@ def drop_offtopic(page: Page, title: str | None) -> None:
         own = key(units[k][1])
         return len(own & key(units[k][0])) >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT
 
-    for k in range(len(units)):
-        if k == lead:
-            continue
+    def out(k: int) -> bool:
         head = lines[units[k][0]].words
         bar = _SECTION_COHERENT if head == 2 or (sections >= 3 and head <= _SECTION_HEAD) else _COHERENT
-        if (k in teasers and k > lead and (coherence(k) < bar or restates(k))) \
-                or (k in promos and coherence(k) < _PROMO_COHERENT):
+        return k != lead and ((k in teasers and k > lead and (coherence(k) < bar or restates(k)))
+                              or (k in promos and coherence(k) < _PROMO_COHERENT))
+
+    # A candidate that stays on its own words is the article's: it vouches for the others (a section
+    # of a sub-headed article for the next one).
+    for k in [k for k in set(teasers) | promos if not out(k)]:
+        cdf.subtract(unit_words[k])
+    for k in range(len(units)):
+        if out(k):
             drop(k)
 
 
