@@ -836,4 +836,4 @@ def _summary_shaped(line: Line) -> bool:
     return line.prose and len(_SENTENCE_END.findall(line.text)) <= 1 and not _GOES_ON.match(line.norm)
 
 
-_SENTENCE_END = re.compile(r"[.!?؟](?=\s+\S)")
+_SENTENCE_END = re.compile(r"(?<![.!?؟])[.!?؟](?![.!?؟])(?=\s+\S)")  # not an ellipsis ("له.. وهو"), a pause
