@@ -189,14 +189,17 @@ def test_column_of_dashed_remarks_goes_on_after_a_related_box():
 
 def test_an_article_that_is_a_list_stays_and_its_promotion_goes():
     # A weekly list of new books has no running text: the one full sentence is a call to follow the
-    # outlet, which must not be taken for the article (it used to be the only paragraph kept).
+    # outlet, which must not be taken for the article (it used to be the only paragraph kept); the
+    # books' English titles are the list's too.
     items = ["* جديد المكتبات هذا الأسبوع",
+             "- The Pearl Diver",
              "رحلة صياد عجوز في بحر الخليج بحثا عن لؤلؤة أبيه (2019)",
+             "- Mountain Clinic",
              "طبيبة شابة تعود إلى قريتها في جبال عسير بعد غياب طويل (2021)",
              "مذكرات معلم قضى أربعين عاما في مدارس البادية الشمالية (2018)",
              "حكاية سوق قديم في جدة كما يرويها آخر تجاره (2020)"]
     promo = "للاطلاع على المزيد من المراجعات الأسبوعية، تابعونا على منصة إكس وفيسبوك ويوتيوب."
-    body = clean(RawArticle(_html("كتب", items[:2] + [promo] + items[2:]), "html", path="books.html")).body
+    body = clean(RawArticle(_html("كتب", items[:3] + [promo] + items[3:]), "html", path="books.html")).body
     assert all(item in body for item in items)
     assert "تابعونا" not in body
 

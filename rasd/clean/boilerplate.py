@@ -580,11 +580,15 @@ def _closing_line(line: Line) -> bool:
 
 
 def _drop_inside(body: list[Line]) -> None:
-    """Inside the article: drop furniture, related headlines and headline lists."""
+    """Inside the article: drop furniture, related headlines and headline lists.
+
+    An article without running text is a list itself (films, fixtures): its short lines stay, and so
+    do its lines in Latin letters between them (the films' own titles)."""
+    listed = not any(_running(l) for l in body if not l.kind)
     i = 0
     while i < len(body):
         line = body[i]
-        if line.kind:
+        if line.kind and not (listed and line.kind == "latin"):
             line.role = "dropped"
             if line.kind == "related":
                 # The headlines of the box: everything up to the next paragraph of prose.
@@ -595,11 +599,10 @@ def _drop_inside(body: list[Line]) -> None:
                 i = j
                 continue
         i += 1
-    # Runs of 3+ short unpunctuated lines are headline lists, unless introduced by a colon or the
-    # article has no running text (it is a list itself: films, fixtures).
-    kept = [l for l in body if l.role == "body"]
-    if not any(_running(l) for l in kept):
+    # Runs of 3+ short unpunctuated lines are headline lists, unless introduced by a colon.
+    if listed:
         return
+    kept = [l for l in body if l.role == "body"]
     run: list[int] = []
     for k in range(len(kept) + 1):
         line = kept[k] if k < len(kept) else None
