@@ -241,3 +241,25 @@ def test_an_exclamation_sentence_near_the_end_of_a_column_heads_no_teaser():
     ]
     body = clean(RawArticle(_html("بين المنع والإقناع", column), "html", path="column.html")).body
     assert all(p in body for p in column)
+
+
+def test_a_lead_under_its_deck_is_no_teaser_when_the_next_paragraph_goes_on_from_it():
+    # A sports page: byline, a deck over a long lead that restates it, a teaser, then a paragraph that
+    # goes on ("من جهة أخرى"), which a lead never does: so the deck's paragraph is the lead, and stays.
+    lead = ("تدخل إدارة نادي الوحدة خلال الأسبوعين المقبلين مرحلة صعبة من المطالبات المالية حيث يتوجب عليها "
+            "سداد أكثر من ثمانية ملايين ريال للاعبين السابقين ماجد الحربي وسعيد القحطاني بعد أن حكمت لجنة "
+            "الاحتراف لصالحهما في الشكوى التي تقدما بها نهاية الموسم الماضي بسبب تأخر رواتبهما ومقدمات عقديهما "
+            "وهو ما يضع الإدارة أمام اختبار صعب قبل انطلاق الموسم الجديد وفتح باب التسجيل.")
+    page = "\n\n".join([
+        "موعد السداد",
+        "خالد العمري - مكة المكرمة",
+        "الوحدة مطالب بثمانية ملايين ريال للحربي والقحطاني",
+        lead,
+        "الفيصلي يعسكر في هولندا ثلاثة أسابيع",
+        "يغادر الفريق الأول لكرة القدم بنادي الفيصلي فجر الغد متوجها إلى أمستردام لإقامة معسكره الإعدادي.",
+        "من جهة أخرى يعقد مجلس إدارة الوحدة اجتماعا طارئا مساء اليوم لبحث سبل توفير المبلغ قبل نهاية المهلة.",
+        "وأكدت مصادر في النادي أن أعضاء الشرف وعدوا بدعم الإدارة، وأن جزءا من المبلغ سيدفع من عقود الرعاية.",
+    ])
+    body = clean(RawArticle(page, "text", path="sport.txt")).body
+    assert lead in body
+    assert "أمستردام" not in body

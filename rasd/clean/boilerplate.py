@@ -744,6 +744,10 @@ def drop_offtopic(page: Page, title: str | None) -> None:
         own = key(units[k][-1])
         if len(prose) - i < 3 or head is None or len(own & anchor) > 1 or not 2 <= len(own & _keys(head)) > len(own & anchor):
             break
+        # The next paragraph of its own goes on from it ("من جهة أخرى"): it is the lead under a deck.
+        nxt = next((units[q][0] for q in prose[i + 1:] if len(units[q]) == 1), None)
+        if nxt is not None and _GOES_ON.match(lines[nxt].norm):
+            break
         above.append(k)
     if not (teasers or promos or above):
         return
