@@ -149,7 +149,8 @@ def party_ok(doc, entity: str | None, text: str | None, span: list | None) -> bo
 
 
 def score_article(doc, gold: dict) -> tuple[list, list]:
-    """(per output event: match level 0-3, per gold event: found) for one article."""
+    """(per output event: match level 0-3, per gold event: the level it was found at, 0 missed)
+    for one article."""
     scope = [tuple(s) for s in gold["scope"]]
 
     def sentence(ev) -> int | None:
@@ -176,11 +177,11 @@ def score_article(doc, gold: dict) -> tuple[list, list]:
                 level = 3  # symmetric types: either order
             pairs.append((level, i, j))
     levels = [0] * len(preds)
-    found = [False] * len(gold["events"])
+    found = [0] * len(gold["events"])
     for level, i, j in sorted(pairs, reverse=True):
         if levels[i] or found[j]:
             continue
-        levels[i], found[j] = level, True
+        levels[i] = found[j] = level
     return list(zip(preds, levels)), found
 
 
@@ -190,7 +191,7 @@ def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     gold = {a["id"]: a for a in json.loads(GOLD.read_text(encoding="utf-8"))["articles"]}
     levels: list[int] = []
-    found: list[bool] = []
+    found: list[int] = []
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # gold, found, output
     n_articles = 0
     for rec in sample():
@@ -209,7 +210,7 @@ def main(argv: list[str]) -> None:
         for ev in g["events"]:
             by_type[ev["type"]][0] += 1
         for ev, hit in zip(g["events"], hits):
-            by_type[ev["type"]][1] += hit
+            by_type[ev["type"]][1] += hit > 0
         for ev, _ in preds:
             by_type[ev.type][2] += 1
         if verbose:
@@ -226,7 +227,8 @@ def main(argv: list[str]) -> None:
     print(f"  right type         {100 * sum(lv >= 1 for lv in levels) / n:.1f}%")
     print(f"  type+actor         {100 * sum(lv >= 2 for lv in levels) / n:.1f}%")
     print(f"  type+actor+target  {100 * sum(lv >= 3 for lv in levels) / n:.1f}%")
-    print(f"  recall             {100 * sum(found) / max(1, len(found)):.1f}% ({sum(found)}/{len(found)})")
+    n_found = sum(lv > 0 for lv in found)
+    print(f"  recall             {100 * n_found / max(1, len(found)):.1f}% ({n_found}/{len(found)})")
     print("  per type (gold, found, output): " + ", ".join(
         f"{t} {g}/{f}/{o}" for t, (g, f, o) in sorted(by_type.items())))
 
