@@ -22,6 +22,7 @@ from rasd.distributed import analyze_to_parquet, session  # noqa: E402
 from rasd.distributed.records import read_docs, read_table  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+SNN, SEEDS = SHARED / "eval" / "saudinewsnet", SHARED / "corpus" / "seeds"
 
 # One meeting reported by three outlets in their own words, a wire copy reused
 # word for word, a protest elsewhere, and a page with no article at all.
@@ -70,6 +71,23 @@ def spark():
     s.stop()
 
 
+@pytest.fixture(scope="module")
+def both_runs(tmp_path_factory, spark):
+    """One corpus analysed once by each path (each run costs far more than the checks on it):
+    the cases above, and where ../shared is beside the repository, the seeds and 1,000
+    SaudiNewsNet articles. Returns (Parquet folder, the local run's records)."""
+    folder = tmp_path_factory.mktemp("runs")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    _write_corpus(corpus)
+    if SNN.is_dir() and SEEDS.is_dir():
+        shutil.copytree(SEEDS, corpus / "seeds")
+        _saudinewsnet(corpus, 1000)
+    local = _local(corpus, folder / "local.jsonl")
+    analyze_to_parquet([str(corpus)], folder / "pq", spark=spark)
+    return folder / "pq", local
+
+
 def _local(corpus: Path, out: Path) -> dict[str, dict]:
     """A local run's records, each with the story the store holds it in at the end: its JSONL
     line was written before a later article could show its story to be an earlier one."""
@@ -88,46 +106,48 @@ def _partition(records: dict[str, dict]) -> set[frozenset]:
     return {frozenset(s) for s in stories.values()}
 
 
-def test_spark_writes_the_records_and_stories_of_a_local_run(tmp_path, spark, capsys):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    _write_corpus(corpus)
-    local = _local(corpus, tmp_path / "local.jsonl")
-    analyze_to_parquet([str(corpus)], tmp_path / "pq", spark=spark)
-    remote = {doc.id: doc.to_dict() for doc, _ in read_docs(tmp_path / "pq")}
+def test_spark_writes_the_records_and_stories_of_a_local_run(both_runs):
+    pq, local = both_runs
+    remote = {doc.id: doc.to_dict() for doc, _ in read_docs(pq)}
 
     assert remote == local
     partition = _partition(remote)
     assert frozenset({"m0", "m1", "m2"}) in partition  # one story across three outlets
     assert remote["w1"]["duplicates"] == ["w2"] and remote["w1"]["story"] == remote["w2"]["story"]  # alyaum read first
     assert remote["p1"]["story"] != remote["m0"]["story"]
-    (error,) = read_table(tmp_path / "pq", "errors")
-    assert error["path"].endswith("empty.txt")
-    # Corpus entities merged across articles: one row per entity, with every article it is in.
-    index = {e["id"]: e for e in read_table(tmp_path / "pq", "entity_index")}
+    assert [e["path"].rsplit("/", 1)[-1] for e in read_table(pq, "errors")] == ["empty.txt"]
+
+
+def test_corpus_entities_are_merged_across_articles(both_runs):
+    """One row per entity, counting every article the local run linked to it."""
+    pq, local = both_runs
+    counted = defaultdict(int)
+    for record in local.values():
+        for eid in {e["id"] for e in record["entities"]}:
+            counted[eid] += 1
+    index = {e["id"]: e for e in read_table(pq, "entity_index")}
+    assert {eid: e["articles"] for eid, e in index.items()} == counted
     fidan = [e for e in index.values() if "فيدان" in e["name_ar"]]
-    assert len(fidan) == 1 and fidan[0]["articles"] == 3
+    assert len(fidan) == 1 and fidan[0]["articles"] >= 3
 
 
-def test_rasd_load_fills_the_store_from_the_parquet_folder(tmp_path, spark, capsys):
+def test_rasd_load_fills_the_store_from_the_parquet_folder(tmp_path, both_runs, capsys):
     from rasd.store import Store
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    _write_corpus(corpus)
-    analyze_to_parquet([str(corpus)], tmp_path / "pq", spark=spark)
-    assert main(["load", str(tmp_path / "pq"), "--db", str(tmp_path / "s.db"), "-o", str(tmp_path / "s.jsonl")]) == 1
+    pq, local = both_runs
+    assert main(["load", str(pq), "--db", str(tmp_path / "s.db"), "-o", str(tmp_path / "s.jsonl")]) == 1
     assert "empty.txt" in capsys.readouterr().err
     with Store(tmp_path / "s.db") as store:
-        assert len(store) == 7
-        (story,) = [s for s in store.stories(limit=10) if s["articles"] == 3]
+        assert len(store) == len(local)
+        story = store.story(store.get("m0").story)
+        assert {a["id"] for a in story["article_list"]} == {"m0", "m1", "m2"}
         assert set(story["outlets"]) == {"سبق", "عكاظ", "اليوم"}
         assert store.search("فيدان")
 
 
 def _saudinewsnet(folder: Path, limit: int) -> None:
     n, out = 0, (folder / "saudinewsnet.jsonl").open("w", encoding="utf-8")
-    for path in sorted((SHARED / "eval" / "saudinewsnet").glob("*.zip")):
+    for path in sorted(SNN.glob("*.zip")):
         with zipfile.ZipFile(path) as z:
             for name in z.namelist():
                 for rec in json.loads(z.read(name)):
@@ -142,17 +162,12 @@ def _saudinewsnet(folder: Path, limit: int) -> None:
     out.close()
 
 
-@pytest.mark.skipif(not (SHARED / "eval" / "saudinewsnet").is_dir() or not (SHARED / "corpus" / "seeds").is_dir(),
-                    reason="needs ../shared beside the repository")
-def test_spark_and_local_agree_on_the_seeds_and_1000_saudinewsnet_articles(tmp_path, spark):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SHARED / "corpus" / "seeds", corpus / "seeds")
-    _saudinewsnet(corpus, 1000)
-    local = _local(corpus, tmp_path / "local.jsonl")
-    analyze_to_parquet([str(corpus)], tmp_path / "pq", spark=spark)
-    remote = {doc.id: doc.to_dict() for doc, _ in read_docs(tmp_path / "pq")}
+@pytest.mark.skipif(not SNN.is_dir() or not SEEDS.is_dir(), reason="needs ../shared beside the repository")
+def test_spark_and_local_agree_on_the_seeds_and_1000_saudinewsnet_articles(both_runs):
+    pq, local = both_runs
+    remote = {doc.id: doc.to_dict() for doc, _ in read_docs(pq)}
 
-    assert len(remote) == len(local) >= 1000
+    assert len(remote) == len(local) >= 1000 and sum(i.startswith("snn") for i in local) == 1000
     assert [i for i in local if _unstoried(remote[i]) != _unstoried(local[i])] == []
     # Both weigh each article by the counts up to it and place it by the same code
     # (StoryIndex.place): the same stories, not merely close ones.
@@ -189,42 +204,49 @@ def _bulletins(n: int = 2300) -> list:
                 published=(first_day + timedelta(days=(i * 7) % 30)).isoformat()) for i in range(n)]
 
 
-def test_spark_drops_an_article_from_the_candidates_where_a_local_run_does(spark):
-    """Spark knows, for every article, the last one placed while a local run still kept it
-    as a candidate, though dates come out of order."""
-    from rasd.distributed.stories import window_until
-    from rasd.group import StoryIndex
-    from rasd.group.features import to_day
-
-    index = StoryIndex()
-    rows, until = [], {}
-    for i, doc in enumerate(_bulletins()):
-        index.add(doc)
-        rows.append((3 * i + 1, i, to_day(doc.published)))  # pos has gaps (failed inputs), seq does not
-        for j, f in enumerate(index._feats):
-            if f is None and j not in until:
-                until[j] = 3 * i + 1  # the last article placed while j was a candidate
-    got = {r.pos: (r.until, r.until_seq) for r in window_until(spark, spark.createDataFrame(rows, "pos long, seq long, day int"))
-           .collect()}
-    assert 0 < len(until) < 2300
-    assert got == {3 * j + 1: (until.get(j), None if j not in until else (until[j] - 1) // 3) for j in range(2300)}
-
-
-def test_pairs_scored_chunk_by_chunk_are_those_scored_at_once(spark):
-    """Candidate pairs are scored by chunks of input order, each holding the features of
-    the articles still in the window: chunks far smaller than the window lose no pair."""
+@pytest.fixture(scope="module")
+def weighed_bulletins(spark):
+    """The bulletin feed as Spark weighs it: (the Docs, the weighed table, cached)."""
     import pickle
 
-    from rasd.distributed.stories import blocked_pairs, duplicate_pairs, story_edges, weighed
+    from rasd.distributed.stories import weighed
     from rasd.group.duplicates import signature
     from rasd.group.features import features
 
-    rows = []
-    for i, doc in enumerate(_bulletins()):
+    docs, rows = _bulletins(), []
+    for i, doc in enumerate(docs):
         f, sig = features(doc), signature(doc.body)
         rows.append((3 * i + 1, doc.id, f.day, doc.title, pickle.dumps(f), None if sig is None else sig.tobytes()))
     feats = weighed(spark, spark.createDataFrame(
         rows, "pos long, id string, day int, title string, features binary, signature binary")).cache()
+    yield docs, feats
+    feats.unpersist()
+
+
+def test_spark_drops_an_article_from_the_candidates_where_a_local_run_does(weighed_bulletins):
+    """Spark knows, for every article, the last one placed while a local run still kept it
+    as a candidate, though dates come out of order."""
+    from rasd.group import StoryIndex
+
+    docs, feats = weighed_bulletins
+    index = StoryIndex()
+    until = {}
+    for i, doc in enumerate(docs):
+        index.add(doc)
+        for j, f in enumerate(index._feats):
+            if f is None and j not in until:
+                until[j] = 3 * i + 1  # the last article placed while j was a candidate (pos has gaps, seq not)
+    got = {r.pos: (r.until, r.until_seq) for r in feats.select("pos", "until", "until_seq").collect()}
+    assert 0 < len(until) < len(docs)
+    assert got == {3 * j + 1: (until.get(j), None if j not in until else (until[j] - 1) // 3) for j in range(len(docs))}
+
+
+def test_pairs_scored_chunk_by_chunk_are_those_scored_at_once(spark, weighed_bulletins):
+    """Candidate pairs are scored by chunks of input order, each holding the features of
+    the articles still in the window: chunks far smaller than the window lose no pair."""
+    from rasd.distributed.stories import blocked_pairs, duplicate_pairs, story_edges
+
+    _, feats = weighed_bulletins
     blocked, dups = blocked_pairs(spark, feats).cache(), duplicate_pairs(spark, feats).cache()
     whole = sorted(story_edges(spark, feats, blocked, dups, chunk=10**9).collect())
     assert len(whole) > 2300
