@@ -582,13 +582,16 @@ def _closing_line(line: Line) -> bool:
 def _drop_inside(body: list[Line]) -> None:
     """Inside the article: drop furniture, related headlines and headline lists.
 
-    An article without running text is a list itself (films, fixtures): its short lines stay, and so
-    do its lines in Latin letters between them (the films' own titles)."""
-    listed = not any(_running(l) for l in body if not l.kind)
+    An article whose only prose is a call to the reader is a list itself (films, fixtures): its short
+    lines stay, and so do lines in Latin letters between two of them (the films' own titles). A page
+    with no prose at all stays what it was: headlines, no article."""
+    prose = [l for l in body if not l.kind and l.prose]
+    listed = bool(prose) and not any(_running(l) for l in prose)
     i = 0
     while i < len(body):
         line = body[i]
-        if line.kind and not (listed and line.kind == "latin"):
+        if line.kind and not (listed and line.kind == "latin" and 0 < i < len(body) - 1
+                              and not body[i - 1].kind and not body[i + 1].kind):
             line.role = "dropped"
             if line.kind == "related":
                 # The headlines of the box: everything up to the next paragraph of prose.
@@ -690,8 +693,9 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     part of a headline list; neither a promotion, which is a unit of its own
     however it ends), else one line. A unit's coherence is the share
     of its content words that the title and the article's other paragraphs
-    also use, candidates (teasers, promotions) not counted: two teasers of
-    one other story share its words and would vouch for each other. The lead
+    also use, candidates (teasers, promotions) not counted until they pass on
+    their own words: two teasers of one other story share its words and would
+    vouch for each other, while a candidate that stays is the article's. The lead
     never goes: it is what the rest is measured against. Words are only
     counted on pages that hold a candidate (most hold none).
     """
@@ -700,18 +704,19 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     # An interview's questions head answers, not teasers: two or more besides the line in question
     # (a teaser's own "...آخر من يعلم!" makes no interview of a column that asks once).
     asked = sum(l.question for l in run if l.role == "body")
-    lines = [l for l in run if l.role == "body" or (l.role == "dropped" and _teaser_head(l))]
+    lines = [l for l in run if l.role == "body" or (l.role == "dropped" and _teaser_head(l, shortest=2))]
     if sum(l.role == "body" for l in lines) < 3:
         return
     # A column cut into sections by short sub-headings ("الدرس المستوعب من جروس"): three or more over
-    # prose, of 3 to 5 words (with two-word ones, digest pages of extra kept their teasers).
+    # two or more paragraphs of prose each (a box of teasers is heading, summary, heading), of 3 to 5 words (with two-word ones, digest pages of extra kept their teasers).
     # Its sections share fewer words with each other than the paragraphs of one flow do: a lower bar.
-    sections = sum(1 for l, nxt in zip(lines, lines[1:]) if l.role == nxt.role == "body" and 3 <= l.words <= _SECTION_HEAD
-                   and _teaser_head(l) and nxt.prose)
+    sections = sum(1 for l, nxt, then in zip(lines, lines[1:], lines[2:])
+                   if l.role == nxt.role == then.role == "body" and 3 <= l.words <= _SECTION_HEAD
+                   and _teaser_head(l) and nxt.prose and then.prose)
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
-        if _teaser_head(lines[i], asked - lines[i].question < 2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
+        if _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
                 and _summary_shaped(lines[i + 1]) and not _promo(lines[i]) and not _promo(lines[i + 1]) \
                 and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
@@ -824,13 +829,15 @@ def _head_of(page: Page, lines: list[Line], unit: list[int], title: str | None) 
     return None
 
 
-def _teaser_head(line: Line, questions: bool = False) -> bool:
-    """Shaped like another story's headline: Arabic, 2 to 20 words ("ملفان شائكان..!", "حكيم الدبلوماسية"), no final stop (a question or
+def _teaser_head(line: Line, questions: bool = False, shortest: int = 3) -> bool:
+    """Shaped like another story's headline: Arabic, 3 to 20 words (``shortest`` 2 among the teasers of
+    ``drop_offtopic``: "ملفان شائكان..!", "حكيم الدبلوماسية"; the other callers' thresholds were
+    measured on three), no final stop (a question or
     exclamation mark only with ``questions``, and under the twelve words from which it is a sentence
     of prose: "... لا العكس!"), not furniture, not an item of the article's own list ("3 - ...", "•",
     "#وسم"), not a credit line ("حامد القرشي – مكة المكرمة": six words at most around a dash) and not
     a line that goes on from the one before."""
-    return not line.kind and line.arabic >= 0.5 and 2 <= line.words <= 20 and (not line.punct or (questions and line.question and not line.prose)) \
+    return not line.kind and line.arabic >= 0.5 and shortest <= line.words <= 20 and (not line.punct or (questions and line.question and not line.prose)) \
         and not _LIST_ITEM.match(line.text) and not (line.words <= 6 and _BYLINE_DASH.search(line.text)) \
         and not _HEAD_GOES_ON.match(line.norm)
 
