@@ -272,14 +272,15 @@ class StoryIndex:
         days = [d for s in spans for d in (s.first_day, s.last_day) if d is not None]
         if days and max(days) - min(days) > WINDOW_DAYS:  # one event is reported over a few days, not weeks
             return False
-        firsts = [self._feats[self._pos[self._stories[x].members[0]]] for x in (sp, other)]
-        if None in firsts:
+        first_a, first_b = (self._pos[self._stories[x].members[0]] for x in (sp, other))
+        if self._feats[first_a] is None or self._feats[first_b] is None:
             return False
-        sim = similarity(*firsts)
+        sim = similarity(self._feats[first_a], self._feats[first_b])
         if not (sim.in_window and sim.score >= MERGE_FLOOR * sim.needed):
             return False
         a, b = self._core(sp), self._core(other)
-        links = [self._core_link(self._feats[p], b, None, {}) for p in a]
+        # The first articles' pair is in both cores: measured once, above.
+        links = [self._core_link(self._feats[p], b, None, {first_b: sim} if p == first_a else {}) for p in a]
         return sum(got for got, _ in links) >= MERGE_FLOOR * sum(needed for _, needed in links)
 
     def _anchor_agrees(self, f: Features, sp: int, cand: int, dense, scored: dict) -> bool:
