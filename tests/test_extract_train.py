@@ -42,7 +42,7 @@ def test_sentences_of_one_story_stay_in_one_fold():
     exs = _examples()
     for k, e in enumerate(exs):
         e.group = f"doc{k // 4}"  # four sentences per source document
-    for _, held_out in train._folds(exs):
+    for _, held_out in train.folds(exs):
         held = {exs[k].group for k in held_out}
         trained = {e.group for k, e in enumerate(exs) if k not in set(held_out)}
         assert not held & trained

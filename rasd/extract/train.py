@@ -114,7 +114,7 @@ def fit(exs: list[Example]):
     return vec, clf
 
 
-def _folds(exs: list[Example], seed: int = SEED):
+def folds(exs: list[Example], seed: int = SEED):
     """Stratified folds grouped by source document: sentences of one story (up to 8 in
     PROTEST) never sit on both sides, so the model cannot learn a story's words."""
     from sklearn.model_selection import StratifiedGroupKFold
@@ -135,7 +135,7 @@ def _score(vec, clf, e: Example) -> float | None:
 def cross_validated(exs: list[Example], seed: int = SEED) -> list[float | None]:
     """Out-of-fold probability for each example (the best of its candidates)."""
     probs: list[float | None] = [None] * len(exs)
-    for tr, te in _folds(exs, seed):
+    for tr, te in folds(exs, seed):
         vec, clf = fit([exs[k] for k in tr])
         for k in te:
             probs[k] = _score(vec, clf, exs[k])
@@ -152,7 +152,7 @@ def nested(exs: list[Example], seed: int = SEED) -> list[float | None]:
     benchmark also averages over fold seeds.
     """
     decided: list[float | None] = [None] * len(exs)
-    for tr, te in _folds(exs, seed):
+    for tr, te in folds(exs, seed):
         part = [exs[k] for k in tr]
         thr = best_threshold(part, cross_validated(part))
         vec, clf = fit(part)

@@ -30,7 +30,7 @@ from rasd.extract.events import find_events
 from rasd.extract.lexicon import cues, triggers
 from rasd.extract.proposer import MODEL, Proposer, candidate, context, features
 from rasd.extract.scorer import SCORED
-from rasd.extract.train import DEFAULT, SEED, Example, _folds, example, nested, parse, prf, rows, save_models
+from rasd.extract.train import DEFAULT, SEED, Example, folds, example, nested, parse, prf, rows, save_models
 from rasd.text.normalise import normalise
 
 C = 0.3
@@ -107,7 +107,7 @@ class Data:
         """Per sentence, the token model trained without its fold."""
         base = self.examples([False] * len(self.rows))
         models: list[dict] = [{}] * len(self.rows)
-        for tr, te in _folds(base, seed):
+        for tr, te in folds(base, seed):
             m = fit([t for k in tr for t in self.tokens[k]])
             for k in te:
                 models[k] = m
