@@ -30,7 +30,7 @@ from rasd.extract.events import find_events
 from rasd.extract.lexicon import cues, triggers
 from rasd.extract.proposer import MODEL, Proposer, candidate, context, features
 from rasd.extract.scorer import SCORED
-from rasd.extract.train import DEFAULT, SEED, Example, folds, example, nested, parse, prf, rows, save_models
+from rasd.extract.train import DEFAULT, SEED, Example, example, folds, nested, parse, prf, rows, save_models
 from rasd.text.normalise import normalise
 
 C = 0.3
