@@ -100,6 +100,9 @@ FURNITURE: dict[str, list[re.Pattern]] = {
     # Wire-service end marks and time stamps under the text ("// انتهى //", "12:44 ت م").
     "wire": [_rx(r"//\s*(?:انتهي|يتبع)\s*//|\d\d?:\d\d\s*ت\s*[مغ]", whole=True)],
     "byline": [_rx(r"كتب|كتبت|بقلم|حوار|اعداد|تحرير|ترجمه|متابعات|تقرير|مراسل|by", anchored=True)],
+    # A column's contact lines under its last paragraph ("للتواصل مع الكاتب ارسل رسالة SMS"); an e-mail
+    # address or a handle alone is a "latin" line.
+    "contact": [_rx(r"للتواصل\s+مع\s+(?:الكاتب|الكاتبه|المحرر)|(?:ارسل|ارسال)\s+رساله\s+sms|تبدا\s+بالرمز")],
     "nav": [_rx(r"زر\s+الذهاب\s+الي\s+الاعلي|الذهاب\s+الي\s+الاعلي|العوده\s+(?:الي|للاعلي)|الي\s+الاعلي|مركز\s+الاشعارات|تسجيل\s+الدخول|اتصل\s+بنا|من\s+نحن|تفاصيل\s+الخبر|الصفحه\s+الرئيسيه|اعلن\s+معنا|خريطه\s+الموقع|بث\s+مباشر|(?:تجاوز|انتقل)\s+(?:الي\s+)?المحتوي(?:\s+الرئيسي)?|skip\s+to\s+(?:main\s+)?content", whole=True)],
 }
 
@@ -146,7 +149,7 @@ def _about_the_page(norm: str) -> bool:
 
 
 _TERMINAL = r"(?:[.!?؟…؛]|:-?)[\"'»”)\]]*"  # ":-" opens a quoted statement
-_END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter", "wire"}
+_END_SIGNS = {"share", "comment", "newsletter", "copyright", "tags", "source", "pager", "counter", "wire", "contact"}
 # End signs that also sit between an article's paragraphs (app, follow and newsletter calls).
 _CALLS = {"share", "newsletter"}
 _RUN_BREAKS = _END_SIGNS - _CALLS  # end signs that keep two runs of prose apart
@@ -231,6 +234,12 @@ def _furniture_kind(line: Line) -> str:
         return "tags"
     if FURNITURE["comment"][1].search(n):
         return "comment"
+    if words <= 30 and FURNITURE["contact"][0].search(n):
+        return "contact"
+    if not line.punct or line.question:
+        # "مقالات أخرى للكاتب..." with the headlines glued after it, however long: a box, not a sentence.
+        if FURNITURE["related"][0].search(n) and (words <= 8 or words > 25):
+            return "related"
     if words > 25:
         return ""
 
@@ -393,7 +402,8 @@ def _deck(line: Line, above: list[Line], body: list[Line], title_stems: frozense
 
 
 def _terminal_cut(lines: list[Line]) -> int:
-    """Index where the article certainly ends: comments, the copyright line, or a read-also block that ends it.
+    """Index where the article certainly ends: comments, a column's contact lines, the copyright line, or a
+    read-also block that ends it.
 
     A read-also marker after an end sign (source line, tags, share bar,
     copyright) opens lists or a second, glued article: nothing after it is
@@ -417,7 +427,7 @@ def _terminal_cut(lines: list[Line]) -> int:
             ended = True  # these close an article however short it is
         if prose_chars < 200:
             continue  # a share bar or counter under a short deck is not the end yet
-        if line.kind == "comment" or (line.kind == "related" and _glued_after(lines, i, prose_chars)):
+        if line.kind in ("comment", "contact") or (line.kind == "related" and _glued_after(lines, i, prose_chars)):
             return i
         if line.kind in _END_SIGNS:
             ended = True
@@ -705,8 +715,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     # (a teaser's own "...آخر من يعلم!" makes no interview of a column that asks once).
     asked = sum(l.question for l in run if l.role == "body")
     lines = [l for l in run if l.role == "body" or (l.role == "dropped" and _teaser_head(l, shortest=2))]
-    if sum(l.role == "body" for l in lines) < 3:
-        return
+    if sum(l.role == "body" for l in lines) < 2:
+        return  # a lead alone; with one paragraph more, only a promotion can go (a teaser is two lines)
     # A column cut into sections by short sub-headings ("الدرس المستوعب من جروس"): three or more over
     # two or more paragraphs of prose each (a box of teasers is heading, summary, heading), of 3 to 5 words (with two-word ones, digest pages of extra kept their teasers).
     # Its sections share fewer words with each other than the paragraphs of one flow do: a lower bar.
