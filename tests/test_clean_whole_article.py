@@ -208,3 +208,27 @@ def test_an_app_call_under_a_two_paragraph_story_leaves():
             "حمّل تطبيق الصحيفة على هاتفك المحمول لتصلك آخر الأخبار أولاً بأول.\n")
     body = _body(page)
     assert "هطلت أمطار غزيرة" in body and "حمّل تطبيق" not in body
+
+
+# A reader's letter or a column closing with a heading and the verses it announces (Al Jazirah, Okaz):
+# they are the article's; the writer's signature under them is not.
+CLOSING_VERSES_STYLE = """الحل في الأمن الفكري لا في حجب المواقع
+
+أشير إلى ما نشر في الصفحة الأخيرة بعنوان حجب مواقع التواصل، وأقول إن الحجب لا يحمي الشباب من الأفكار المتطرفة، لأنهم يصلون إليها بطرق كثيرة لا تغلقها أي رقابة.
+
+والحل أن تعمل المدرسة والأسرة والمسجد معا على تحصين الشباب بالحوار والمعرفة، وأن تفتح لهم أبواب النشاط والعمل التطوعي في أحيائهم.
+
+آخر السطور:
+(يا الله تحفظ بلادنا وتنصرنا على الشر وأعوانه)
+(من شعر سلمان الهلالي)
+- مندل القباع
+
+جميع الحقوق محفوظة
+"""
+
+
+def test_verses_announced_under_the_last_paragraph_stay_and_the_signature_leaves():
+    body = _body(CLOSING_VERSES_STYLE)
+    for kept in ("والحل أن تعمل", "آخر السطور:", "يا الله تحفظ بلادنا", "من شعر سلمان الهلالي"):
+        assert kept in body, kept
+    assert "مندل القباع" not in body

@@ -528,7 +528,21 @@ def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]
         start += 1
     while end < len(lines) and _closing_line(lines[end]):
         end += 1  # a short last paragraph ("وستعلن النتائج يوم الأربعاء.")
+    if end < len(lines) and _introduces(lines[end]):
+        # "آخر السطور:" under the last paragraph: the verses, items or figures it announces are the
+        # article's, up to furniture or prose (another story), less a signature ("- مندل القباع").
+        k = end + 1
+        while k < len(lines) and not lines[k].kind and not lines[k].prose:
+            k += 1
+        if k - end > 2 and _LIST_ITEM.match(lines[k - 1].text) and lines[k - 1].words <= 4 and not lines[k - 1].punct:
+            k -= 1
+        end = k if k - end > 1 else end
     return start, end
+
+
+def _introduces(line: Line) -> bool:
+    """A short line of the article's own that ends in a colon: it announces what follows."""
+    return not line.kind and line.arabic >= 0.5 and line.words <= 8 and line.text.endswith(":")
 
 
 # Share of a neighbouring run's content words that the article's run already uses, from which it is
