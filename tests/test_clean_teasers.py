@@ -275,3 +275,24 @@ def test_a_line_that_opens_a_quote_from_a_social_network_stays():
     assert "ستواصل جهودها مع الشركاء الدوليين" in doc.body
     assert "التقى في وقت سابق مبعوث الأمم المتحدة" in doc.body
     assert "ارتفاع أسعار النفط" not in doc.body
+
+
+# A fan's column: under a sub-heading, a paragraph of three sentences that end in "!!" and "؟!" (a summary
+# is one sentence, and only a run of dots is a pause), about the writer's own evening, not the match.
+EXCLAIMED_COLUMN = """ليلة لا تنسى في ملعب الجوهرة
+
+فاز الاتحاد على الأهلي بثلاثة أهداف مقابل هدف في ديربي جدة مساء أمس، أمام أكثر من ستين ألف مشجع ملؤوا مدرجات ملعب الجوهرة المشعة.
+
+وسجل أهداف الاتحاد مهاجمه الدولي في الشوط الأول، ثم أضاف لاعب الوسط الهدفين الثاني والثالث في الشوط الثاني، فيما سجل الأهلي هدفه من ركلة جزاء.
+
+ما حدث في الطريق
+انتظرت ساعتين في زحام السيارات عند بوابة الدخول!! ونسيت بطاقتي في البيت فعدت أدراجي؟! ثم وصلت والحكم يطلق صافرة البداية.
+
+وبهذا الفوز يعتلي الاتحاد صدارة الدوري برصيد عشرين نقطة، بفارق ثلاث نقاط عن الأهلي الذي تراجع إلى المركز الثالث بعد خسارة الديربي.
+"""
+
+
+def test_a_paragraph_of_exclaimed_sentences_under_a_sub_heading_is_no_teaser():
+    body = clean(RawArticle(EXCLAIMED_COLUMN, "text")).body
+    for para in _paragraphs(EXCLAIMED_COLUMN):
+        assert para in body, para

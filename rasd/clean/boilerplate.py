@@ -874,4 +874,6 @@ def _summary_shaped(line: Line) -> bool:
     return line.prose and len(_SENTENCE_END.findall(line.text)) <= 1 and not _GOES_ON.match(line.norm)
 
 
-_SENTENCE_END = re.compile(r"(?<![.!?؟])[.!?؟](?![.!?؟])(?=\s+\S)")  # not an ellipsis ("له.. وهو"), a pause
+# A run of stops before the next word: one stop, or a run with a question or exclamation mark in it ("!!",
+# "؟!"); not a run of dots alone, an ellipsis ("له.. وهو"), which is a pause.
+_SENTENCE_END = re.compile(r"(?<![.!?؟])(?:\.|[.!?؟]*[!?؟][.!?؟]*)(?![.!?؟])(?=\s+\S)")
