@@ -344,8 +344,9 @@ def clean_text(text: str, profile: OutletProfile | None = None, title: str | Non
     ``title`` (when the input or the HTML metadata gives it) tells which run of prose is the article's
     when a page has several; without it, the headline the page itself shows above the densest run.
     """
-    lines = [_make_line(r) for r in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    for line, raw in zip(lines, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_make_line(r) for r in raws]
+    for line, raw in zip(lines, raws):
         line.kind = _furniture_kind(line)
         if not line.kind and profile is not None and raw.strip() and raw in profile and not _wire_dateline(line):
             line.kind = "repeated"  # a wire dateline recurs too (digits aside), and is the article's
