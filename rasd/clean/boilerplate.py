@@ -529,21 +529,32 @@ def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]
         start += 1
     while end < len(lines) and _closing_line(lines[end]):
         end += 1  # a short last paragraph ("وستعلن النتائج يوم الأربعاء.")
-    if end < len(lines) and _introduces(lines[end]):
-        # "آخر السطور:" under the last paragraph: the verses, items or figures it announces are the
-        # article's, up to furniture or prose (another story), less a signature ("- مندل القباع").
-        k = end + 1
-        while k < len(lines) and not lines[k].kind and not lines[k].prose:
-            k += 1
-        if k - end > 2 and _LIST_ITEM.match(lines[k - 1].text) and lines[k - 1].words <= 4 and not lines[k - 1].punct:
-            k -= 1
-        end = k if k - end > 1 else end
-    return start, end
+    return start, _announced(lines, end)
 
 
-def _introduces(line: Line) -> bool:
-    """A short line of the article's own that ends in a colon: it announces what follows."""
-    return not line.kind and line.arabic >= 0.5 and line.words <= 8 and line.text.endswith(":")
+# Where the lines a colon announces stop: an end of the article, or a box of other stories.
+_ANNOUNCED_STOP = _END_SIGNS | {"related"}
+
+
+def _announced(lines: list[Line], end: int) -> int:
+    """The article's end widened over what its last line announces with a colon ("وتقول كلمات الأغنية:",
+    or a short "آخر السطور:" under the last paragraph): the verses, items or figures under it, up to an
+    end sign or prose (another story, less its headline), less a last signature ("- مندل القباع").
+    Furniture among them (a "فيديو" label) is dropped with the body's."""
+    head = end
+    if end < len(lines) and not lines[end].kind and lines[end].arabic >= 0.5 and lines[end].words <= 8 \
+            and lines[end].text.endswith(":"):
+        head = end + 1
+    elif not lines[end - 1].text.endswith(":"):
+        return end
+    k = head
+    while k < len(lines) and lines[k].kind not in _ANNOUNCED_STOP and not lines[k].prose:
+        k += 1
+    if k < len(lines) and lines[k].prose and k > head and _teaser_head(lines[k - 1]):
+        k -= 1
+    if k - head >= 2 and _LIST_ITEM.match(lines[k - 1].text) and lines[k - 1].words <= 4 and not lines[k - 1].punct:
+        k -= 1
+    return k if any(not l.kind for l in lines[head:k]) else end
 
 
 # Share of a neighbouring run's content words that the article's run already uses, from which it is

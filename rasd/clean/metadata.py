@@ -222,7 +222,10 @@ _TICKER = re.compile(r"^\W*(?:عاجل|خاص|فيديو|بالفيديو|بال
 def find_title(page: Page) -> str | None:
     """The headline above the article: a repeated headline-shaped line, else the one under the masthead."""
     header = [l for l in page.lines if l.role == "header"]
-    cands = [l for l in header if _headline_shaped(l)]
+    # Above the first paragraph of prose, when the header holds one: below it, the lines of a poem or a
+    # list the article was cut by (a chorus repeats) or another story's headline.
+    prose = next((i for i, l in enumerate(header) if l.prose), len(header))
+    cands = [l for l in header[:prose] if _headline_shaped(l)] or [l for l in header if _headline_shaped(l)]
     if not cands:
         # A one- or two-word headline ("قالوا", "عاد عيدكم") when it is all the page has above the text.
         text_lines = [l for l in header if not l.kind and l.arabic >= 0.5 and not find_dates(l.text)]
@@ -236,8 +239,9 @@ def find_title(page: Page) -> str | None:
     for l in cands:
         if counts[l.norm] >= 2:
             return l.text
-    # Lines above the last masthead/section line are tickers of other stories.
-    last_nav = max((i for i, l in enumerate(header) if l.kind in ("nav", "latin")), default=-1)
+    # Lines above the last masthead/section line are tickers of other stories; the masthead ends at the
+    # first paragraph of prose (a "فيديو" label under it is the page's, not a masthead's).
+    last_nav = max((i for i, l in enumerate(header[:prose]) if l.kind in ("nav", "latin")), default=-1)
     below = [l for l in cands if header.index(l) > last_nav and not _TICKER.search(l.norm)] or cands
     return next((l.text for l in below if l.words >= 4), below[0].text)
 
