@@ -270,3 +270,30 @@ def test_a_song_and_a_longer_teaser_under_the_article_do_not_take_its_title_and_
     for kept in ("انتهى الفنان الشاب", "وقال الفنان إن إدارة", "ليث الرياض يا ليثنا"):
         assert kept in doc.body, kept
     assert "تدخل إدارة نادي النصر" not in doc.body
+
+
+# A headline that reads like a sentence (it ends in "..") over the page's date line: it is the headline,
+# and the lead under the date is the article's first paragraph, not a teaser under a "headline".
+SENTENCE_HEADLINE_STYLE = """الرئيسية
+أخبار محلية
+الرئيس الأميركي يلتقي أقاربه على مأدبة عشاء في نيروبي ..
+الأربعاء 22 يوليو 2015
+
+التقى الرئيس الأميركي العشرات من أقاربه على مأدبة عشاء مساء أمس في أحد فنادق العاصمة الكينية، في أول زيارة له إلى بلد والده منذ توليه الرئاسة قبل ستة أعوام.
+
+يمكنكم الآن استلام إشعارات بأهم الأخبار بعد تحميل أحدث نسخة من تطبيق الصحيفة على أجهزتكم.
+
+وتجاذب الرئيس أطراف الحديث مع أفراد العائلة الذين جلسوا إلى طاولات طويلة بمطعم داخل الفندق، وبينهم جدته لأبيه وعدد من أعمامه.
+
+وقبل ساعات من وصوله أغلقت الشرطة الطرق الرئيسية وأخلت الشوارع من السيارات، واصطف المواطنون على جانبي الطريق لتحيته.
+
+جميع الحقوق محفوظة
+"""
+
+
+def test_a_headline_ending_in_dots_over_the_date_leaves_the_lead_under_it_to_the_article():
+    doc = clean(RawArticle(SENTENCE_HEADLINE_STYLE, "text"))
+    assert doc.title.startswith("الرئيس الأميركي يلتقي")
+    for kept in ("التقى الرئيس الأميركي العشرات", "وتجاذب الرئيس", "وقبل ساعات من وصوله"):
+        assert kept in doc.body, kept
+    assert "تحميل أحدث نسخة" not in doc.body and "22 يوليو" not in doc.body

@@ -527,6 +527,9 @@ def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]
     if first == best and not lines[start].punct and lines[start].words <= 25 and end - start >= 3:
         # An unpunctuated first "paragraph" over more prose is a long headline.
         start += 1
+    elif end - start >= 3 and lines[start].words <= 25 and _date_line(lines[start + 1]):
+        # A first "paragraph" over the page's date line is the headline, however it ends ("..", "؟").
+        start += 2
     while end < len(lines) and _closing_line(lines[end]):
         end += 1  # a short last paragraph ("وستعلن النتائج يوم الأربعاء.")
     return start, _announced(lines, end)
@@ -608,6 +611,12 @@ def _wire_dateline(line: Line) -> bool:
     from rasd.clean.metadata import find_agencies  # metadata builds on this module
 
     return bool(find_agencies(line.text))
+
+
+def _date_line(line: Line) -> bool:
+    """The page's date on a line of its own ("الأربعاء 22 يوليو 2015"), not a wire dateline."""
+    return not line.prose and line.words <= 8 and not _wire_dateline(line) and bool(_DIGIT.search(line.text)) \
+        and bool(find_dates(line.text))
 
 
 def _closing_line(line: Line) -> bool:

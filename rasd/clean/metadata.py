@@ -224,7 +224,7 @@ def find_title(page: Page) -> str | None:
     header = [l for l in page.lines if l.role == "header"]
     # Above the first paragraph of prose, when the header holds one: below it, the lines of a poem or a
     # list the article was cut by (a chorus repeats) or another story's headline.
-    prose = next((i for i, l in enumerate(header) if l.prose), len(header))
+    prose = next((i for i, l in enumerate(header) if l.prose and not _headline_shaped(l)), len(header))
     cands = [l for l in header[:prose] if _headline_shaped(l)] or [l for l in header if _headline_shaped(l)]
     if not cands:
         # A one- or two-word headline ("قالوا", "عاد عيدكم") when it is all the page has above the text.
@@ -251,7 +251,7 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if "المصدر" in line.norm or (line.words <= 8 and find_dates(line.text)):
         return False
-    return not line.text.endswith((":", "."))
+    return not line.text.endswith(":") and not (line.text.endswith(".") and not line.text.endswith(".."))  # ".." is a pause
 
 
 def derive_title(body: str, max_words: int = 14) -> str | None:
