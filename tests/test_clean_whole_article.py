@@ -297,3 +297,16 @@ def test_a_headline_ending_in_dots_over_the_date_leaves_the_lead_under_it_to_the
     for kept in ("التقى الرئيس الأميركي العشرات", "وتجاذب الرئيس", "وقبل ساعات من وصوله"):
         assert kept in doc.body, kept
     assert "تحميل أحدث نسخة" not in doc.body and "22 يوليو" not in doc.body
+
+
+def test_a_letter_that_mentions_an_email_address_keeps_its_paragraph_and_the_form_still_goes():
+    page = ("أيتام في حفلات الزواج\n\n"
+            "وصلتني رسالة من قارئ يقترح أن يدعو كل صاحب حفل زواج عددا من الأيتام إلى حفله، ليشاركوا الناس فرحتهم "
+            "ويشعروا بأنهم جزء من المجتمع.\n\n"
+            "ويقول القارئ في ختام رسالته إنه لا يريد شهرة ولا شكرا، ويرجو ألا نذكر اسمه الظاهر في عنوان البريد "
+            "الإلكتروني لأحد، ويكفيه الدعاء بظهر الغيب، وهي فكرة جميلة تستحق التطبيق والدعاء لصاحبها وتستحق أن تتبناها "
+            "الجمعيات الخيرية في كل مدينة\n\n"
+            "اترك تعليقاً\n\nلن يتم نشر عنوان بريدك الإلكتروني.\n")
+    body = _body(page)
+    assert "ويقول القارئ في ختام رسالته" in body and "وصلتني رسالة" in body
+    assert "لن يتم نشر" not in body and "اترك تعليقاً" not in body
