@@ -296,3 +296,24 @@ def test_a_paragraph_of_exclaimed_sentences_under_a_sub_heading_is_no_teaser():
     body = clean(RawArticle(EXCLAIMED_COLUMN, "text")).body
     for para in _paragraphs(EXCLAIMED_COLUMN):
         assert para in body, para
+
+
+# An economy page: a teaser whose headline opens with a figure ("23.1 مليار ريال ...") is no list item.
+FIGURE_HEADLINE = """افتتاح مستشفى العمران الجديد مطلع العام المقبل
+
+بلغت نسبة الإنجاز في مشروع مستشفى العمران الجديد بمحافظة الأحساء 85 في المئة، ويتوقع افتتاحه مطلع العام المقبل بسعة 200 سرير، بحسب مدير الشؤون الصحية بالمحافظة.
+
+ولفت المدير خلال جولته الميدانية على المشروع إلى أن المستشفى يضم أقساما للطوارئ والعناية المركزة والنساء والولادة والأطفال.
+
+23.1 مليار ريال أرباح البنوك السعودية بنهاية النصف الأول
+ارتفعت الأرباح المجمعة للبنوك السعودية بنهاية النصف الأول من العام إلى 23.1 مليار ريال، بزيادة ثمانية في المئة عن الفترة نفسها من العام الماضي.
+
+ويقع المستشفى الجديد في مدينة العمران شرق الأحساء، ويخدم أكثر من مئة ألف نسمة من سكان المدينة والقرى المجاورة لها.
+"""
+
+
+def test_a_teaser_under_a_headline_that_opens_with_a_figure():
+    body = clean(RawArticle(FIGURE_HEADLINE, "text")).body
+    assert "أرباح البنوك السعودية" not in body and "ارتفعت الأرباح المجمعة" not in body
+    for kept in ("بلغت نسبة الإنجاز", "ولفت المدير", "ويقع المستشفى الجديد"):
+        assert kept in body, kept

@@ -891,7 +891,8 @@ def _teaser_head(line: Line, questions: bool = False, shortest: int = 3) -> bool
         and not _HEAD_GOES_ON.match(line.norm)
 
 
-_LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*[-–.)/]|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\))")
+# "3 - ...", "•", "(2)"; not a number's own point or slash ("23.1 مليار ريال أرباح البنوك", "2/ 8/ 1990م").
+_LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*(?:[-–)]|[./](?!\s*[0-9\u0660-\u0669]))|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\))")
 
 
 def _summary_shaped(line: Line) -> bool:
