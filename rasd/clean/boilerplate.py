@@ -689,10 +689,10 @@ _GOES_ON = re.compile(normalise(r"^\W*(?:و(?!" + _OWN_WAW + r")[\u0621-\u064A]{
 _CONTINUATION = re.compile(normalise(
     r"^\W*(?:و(?!" + _OWN_WAW + r")[\u0621-\u064A]{2,}|(?:ف(?:قد|ان|انه|انها|يما|ضلا|ي\s+حين)|[وف]?(?:" + _ON_PHRASES + r")"
     r"|اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اكد|اكدت|اشار|اشارت)(?![\u0621-\u064A]))"))
-# A headline may open with any word in و (ودائع، ويلشير): only a present or alef-initial verb, a particle
-# or a phrase that continues marks a line that goes on.
+# A headline may open with any word in و (ودائع، ويلشير، واشنطن: its و the word's own, as ``_OWN_WAW``
+# lists): only a present or alef-initial verb, a particle or a phrase that continues marks a line that goes on.
 _HEAD_GOES_ON = re.compile(normalise(
-    r"^\W*(?:و(?!اصل|افق|اجه|اكب|اظب|ازن)[يتان][\u0621-\u064A]{2,}"
+    r"^\W*(?:و(?!" + _OWN_WAW + r"|اظب|ازن)[يتان][\u0621-\u064A]{2,}"
     r"|و(?:لا|في|من|علي|مع|بعد|قبل|خلال|حسب|بحسب|وفق|عن|بين|قد|لم|لن|هو|هي|هذا|هذه|ذلك|قال|قالت|ذكر|ذكرت|لفت|لفتت|"
     r"كان|كانت|كشف|كشفت|بين|بينت|شدد|شددت|جاء|جاءت)(?![\u0621-\u064A])" + _GOES_ON_PHRASE
 ))
