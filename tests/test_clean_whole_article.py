@@ -310,3 +310,25 @@ def test_a_letter_that_mentions_an_email_address_keeps_its_paragraph_and_the_for
     body = _body(page)
     assert "ويقول القارئ في ختام رسالته" in body and "وصلتني رسالة" in body
     assert "لن يتم نشر" not in body and "اترك تعليقاً" not in body
+
+
+# A weekly market report whose first section has its own headline right under the page's title: no
+# teaser above a lead, as no paragraph after it takes up the title more than it does.
+REPORT_STYLE = """أسواق المال العالمية - (التقرير الأسبوعي)
+
+داوجونز يتعرض لهبوط عنيف بسبب النتائج المالية الفصلية
+افتتح مؤشر داوجونز الأسبوع على هبوط حاد إلى مستوى 17500 نقطة، بعد نتائج فصلية مخيبة لشركات التقنية الكبرى، قبل أن يقلص خسائره في جلسة الجمعة ويغلق عند 17689 نقطة.
+
+شهد الأسبوع الماضي ضغطا من الدولار على الخامات، فتراجع خام برنت إلى 54 دولارا للبرميل، وهبط الذهب إلى أدنى مستوى له في خمس سنوات عند 1080 دولارا للأوقية.
+
+جلسات الأسبوع الماضي:
+- يوم الأربعاء الماضي حقق التضخم الأسترالي نموا 0.6% للربع الثاني، وهو أعلى من التوقعات.
+- يوم الخميس انخفض معدل البطالة الإسباني إلى 22.37% للربع الثاني من العام الجاري.
+- يوم الجمعة تراجع مؤشر مديري المشتريات الصناعي الصيني إلى أدنى مستوى له منذ 15 شهرا.
+"""
+
+
+def test_a_reports_first_section_under_its_headline_is_no_teaser_above_its_lead():
+    body = _body(REPORT_STYLE)
+    for kept in ("افتتح مؤشر داوجونز", "شهد الأسبوع الماضي ضغطا", "يوم الخميس انخفض"):
+        assert kept in body, kept

@@ -803,6 +803,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
         if nxt is not None and _GOES_ON.match(lines[nxt].norm):
             break
         above.append(k)
+    if above and len(key(units[prose[len(above)]][-1]) & anchor) <= max(len(key(units[k][-1]) & anchor) for k in above):
+        above = []  # the paragraph that would be the lead takes up no more of the title: sections of a report
     if not (teasers or promos or above):
         return
     df: Counter[str] = Counter()  # in how many units (and the title) a key is
