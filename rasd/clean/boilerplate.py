@@ -240,12 +240,9 @@ def _furniture_kind(line: Line) -> str:
         return "comment"
     if words <= 30 and FURNITURE["contact"][0].search(n):
         return "contact"
-    if not line.punct or line.question:
-        # "مقالات أخرى للكاتب..." with the headlines glued after it, however long: a box, not a sentence.
-        if FURNITURE["related"][0].search(n) and (words <= 8 or words > 25):
-            return "related"
     if words > 25:
-        return ""
+        # "مقالات أخرى للكاتب..." with the headlines glued after it and no final stop: a box, not a sentence.
+        return "related" if loose and FURNITURE["related"][0].search(n) else ""
 
     def has(kind: str, i: int = 0) -> bool:
         return bool(FURNITURE[kind][i].search(n))
