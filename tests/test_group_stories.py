@@ -463,23 +463,3 @@ def test_the_next_days_audience_in_the_same_court_formula_is_another_story():
     first = index.add(court)
     assert index.add(gift).story_id == first.story_id
     assert index.add(carter).new_story
-
-
-HOUSING = [
-    ("housing-a", "الرياض", "2025-07-14", "الحملة الوطنية تنهي إسكان 2480 أسرة سورية لاجئة في لبنان",
-     "أنهت الحملة الوطنية لنصرة الأشقاء في سوريا المرحلة الثالثة من مشروع إيواء الأسر السورية اللاجئة في لبنان، "
-     "وتحملت تكاليف إسكان 2480 أسرة لمدة 12 شهراً بقيمة 14.6 مليون ريال، في 7 مناطق لبنانية، منها 1300 أسرة في البقاع و1180 في عكار."),
-    ("housing-b", "المدينة", "2025-07-14", "2480 عائلة سورية تجد مأوى في لبنان بدعم سعودي",
-     "وجدت 2480 عائلة من اللاجئين السوريين في لبنان مساكن تؤويها، بعدما دفعت الحملة الوطنية السعودية "
-     "لنصرة الأشقاء في سوريا إيجاراتها، على ما أعلن مسؤولوها أمس."),
-]
-
-
-def test_a_report_that_adds_figures_to_another_outlets_report_of_the_same_event_joins_it():
-    """One outlet gives the cost, the months and the regions, another only the families housed:
-    figures one report adds are no contradiction, unlike another day's figures in a bulletin."""
-    index = StoryIndex()
-    index.add_many(corpus())
-    a, b = (make_doc(*h) for h in HOUSING)
-    first = index.add(a)
-    assert index.add(b).story_id == first.story_id

@@ -50,8 +50,8 @@ FEATURES = {
     "roles": +1,  # the same actor / target of events of the same type
     "event_types": +1,  # overlap of the event types asserted
     "same_event": +1,  # one event: same type, same parties, dates agree
-    "numbers": +1,  # rarity-weighted overlap of the figures in title + lead (``_figure_overlap``)
-    "other_numbers": -1,  # 1 - that overlap when both give figures: another day's index, another firm's profit
+    "numbers": +1,  # rarity-weighted cosine of the figures in title + lead
+    "other_numbers": -1,  # 1 - that cosine when both give figures: another day's index, another firm's profit
     "template": -1,  # text cosine ** TEMPLATE_POWER x other_numbers: one bulletin's wording, another day's figures
     "other_weekday": -1,  # both name weekdays, none the same: Sunday's session, Monday's session
     "days": -1,  # days between the reports (``days_apart``) beyond a print lag (``lag``); 0 when undated
@@ -245,18 +245,6 @@ def _weighted_cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
     return dot / math.sqrt(math.fsum(v * v for v in wa.values()) * math.fsum(v * v for v in wb.values()))
 
 
-def _figure_overlap(wa: dict[str, float], wb: dict[str, float]) -> float:
-    """Share of the rarity weight of the side with fewer figures that the other side gives too.
-
-    A report that adds figures (the cost, a date) to another's ("3202 families") does not
-    contradict it; a bulletin on another day gives other figures in the same places, and
-    shares none or few of them. A cosine would count the added figures against the pair."""
-    shared = wa.keys() & wb.keys()
-    if not shared:
-        return 0.0
-    return math.fsum(min(wa[k], wb[k]) for k in shared) / min(math.fsum(wa.values()), math.fsum(wb.values()))
-
-
 def _principal(weights: dict[str, float]) -> set[str]:
     return set(sorted(weights, key=lambda e: (-weights[e], e))[:PRINCIPAL])
 
@@ -322,7 +310,7 @@ def _measure(a: Features, b: Features, text: float) -> tuple[np.ndarray, bool, i
     ra, rb = a.rarity, b.rarity
     same_event, gap = _event_match(a, b)
     days = days_apart(a, b, gap)
-    nums = _figure_overlap(ra.figures, rb.figures) if ra.figures and rb.figures else 0.0
+    nums = _weighted_cosine(ra.figures, rb.figures) if ra.figures and rb.figures else 0.0
     other_nums = 1.0 - nums if a.numbers and b.numbers else 0.0
     x = np.array([
         text,
