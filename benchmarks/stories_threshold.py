@@ -42,7 +42,8 @@ def partitions(docs: list, thresholds) -> dict[float, dict[str, str]]:
     base = sim.pair_model()
     out = {}
     for t in thresholds:
-        with mock.patch.object(sim, "pair_model", lambda path=sim.MODEL, t=t: sim.PairModel(base.weights, base.bias, t)):
+        model = sim.PairModel(base.weights, base.bias, float(t))
+        with mock.patch.object(sim, "pair_model", lambda path=sim.MODEL, model=model: model):
             index = StoryIndex()
             for d in docs:
                 index.add(d)
@@ -75,7 +76,8 @@ def main() -> None:
     parts = SPLITS.get(args.split, (args.split,))
     in_split = {s: np.array([split_of[a] == s and split_of[b] == s for a, b in pairs]) for s in parts}
     everything = np.ones(len(pairs), dtype=bool)
-    print(f"{args.split}: {len(ids)} articles, {int(same_gold.sum())} same-story pairs; shipped weights, threshold varied")
+    print(f"{args.split}: {len(ids)} articles, {int(same_gold.sum())} same-story pairs; "
+          "shipped weights, threshold varied")
     for t in preds:
         cols = []
         for name, mask in [*in_split.items(), ("all", everything)]:
