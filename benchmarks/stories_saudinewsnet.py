@@ -1,13 +1,13 @@
 """Story grouping against the hand-labelled SaudiNewsNet story gold (stories_saudinewsnet.json).
 
-The labelled articles of one split (test by default; dev is what training
-and tuning may look at) go through the per-article pipeline, then into a
+The labelled articles of one split (test by default; dev and dev2, or both
+as tune, are what training and tuning may look at) go through the per-article pipeline, then into a
 fresh ``StoryIndex`` in publication order. Printed: pairwise precision and
 recall over all pairs of labelled articles, B-cubed precision, recall and F1,
 how many hard-negative pairs ended in one story, and the events split or
 merged.
 
-    python benchmarks/stories_saudinewsnet.py [--split test|dev|all] [--no-pipeline] [--show]
+    python benchmarks/stories_saudinewsnet.py [--split test|dev|dev2|tune|all] [--no-pipeline] [--show]
 
 --no-pipeline groups on title, text and date only (no entities or events).
 """
@@ -24,12 +24,13 @@ from pathlib import Path
 from saudinewsnet import records
 
 GOLD = Path(__file__).with_name("stories_saudinewsnet.json")
+SPLITS = {"tune": ("dev", "dev2")}  # names for several splits at once
 
 
 def load_gold(split: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """(article id -> gold cluster, hard-negative pairs) of a split; articles in no event are their own cluster."""
     g = json.loads(GOLD.read_text(encoding="utf-8"))
-    keep = (lambda s: True) if split == "all" else (lambda s: s == split)
+    keep = (lambda s: True) if split == "all" else (lambda s: s in SPLITS.get(split, (split,)))
     cluster = {a: e["event"] for e in g["events"] if keep(e["split"]) for a in e["articles"]}
     negs = [(n["a"], n["b"]) for n in g["negatives"] if keep(n["split"])]
     for a, b in negs:
@@ -82,7 +83,7 @@ def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, fl
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="test", choices=["test", "dev", "all"])
+    ap.add_argument("--split", default="test", choices=["test", "dev", "dev2", "tune", "all"])
     ap.add_argument("--no-pipeline", action="store_true")
     ap.add_argument("--show", action="store_true", help="print the events split or merged, with titles")
     args = ap.parse_args()
