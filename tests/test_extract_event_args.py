@@ -248,3 +248,24 @@ def test_a_verb_right_after_an_attack_noun_has_the_attack_as_subject():
     assert all(e.actor is None for e in find_events(doc, None, scored=False) if e.type == "ASSAULT")
     doc = run("وقال مصدر إن انتحاريا يقود سيارة مفخخة فجر نفسه قرب مقر للشرطة.", [])
     assert any("انتحاري" in (e.actor_text or "") for e in find_events(doc, None, scored=False) if e.type == "ASSAULT")
+
+
+def test_a_name_after_a_preposition_and_its_noun_is_no_object():
+    """في جامعة القاهرة، على مواقع حماس: the name ends a phrase the preposition heads, so a
+    city is the place of an arrest (not whom it hit) and a group the target of a raid."""
+    doc = run("اعتقلت الشرطة المصرية خمسة طلاب في جامعة القاهرة صباح اليوم.", [("القاهرة", "cairo")])
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert arrests and all(e.target != "kb:cairo" for e in arrests)
+    assert "طلاب" in (arrests[0].target_text or "")
+    doc = run("وشنت الطائرات الإسرائيلية فجر الأحد غارات على مواقع حماس في غزة.",
+              [("حماس", "hamas"), ("غزة", "gaza")])
+    assert ("ASSAULT", None, "Hamas") in [names(doc, e)[:3] for e in _assaults(doc)]
+
+
+def test_the_triggers_own_complement_and_the_night_are_no_victims():
+    """ألقت [القبض] على آخر: القبض completes the verb, the one arrested follows على; "الليلة
+    الماضية" says when, not whom."""
+    doc = run("قتلت قوات الأمن التونسية الليلة الماضية إرهابيا وألقت القبض على آخر في جبل الشعانبي.", [])
+    by_type = {e.type: e.target_text for e in find_events(doc, None, scored=False)}
+    assert by_type.get("COERCE") == "آخر"
+    assert by_type.get("ASSAULT") == "إرهابيا"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasd.doc import Doc, Mention, Span
-from rasd.extract.lexicon import Cues
+from rasd.extract.lexicon import Cues, triggers
 from rasd.text.normalise import normalise, proclitic_splits
 from rasd.text.tokens import tokenize
 
@@ -199,11 +199,22 @@ class SentenceView:
             if t.startswith("ال") and len(t) > 3:  # adjective or definite noun inside a title
                 j -= 1
                 continue
+            if p.entity and j == p.tok - 1 and j > 0 and self._construct_of(j):
+                # في [جامعة] القاهرة، على [مواقع] المعارضة: the name ends the phrase the preposition heads
+                p.marker, p.prep = self._prep_slot(self.norms[j - 1]), self.norms[j - 1]
             break
         if title_seen and p.type in ("PER",):
             for o in skipped:
                 if self.parties[o].type != "PER":
                     self.parties[o].absorbed_by = idx
+
+    def _construct_of(self, j: int) -> bool:
+        """Whether word ``j`` is a bare noun heading the name after it, right after a place or
+        target preposition: no article, no clitic, no act of the lexicon, no speech verb."""
+        t = self.norms[j]
+        return (self._prep_slot(self.norms[j - 1]) in ("place", "target") and len(t) > 2
+                and not _definite(t) and t not in BOUNDARY and t not in RELATIVES
+                and not triggers().match(t) and not self.cues.speech.match(t))
 
     def _title_before(self, comma: int) -> bool:
         """Whether the words right before a comma are a title phrase: a title word within three

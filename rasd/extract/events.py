@@ -241,6 +241,7 @@ _ANY = frozenset({"اي", "ايه"})
 # عقوبات" keeps its object as close as "فرضت واشنطن عقوبات".
 _TIME_WORDS = frozenset({
     "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليل", "ليله", "الماضي", "الماضيه", "المقبل", "المقبله",
+    "الليله", "البارحه", "الصباح", "المساء", "الفجر",
     "ليلا", "نهارا", "صباحا", "ظهرا", "عصرا", "فجرا",
     "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاسبوع", "الشهر", "العام",
 })
@@ -372,7 +373,7 @@ _DAYTIME = frozenset({"فجر", "ظهر", "عصر", "منتصف", "ليل"})
 _REFLEXIVES = frozenset(normalise(w) for w in ("نفسه", "نفسها", "نفسيهما", "أنفسهم", "انفسهم", "أنفسهما"))
 
 
-def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) -> str | None:
+def _object_text(view: SentenceView, i: int, hit: Hit, actor: Party | None, etype: str) -> str | None:
     """The unnamed victim or object right after the trigger (and its subject), as written.
 
     "قتلت القوات 47 ارهابيا" -> "ارهابيا"; "اغتيال العميد فرنسوا الحاج" -> the
@@ -394,6 +395,7 @@ def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) ->
         if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
             break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]
         if not words and (t.isdigit() or t in _COUNTING or t in _TIME_WORDS or t in _MANNER
+                          or hit.entry.then and readings(t) & set(hit.entry.then)
                           or t in _DAYTIME and k + 1 < len(view.norms) and view.norms[k + 1] in _TIME_WORDS):
             k += 1
             continue
@@ -693,7 +695,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         ev.target, ev.target_text = target.entity, target.text
     if ev.target is None and ev.target_text is None and etype in _TEXT_TARGETS and not charge and not (
             nominal and hit.entry.genitive != "target"):  # هجوم انتحاري، ضربة جوية: no victim after
-        ev.target_text = _object_text(view, i, actor, etype)
+        ev.target_text = _object_text(view, i, hit, actor, etype)
     if (ev.target is None and ev.target_text is None and etype == "ASSAULT" and not nominal
             and hit.entry.genitive == "target" and hit.tense == "past"):
         ev.target_text = _fronted_victim(view, i)
