@@ -269,3 +269,22 @@ def test_the_triggers_own_complement_and_the_night_are_no_victims():
     by_type = {e.type: e.target_text for e in find_events(doc, None, scored=False)}
     assert by_type.get("COERCE") == "آخر"
     assert by_type.get("ASSAULT") == "إرهابيا"
+
+
+def test_a_title_after_the_verb_hosts_the_guest_named_later():
+    """استقبل ولي العهد ... أمس وزير الخارجية: the unnamed title after the verb is the host;
+    the guest named after the place and the day is the target, never the actor."""
+    doc = run("استقبل ولي العهد في جدة أمس وزير الخارجية الروسي سيرغي لافروف.",
+              [("سيرغي لافروف", "lavrov")], published="2015-07-30")
+    consults = [e for e in doc.events if e.type == "CONSULT"]
+    assert consults and consults[0].actor != "kb:lavrov" and consults[0].actor_text == "ولي العهد"
+    assert consults[0].target == "kb:lavrov"
+
+
+def test_a_day_word_ends_the_place_phrase_before_a_guest():
+    """التقى الرئيس في القاهرة اليوم الوزير X: اليوم closes the place phrase, so the guest after
+    it is not a place (a wire agency's style)."""
+    doc = run("والتقى الرئيس المصري عبد الفتاح السيسي في القاهرة اليوم وزير الخارجية الروسي سيرغي لافروف.",
+              [("عبد الفتاح السيسي", "sisi"), ("القاهرة", "cairo"), ("سيرغي لافروف", "lavrov")],
+              published="2015-07-30")
+    assert ("CONSULT", "Abdel Fattah el-Sisi", "Sergey Lavrov") in events(doc, "CONSULT")

@@ -24,6 +24,13 @@ _PARTITIVES = frozenset(normalise(w) for w in ("عدد", "عددا", "بعض", "
 _DIRECTIONS = frozenset(normalise(w) for w in (
     "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا", "شرقا", "غربا"))
 _COUNT_NOUNS = _PARTITIVES | frozenset(normalise(w) for w in ("الآلاف", "المئات", "العشرات", "آلاف", "ألوف"))
+# Words that say when: they end a title's phrase (التقى الرئيس في القاهرة [اليوم] وزير الخارجية).
+TIME_WORDS = frozenset({
+    "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليل", "ليله", "الماضي", "الماضيه", "المقبل", "المقبله",
+    "الليله", "البارحه", "الصباح", "المساء", "الفجر",
+    "ليلا", "نهارا", "صباحا", "ظهرا", "عصرا", "فجرا",
+    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاسبوع", "الشهر", "العام",
+})
 RELATIVES = frozenset(normalise(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 
 
@@ -163,7 +170,7 @@ class SentenceView:
                 self.title_commas.add(j)  # لوزير الزراعة، المهندس X: the title and its holder
                 j -= 1
                 continue
-            if t in BOUNDARY or t in RELATIVES:
+            if t in BOUNDARY or t in RELATIVES or t in TIME_WORDS and t != "العام":  # الأمين العام: a title
                 break
             slot = self._prep_slot(t)
             if slot and t == "من" and j > 0 and self.norms[j - 1] in _PARTITIVES:

@@ -62,7 +62,7 @@ from babel import Locale
 
 from rasd.doc import Doc, Entity, Event
 from rasd.extract.arguments import load as load_arguments
-from rasd.extract.clause import RELATIVES, Party, SentenceView
+from rasd.extract.clause import RELATIVES, TIME_WORDS as _TIME_WORDS, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Entry, Hit, cues, readings, triggers
 from rasd.extract.proposer import context as proposer_context, load as load_proposer
@@ -239,12 +239,6 @@ def _fresh(view: SentenceView) -> bool:
 _ANY = frozenset({"اي", "ايه"})
 # Time words do not count against a trigger's window: "فرضت واشنطن يوم الثلاثاء الماضي
 # عقوبات" keeps its object as close as "فرضت واشنطن عقوبات".
-_TIME_WORDS = frozenset({
-    "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليل", "ليله", "الماضي", "الماضيه", "المقبل", "المقبله",
-    "الليله", "البارحه", "الصباح", "المساء", "الفجر",
-    "ليلا", "نهارا", "صباحا", "ظهرا", "عصرا", "فجرا",
-    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاسبوع", "الشهر", "العام",
-})
 
 
 _ADVERBS = frozenset(normalise(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "بدورهم"))
@@ -521,6 +515,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
                 [p for p in bare_right[1:] if p.type not in _PLACES and p.tok <= visited.tok_end + 2])
         elif bare_right and _right_after(view, i, bare_right[0]):  # VSO: the name right after the verb
             actor = bare_right[0]
+        elif (head := _title_subject(view, i, bare_right)) is not None:
+            actor = head  # استقبل ولي العهد في جدة أمس وزير الخارجية: the title after the verb hosts
         else:  # a name further on is a subject only when no other noun heads it (حلفاء تركيا)
             after = [p for p in bare_right[:2] if not _headed_by_noun(view, p)]
             actor = _first_named(after) or _left_subject(view, i, left)
@@ -1427,6 +1423,22 @@ def _subject_phrase(view: SentenceView, j: int, stop: int | None = None) -> Part
     a, b = view.tokens[words[0]], view.tokens[words[-1]]
     text = view.doc.body[a.start : b.end]
     return Party(a.start, b.end, text, _named_elsewhere(view.doc, text), "NP", words[0], words[-1] + 1)
+
+
+def _title_subject(view: SentenceView, i: int, bare_right: list[Party]) -> Party | None:
+    """An unlinked title right after a verb (ولي العهد، الرئيس، وزير الداخلية) when a name
+    comes only after a place or a day: the title is the subject, the later name its object
+    or guest. Without them the title chain is the name's own (الناطق الرسمي ... بوتين)."""
+    n = view.norms
+    if i + 1 >= len(n) or not readings(n[i + 1]) & view.cues.titles:
+        return None
+    phrase = _subject_phrase(view, i)
+    if phrase is None or (bare_right and bare_right[0].tok < phrase.tok_end):
+        return None
+    later = bare_right[0].tok if bare_right else len(n)
+    if not any(n[k] in _TIME_WORDS or n[k] in view.cues.place_preps for k in range(phrase.tok_end, later)):
+        return None
+    return phrase
 
 
 def _named_elsewhere(doc: Doc, text: str) -> str | None:
