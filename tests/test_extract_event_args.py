@@ -288,3 +288,11 @@ def test_a_day_word_ends_the_place_phrase_before_a_guest():
               [("عبد الفتاح السيسي", "sisi"), ("القاهرة", "cairo"), ("سيرغي لافروف", "lavrov")],
               published="2015-07-30")
     assert ("CONSULT", "Abdel Fattah el-Sisi", "Sergey Lavrov") in events(doc, "CONSULT")
+
+
+def test_a_sentence_ends_the_convicted_before_the_years():
+    """قضت محكمة بسجن عشرة متهمين خمس سنوات: the ones sentenced are the target, the years
+    they got are not part of it."""
+    doc = run("وقضت محكمة مصرية أمس بسجن عشرة متهمين خمس سنوات بتهمة التظاهر.", [])
+    verdicts = [e for e in doc.events if e.type == "ACCUSE"]
+    assert verdicts and verdicts[0].target_text == "متهمين"

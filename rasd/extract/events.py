@@ -388,6 +388,8 @@ def _object_text(view: SentenceView, i: int, hit: Hit, actor: Party | None, etyp
             break
         if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
             break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]
+        if words and (t.isdigit() or t in NUMBER_WORDS or t + "ه" in NUMBER_WORDS):
+            break  # بسجن عشرة متهمين [خمس سنوات]: a number after the object counts something else
         if not words and (t.isdigit() or t in _COUNTING or t in _TIME_WORDS or t in _MANNER
                           or hit.entry.then and readings(t) & set(hit.entry.then)
                           or t in _DAYTIME and k + 1 < len(view.norms) and view.norms[k + 1] in _TIME_WORDS):
