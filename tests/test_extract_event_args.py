@@ -296,3 +296,11 @@ def test_a_sentence_ends_the_convicted_before_the_years():
     doc = run("وقضت محكمة مصرية أمس بسجن عشرة متهمين خمس سنوات بتهمة التظاهر.", [])
     verdicts = [e for e in doc.events if e.type == "ACCUSE"]
     assert verdicts and verdicts[0].target_text == "متهمين"
+
+
+def test_a_ministry_announcing_arrests_made_them():
+    """أعلنت وزارة الداخلية القبض على: the ministry that announces the arrests is their actor,
+    named with its definite genitive (a Gulf outlet's style)."""
+    doc = run("وأعلنت وزارة الداخلية أمس القبض على 43 شخصا بتهمة الانتماء إلى خلية إرهابية.", [])
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert arrests and arrests[0].actor_text == "وزارة الداخلية"

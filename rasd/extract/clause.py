@@ -116,6 +116,10 @@ class SentenceView:
                     j, label = nxt  # الآلاف من المتظاهرين
                 else:
                     break
+            n = self.norms
+            if (j < len(n) and j not in taken and _construct_head(n[j - 1]) and n[j].startswith("ال")
+                    and n[j] not in TIME_WORDS and not triggers().match(n[j]) and not self.cues.speech.match(n[j])):
+                j += 1  # وزارة [الداخلية]، محكمة [الاستئناف]: the definite genitive says which one
             for _ in range(2):  # and its adjectives: القوات العراقية، مسلحون مقنعون
                 if (j < len(self.norms) and j not in taken and _agrees(self.norms[j - 1], self.norms[j])
                         and not self.cues.speech.match(self.norms[j])):

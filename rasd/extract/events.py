@@ -376,7 +376,7 @@ def _object_text(view: SentenceView, i: int, hit: Hit, actor: Party | None, etyp
     وجرح سبعة) or the time of day (أصيب فجر أمس ثلاثة) comes first.
     """
     k = i + 1
-    if actor is not None and actor.tok > i:
+    if actor is not None and actor.tok > i and not hit.entry.passive:  # استشهد [فلسطينيان] برصاص X: first the victim
         k = actor.tok_end
         while (nxt := next((p for p in view.parties if p.tok == k and _same(p, actor)), None)) is not None:
             k = nxt.tok_end  # the subject's name after its title: الرئيس الفرنسي [إيمانويل ماكرون]
@@ -388,6 +388,8 @@ def _object_text(view: SentenceView, i: int, hit: Hit, actor: Party | None, etyp
             break
         if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
             break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]
+        if words and etype == "ASSAULT" and t.startswith("ب") and len(t) > 3:
+            break  # قتل جنديان [برصاص] قناص: the instrument follows the victim
         if words and (t.isdigit() or t in NUMBER_WORDS or t + "ه" in NUMBER_WORDS):
             break  # بسجن عشرة متهمين [خمس سنوات]: a number after the object counts something else
         if not words and (t.isdigit() or t in _COUNTING or t in _TIME_WORDS or t in _MANNER
@@ -948,7 +950,8 @@ _HARM = CASUALTIES | frozenset(normalise(w) for w in (  # the scorer's words of 
     "قتيل", "جريح", "بجروح", "اغتيل", "اختطف", "خطف", "شهيد", "لقي", "لقوا",
     "مفخخه", "ناسفه", "عبوه", "انتحاري", "انتحاريه", "قذائف", "صواريخ", "اشتباكات", "مواجهات"))
 _PEOPLE = frozenset(normalise(w) for w in (
-    "شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "جنديين", "شرطي",
+    "شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "مدنيان", "جندي", "جنديا", "جنود", "جنديين", "جنديان", "شرطي",
+    "شرطيان", "شرطيين", "شخصان", "شخصين",
     "شرطيا", "رجال", "عناصر", "عنصرا", "مسلحا", "مسلحين", "طفلا", "اطفال", "امراه", "نساء", "فلسطينيا",
     "فلسطينيين", "عراقيا", "عراقيين", "آخرين", "اخرين", "اخرون", "مواطنا", "مواطنين", "ضابطا", "ضباط"))
 _PURPOSE = frozenset(normalise(w) for w in ("احتجاجا", "احتجاج", "تنديدا", "استنكارا", "ضد", "للمطالبه", "مطالبين"))
