@@ -22,7 +22,7 @@ Matching is one to one. Tune on --half dev (and dev2); read test and test2 once.
 A second batch (dev2/test2, ``PER_OUTLET_2`` per outlet, titles of politics and
 security) was drawn and split after the first had been tuned on.
 
-Run: python benchmarks/events_gold.py [--half dev|test|dev2|test2|dev+dev2|all] [-v]
+Run: python benchmarks/events_gold.py [--half dev|test|dev2|test2|dev3|test3|dev+dev2|all] [-v]
 """
 from __future__ import annotations
 
@@ -47,6 +47,9 @@ LEAD = 3  # sentences coded per article
 # among those whose title names a political or security actor or a country of the
 # region's news (TOPIC, fixed before any of them was read), so leads are event-dense.
 PER_OUTLET_2 = 4
+# Third batch (dev3/test3), drawn after dev and dev2 had been tuned on: the same rule
+# with another seed, among articles of neither batch.
+PER_OUTLET_3 = 6
 TOPIC = re.compile(
     "وزير|رئيس|الملك|ولي العهد|[أا]مير|حكوم|برلمان|مجلس|الأمم المتحدة|سفير|سفار|قوات|جيش"
     "|الأمن|أمني|شرطة|إرهاب|داعش|الحوثي|التحالف|محكمة|إيران|اليمن|سوري|العراق|مصر"
@@ -57,17 +60,22 @@ def _hash(salt: str, url: str) -> int:
     return int(hashlib.sha1(f"{salt}:{url}".encode()).hexdigest(), 16)
 
 
+_SPLITS = {1: ("events-gold-13-split", ("dev", "test")),
+           2: ("events-gold-13b-split", ("dev2", "test2")),
+           3: ("events-gold-13c-split", ("dev3", "test3"))}
+
+
 def half_of(url: str, batch: int = 1) -> str:
     """The article's half, fixed before any article of its batch was read."""
-    salt, halves = ("events-gold-13-split", ("dev", "test")) if batch == 1 else \
-        ("events-gold-13b-split", ("dev2", "test2"))
+    salt, halves = _SPLITS[batch]
     return halves[_hash(salt, url) % 2]
 
 
 def sample() -> list[dict]:
     """The coded articles, each with its ``half``: per outlet, batch 1 is the PER_OUTLET with
     the lowest seeded hash of their URL, batch 2 the PER_OUTLET_2 lowest of another seed
-    among the rest whose title matches TOPIC."""
+    among the rest whose title matches TOPIC, batch 3 the PER_OUTLET_3 lowest of a third
+    seed among those left."""
     by: dict[str, list[dict]] = defaultdict(list)
     for _, r in records(skip_empty=True):
         if r["source"] not in SPORTS:
@@ -78,8 +86,12 @@ def sample() -> list[dict]:
         taken = {r["url"] for r in first}
         rest = [r for r in by[source] if r["url"] not in taken and TOPIC.search(r.get("title") or "")]
         second = sorted(rest, key=lambda r: _hash("events-gold-13b", r["url"]))[:PER_OUTLET_2]
+        taken |= {r["url"] for r in second}
+        third = sorted((r for r in rest if r["url"] not in taken),
+                       key=lambda r: _hash("events-gold-13c", r["url"]))[:PER_OUTLET_3]
         out += [{**r, "half": half_of(r["url"])} for r in first]
         out += [{**r, "half": half_of(r["url"], 2)} for r in second]
+        out += [{**r, "half": half_of(r["url"], 3)} for r in third]
     return out
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from events_gold import GOLD, LEAD, body_hash, run, sample
 
+from rasd.ingest import InputError
+
 FIELDS = ("trigger", "actor", "target", "place", "date")
 
 
@@ -32,10 +34,21 @@ def articles(half: str):
     return [r for r in sample() if r["half"] == half]
 
 
-def show(half: str) -> None:
+def analysed(half: str):
+    """(number, record, doc) of the half; an article the cleaner finds no text in (doc None)
+    keeps its number and is not stored."""
     for n, rec in enumerate(articles(half), 1):
-        doc = run(rec)
-        print(f"## {n} {rec['source']} {rec['url'][:100]}")
+        try:
+            yield n, rec, run(rec)
+        except InputError:
+            yield n, rec, None
+
+
+def show(half: str) -> None:
+    for n, rec, doc in analysed(half):
+        print(f"## {n} {rec['source']} {rec['url'][:100]}" + (" (no text found)" if doc is None else ""))
+        if doc is None:
+            continue
         print(f"T: {rec.get('title')}")
         for k, s in enumerate(doc.sentences[:LEAD]):
             print(f"S{k}: {doc.body[s.start:s.end]}")
@@ -84,8 +97,9 @@ def encode(half: str, path: Path) -> None:
     stored = json.loads(GOLD.read_text(encoding="utf-8")) if GOLD.exists() else {"articles": []}
     kept = [a for a in stored["articles"] if a["half"] != half]
     bad = 0
-    for n, rec in enumerate(articles(half), 1):
-        doc = run(rec)
+    for n, rec, doc in analysed(half):
+        if doc is None:
+            continue
         lead = doc.sentences[:LEAD]
         events = []
         for sents, code, fields in labels.get(n, []):

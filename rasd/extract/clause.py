@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasd.doc import Doc, Mention, Span
-from rasd.extract.lexicon import Cues
+from rasd.extract.lexicon import Cues, triggers
 from rasd.text.normalise import normalise, proclitic_splits
 from rasd.text.tokens import tokenize
 
@@ -24,6 +24,13 @@ _PARTITIVES = frozenset(normalise(w) for w in ("عدد", "عددا", "بعض", "
 _DIRECTIONS = frozenset(normalise(w) for w in (
     "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا", "شرقا", "غربا"))
 _COUNT_NOUNS = _PARTITIVES | frozenset(normalise(w) for w in ("الآلاف", "المئات", "العشرات", "آلاف", "ألوف"))
+# Words that say when: they end a title's phrase (التقى الرئيس في القاهرة [اليوم] وزير الخارجية).
+TIME_WORDS = frozenset({
+    "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليل", "ليله", "الماضي", "الماضيه", "المقبل", "المقبله",
+    "الليله", "البارحه", "الصباح", "المساء", "الفجر",
+    "ليلا", "نهارا", "صباحا", "ظهرا", "عصرا", "فجرا",
+    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاسبوع", "الشهر", "العام",
+})
 RELATIVES = frozenset(normalise(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 
 
@@ -109,6 +116,10 @@ class SentenceView:
                     j, label = nxt  # الآلاف من المتظاهرين
                 else:
                     break
+            n = self.norms
+            if (j < len(n) and j not in taken and _construct_head(n[j - 1]) and n[j].startswith("ال")
+                    and n[j] not in TIME_WORDS and not triggers().match(n[j]) and not self.cues.speech.match(n[j])):
+                j += 1  # وزارة [الداخلية]، محكمة [الاستئناف]: the definite genitive says which one
             for _ in range(2):  # and its adjectives: القوات العراقية، مسلحون مقنعون
                 if (j < len(self.norms) and j not in taken and _agrees(self.norms[j - 1], self.norms[j])
                         and not self.cues.speech.match(self.norms[j])):
@@ -163,7 +174,7 @@ class SentenceView:
                 self.title_commas.add(j)  # لوزير الزراعة، المهندس X: the title and its holder
                 j -= 1
                 continue
-            if t in BOUNDARY or t in RELATIVES:
+            if t in BOUNDARY or t in RELATIVES or t in TIME_WORDS and t != "العام":  # الأمين العام: a title
                 break
             slot = self._prep_slot(t)
             if slot and t == "من" and j > 0 and self.norms[j - 1] in _PARTITIVES:
@@ -199,11 +210,22 @@ class SentenceView:
             if t.startswith("ال") and len(t) > 3:  # adjective or definite noun inside a title
                 j -= 1
                 continue
+            if p.entity and j == p.tok - 1 and j > 0 and self._construct_of(j):
+                # في [جامعة] القاهرة، على [مواقع] المعارضة: the name ends the phrase the preposition heads
+                p.marker, p.prep = self._prep_slot(self.norms[j - 1]), self.norms[j - 1]
             break
         if title_seen and p.type in ("PER",):
             for o in skipped:
                 if self.parties[o].type != "PER":
                     self.parties[o].absorbed_by = idx
+
+    def _construct_of(self, j: int) -> bool:
+        """Whether word ``j`` is a bare noun heading the name after it, right after a place or
+        target preposition: no article, no clitic, no act of the lexicon, no speech verb."""
+        t = self.norms[j]
+        return (self._prep_slot(self.norms[j - 1]) in ("place", "target") and len(t) > 2
+                and not _definite(t) and t not in BOUNDARY and t not in RELATIVES
+                and not triggers().match(t) and not self.cues.speech.match(t))
 
     def _title_before(self, comma: int) -> bool:
         """Whether the words right before a comma are a title phrase: a title word within three

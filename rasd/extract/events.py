@@ -62,7 +62,7 @@ from babel import Locale
 
 from rasd.doc import Doc, Entity, Event
 from rasd.extract.arguments import load as load_arguments
-from rasd.extract.clause import RELATIVES, Party, SentenceView
+from rasd.extract.clause import RELATIVES, TIME_WORDS as _TIME_WORDS, Party, SentenceView
 from rasd.extract.dates import date_expressions
 from rasd.extract.lexicon import Entry, Hit, cues, readings, triggers
 from rasd.extract.proposer import context as proposer_context, load as load_proposer
@@ -239,11 +239,6 @@ def _fresh(view: SentenceView) -> bool:
 _ANY = frozenset({"اي", "ايه"})
 # Time words do not count against a trigger's window: "فرضت واشنطن يوم الثلاثاء الماضي
 # عقوبات" keeps its object as close as "فرضت واشنطن عقوبات".
-_TIME_WORDS = frozenset({
-    "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليل", "ليله", "الماضي", "الماضيه", "المقبل", "المقبله",
-    "ليلا", "نهارا", "صباحا", "ظهرا", "عصرا", "فجرا",
-    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاسبوع", "الشهر", "العام",
-})
 
 
 _ADVERBS = frozenset(normalise(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "بدورهم"))
@@ -372,7 +367,7 @@ _DAYTIME = frozenset({"فجر", "ظهر", "عصر", "منتصف", "ليل"})
 _REFLEXIVES = frozenset(normalise(w) for w in ("نفسه", "نفسها", "نفسيهما", "أنفسهم", "انفسهم", "أنفسهما"))
 
 
-def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) -> str | None:
+def _object_text(view: SentenceView, i: int, hit: Hit, actor: Party | None, etype: str) -> str | None:
     """The unnamed victim or object right after the trigger (and its subject), as written.
 
     "قتلت القوات 47 ارهابيا" -> "ارهابيا"; "اغتيال العميد فرنسوا الحاج" -> the
@@ -381,7 +376,7 @@ def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) ->
     وجرح سبعة) or the time of day (أصيب فجر أمس ثلاثة) comes first.
     """
     k = i + 1
-    if actor is not None and actor.tok > i:
+    if actor is not None and actor.tok > i and not hit.entry.passive:  # استشهد [فلسطينيان] برصاص X: first the victim
         k = actor.tok_end
         while (nxt := next((p for p in view.parties if p.tok == k and _same(p, actor)), None)) is not None:
             k = nxt.tok_end  # the subject's name after its title: الرئيس الفرنسي [إيمانويل ماكرون]
@@ -393,7 +388,12 @@ def _object_text(view: SentenceView, i: int, actor: Party | None, etype: str) ->
             break
         if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
             break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]
+        if words and etype == "ASSAULT" and t.startswith("ب") and len(t) > 3:
+            break  # قتل جنديان [برصاص] قناص: the instrument follows the victim
+        if words and (t.isdigit() or t in NUMBER_WORDS or t + "ه" in NUMBER_WORDS):
+            break  # بسجن عشرة متهمين [خمس سنوات]: a number after the object counts something else
         if not words and (t.isdigit() or t in _COUNTING or t in _TIME_WORDS or t in _MANNER
+                          or hit.entry.then and readings(t) & set(hit.entry.then)
                           or t in _DAYTIME and k + 1 < len(view.norms) and view.norms[k + 1] in _TIME_WORDS):
             k += 1
             continue
@@ -519,6 +519,8 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
                 [p for p in bare_right[1:] if p.type not in _PLACES and p.tok <= visited.tok_end + 2])
         elif bare_right and _right_after(view, i, bare_right[0]):  # VSO: the name right after the verb
             actor = bare_right[0]
+        elif (head := _title_subject(view, i, bare_right)) is not None:
+            actor = head  # استقبل ولي العهد في جدة أمس وزير الخارجية: the title after the verb hosts
         else:  # a name further on is a subject only when no other noun heads it (حلفاء تركيا)
             after = [p for p in bare_right[:2] if not _headed_by_noun(view, p)]
             actor = _first_named(after) or _left_subject(view, i, left)
@@ -693,7 +695,7 @@ def _build(view: SentenceView, i: int, hit: Hit, kb, arguments=None) -> Event | 
         ev.target, ev.target_text = target.entity, target.text
     if ev.target is None and ev.target_text is None and etype in _TEXT_TARGETS and not charge and not (
             nominal and hit.entry.genitive != "target"):  # هجوم انتحاري، ضربة جوية: no victim after
-        ev.target_text = _object_text(view, i, actor, etype)
+        ev.target_text = _object_text(view, i, hit, actor, etype)
     if (ev.target is None and ev.target_text is None and etype == "ASSAULT" and not nominal
             and hit.entry.genitive == "target" and hit.tense == "past"):
         ev.target_text = _fronted_victim(view, i)
@@ -948,7 +950,8 @@ _HARM = CASUALTIES | frozenset(normalise(w) for w in (  # the scorer's words of 
     "قتيل", "جريح", "بجروح", "اغتيل", "اختطف", "خطف", "شهيد", "لقي", "لقوا",
     "مفخخه", "ناسفه", "عبوه", "انتحاري", "انتحاريه", "قذائف", "صواريخ", "اشتباكات", "مواجهات"))
 _PEOPLE = frozenset(normalise(w) for w in (
-    "شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "جنديين", "شرطي",
+    "شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "مدنيان", "جندي", "جنديا", "جنود", "جنديين", "جنديان", "شرطي",
+    "شرطيان", "شرطيين", "شخصان", "شخصين",
     "شرطيا", "رجال", "عناصر", "عنصرا", "مسلحا", "مسلحين", "طفلا", "اطفال", "امراه", "نساء", "فلسطينيا",
     "فلسطينيين", "عراقيا", "عراقيين", "آخرين", "اخرين", "اخرون", "مواطنا", "مواطنين", "ضابطا", "ضباط"))
 _PURPOSE = frozenset(normalise(w) for w in ("احتجاجا", "احتجاج", "تنديدا", "استنكارا", "ضد", "للمطالبه", "مطالبين"))
@@ -1425,6 +1428,22 @@ def _subject_phrase(view: SentenceView, j: int, stop: int | None = None) -> Part
     a, b = view.tokens[words[0]], view.tokens[words[-1]]
     text = view.doc.body[a.start : b.end]
     return Party(a.start, b.end, text, _named_elsewhere(view.doc, text), "NP", words[0], words[-1] + 1)
+
+
+def _title_subject(view: SentenceView, i: int, bare_right: list[Party]) -> Party | None:
+    """An unlinked title right after a verb (ولي العهد، الرئيس، وزير الداخلية) when a name
+    comes only after a place or a day: the title is the subject, the later name its object
+    or guest. Without them the title chain is the name's own (الناطق الرسمي ... بوتين)."""
+    n = view.norms
+    if i + 1 >= len(n) or not readings(n[i + 1]) & view.cues.titles:
+        return None
+    phrase = _subject_phrase(view, i)
+    if phrase is None or (bare_right and bare_right[0].tok < phrase.tok_end):
+        return None
+    later = bare_right[0].tok if bare_right else len(n)
+    if not any(n[k] in _TIME_WORDS or n[k] in view.cues.place_preps for k in range(phrase.tok_end, later)):
+        return None
+    return phrase
 
 
 def _named_elsewhere(doc: Doc, text: str) -> str | None:
