@@ -97,7 +97,7 @@ def main() -> None:
             chosen.append(best)
             tot += counts(best, pair_fold == k)
         tp, fp, fn = tot
-        held.append((tp / (tp + fp), tp / (tp + fn)))
+        held.append((tp / max(tp + fp, 1), tp / max(tp + fn, 1)))  # no pair joined in a fold: precision 0, not a crash
     p, r = np.mean(held, axis=0)
     print(f"grouped by event, {args.repeats} x {FOLDS} folds: held-out precision {p:.3f} recall {r:.3f}; "
           f"thresholds chosen: " + ", ".join(f"{t:.2f} x{n}" for t, n in sorted(Counter(chosen).items())))
