@@ -330,5 +330,96 @@ REPORT_STYLE = """أسواق المال العالمية - (التقرير ال�
 
 def test_a_reports_first_section_under_its_headline_is_no_teaser_above_its_lead():
     body = _body(REPORT_STYLE)
-    for kept in ("افتتح مؤشر داوجونز", "شهد الأسبوع الماضي ضغطا", "يوم الخميس انخفض"):
+    for kept in ("افتتح مؤشر داوجونز", "شهد الأسبوع الماضي ضغطا", "يوم الخميس انخفض", "يوم الجمعة تراجع"):
         assert kept in body, kept
+
+
+# News sentences that use the words of a column's contact lines, a comment form's fields or a box of other
+# reports, between a traffic story's paragraphs: they are the story's, and so is everything under them.
+TRAFFIC_LEAD = ("أعلنت الإدارة العامة للمرور اليوم إطلاق خدمة تتيح للسائقين الاستعلام عن مخالفاتهم المرورية "
+                "دون مراجعة مقرات الإدارة في المدن والمحافظات.")
+TRAFFIC_NEXT = ("وأوضح المتحدث باسم الإدارة أن الخدمة تأتي ضمن خطة لتخفيف الزحام على مكاتب المراجعين وتسريع "
+                "الإجراءات، مشيرا إلى أنها مجانية للجميع.")
+TRAFFIC_LAST = ("وأضاف أن الإدارة تعمل على خدمات أخرى لتجديد رخص القيادة ونقل ملكية السيارات عبر موقعها "
+                "الإلكتروني وتطبيقها على الهواتف الذكية خلال العام المقبل.")
+
+
+def _traffic_page(middle: str) -> str:
+    return "\n\n".join(["المرور تطلق خدمة الاستعلام عن المخالفات", TRAFFIC_LEAD, TRAFFIC_NEXT, middle, TRAFFIC_LAST]) + "\n"
+
+
+def test_sentences_about_sms_codes_and_email_addresses_do_not_end_the_story():
+    for middle in ("ويستطيع السائق معرفة مخالفاته عبر إرسال رسالة SMS إلى الرقم 888999 تتضمن رقم هويته.",
+                   "وبين أن أرقام الخدمة الجديدة تبدأ بالرمز 05 وتتكون من عشرة أرقام.",
+                   "ونصح السائقين بعدم ذكر عنوان البريد الإلكتروني في الرسائل."):
+        body = _body(_traffic_page(middle))
+        for kept in (middle[:20], "وأضاف أن الإدارة تعمل"):
+            assert kept in body, (middle, kept)
+
+
+def test_a_long_unpunctuated_paragraph_opening_with_other_reports_is_no_box():
+    middle = ("تقارير أخرى أشارت إلى أن عدد المخالفات المسجلة في العام الماضي تجاوز ثلاثة ملايين مخالفة معظمها "
+              "تجاوز للسرعة المحددة وقطع للإشارات الضوئية في المدن الكبرى والطرق السريعة بين المناطق")
+    assert len(middle.split()) > 25
+    body = _body(_traffic_page(middle))
+    assert "تقارير أخرى أشارت" in body and "وأضاف أن الإدارة تعمل" in body
+
+
+def test_a_heading_under_the_article_does_not_bring_other_stories_headlines_into_it():
+    local = ["أمير الرياض يفتتح مهرجان التمور", "أمطار غزيرة على جازان والدفاع المدني يحذر",
+             "ارتفاع أسعار الذهب في السوق المحلية"]
+    # Headlines on the story's own subject, under a heading that names a section of the site.
+    traffic = ["المرور تضبط 500 مخالفة سرعة في جدة", "إدارة المرور تغلق طريق الملك فهد للصيانة",
+               "حملة مرورية على السائقين المخالفين في الدمام"]
+    for heading, headlines in (("من أخبار المحليات:", local), ("وفي الشأن المحلي:", local),
+                               ("من أخبار المرور:", traffic)):
+        page = _traffic_page("وكانت الإدارة قد أطلقت العام الماضي حملة توعوية للحد من الحوادث في الطرق السريعة.") \
+            + "\n" + "\n".join([heading] + headlines) + "\n\nجميع الحقوق محفوظة\n"
+        body = _body(page)
+        assert "وأضاف أن الإدارة تعمل" in body and "وكانت الإدارة قد أطلقت" in body, heading
+        for furniture in [heading] + headlines:
+            assert furniture not in body, (heading, furniture)
+
+
+def test_the_last_item_of_an_announced_list_is_no_signature():
+    for items in (["1- تطوير المناهج", "2- تدريب المعلمين", "3- تحسين البيئة المدرسية"],
+                  ["- تطوير المناهج", "- تدريب المعلمين", "- تحسين البيئة المدرسية"]):
+        page = ("التعليم تعلن خطة تطوير المناهج\n\n"
+                "أعلنت وزارة التعليم اليوم خطتها الجديدة لتطوير المناهج في المرحلتين المتوسطة والثانوية خلال العام "
+                "الدراسي المقبل، ضمن برامج التحول التي تعمل عليها منذ عامين.\n\n"
+                "وأوضح المتحدث باسم الوزارة أن الخطة أعدت بالتعاون مع عدد من الجامعات، وأنها ستطبق تدريجيا على "
+                "جميع المدارس في مناطق المملكة.\n\n"
+                "وتشمل محاور الخطة:\n" + "\n".join(items) + "\n")
+        body = _body(page)
+        for kept in ["وتشمل محاور الخطة:"] + items:
+            assert kept in body, kept
+
+
+def test_a_lead_ending_in_a_full_stop_over_the_date_line_stays_and_the_date_leaves():
+    page = ("التعليم تعلن خطة تطوير المناهج\n\n"
+            "قال وزير التعليم إن خطة تطوير المناهج ستطبق في جميع المدارس.\n"
+            "الأحد 12 مارس 2016\n\n"
+            "وأوضح الوزير أن الخطة أعدت بالتعاون مع عدد من الجامعات وبيوت الخبرة المحلية والدولية، وأنها ستطبق "
+            "تدريجيا على جميع المدارس في مناطق المملكة.\n\n"
+            "وأضاف أن الوزارة ستدرب المعلمين على المناهج الجديدة خلال الإجازة الصيفية في مراكز التدريب التابعة لها "
+            "في المناطق والمحافظات.\n")
+    body = _body(page)
+    for kept in ("قال وزير التعليم إن خطة", "وأوضح الوزير", "وأضاف أن الوزارة"):
+        assert kept in body, kept
+    assert "12 مارس" not in body
+
+
+def test_a_columns_closing_verse_without_brackets_stays_and_a_contact_call_line_leaves():
+    page = ("حين يغيب التقدير\n\n"
+            "يعمل كثير من المبدعين في صمت سنوات طويلة دون أن يلتفت إليهم أحد، ثم يتذكرهم الناس بعد رحيلهم في "
+            "مقالات الرثاء وحفلات التأبين التي لا تنفعهم بشيء.\n\n"
+            "والأجدر أن تكرمهم المؤسسات الثقافية وهم بيننا، وأن تنشر أعمالهم وتقدمها للأجيال الجديدة في المدارس "
+            "والجامعات.\n\n"
+            "السطر الأخير :\n"
+            "أنا الذي نظر الأعمى إلى أدبي\n"
+            "وأسمعت كلماتي من به صمم.\n\n"
+            "للتواصل أرسل رسالة نصية SMS إلى 88548 تبدأ بالرمز 217 مسافة ثم الرسالة\n")
+    body = _body(page)
+    for kept in ("والأجدر أن تكرمهم", "السطر الأخير", "نظر الأعمى إلى أدبي", "من به صمم"):
+        assert kept in body, kept
+    assert "للتواصل أرسل" not in body

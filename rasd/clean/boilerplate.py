@@ -84,8 +84,9 @@ FURNITURE: dict[str, list[re.Pattern]] = {
         _rx(r"اترك\s+تعليقا|اترك\s+ردا|اضف\s+تعليق|اضافه\s+تعليق|اكتب\s+تعليق|ارسل\s+تعليق|التعليقات|تعليقات\s+(?:القراء|الزوار|فيسبوك)|شارك(?:نا)?\s+برايك|علق\s+علي|لا\s+توجد\s+تعليقات|comments?", anchored=True),
         # Comment policies, whatever their length (CNN Arabic's runs to 44 words).
         _rx(r"لن\s+يتم\s+نشر|الاراء\s+الوارده|لا\s+تعبر\s+(?:بالضروره\s+)?عن\s+راي|بالنقاش\s+الحيوي|مراجعه\s+التعليقات|ارشادات\s+الاستخدام|شروط\s+الاستخدام|سياسه\s+الخصوصيه"),
-        # A comment form's fields, on short lines: a reader's letter may ask that "عنوان البريد الإلكتروني"
-        # stay unnamed (the one hit of these in the lines of 20,000 SaudiNewsNet articles, 283 words).
+        # A comment form's fields, on short lines without a final stop: a reader's letter may ask that
+        # "عنوان البريد الإلكتروني" stay unnamed (the one hit of these in the lines of 20,000 SaudiNewsNet
+        # articles, 283 words), and so may a short news sentence.
         _rx(r"الحقول\s+(?:الالزاميه|المطلوبه)|بريدك\s+الالكتروني|عنوان\s+البريد\s+الالكتروني|احفظ\s+اسمي"),
     ],
     # Newsletter prompts.
@@ -105,8 +106,10 @@ FURNITURE: dict[str, list[re.Pattern]] = {
     "wire": [_rx(r"//\s*(?:انتهي|يتبع)\s*//|\d\d?:\d\d\s*ت\s*[مغ]", whole=True)],
     "byline": [_rx(r"كتب|كتبت|بقلم|حوار|اعداد|تحرير|ترجمه|متابعات|تقرير|مراسل|by", anchored=True)],
     # A column's contact lines under its last paragraph ("للتواصل مع الكاتب ارسل رسالة SMS"); an e-mail
-    # address or a handle alone is a "latin" line.
-    "contact": [_rx(r"للتواصل\s+مع\s+(?:الكاتب|الكاتبه|المحرر)|(?:ارسل|ارسال)\s+رساله\s+sms|تبدا\s+بالرمز")],
+    # address or a handle alone is a "latin" line. The SMS instructions alone (``_CONTACT_SMS``) are news
+    # words too ("عبر إرسال رسالة SMS إلى الرقم"، "تبدأ بالرمز 05"): contact lines only under these, or
+    # in a line that opens with the call ("للتواصل أرسل رسالة نصية SMS").
+    "contact": [_rx(r"للتواصل\s+مع\s+(?:الكاتب|الكاتبه|المحرر)"), _rx(r"للتواصل\s+(?:ارسل|ارسال)", anchored=True)],
     "nav": [_rx(r"زر\s+الذهاب\s+الي\s+الاعلي|الذهاب\s+الي\s+الاعلي|العوده\s+(?:الي|للاعلي)|الي\s+الاعلي|مركز\s+الاشعارات|تسجيل\s+الدخول|اتصل\s+بنا|من\s+نحن|تفاصيل\s+الخبر|الصفحه\s+الرئيسيه|اعلن\s+معنا|خريطه\s+الموقع|بث\s+مباشر|(?:تجاوز|انتقل)\s+(?:الي\s+)?المحتوي(?:\s+الرئيسي)?|skip\s+to\s+(?:main\s+)?content", whole=True)],
 }
 
@@ -134,6 +137,10 @@ _PAGE_GLUE = frozenset(normalise(
     "مستمرة كاملة الكاملة كاملاً خاص خاصة"
 ).split())
 
+
+_CONTACT_SMS = _rx(r"(?:ارسل|ارسال)\s+رساله\s+sms|تبدا\s+بالرمز")
+# "مقالات أخرى للكاتب/للكاتبة", the headlines often glued to its last word ("للكاتبمركز الإغاثة").
+_WRITERS_OTHERS = re.compile(r"^\W*" + normalise(r"مقالات\s+أخرى\s+لل?كاتب"))
 
 # "شاهد: ..." / "بالصور: ...": a pointer to the outlet's video or gallery of another moment.
 _POINTER = _rx(r"(?:شاهد|شاهدوا|فيديو|بالفيديو|بالصور|صور|انفوغراف|انفوجراف)\s*:", anchored=True)
@@ -236,13 +243,14 @@ def _furniture_kind(line: Line) -> str:
     loose = not line.punct or line.question  # headline-like ending
     if FURNITURE["tags"][0].search(n):
         return "tags"
-    if FURNITURE["comment"][1].search(n) or (words <= 12 and FURNITURE["comment"][2].search(n)):
+    if FURNITURE["comment"][1].search(n) or (words <= 12 and not line.punct and FURNITURE["comment"][2].search(n)):
         return "comment"
-    if words <= 30 and FURNITURE["contact"][0].search(n):
+    if words <= 30 and any(p.search(n) for p in FURNITURE["contact"]):
         return "contact"
     if words > 25:
-        # "مقالات أخرى للكاتب..." with the headlines glued after it and no final stop: a box, not a sentence.
-        return "related" if loose and FURNITURE["related"][0].search(n) else ""
+        # "مقالات أخرى للكاتب..." with the headlines glued after it and no final stop: a box, not a sentence
+        # (an unpunctuated paragraph may open "تقارير أخرى أشارت إلى").
+        return "related" if loose and _WRITERS_OTHERS.match(n) else ""
 
     def has(kind: str, i: int = 0) -> bool:
         return bool(FURNITURE[kind][i].search(n))
@@ -356,6 +364,9 @@ def clean_text(text: str, profile: OutletProfile | None = None, title: str | Non
         # "headline / outlet | 1427 قراءة": a listed headline of another page.
         if line.kind == "counter" and "|" in line.text and not prev.kind:
             prev.kind = "related"
+        # "ارسل رسالة SMS ... تبدأ بالرمز" right under "للتواصل مع الكاتب", no sentence of its own.
+        if prev.kind == "contact" and not line.kind and not line.punct and _CONTACT_SMS.search(line.norm):
+            line.kind = "contact"
     cut = _terminal_cut(content)
     title_stems = _stems(_keys(_make_line(title))) if title is not None else None
 
@@ -529,22 +540,38 @@ def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]
         # An unpunctuated first "paragraph" over more prose is a long headline.
         start += 1
     elif end - start >= 3 and lines[start].words <= 25 and _date_line(lines[start + 1]):
-        # A first "paragraph" over the page's date line is the headline, however it ends ("..", "؟").
-        start += 2
+        # A first "paragraph" over the page's date line is the headline when it ends as one ("..", "؟"); a
+        # full stop ends a lead that the page dates, and the date under it leaves with the furniture.
+        if not lines[start].punct or _HEADLINE_END.search(lines[start].text):
+            start += 2
+        else:
+            lines[start + 1].kind = "date"
     while end < len(lines) and _closing_line(lines[end]):
         end += 1  # a short last paragraph ("وستعلن النتائج يوم الأربعاء.")
-    return start, _announced(lines, end)
+    return start, _announced(lines, start, end, title_keys)
 
 
 # Where the lines a colon announces stop: an end of the article, or a box of other stories.
 _ANNOUNCED_STOP = _END_SIGNS | {"related"}
+# Words of a heading that names a section of the site or a box ("من أخبار المحليات:", "المزيد:"): what it
+# announces is other stories, not the article's.
+_SECTION_WORDS = frozenset(normalise(
+    "أخبار خبر المزيد مزيد مقالات مقال تقارير موضوعات مواضيع روابط قصص أقسام عناوين").split())
+# A verse or a quoted saying on its own line: bracketed whole ("(يا الله تحفظ بلادنا)"), or two halves
+# apart ("*", "...").
+_VERSE = re.compile(r"^\W{0,2}[(«\"“﴿\[].*[)»\"”﴾\]]\W{0,2}$|\S\s*(?:\*+|…|\.{3,})\s*\S")
 
 
-def _announced(lines: list[Line], end: int) -> int:
+def _announced(lines: list[Line], start: int, end: int, title_keys: Callable[[int, int], frozenset[str]]) -> int:
     """The article's end widened over what its last line announces with a colon ("وتقول كلمات الأغنية:",
     or a short "آخر السطور:" under the last paragraph): the verses, items or figures under it, up to an
     end sign or prose (another story, less its headline), less a last signature ("- مندل القباع").
-    Furniture among them (a "فيديو" label) is dropped with the body's."""
+    Furniture among them (a "فيديو" label) is dropped with the body's.
+
+    A short heading under the article announces its own lines only when they read as verses or list
+    items (bracketed, marked, or ending in a full stop, as no list of headlines does) or go on with the
+    article's words (``_JOIN``), and never when it names a section ("من أخبار المحليات:" over other
+    stories' headlines)."""
     head = end
     if end < len(lines) and not lines[end].kind and lines[end].arabic >= 0.5 and lines[end].words <= 8 \
             and lines[end].text.endswith(":"):
@@ -556,9 +583,29 @@ def _announced(lines: list[Line], end: int) -> int:
         k += 1
     if k < len(lines) and lines[k].prose and k > head and _teaser_head(lines[k - 1]):
         k -= 1
-    if k - head >= 2 and _LIST_ITEM.match(lines[k - 1].text) and lines[k - 1].words <= 4 and not lines[k - 1].punct:
-        k -= 1
-    return k if any(not l.kind for l in lines[head:k]) else end
+    last = _marker(lines[k - 1]) if k - head >= 2 else None
+    if last and last != "1" and lines[k - 1].words <= 4 and not lines[k - 1].punct \
+            and last not in {_marker(l) for l in lines[head:k - 1] if not l.kind}:
+        k -= 1  # a signature under the items, marked unlike them
+    said = [l for l in lines[head:k] if not l.kind]
+    if not said:
+        return end
+    if head > end:
+        if {_PROCLITICS.sub("", w) for w in _KEY_WORD.findall(lines[end].norm)} & _SECTION_WORDS:
+            return end
+        if not (said[-1].text[-1] in ".…" or all(_LIST_ITEM.match(l.text) or _VERSE.search(l.text) for l in said)):
+            own = _stems(frozenset().union(*(_keys(l) for l in said)))
+            if len(own & (_prose_words(lines[start:end]) | title_keys(start, end))) < _JOIN * len(own):
+                return end
+    return k
+
+
+def _marker(line: Line) -> str | None:
+    """The mark a list item opens with: "1" for any number, else its bullet ("-", "•"); None for no item."""
+    m = _LIST_ITEM.match(line.text)
+    if not m:
+        return None
+    return "1" if _DIGIT.search(m.group()) else m.group().strip()[-1:]
 
 
 # Share of a neighbouring run's content words that the article's run already uses, from which it is
@@ -612,6 +659,9 @@ def _wire_dateline(line: Line) -> bool:
     from rasd.clean.metadata import find_agencies  # metadata builds on this module
 
     return bool(find_agencies(line.text))
+
+
+_HEADLINE_END = re.compile(r"(?:\.\.|…|[؟?])[\"'»”)\]]*\s*$")
 
 
 def _date_line(line: Line) -> bool:
