@@ -2,7 +2,7 @@
 
     python benchmarks/ner_pipeline_anercorp.py [TEST_FILE] [--limit N] [-j 2]
     python benchmarks/ner_pipeline_anercorp.py --dev [-j 2]   # last 15 % of the train split
-    python benchmarks/ner_pipeline_anercorp.py --dev-crf [--show 40]   # honest: a CRF that never saw it
+    python benchmarks/ner_pipeline_anercorp.py --dev-crf [--encoder DEV.onnx] [--show 40]   # honest: models that never saw it
 
 ``--dev`` scores the dev slice that ``ner_encoder_dev.py`` uses (the last
 15 % of ANERcorp's train split, never the test file), for tuning the
@@ -24,8 +24,9 @@ a role) does not change the score (91.9).
 ``--dev-crf`` is the honest version of ``--dev``: a CRF trained on the
 first 85 % of the train split only (cached in ``--cache``; the name-likeness
 model stays the shipped one, fitted on the whole split) replaces the shipped
-recogniser, with no encoder (it saw the slice; delete the cache after changing
-the CRF's features), and the pipeline stages run
+recogniser (delete the cache after changing the CRF's features), with no
+encoder (the shipped one saw the slice) unless ``--encoder`` gives one trained
+on the same 85 % (``train_encoder --dev --out``), and the pipeline stages run
 in this process (``core.analyze_raw``). It prints the recogniser alone and the
 pipeline on the same footing, and counts what the later steps did to each
 gold entity: right spans lost (with what came instead), wrong spans added
@@ -85,6 +86,7 @@ import pycrfsuite
 
 from rasd.recognise import tag_sentences, tagger
 from rasd.recognise.corpus import read_conll, score
+from rasd.recognise.encoder import Encoder
 from rasd.recognise.spans import bio_spans
 from rasd.recognise.train import DEFAULT_TRAIN, PARAMS, entity_words, fit
 
@@ -155,14 +157,19 @@ def run_analyze(sents: list, jobs: int) -> tuple[dict[str, dict], float]:
         return {r["id"]: r for r in map(json.loads, out.read_text("utf-8").splitlines())}, wall
 
 
-def use_dev_crf(train: list, cache: Path) -> None:
-    """Make this process's recogniser a CRF trained on ``train`` alone, without the encoder."""
+def use_dev_crf(train: list, cache: Path, encoder_path: str | None) -> None:
+    """Make this process's recogniser a CRF trained on ``train`` alone, with the encoder at
+    ``encoder_path`` (one trained with ``train_encoder --dev --out``) or without one."""
     if not cache.exists():
         fit(train, cache, PARAMS)
     crf = pycrfsuite.Tagger()
     crf.open(str(cache))
     tagger._model = tagger._Model(crf, frozenset(entity_words(train)))
-    tagger.SKIP = 2.0  # no word reaches it: the encoder reads nothing
+    if encoder_path:
+        dev_encoder = Encoder(Path(encoder_path))
+        tagger.encoder = lambda: dev_encoder
+    else:
+        tagger.SKIP = 2.0  # no word reaches it: the encoder reads nothing
 
 
 def in_process(sents: list) -> tuple[list[list[dict]], float]:
@@ -212,6 +219,7 @@ def main() -> None:
     ap.add_argument("--dev", action="store_true", help="the dev slice of the train split instead of TEST_FILE")
     ap.add_argument("--dev-crf", action="store_true", help="the dev slice, recogniser a CRF that never saw it")
     ap.add_argument("--cache", default="/tmp/rasd-ner-dev85.crfsuite", help="--dev-crf: the CRF trained on 85 %%")
+    ap.add_argument("--encoder", help="--dev-crf: also this encoder, trained on the same 85 %% (default: none)")
     ap.add_argument("--show", type=int, default=0, help="--dev-crf, --wojood: list this many lost and added spans")
     ap.add_argument("--wojood", action="store_true",
                     help="the Wojood sample's train and val files (MIT; the shipped recogniser never saw them)")
@@ -225,7 +233,7 @@ def main() -> None:
         cut = int(len(train) * 0.85)
         sents = train[cut:]
         if args.dev_crf:
-            use_dev_crf(train[:cut], Path(args.cache))
+            use_dev_crf(train[:cut], Path(args.cache), args.encoder)
     else:
         sents = read_conll(args.test)
     if args.limit:
