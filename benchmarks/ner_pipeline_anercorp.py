@@ -84,6 +84,7 @@ from collections import Counter
 
 import pycrfsuite
 
+from rasd.link import _ordinary_words
 from rasd.recognise import tag_sentences, tagger
 from rasd.recognise.corpus import read_conll, score
 from rasd.recognise.encoder import Encoder
@@ -185,18 +186,44 @@ def in_process(sents: list) -> tuple[list[list[dict]], float]:
     return out, time.perf_counter() - t0
 
 
-def what_changed(sents: list, alone: list[list[str]], pred: list[list[str]], show: int) -> None:
-    """Gold entities the recogniser alone had right and the pipeline lost (and what it made
-    of them), and spans the pipeline added that gold does not have."""
+def _cause(toks: list[str], span: tuple[int, int, str], mentions: list[dict]) -> str:
+    """Why the pipeline's output lost a right recogniser span: the output mentions over it
+    tell (the same words with another type, a description, a title, a KB spelling of other
+    words), or, with none there, the step that drops a person's span of common words."""
+    spans = token_offsets(toks)
+
+    def words(m: dict) -> tuple[int, int]:
+        inside = [i for i, (a, b) in enumerate(spans) if a < m["end"] and m["start"] < b]
+        return inside[0], inside[-1] + 1
+
+    over = [m for m in mentions if words(m)[0] < span[1] and span[0] < words(m)[1]] if mentions else []
+    if not over:
+        text = " ".join(toks[span[0] : span[1]])
+        return "dropped: common words (name prior)" if span[2] == "PER" and _ordinary_words(text) else "dropped"
+    if any(m.get("nominal") for m in over):
+        return "description, not a name"
+    same = [m for m in over if words(m) == span[:2]]
+    kb = any((m.get("entity") or "").startswith("kb:") for m in same or over)
+    if same:
+        return "type from the KB" if kb else "type changed"
+    if any(m.get("role") for m in over):
+        return "title"
+    return "span of a KB spelling" if kb else "span changed"
+
+
+def what_changed(sents: list, alone: list[list[str]], pred: list[list[str]], mentions: list[list[dict]],
+                 show: int) -> None:
+    """Gold entities the recogniser alone had right and the pipeline lost, by cause (and what it
+    made of them), and spans the pipeline added that gold does not have."""
     lost, added = Counter(), Counter()
     lost_ex, added_ex = [], []
-    for (toks, gold), a, p in zip(sents, alone, pred):
+    for (toks, gold), a, p, ms in zip(sents, alone, pred, mentions):
         g, sa, sp = set(bio_spans(gold)), set(bio_spans(a)), set(bio_spans(p))
         for s in (g & sa) - sp:
             over = [x for x in sp if x[0] < s[1] and s[0] < x[1]]
-            kind = "dropped" if not over else "retyped" if any(x[:2] == s[:2] for x in over) else "reshaped"
-            lost[(s[2], kind)] += 1
-            lost_ex.append(f"{kind:8s} {s[2]:4s} {' '.join(toks[s[0]:s[1]])}  ->  "
+            cause = _cause(toks, s, ms)
+            lost[(s[2], cause)] += 1
+            lost_ex.append(f"{cause}: {s[2]} {' '.join(toks[s[0]:s[1]])}  ->  "
                            + "; ".join(f"{x[2]} {' '.join(toks[x[0]:x[1]])}" for x in over))
         for s in sp - g - sa:
             hit = [x for x in g if x[0] < s[1] and s[0] < x[1]]
@@ -204,10 +231,12 @@ def what_changed(sents: list, alone: list[list[str]], pred: list[list[str]], sho
             added[(s[2], kind)] += 1
             added_ex.append(f"{kind:13s} {s[2]:4s} {' '.join(toks[s[0]:s[1]])}  (gold: "
                             + "; ".join(f"{x[2]} {' '.join(toks[x[0]:x[1]])}" for x in hit) + ")")
-    print("right recogniser spans the pipeline lost: " + ", ".join(f"{t} {k} {n}" for (t, k), n in sorted(lost.items())))
+    print(f"right recogniser spans the pipeline lost: {sum(lost.values())}")
+    for (t, cause), n in sorted(lost.items()):
+        print(f"  {t:4s} {cause}: {n}")
     print("wrong spans the pipeline added (not the recogniser's): "
           + ", ".join(f"{t} {k} {n}" for (t, k), n in sorted(added.items())))
-    for line in lost_ex[:show] + added_ex[:show]:
+    for line in sorted(lost_ex)[:show] + added_ex[:show]:
         print("  " + line)
 
 
@@ -269,7 +298,7 @@ def main() -> None:
             per = score(gold, alone)["PER"]
             print(f"  PER alone: P {per['precision']:.1f} R {per['recall']:.1f}")
         if args.dev_crf or args.wojood:
-            what_changed(sents, alone, pred, args.show)
+            what_changed(sents, alone, pred, [r["mentions"] for r in records.values()], args.show)
 
 
 if __name__ == "__main__":
