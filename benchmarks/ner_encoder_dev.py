@@ -35,28 +35,22 @@ all words; t = 0.02: 43 % of words scored, 82.7; 0.05: 40 %, 82.6; 0.1: 38 %,
 82.2; 0.2: 36 %, 82.1. Shipped t = 0.02 (tagger.SKIP): 1.2x articles per
 CPU-second for the whole pipeline on SaudiNewsNet.
 
-Then (issue 12, same encoder, so again upper bounds; CRF cache rebuilt from
-the current 85 % CRF: CRF + propagation 73.9): the words read are those where
-the CRF is unsure of any label, 1 - max P >= t (a word it is sure is a name
-needs the encoder no more than one it is sure is not), and the encoder sees
-``--context`` pieces either side of them (tagger.CONTEXT), not 16. All words
-83.4; old rule (1 - P(O) >= 0.02, context 16) 82.8; 1 - max P >= 0.02,
-context 16: 82.9; context 8 (shipped): 82.9; context 4: 82.3 (with 1 - P(O)).
-On 200 SaudiNewsNet articles the words needing a score fell from 12.1 % to
-7.6 % and the pieces the encoder reads (context included) from 77 % to 47 %
-(/tmp-only count of ``encoder.windows`` over the pipeline's sentences).
-
 Honest figures at last (issue 12, 2026-12-07): a dev encoder trained on the
 85 % alone (``train_encoder --dev --layers 4 --out DIR/ner_e5.onnx``, the
 shipped recipe, 2090 s wall on a loaded machine; fp32 dev F1 by epoch 65.5,
 68.0, 69.2, 69.1, 69.5), CRF rebuilt (``--cache`` fresh): CRF + propagation
 73.9; encoder alone 69.2 (+ propagation 69.8); mix 0.5 + propagation 74.8;
 product 0.3 + propagation 75.6 (the shipped MIX stays the best single weight:
-0.5 74.8, 0.7 72.6); reading only unsure words (1 - max P >= 0.02): context 8
-(shipped) 75.5, 18 % of words scored; context 16: 75.6, 26 %. ``--per-type``:
-weights chosen on one half do not carry to the other (half 2: 72.4 -> 71.4,
-half 1: 78.7 -> 78.8; the choices disagree: PER 0.7 / 0.4, ORG 0.1 / 0.3), so
-one MIX for all types stays.
+0.5 74.8, 0.7 72.6). ``--per-type``: weights chosen on one half do not carry
+to the other (half 2: 72.4 -> 71.4, half 1: 78.7 -> 78.8; the choices
+disagree: PER 0.7 / 0.4, ORG 0.1 / 0.3), so one MIX for all types stays. A
+narrower reading (words where the CRF's 1 - max P >= 0.02, 8 pieces of
+context, branch i12f) scored 75.5 here (context 16: 75.6), the pipeline 75.6
+vs 75.4 (``ner_pipeline_anercorp.py --dev-crf --encoder``) but PER 77.3 vs
+78.3, Wojood PER 56.2 vs 57.3, and on 300 SaudiNewsNet articles it changed 433
+name mentions into 502 others, twice as many of them common words by the name
+prior (30 vs 16: القلعة as a person, تنظيم alone as an organisation): not
+kept, for all its 1.15x articles per CPU-second.
 """
 from __future__ import annotations
 
@@ -74,7 +68,7 @@ from rasd.recognise.corpus import read_conll, score
 from rasd.recognise.encoder import LABELS, Encoder, bio_decode
 from rasd.recognise.features import corpus_features
 from rasd.recognise.paths import ENCODER_VOCAB_PATH
-from rasd.recognise.tagger import CONTEXT, MIX, crf_marginals, mixed_tags, unsure
+from rasd.recognise.tagger import MIX, crf_marginals, mixed_tags
 from rasd.recognise.train import DEFAULT_TRAIN, PARAMS, fit
 
 WINDOW = 8
@@ -150,9 +144,7 @@ def main() -> None:
                          "chosen on each half of the slice and scored on the other")
     ap.add_argument("--skip", type=float, nargs="*", default=[],
                     help="also: the shipped product (tagger.MIX) with the encoder reading only around words whose "
-                         "CRF 1 - max P is at least this (tagger.SKIP)")
-    ap.add_argument("--context", type=int, nargs="*", default=[CONTEXT],
-                    help="--skip: pieces the encoder sees either side of the words it reads (tagger.CONTEXT)")
+                         "CRF 1 - P(O) is at least this (tagger.SKIP)")
     args = ap.parse_args()
     sents = read_conll(args.train)
     cut = int(len(sents) * 0.85)
@@ -185,16 +177,14 @@ def main() -> None:
         if args.per_type:
             per_type(words, gold, logps, crf_probs)
         for t in args.skip:
-            scored = [unsure(cp, t) for cp in crf_probs]
-            for context in args.context:
-                c0 = time.process_time()
-                logps = enc.word_logprobs(words, scored, context)
-                skip_cpu = time.process_time() - c0
-                read = sum(int((~np.isnan(lp[:, 0])).sum()) for lp in logps)
-                pred = [mixed_tags(lp, cp, MIX)[0] for lp, cp in zip(logps, crf_probs)]
-                print(f"skip {t}, context {context}: {read / sum(map(len, words)):.0%} of words scored, "
-                      f"encoder {skip_cpu:.1f} CPU-s (all words: {cpu:.1f})")
-                line(f"product {MIX} + propagate, skip {t} context {context}", gold, propagated(words, pred))
+            scored = [list(1 - cp[:, 0] >= t) for cp in crf_probs]
+            c0 = time.process_time()
+            logps = enc.word_logprobs(words, scored)
+            skip_cpu = time.process_time() - c0
+            read = sum(int((~np.isnan(lp[:, 0])).sum()) for lp in logps)
+            pred = [mixed_tags(lp, cp, MIX)[0] for lp, cp in zip(logps, crf_probs)]
+            print(f"skip {t}: {read / sum(map(len, words)):.0%} of words scored, encoder {skip_cpu:.1f} CPU-s (all words: {cpu:.1f})")
+            line(f"product {MIX} + propagate, skip {t}", gold, propagated(words, pred))
 
 
 if __name__ == "__main__":

@@ -79,8 +79,10 @@ whole). Left: spans of other KB entities (جنوب لبنان, إقليم كرد
 Honest dev with the encoder in (``--encoder`` trained by ``train_encoder --dev``
 on the same 85 %, issue 12): pipeline 75.4 (PER 78.3, recogniser alone 74.8)
 with the encoder reading around words of CRF 1 - P(O) >= 0.02, 16 pieces of
-context; 75.6 (PER 77.3, LOC 86.1, ORG 66.8; recogniser alone 75.2) with the
-narrower reading shipped since (1 - max P >= 0.02, 8 pieces): kept.
+context (shipped); 75.6 (PER 77.3, LOC 86.1, ORG 66.8; recogniser alone 75.2)
+with a narrower reading (1 - max P >= 0.02, 8 pieces), not kept: PER lower
+here and on Wojood (57.3 -> 56.2), more common words as names on SaudiNewsNet
+(``ner_encoder_dev.py``).
 
 Each test sentence (tokens joined by spaces) is one JSONL record with an
 already clean ``body``, given to ``rasd analyze`` in a subprocess (``--no-db``,

@@ -11,7 +11,6 @@ import pytest
 from rasd.doc import Doc
 from rasd.recognise import recognise
 from rasd.recognise.encoder import CONTEXT, CORE, LABELS, bio_decode, encoder, windows
-from rasd.recognise.tagger import unsure
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import tokenize
 
@@ -110,16 +109,6 @@ def test_the_encoder_reads_only_around_the_words_that_need_it():
     assert len(scored) < 20
     assert all(sum(sizes[lo:a]) <= CONTEXT and sum(sizes[b:hi]) <= CONTEXT for lo, a, b, hi in wins)
     assert windows(sizes, [True] * 200) == windows(sizes)
-    narrow = windows(sizes, need, 4)  # a narrower context: fewer pieces read, the same words scored
-    assert [w for lo, a, b, hi in narrow for w in range(a, b)] == [50, 51, 52, 53, 54, 150]
-    assert all(sum(sizes[lo:a]) <= 4 and sum(sizes[b:hi]) <= 4 for lo, a, b, hi in narrow)
-    assert sum(hi - lo for lo, _, _, hi in narrow) < sum(hi - lo for lo, _, _, hi in wins)
-
-
-def test_the_encoder_reads_the_words_the_crf_is_unsure_of_only():
-    sure_o, sure_name, torn = np.eye(len(LABELS))[0], np.eye(len(LABELS))[1], np.zeros(len(LABELS))
-    torn[0], torn[1], torn[5] = 0.5, 0.3, 0.2
-    assert unsure(np.array([sure_o, sure_name, torn])) == [False, False, True]
 
 
 def test_words_the_encoder_does_not_read_have_no_scores():

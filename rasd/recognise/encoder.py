@@ -64,13 +64,13 @@ class Segmenter:
         return tuple(out[::-1][:MAX_WORD_PIECES])
 
 
-def windows(sizes: list[int], scored: list[bool] | None = None, context: int = CONTEXT) -> list[tuple[int, int, int, int]]:
+def windows(sizes: list[int], scored: list[bool] | None = None) -> list[tuple[int, int, int, int]]:
     """(first word seen, first word scored, end of scored, end of seen) for words of ``sizes`` pieces.
 
     ``scored`` (default: all) marks the words that need scores: cores cover those, and the
     words between two of them when the gap is no wider than two contexts (it would be read
     as context anyway); other words are left out of every core, and out of the model's
-    input unless they are context. ``context``: pieces of whole words seen either side of a core."""
+    input unless they are context."""
     n_words = len(sizes)
     gap = [0] * (n_words + 1)  # pieces from each word to the next word that needs a score
     gap[n_words] = 1 << 30
@@ -83,15 +83,15 @@ def windows(sizes: list[int], scored: list[bool] | None = None, context: int = C
             a += 1
             continue
         b, n = a + 1, sizes[a]
-        while b < n_words and n + sizes[b] <= CORE and gap[b] <= 2 * context:
+        while b < n_words and n + sizes[b] <= CORE and gap[b] <= 2 * CONTEXT:
             n += sizes[b]
             b += 1
         lo, n = a, 0
-        while lo > 0 and n + sizes[lo - 1] <= context:
+        while lo > 0 and n + sizes[lo - 1] <= CONTEXT:
             lo -= 1
             n += sizes[lo]
         hi, n = b, 0
-        while hi < n_words and n + sizes[hi] <= context:
+        while hi < n_words and n + sizes[hi] <= CONTEXT:
             n += sizes[hi]
             hi += 1
         out.append((lo, a, b, hi))
@@ -148,14 +148,13 @@ class Encoder:
         opts.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(model_path), opts, providers=["CPUExecutionProvider"])
 
-    def word_logprobs(self, sentences: list[list[str]], scored: list[list[bool]] | None = None,
-                      context: int = CONTEXT) -> list[np.ndarray]:
+    def word_logprobs(self, sentences: list[list[str]], scored: list[list[bool]] | None = None) -> list[np.ndarray]:
         """Per sentence, a [words, len(LABELS)] array of label log-probabilities; rows of words
         ``scored`` leaves out (``windows``) are NaN."""
         jobs = []
         for si, words in enumerate(sentences):
             pieces = [self.segment.pieces(w) for w in words]
-            for win in windows([len(p) for p in pieces], None if scored is None else scored[si], context):
+            for win in windows([len(p) for p in pieces], None if scored is None else scored[si]):
                 jobs.append((si, win[1], *window_inputs(pieces, win)))
         out = [np.full((len(s), len(LABELS)), np.nan if scored is not None else 0.0, np.float32) for s in sentences]
         jobs.sort(key=lambda j: len(j[2]))

@@ -10,8 +10,7 @@ product of the two, weighted (the encoder's probabilities to the power
 best valid BIO sequence; then
 ``consistency.propagate`` gives untagged repeats of a tagged name the same tag.
 The CRF runs first: the encoder, most of the time spent, reads only around
-the words whose label the CRF is unsure of (``SKIP``), with ``CONTEXT``
-pieces either side; elsewhere the CRF's labels stand.
+words the CRF gives some chance of being in a name (``SKIP``).
 """
 from __future__ import annotations
 
@@ -29,10 +28,9 @@ from rasd.recognise.features import doc_context, sentence_features
 from rasd.recognise.paths import MODEL_PATH, VOCAB_PATH
 
 MIX = 0.3  # the encoder's weight in each word's label distribution (benchmarks/ner_encoder_dev.py)
-# The encoder reads only around words where the CRF leaves at least this much to labels other
-# than its likeliest (1 - max P), and sees this many pieces either side of them
-# (benchmarks/ner_encoder_dev.py --skip).
-SKIP, CONTEXT = 0.02, 8
+# The encoder reads only around words the CRF gives this much chance of being in a name
+# (1 - P(O)); elsewhere the CRF's O stands (benchmarks/ner_encoder_dev.py --skip).
+SKIP = 0.02
 _INDEX = {t: k for k, t in enumerate(LABELS)}
 
 _lock = threading.Lock()
@@ -74,11 +72,6 @@ def crf_marginals(tagger: pycrfsuite.Tagger, feats: list[list[str]]) -> np.ndarr
     return out
 
 
-def unsure(crf_probs: np.ndarray, skip: float = SKIP) -> list[bool]:
-    """The words the encoder should read: the CRF leaves at least ``skip`` to other labels than its likeliest."""
-    return list(1 - crf_probs.max(1) >= skip)
-
-
 def mixed_tags(enc_logp: np.ndarray, crf_probs: np.ndarray, mix: float = MIX) -> tuple[list[str], np.ndarray]:
     """BIO tags from the weighted product of the two per-word label distributions, and that
     distribution (the CRF's alone on words the encoder did not score: NaN rows)."""
@@ -109,7 +102,7 @@ def tag_sentences(
     ]
     with _lock:  # a pycrfsuite Tagger holds per-call state
         crf = [crf_marginals(m.tagger, f) if f else np.zeros((0, len(LABELS))) for f in feats]
-    enc = encoder().word_logprobs(sentences, [unsure(c) for c in crf], CONTEXT)
+    enc = encoder().word_logprobs(sentences, [list(1 - c[:, 0] >= SKIP) for c in crf])
     first: list[list[str]] = []
     dists: list[np.ndarray] = []
     for lp, c in zip(enc, crf):
