@@ -23,6 +23,7 @@ PLACES = """
 - {key: moscow, name: Moscow, type: GPE, wikidata: Q649, country: RU, ar: [موسكو]}
 - {key: pyongyang, name: Pyongyang, type: GPE, wikidata: Q18808, country: KP, ar: [بيونغ يانغ, بينغ يانغ]}
 - {key: amman, name: Amman, type: GPE, wikidata: Q3805, country: JO, ar: [عمان]}
+- {key: gaza-strip, name: Gaza Strip, type: GPE, wikidata: Q39760, country: PS, ar: [قطاع غزة, غزة]}
 """
 
 ORGS = """
@@ -30,6 +31,8 @@ ORGS = """
    ar: [مجلس الأمن, مجلس الأمن الدولي]}
 - {key: security-council-of-russia, name: Security Council of Russia, type: ORG, wikidata: null, country: RU,
    ar: [مجلس الأمن الروسي]}
+- {key: un-general-assembly, name: United Nations General Assembly, type: ORG, wikidata: Q47423, country: null,
+   ar: [الجمعية العامة للأمم المتحدة, الجمعية العامة]}
 - {key: russia-ministry-of-defence, name: Ministry of Defence (Russia), type: ORG, wikidata: null, country: RU,
    ar: [وزارة الدفاع الروسية], ministry: {of: RU, kind: defence}}
 - {key: china-ministry-of-national-defense, name: Ministry of National Defense (China), type: ORG, wikidata: null,
@@ -134,6 +137,19 @@ def name_of(doc, surface):
     hits = [m for m in doc.mentions if m.text == surface]
     assert hits, f"{surface!r} not found in {[m.text for m in doc.mentions]}"
     return doc.entity(hits[0].entity).name if hits[0].entity else None
+
+
+def test_a_dictionary_match_keeps_the_recognisers_narrower_span_of_the_same_entity(kb):
+    # the recogniser (as ANERcorp) names غزة, the dictionary spells قطاع غزة: the same Gaza
+    # Strip, so the mention is the name without the descriptor; with no recogniser span there,
+    # or with the recogniser reading the match as two names, the dictionary's span stays
+    body = "قصفت الطائرات قطاع غزة فجر اليوم، وناقشت الجمعية العامة للأمم المتحدة الوضع هناك."
+    doc = run(kb, body, ner=[("غزة", "LOC")])
+    gaza = [m for m in doc.mentions if m.entity == "kb:gaza-strip"]
+    assert [(m.text, m.start) for m in gaza] == [("غزة", body.index("غزة"))]
+    assert [m.text for m in run(kb, body).mentions if m.entity == "kb:gaza-strip"] == ["قطاع غزة"]
+    doc = run(kb, body, ner=[("الجمعية العامة", "ORG"), ("للأمم المتحدة", "ORG")])
+    assert [m.text for m in doc.mentions if m.entity == "kb:un-general-assembly"] == ["الجمعية العامة للأمم المتحدة"]
 
 
 def test_spelling_variants_reach_the_kb_entity(kb):

@@ -68,8 +68,8 @@ def link(doc: Doc, kb: KnowledgeBase) -> None:
         best = _best(kb, [c for c in s.cands if _plausible(kb, c, s, doc.body, sup, anchors)], anchors)
         if best is not None:
             e = kb.get(best.key)
-            start = _after_cue(doc.body, s.start, s.end, e, ner)
-            end = _lineage_end(doc.body, s.end, e, ner)
+            start, end = _recogniser_span(doc.body, s.start, s.end, e, ner)
+            end = _lineage_end(doc.body, end, e, ner)
             names.append(_kb_mention(doc, e, doc.body[start:end], start, end))
 
     covered = _covered(len(doc.body), names)
@@ -339,18 +339,26 @@ def _place_country(e: KBEntity | None) -> str | None:
 _CUES = ORG_CUES | PLACE_CUES
 
 
-def _after_cue(body: str, start: int, end: int, e: KBEntity, ner: list[Mention]) -> int:
-    """Start of a dictionary match without a leading descriptor (حركة حماس, وكالة فرانس برس,
-    محافظة الأنبار) where the recogniser tagged the rest alone with a fitting type and the
-    rest is itself a spelling of the entity: the descriptor is no part of the name (but
-    بحر is part of بحر اليابان, whose اليابان is Japan)."""
-    for m in ner:
-        if start < m.start and m.end == end and _NER_CODE.get(m.type, 4) in _FITS.get(e.type, ()):
-            head = body[start : m.start].split()
-            if len(head) == 1 and _last_word_in([normalise(head[0])], _CUES) \
-                    and normalise(m.text) in {normalise(a) for a in (*e.ar, *e.short_ar)}:
-                return m.start
-    return start
+def _recogniser_span(body: str, start: int, end: int, e: KBEntity, ner: list[Mention]) -> tuple[int, int]:
+    """Span of a dictionary match of a place or body, narrowed to the recogniser's where the
+    recogniser tagged all of it but one word at either end, alone, with a fitting type, and that
+    part is itself a spelling of the same entity: the word left out is a descriptor or an
+    epithet, not the name (حركة حماس, وكالة فرانس برس, قطاع غزة, مكة المكرمة). A part naming
+    something else stays inside (بحر اليابان, جنوب لبنان), and so do an official name around a
+    short one (جمهورية الصين الشعبية), the parts of a name the recogniser read as several
+    (الجمعية العامة للأمم المتحدة) and a person's further names."""
+    if e.type == "PER":
+        return start, end
+    there = [m for m in ner if m.start < end and start < m.end]
+    if len(there) != 1:
+        return start, end
+    m = there[0]
+    rest = body[start : m.start].split() + body[m.end : end].split()
+    if (start <= m.start and m.end <= end and len(rest) == 1
+            and _NER_CODE.get(m.type, 4) in _FITS.get(e.type, ())
+            and normalise(m.text) in {normalise(a) for a in (*e.ar, *e.short_ar)}):
+        return m.start, m.end
+    return start, end
 
 
 def _kb_mention(doc: Doc, e: KBEntity, surface: str, start: int, end: int, score: float | None = None) -> Mention:

@@ -259,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         train(model, examples(seg, sents), args.epochs, args.lr)
     out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)  # not after the training's minutes
     export(model, out)
     vocab = out.with_name(ENCODER_VOCAB_PATH.name)
     vocab.write_text(json.dumps({"pieces": pieces, "scores": scores}, ensure_ascii=False), "utf-8")
