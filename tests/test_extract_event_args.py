@@ -304,3 +304,26 @@ def test_a_ministry_announcing_arrests_made_them():
     doc = run("وأعلنت وزارة الداخلية أمس القبض على 43 شخصا بتهمة الانتماء إلى خلية إرهابية.", [])
     arrests = [e for e in doc.events if e.type == "COERCE"]
     assert arrests and arrests[0].actor_text == "وزارة الداخلية"
+
+
+def test_a_name_after_a_statement_noun_is_the_object_not_the_place():
+    """اتهمت مصر في بيان إيران: في بيان says how Egypt spoke; the name after it is whom it
+    accused, not where."""
+    doc = run("واتهمت روسيا في بيان تركيا بدعم المتمردين.", [("روسيا", "russia"), ("تركيا", "turkey")])
+    assert events(doc, "ACCUSE") == [("ACCUSE", "Russia", "Turkey")]
+    doc = run("وانتقدت الصين في تصريح فرنسا بسبب العقوبات.", [("الصين", "china"), ("فرنسا", "france")])
+    assert events(doc, "ACCUSE") == [("ACCUSE", "China", "France")]
+
+
+def test_an_unnamed_victim_keeps_the_body_its_title_belongs_to():
+    """اغتيل رئيس البلدية: the council is part of the victim's title, not where his text ends."""
+    doc = run("اغتيل رئيس البلدية في غزة برصاص مجهولين.", [("غزة", "gaza")])
+    assert [e.target_text for e in _assaults(doc)] == ["رئيس البلدية"]
+
+
+def test_the_object_ends_before_a_preposition_carrying_its_pronoun():
+    """اعتقلت الشرطة 30 طالبا بينهم ثلاث فتيات: بينهم opens what the detainees include."""
+    doc = run("واعتقلت قوات الأمن 30 طالبا بينهم ثلاث فتيات في الجامعة.", [])
+    assert [e.target_text for e in doc.events if e.type == "COERCE"] == ["طالبا"]
+    doc = run("وقتل المسلحون 12 مدنيا منهم أربعة أطفال.", [])
+    assert [e.target_text for e in _assaults(doc)] == ["مدنيا"]

@@ -221,10 +221,12 @@ class SentenceView:
 
     def _construct_of(self, j: int) -> bool:
         """Whether word ``j`` is a bare noun heading the name after it, right after a place or
-        target preposition: no article, no clitic, no act of the lexicon, no speech verb."""
+        target preposition: no article, no clitic, no act of the lexicon, no speech verb, no
+        statement (في بيان إيران: the name is the verb's object, not a place)."""
         t = self.norms[j]
         return (self._prep_slot(self.norms[j - 1]) in ("place", "target") and len(t) > 2
                 and not _definite(t) and t not in BOUNDARY and t not in RELATIVES
+                and t not in self.cues.statements
                 and not triggers().match(t) and not self.cues.speech.match(t))
 
     def _title_before(self, comma: int) -> bool:

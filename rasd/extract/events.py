@@ -363,6 +363,8 @@ _QUANTIFIERS = frozenset(normalise(w) for w in ("بعض", "عدد", "من", "ك�
 _MANNER = frozenset(normalise(w) for w in ("بشدة", "بقوة", "مجددا", "أيضا", "كذلك", "فورا", "رسميا", "علنا"))
 # Times of day that are also verbs or nouns: "أصيب فجر أمس" is dawn, not a victim.
 _DAYTIME = frozenset({"فجر", "ظهر", "عصر", "منتصف", "ليل"})
+# Pronouns a preposition carries: بينهم، منها، عليه.
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
 # "فجر نفسه": the bomber is no victim of his own.
 _REFLEXIVES = frozenset(normalise(w) for w in ("نفسه", "نفسها", "نفسيهما", "أنفسهم", "انفسهم", "أنفسهما"))
 
@@ -386,8 +388,10 @@ def _object_text(view: SentenceView, i: int, hit: Hit, actor: Party | None, etyp
         if (view.boundary(k) or t in RELATIVES or t in _REFLEXIVES or t in view.cues.place_preps
                 or (t in view.cues.other_preps and t != "من")):
             break
-        if words and (t in view.cues.target_preps or any(p.tok == k for p in view.parties)):
-            break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]
+        if words and (t in view.cues.target_preps or _preposition_with_pronoun(view, t) or any(
+                p.tok == k for p in view.parties) and not readings(view.norms[words[-1]]) & view.cues.titles):
+            break  # the object ends where a name or its preposition starts: العقوبات [ضد موسكو]،
+            # 20 متظاهرا [بينهم] خمس نساء; a title's body is the title's own: رئيس البلدية
         if words and etype == "ASSAULT" and t.startswith("ب") and len(t) > 3:
             break  # قتل جنديان [برصاص] قناص: the instrument follows the victim
         if words and (t.isdigit() or t in NUMBER_WORDS or t + "ه" in NUMBER_WORDS):
@@ -414,6 +418,12 @@ def _object_text(view: SentenceView, i: int, hit: Hit, actor: Party | None, etyp
     if not words:
         return None
     return view.doc.body[view.tokens[words[0]].start : view.tokens[words[-1]].end]
+
+
+def _preposition_with_pronoun(view: SentenceView, t: str) -> bool:
+    """A preposition carrying a pronoun (بينهم، منهم، عليها): what follows tells about what came
+    before, it is no more of it."""
+    return any(t.endswith(s) and view.preposition(t[: -len(s)]) for s in _PRONOUN_SUFFIXES)
 
 
 def _marked_passive(view: SentenceView, i: int, hit: Hit) -> bool:

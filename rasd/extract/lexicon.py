@@ -258,6 +258,7 @@ class Cues:
     declaring: frozenset[str]
     purposes: frozenset[str]
     place_nouns: frozenset[str]
+    statements: frozenset[str]
     anaphora: frozenset[str]
     gathering: frozenset[str]
     agent_links: frozenset[str]
@@ -329,6 +330,7 @@ def cues() -> Cues:
         declaring=_norm_set(data["declaring"]),
         purposes=_norm_set(data["purposes"]),
         place_nouns=_norm_set(data["place_nouns"]),
+        statements=_norm_set(data["statements"]),
         anaphora=_norm_set(data["anaphora"]),
         gathering=_norm_set(data["gathering"]),
         agent_links=_norm_set(data["agent_links"]),
