@@ -338,3 +338,27 @@ def test_a_teaser_under_a_headline_that_opens_with_a_name_in_waw():
     assert "واشنطن تهدد" not in body and "هددت الولايات المتحدة" not in body
     for kept in ("قال مسؤولون رياضيون", "وكان من المقرر", "وقال المسؤول في مكتب"):
         assert kept in body, kept
+
+
+# A wire page (SPA style): stories are headed "عام / ...", and so are the teasers of its other stories, here
+# on the same subject (municipal elections) and with a summary that opens in و like a follow-up's.
+WIRE_TITLED = """عام / أمانة الرياض تفتح مراكز قيد الناخبين للانتخابات البلدية
+الرياض 27 شوال 1436 هـ الموافق 12 أغسطس 2015 م واس
+افتتحت أمانة منطقة الرياض اليوم عشرة مراكز لقيد الناخبين في الانتخابات البلدية، تستقبل المواطنين والمواطنات من الساعة الرابعة عصرا حتى العاشرة مساء طوال أيام الأسبوع.
+
+وأوضح رئيس اللجنة المحلية للانتخابات البلدية في الرياض أن القيد يستمر ثلاثة أسابيع، داعيا الناخبين إلى إحضار الهوية الوطنية وما يثبت السكن في الدائرة.
+
+عام / اللجنة العامة للانتخابات البلدية تعتمد أسماء المرشحين في جدة / إضافة أولى
+وأكدت اللجنة العامة للانتخابات البلدية أن أسماء المرشحين في محافظة جدة ستعلن في مقر المجلس البلدي بعد انتهاء فترة الطعون على القيد.
+
+ويضم مجلس الرياض البلدي في دورته الثالثة أعضاء منتخبين وأعضاء معينين، وتتولى لجنة من الأمانة تدريب موظفي المراكز على إجراءات القيد.
+
+// انتهى //
+"""
+
+
+def test_a_teaser_headed_like_the_wire_title_goes_however_close_its_subject():
+    body = clean(RawArticle(WIRE_TITLED, "text")).body
+    assert "تعتمد أسماء المرشحين" not in body and "وأكدت اللجنة العامة" not in body
+    for kept in ("افتتحت أمانة منطقة الرياض", "وأوضح رئيس اللجنة المحلية", "ويضم مجلس الرياض البلدي"):
+        assert kept in body, kept

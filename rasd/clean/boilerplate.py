@@ -809,10 +809,21 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     sections = sum(1 for l, nxt, then in zip(lines, lines[1:], lines[2:])
                    if l.role == nxt.role == then.role == "body" and 3 <= l.words <= _SECTION_HEAD
                    and _teaser_head(l) and nxt.prose and then.prose)
+    # An outlet that heads its stories with a section label ("عام / ..." on the title) heads the teasers of
+    # its other stories so too: such a line in the body is another story's headline, the paragraph under
+    # it that story's summary, however close its subject and however it opens ("وأوضح").
+    titled = title is not None and _TITLED.match(title.strip()) is not None
+
+    def titled_head(line: Line) -> bool:
+        return titled and line.role == "body" and not line.punct and _TITLED.match(line.text) is not None
+
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
-        if _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
+        if i + 1 < len(lines) and lines[i + 1].role == "body" and titled_head(lines[i]) and lines[i + 1].prose:
+            units.append([i, i + 1])
+            i += 2
+        elif _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
                 and _summary_shaped(lines[i + 1]) and not _promo(lines[i]) and not _promo(lines[i + 1]) \
                 and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
@@ -889,7 +900,7 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     def out(k: int) -> bool:
         head = lines[units[k][0]].words
         bar = _SECTION_COHERENT if head == 2 or (sections >= 3 and head <= _SECTION_HEAD) else _COHERENT
-        return k != lead and ((k in teasers and k > lead and (coherence(k) < bar or restates(k)))
+        return k != lead and ((k in teasers and k > lead and (coherence(k) < bar or restates(k) or titled_head(lines[units[k][0]])))
                               or (k in promos and coherence(k) < _PROMO_COHERENT))
 
     # A candidate that stays on its own words is the article's: it vouches for the others (a section
@@ -942,6 +953,10 @@ def _teaser_head(line: Line, questions: bool = False, shortest: int = 3) -> bool
 
 # "3 - ...", "•", "(2)"; not a number's own point or slash ("23.1 مليار ريال أرباح البنوك", "2/ 8/ 1990م").
 _LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*(?:[-–)]|[./](?!\s*[0-9\u0660-\u0669]))|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\))")
+
+
+# A section label before a slash at the head of a headline ("عام / ...", "اقتصادي / ..."): one Arabic word.
+_TITLED = re.compile(r"^[\u0621-\u064A]{2,}\s*/\s+\S")
 
 
 def _summary_shaped(line: Line) -> bool:
