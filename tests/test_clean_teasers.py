@@ -362,3 +362,25 @@ def test_a_teaser_headed_like_the_wire_title_goes_however_close_its_subject():
     assert "تعتمد أسماء المرشحين" not in body and "وأكدت اللجنة العامة" not in body
     for kept in ("افتتحت أمانة منطقة الرياض", "وأوضح رئيس اللجنة المحلية", "ويضم مجلس الرياض البلدي"):
         assert kept in body, kept
+
+
+# A daily's page (Asharq Al-Awsat style): a teaser on the very subject of the article (the same talks), its
+# headline restated word for word by its summary, which also takes up the title: another story all the same.
+RESTATED_TEASER = """وزراء خارجية الخليج يبحثون في الرياض الاتفاق النووي مع إيران
+
+بحث وزراء خارجية دول مجلس التعاون الخليجي في اجتماعهم بالرياض أمس تداعيات الاتفاق النووي مع إيران على أمن المنطقة، وسبل التنسيق مع الدول الكبرى خلال المرحلة المقبلة.
+
+وقال الأمين العام للمجلس في مؤتمر صحافي عقب الاجتماع إن الوزراء شددوا على ضرورة التزام إيران ببنود الاتفاق وعدم التدخل في الشؤون الداخلية لدول الجوار.
+
+وزير الخارجية الفرنسي يبحث في طهران تنفيذ الاتفاق النووي والتنسيق مع دول الجوار
+بحث وزير الخارجية الفرنسي في طهران أمس تنفيذ الاتفاق النووي والتنسيق مع دول الجوار خلال المرحلة المقبلة.
+
+وأضاف الأمين العام أن الاجتماع المقبل لوزراء خارجية المجلس سيعقد في الدوحة لمتابعة ما تم الاتفاق عليه من خطوات لتعزيز التنسيق الخليجي.
+"""
+
+
+def test_a_teaser_whose_summary_restates_its_long_headline_goes_even_on_the_same_subject():
+    body = clean(RawArticle(RESTATED_TEASER, "text")).body
+    assert "يبحث في طهران" not in body and "بحث وزير الخارجية الفرنسي" not in body
+    for kept in ("بحث وزراء خارجية", "وقال الأمين العام", "وأضاف الأمين العام"):
+        assert kept in body, kept

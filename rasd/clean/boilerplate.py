@@ -892,10 +892,12 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     lead = next((k for k in prose if lines[units[k][-1]].role == "body"), lead)
 
     def restates(k: int) -> bool:
-        """A summary that restates its own headline (four of its words) far more than the title:
+        """A summary that restates its own headline (four of its words) far more than the title, or more of
+        its words than a sub-heading has (six or more, whatever it shares with the title and the article):
         another story's, however close its subject (a sub-heading is shorter)."""
         own = key(units[k][1])
-        return len(own & key(units[k][0])) >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT
+        restated = len(own & key(units[k][0]))
+        return restated > _SECTION_HEAD or (restated >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT)
 
     def out(k: int) -> bool:
         head = lines[units[k][0]].words
