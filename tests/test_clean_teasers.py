@@ -384,3 +384,24 @@ def test_a_teaser_whose_summary_restates_its_long_headline_goes_even_on_the_same
     assert "يبحث في طهران" not in body and "بحث وزير الخارجية الفرنسي" not in body
     for kept in ("بحث وزراء خارجية", "وقال الأمين العام", "وأضاف الأمين العام"):
         assert kept in body, kept
+
+
+# A wire page whose dateline is parted from the lead by a pointer line ("فيديو"): the dateline stays, the
+# pointer goes.
+WIRE_DATELINE_POINTER = """عام / أمير منطقة الباحة يدشن مشروعات تنموية بتكلفة 300 مليون ريال
+الباحة 28 شوال 1436 هـ الموافق 13 أغسطس 2015 م واس
+فيديو
+دشن صاحب السمو الملكي أمير منطقة الباحة اليوم مشروعات تنموية في محافظات المنطقة بتكلفة تتجاوز 300 مليون ريال، تشمل طرقا ومدارس ومراكز صحية.
+
+وأوضح وكيل الإمارة أن المشروعات تخدم أكثر من مئة ألف نسمة من سكان المحافظات والقرى التابعة لها، وسيبدأ تنفيذها مطلع العام المقبل.
+
+// انتهى //
+"""
+
+
+def test_a_wire_dateline_above_a_pointer_line_stays():
+    body = clean(RawArticle(WIRE_DATELINE_POINTER, "text")).body
+    assert body.startswith("الباحة 28 شوال 1436"), body[:80]
+    assert "فيديو" not in body.split("\n\n")
+    for kept in ("دشن صاحب السمو الملكي", "وأوضح وكيل الإمارة"):
+        assert kept in body, kept

@@ -381,12 +381,13 @@ def clean_text(text: str, profile: OutletProfile | None = None, title: str | Non
         return title_stems
 
     start, end = _main_run(content[:cut], title_keys)
-    # A wire dateline above the lead is the article's, even with a teaser's headline between them.
+    # A wire dateline above the lead is the article's, even with a teaser's headline or a furniture line
+    # ("فيديو") between them (those go inside the body).
     for back in range(1, min(start, 3) + 1):
         if _wire_dateline(content[start - back]):
             start -= back
             break
-        if not _teaser_head(content[start - back]):
+        if not _teaser_head(content[start - back]) and not content[start - back].kind:
             break
     if start >= 2 and _deck(content[start - 1], content[:start - 1], content[start:end], title_stems):
         start -= 1
