@@ -405,3 +405,24 @@ def test_a_wire_dateline_above_a_pointer_line_stays():
     assert "فيديو" not in body.split("\n\n")
     for kept in ("دشن صاحب السمو الملكي", "وأوضح وكيل الإمارة"):
         assert kept in body, kept
+
+
+# A daily's column (Al Watan style): the teaser of the writer's other column, its summary a short question.
+COLUMN_QUESTION_TEASER = """الحدائق العامة بين الإهمال والتطوير
+
+تعاني كثير من الحدائق العامة في أحيائنا من الإهمال، فالألعاب مكسورة والإنارة معطلة والمساحات الخضراء تحولت إلى تراب تذروه الرياح.
+
+وقد زرت الأسبوع الماضي حديقة الحي الذي أسكنه فوجدت الأطفال يلعبون بين الحفر، وأولياء أمورهم يشتكون من غياب الصيانة منذ أشهر.
+
+قف.. أمامك مهندس
+هل تساءلت يوما كيف يقضي المهندس يومه الطويل؟
+
+والمطلوب من البلديات أن تضع خطة واضحة لصيانة الحدائق بشكل دوري، وأن تشرك سكان الأحياء في متابعتها والإبلاغ عن أعطالها.
+"""
+
+
+def test_a_teaser_whose_summary_is_a_short_question_goes():
+    body = clean(RawArticle(COLUMN_QUESTION_TEASER, "text")).body
+    assert "أمامك مهندس" not in body and "كيف يقضي المهندس" not in body
+    for kept in ("تعاني كثير من الحدائق", "وقد زرت الأسبوع الماضي", "والمطلوب من البلديات"):
+        assert kept in body, kept

@@ -963,8 +963,10 @@ _TITLED = re.compile(r"^[\u0621-\u064A]{2,}\s*/\s+\S")
 
 
 def _summary_shaped(line: Line) -> bool:
-    """A teaser's summary: one sentence of prose that opens like a lead, not one that goes on ("وأضاف")."""
-    return line.prose and len(_SENTENCE_END.findall(line.text)) <= 1 and not _GOES_ON.match(line.norm)
+    """A teaser's summary: one sentence of prose, or a question of six words or more (a column's opener:
+    "كيف يعيش الطبيب والمثقف؟"), that opens like a lead, not one that goes on ("وأضاف")."""
+    return (line.prose or (line.question and not line.kind and line.arabic >= 0.5 and line.words >= 6)) \
+        and len(_SENTENCE_END.findall(line.text)) <= 1 and not _GOES_ON.match(line.norm)
 
 
 # A run of stops before the next word: one stop, or a run with a question or exclamation mark in it ("!!",
