@@ -381,12 +381,13 @@ def clean_text(text: str, profile: OutletProfile | None = None, title: str | Non
         return title_stems
 
     start, end = _main_run(content[:cut], title_keys)
-    # A wire dateline above the lead is the article's, even with a teaser's headline between them.
+    # A wire dateline above the lead is the article's, even with a teaser's headline or a furniture line
+    # ("فيديو") between them (those go inside the body).
     for back in range(1, min(start, 3) + 1):
         if _wire_dateline(content[start - back]):
             start -= back
             break
-        if not _teaser_head(content[start - back]):
+        if not _teaser_head(content[start - back]) and not content[start - back].kind:
             break
     if start >= 2 and _deck(content[start - 1], content[:start - 1], content[start:end], title_stems):
         start -= 1
@@ -809,10 +810,21 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     sections = sum(1 for l, nxt, then in zip(lines, lines[1:], lines[2:])
                    if l.role == nxt.role == then.role == "body" and 3 <= l.words <= _SECTION_HEAD
                    and _teaser_head(l) and nxt.prose and then.prose)
+    # An outlet that heads its stories with a section label ("عام / ..." on the title) heads the teasers of
+    # its other stories so too: such a line in the body is another story's headline, the paragraph under
+    # it that story's summary, however close its subject and however it opens ("وأوضح").
+    titled = title is not None and _TITLED.match(title.strip()) is not None
+
+    def titled_head(line: Line) -> bool:
+        return titled and line.role == "body" and not line.punct and _TITLED.match(line.text) is not None
+
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
-        if _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
+        if i + 1 < len(lines) and lines[i + 1].role == "body" and titled_head(lines[i]) and lines[i + 1].prose:
+            units.append([i, i + 1])
+            i += 2
+        elif _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
                 and _summary_shaped(lines[i + 1]) and not _promo(lines[i]) and not _promo(lines[i + 1]) \
                 and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
@@ -881,15 +893,17 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     lead = next((k for k in prose if lines[units[k][-1]].role == "body"), lead)
 
     def restates(k: int) -> bool:
-        """A summary that restates its own headline (four of its words) far more than the title:
+        """A summary that restates its own headline (four of its words) far more than the title, or more of
+        its words than a sub-heading has (six or more, whatever it shares with the title and the article):
         another story's, however close its subject (a sub-heading is shorter)."""
         own = key(units[k][1])
-        return len(own & key(units[k][0])) >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT
+        restated = len(own & key(units[k][0]))
+        return restated > _SECTION_HEAD or (restated >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT)
 
     def out(k: int) -> bool:
         head = lines[units[k][0]].words
         bar = _SECTION_COHERENT if head == 2 or (sections >= 3 and head <= _SECTION_HEAD) else _COHERENT
-        return k != lead and ((k in teasers and k > lead and (coherence(k) < bar or restates(k)))
+        return k != lead and ((k in teasers and k > lead and (coherence(k) < bar or restates(k) or titled_head(lines[units[k][0]])))
                               or (k in promos and coherence(k) < _PROMO_COHERENT))
 
     # A candidate that stays on its own words is the article's: it vouches for the others (a section
@@ -944,9 +958,15 @@ def _teaser_head(line: Line, questions: bool = False, shortest: int = 3) -> bool
 _LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*(?:[-–)]|[./](?!\s*[0-9\u0660-\u0669]))|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\))")
 
 
+# A section label before a slash at the head of a headline ("عام / ...", "اقتصادي / ..."): one Arabic word.
+_TITLED = re.compile(r"^[\u0621-\u064A]{2,}\s*/\s+\S")
+
+
 def _summary_shaped(line: Line) -> bool:
-    """A teaser's summary: one sentence of prose that opens like a lead, not one that goes on ("وأضاف")."""
-    return line.prose and len(_SENTENCE_END.findall(line.text)) <= 1 and not _GOES_ON.match(line.norm)
+    """A teaser's summary: one sentence of prose, or a question of six words or more (a column's opener:
+    "كيف يعيش الطبيب والمثقف؟"), that opens like a lead, not one that goes on ("وأضاف")."""
+    return (line.prose or (line.question and not line.kind and line.arabic >= 0.5 and line.words >= 6)) \
+        and len(_SENTENCE_END.findall(line.text)) <= 1 and not _GOES_ON.match(line.norm)
 
 
 # A run of stops before the next word: one stop, or a run with a question or exclamation mark in it ("!!",
