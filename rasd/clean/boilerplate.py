@@ -756,7 +756,17 @@ _SECTION_HEAD = 5  # words of a sub-heading that cuts a column into sections
 # samples) the sections of sectioned pages have 0.13 to 0.87, the one teaser among them 0.08. Under
 # two-word headings (there, and in 2,000 clean SaudiNewsNet pages given as pages), 0.1 drops 6 of 11
 # teasers and 2 of 40 article units (one article's, in two samples); 0.05: 4 and 0; 0.2: 8 and 9.
+# Also the bar of a summary that goes on ("ونحن", "وكما", "- ولكن"): a column's teaser may open so, and
+# so do an article's paragraphs under its own headline-shaped lines (a poem's verse, a sub-heading). On
+# extra, 4 such teasers had 0.04 to 0.09, the article's 5 such units 0.15 to 0.29; it is measured on the
+# summary alone (a dev page's paragraph going on under a teaser's summary, taken for its headline, lost),
+# under a headline still in the body (a verse line already out over the next paragraph heads no teaser).
 _SECTION_COHERENT = 0.1
+# Words a paragraph that goes on shares with the headline-shaped line over it, from which that line is its
+# sub-heading (made from it: "حزب الله وولاية الفقيه" over "وعن الخلاف مع ... حزب الله"), never a teaser's
+# headline; a column's teaser opening so shares one at most ("55 مليارا تكاليف الزواج سنويا!" / "ونحن في
+# موسم الزواجات"). Five sub-headed sections of 3,000 clean SaudiNewsNet pages share 2 to 5.
+_SUB_HEADED = 2
 _PROMO_COHERENT = 0.5  # a call to the reader about the outlet's channels must share far more to stay
 
 
@@ -825,7 +835,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
             units.append([i, i + 1])
             i += 2
         elif _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
-                and _summary_shaped(lines[i + 1]) and not _promo(lines[i]) and not _promo(lines[i + 1]) \
+                and _summary_shaped(lines[i + 1], goes_on=lines[i].role == "body" and len(_keys(lines[i]) & _keys(lines[i + 1])) < _SUB_HEADED) \
+                and not _promo(lines[i]) and not _promo(lines[i + 1]) \
                 and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
             i += 2
@@ -875,8 +886,9 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     for k in set(teasers) | promos | set(above):
         cdf.update(unit_words[k])
 
-    def coherence(k: int) -> float:
-        w = frozenset().union(*(key(j) for j in units[k]))
+    def coherence(k: int, summary: bool = False) -> float:
+        """The unit's share of shared words; with ``summary``, its summary's alone."""
+        w = key(units[k][-1]) if summary else frozenset().union(*(key(j) for j in units[k]))
         return sum(1 for x in w if df[x] - cdf[x] > 0) / len(w) if w else 0.0
 
     def drop(k: int) -> None:
@@ -902,8 +914,9 @@ def drop_offtopic(page: Page, title: str | None) -> None:
 
     def out(k: int) -> bool:
         head = lines[units[k][0]].words
-        bar = _SECTION_COHERENT if head == 2 or (sections >= 3 and head <= _SECTION_HEAD) else _COHERENT
-        return k != lead and ((k in teasers and k > lead and (coherence(k) < bar or restates(k) or titled_head(lines[units[k][0]])))
+        goes_on = len(units[k]) == 2 and _GOES_ON.match(lines[units[k][1]].norm) is not None
+        bar = _SECTION_COHERENT if head == 2 or goes_on or (sections >= 3 and head <= _SECTION_HEAD) else _COHERENT
+        return k != lead and ((k in teasers and k > lead and (coherence(k, goes_on) < bar or restates(k) or titled_head(lines[units[k][0]])))
                               or (k in promos and coherence(k) < _PROMO_COHERENT))
 
     # A candidate that stays on its own words is the article's: it vouches for the others (a section
@@ -962,11 +975,13 @@ _LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*(?:[-–)]|[./](?!\s*
 _TITLED = re.compile(r"^[\u0621-\u064A]{2,}\s*/\s+\S")
 
 
-def _summary_shaped(line: Line) -> bool:
+def _summary_shaped(line: Line, goes_on: bool = False) -> bool:
     """A teaser's summary: one sentence of prose, or a question of six words or more (a column's opener:
-    "كيف يعيش الطبيب والمثقف؟"), that opens like a lead, not one that goes on ("وأضاف")."""
+    "كيف يعيش الطبيب والمثقف؟"), that opens like a lead, not one that goes on ("وأضاف"), unless
+    ``goes_on`` (``drop_offtopic``, which holds such a summary to a lower bar: a column's first sentence
+    opens so too, "ونحن في موسم...")."""
     return (line.prose or (line.question and not line.kind and line.arabic >= 0.5 and line.words >= 6)) \
-        and len(_SENTENCE_END.findall(line.text)) <= 1 and not _GOES_ON.match(line.norm)
+        and len(_SENTENCE_END.findall(line.text)) <= 1 and (goes_on or not _GOES_ON.match(line.norm))
 
 
 # A run of stops before the next word: one stop, or a run with a question or exclamation mark in it ("!!",
