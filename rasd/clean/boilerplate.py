@@ -760,7 +760,7 @@ _SECTION_HEAD = 5  # words of a sub-heading that cuts a column into sections
 # so do an article's paragraphs under its own headline-shaped lines (a poem's verse, a sub-heading). On
 # extra, 4 such teasers had 0.04 to 0.09, the article's 5 such units 0.15 to 0.29; it is measured on the
 # summary alone (a dev page's paragraph going on under a teaser's summary, taken for its headline, lost),
-# under a headline still in the body (a verse line already out over the next paragraph heads no teaser).
+# and only under a headline that ``_goes_on_teaser`` admits.
 _SECTION_COHERENT = 0.1
 # Words a paragraph that goes on shares with the headline-shaped line over it, from which that line is its
 # sub-heading (made from it: "حزب الله وولاية الفقيه" over "وعن الخلاف مع ... حزب الله"), never a teaser's
@@ -828,6 +828,7 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     def titled_head(line: Line) -> bool:
         return titled and line.role == "body" and not line.punct and _TITLED.match(line.text) is not None
 
+    anchor = _keys(_make_line(title)) if title else frozenset()
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
@@ -835,7 +836,7 @@ def drop_offtopic(page: Page, title: str | None) -> None:
             units.append([i, i + 1])
             i += 2
         elif _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
-                and _summary_shaped(lines[i + 1], goes_on=lines[i].role == "body" and len(_keys(lines[i]) & _keys(lines[i + 1])) < _SUB_HEADED) \
+                and _summary_shaped(lines[i + 1], goes_on=_goes_on_teaser(lines, i, anchor)) \
                 and not _promo(lines[i]) and not _promo(lines[i + 1]) \
                 and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
@@ -859,7 +860,6 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     prose = [k for k, u in enumerate(units) if lines[u[-1]].prose and k not in promos]
     lead = prose[0] if prose else 0
     teasers = [k for k, u in enumerate(units) if len(u) == 2 and k > lead]
-    anchor = _keys(_make_line(title)) if title else frozenset()
     # Teasers above the lead: among the first two paragraphs of prose, one under a headline that is
     # not the title and that it restates (two of its words, more than the one at most it takes up of the title).
     above: list[int] = []
@@ -973,6 +973,17 @@ _LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*(?:[-–)]|[./](?!\s*
 
 # A section label before a slash at the head of a headline ("عام / ...", "اقتصادي / ..."): one Arabic word.
 _TITLED = re.compile(r"^[\u0621-\u064A]{2,}\s*/\s+\S")
+
+
+def _goes_on_teaser(lines: list[Line], i: int, anchor: frozenset[str]) -> bool:
+    """Whether ``lines[i]`` may head a teaser whose summary goes on: a headline still in the body between
+    paragraphs of prose, not a verse line among others (a poem's last verse over "وكان الشاعر قد نشر...")
+    nor a line already out (a verse over the next paragraph), sharing at most one word with that summary,
+    which takes up no word of the title (``anchor``): a paragraph that does, under a short inter-title
+    ('"الدولة حاضرة"' over "وأوضح وزير الإعلام أن الخطة..."), is the article's going on."""
+    summary = _keys(lines[i + 1])
+    return i > 0 and lines[i].role == "body" and lines[i - 1].prose \
+        and len(_keys(lines[i]) & summary) < _SUB_HEADED and not summary & anchor
 
 
 def _summary_shaped(line: Line, goes_on: bool = False) -> bool:
