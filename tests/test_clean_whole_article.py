@@ -445,3 +445,23 @@ def test_a_columns_teaser_whose_summary_opens_going_on_leaves_and_a_verse_with_i
     assert "ونحن على أبواب العيد" not in body
     for kept in ("تحتاج أحياء المدن", "وقد افتتحت الأمانة", "خير جليس في الزمان", "وكما قال الشاعر", "ولعل الأمانة"):
         assert kept in body, kept
+
+
+def test_a_wire_teaser_cut_after_its_dateline_leaves_and_the_storys_own_dateline_stays():
+    # The Saudi Press Agency heads every story "قسم / عنوان" over a dateline: a teaser box that shows only
+    # another story's headline and dateline sits between the paragraphs; the story's own dateline stays.
+    page = ("عام / أمانة الطائف تزرع خمسة آلاف شجرة في الأحياء الجديدة\n\n"
+            "الطائف 3 رجب 1446 هـ الموافق 3 يناير 2025 م واس\n"
+            "بدأت أمانة محافظة الطائف زراعة خمسة آلاف شجرة في الأحياء الجديدة شرق المحافظة، ضمن برنامج لزيادة "
+            "الغطاء النباتي وتحسين المشهد الحضري.\n\n"
+            "رياضي / منتخب الناشئين يختتم معسكره في أبها\n"
+            "أبها 3 رجب 1446 هـ الموافق 3 يناير 2025 م واس\n\n"
+            "وأوضح أمين المحافظة أن الأشجار اختيرت من الأنواع المحلية التي تتحمل الجفاف وتحتاج إلى قليل من "
+            "الماء، وأن الزراعة تستمر حتى نهاية الشهر المقبل.\n\n"
+            "// انتهى //\n")
+    body = _body(page)
+    assert body.startswith("الطائف 3 رجب 1446")
+    for furniture in ("منتخب الناشئين", "أبها 3 رجب"):
+        assert furniture not in body, furniture
+    for kept in ("بدأت أمانة محافظة الطائف", "وأوضح أمين المحافظة"):
+        assert kept in body, kept

@@ -822,7 +822,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
                    and _teaser_head(l) and nxt.prose and then.prose)
     # An outlet that heads its stories with a section label ("عام / ..." on the title) heads the teasers of
     # its other stories so too: such a line in the body is another story's headline, the paragraph under
-    # it that story's summary, however close its subject and however it opens ("وأوضح").
+    # it that story's summary, however close its subject and however it opens ("وأوضح"); so is a wire
+    # dateline under it (a teaser cut after that story's dateline: "أبها 3 رجب 1446 هـ ... واس").
     titled = title is not None and _TITLED.match(title.strip()) is not None
 
     def titled_head(line: Line) -> bool:
@@ -832,7 +833,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
-        if i + 1 < len(lines) and lines[i + 1].role == "body" and titled_head(lines[i]) and lines[i + 1].prose:
+        if i + 1 < len(lines) and lines[i + 1].role == "body" and titled_head(lines[i]) \
+                and (lines[i + 1].prose or _wire_dateline(lines[i + 1])):
             units.append([i, i + 1])
             i += 2
         elif _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
