@@ -756,17 +756,7 @@ _SECTION_HEAD = 5  # words of a sub-heading that cuts a column into sections
 # samples) the sections of sectioned pages have 0.13 to 0.87, the one teaser among them 0.08. Under
 # two-word headings (there, and in 2,000 clean SaudiNewsNet pages given as pages), 0.1 drops 6 of 11
 # teasers and 2 of 40 article units (one article's, in two samples); 0.05: 4 and 0; 0.2: 8 and 9.
-# Also the bar of a summary that goes on ("ونحن", "وكما", "- ولكن"): a column's teaser may open so, and
-# so do an article's paragraphs under its own headline-shaped lines (a poem's verse, a sub-heading). On
-# extra, 4 such teasers had 0.04 to 0.09, the article's 5 such units 0.15 to 0.29; it is measured on the
-# summary alone (a dev page's paragraph going on under a teaser's summary, taken for its headline, lost),
-# and only under a headline that ``_goes_on_teaser`` admits.
 _SECTION_COHERENT = 0.1
-# Words a paragraph that goes on shares with the headline-shaped line over it, from which that line is its
-# sub-heading (made from it: "حزب الله وولاية الفقيه" over "وعن الخلاف مع ... حزب الله"), never a teaser's
-# headline; a column's teaser opening so shares one at most ("55 مليارا تكاليف الزواج سنويا!" / "ونحن في
-# موسم الزواجات"). Five sub-headed sections of 3,000 clean SaudiNewsNet pages share 2 to 5.
-_SUB_HEADED = 2
 _PROMO_COHERENT = 0.5  # a call to the reader about the outlet's channels must share far more to stay
 
 
@@ -820,26 +810,11 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     sections = sum(1 for l, nxt, then in zip(lines, lines[1:], lines[2:])
                    if l.role == nxt.role == then.role == "body" and 3 <= l.words <= _SECTION_HEAD
                    and _teaser_head(l) and nxt.prose and then.prose)
-    # An outlet that heads its stories with a section label ("عام / ..." on the title) heads the teasers of
-    # its other stories so too: such a line in the body is another story's headline, the paragraph under
-    # it that story's summary, however close its subject and however it opens ("وأوضح"); so is a wire
-    # dateline under it (a teaser cut after that story's dateline: "أبها 3 رجب 1446 هـ ... واس").
-    titled = title is not None and _TITLED.match(title.strip()) is not None
-
-    def titled_head(line: Line) -> bool:
-        return titled and line.role == "body" and not line.punct and _TITLED.match(line.text) is not None
-
-    anchor = _keys(_make_line(title)) if title else frozenset()
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
-        if i + 1 < len(lines) and lines[i + 1].role == "body" and titled_head(lines[i]) \
-                and (lines[i + 1].prose or _wire_dateline(lines[i + 1])):
-            units.append([i, i + 1])
-            i += 2
-        elif _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
-                and _summary_shaped(lines[i + 1], goes_on=_goes_on_teaser(lines, i, anchor)) \
-                and not _promo(lines[i]) and not _promo(lines[i + 1]) \
+        if _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
+                and _summary_shaped(lines[i + 1]) and not _promo(lines[i]) and not _promo(lines[i + 1]) \
                 and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
             i += 2
@@ -862,6 +837,7 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     prose = [k for k, u in enumerate(units) if lines[u[-1]].prose and k not in promos]
     lead = prose[0] if prose else 0
     teasers = [k for k, u in enumerate(units) if len(u) == 2 and k > lead]
+    anchor = _keys(_make_line(title)) if title else frozenset()
     # Teasers above the lead: among the first two paragraphs of prose, one under a headline that is
     # not the title and that it restates (two of its words, more than the one at most it takes up of the title).
     above: list[int] = []
@@ -888,9 +864,8 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     for k in set(teasers) | promos | set(above):
         cdf.update(unit_words[k])
 
-    def coherence(k: int, summary: bool = False) -> float:
-        """The unit's share of shared words; with ``summary``, its summary's alone."""
-        w = key(units[k][-1]) if summary else frozenset().union(*(key(j) for j in units[k]))
+    def coherence(k: int) -> float:
+        w = frozenset().union(*(key(j) for j in units[k]))
         return sum(1 for x in w if df[x] - cdf[x] > 0) / len(w) if w else 0.0
 
     def drop(k: int) -> None:
@@ -907,18 +882,15 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     lead = next((k for k in prose if lines[units[k][-1]].role == "body"), lead)
 
     def restates(k: int) -> bool:
-        """A summary that restates its own headline (four of its words) far more than the title, or more of
-        its words than a sub-heading has (six or more, whatever it shares with the title and the article):
+        """A summary that restates its own headline (four of its words) far more than the title:
         another story's, however close its subject (a sub-heading is shorter)."""
         own = key(units[k][1])
-        restated = len(own & key(units[k][0]))
-        return restated > _SECTION_HEAD or (restated >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT)
+        return len(own & key(units[k][0])) >= _RESTATED and len(own & anchor) <= 1 and coherence(k) < _PROMO_COHERENT
 
     def out(k: int) -> bool:
         head = lines[units[k][0]].words
-        goes_on = len(units[k]) == 2 and _GOES_ON.match(lines[units[k][1]].norm) is not None
-        bar = _SECTION_COHERENT if head == 2 or goes_on or (sections >= 3 and head <= _SECTION_HEAD) else _COHERENT
-        return k != lead and ((k in teasers and k > lead and (coherence(k, goes_on) < bar or restates(k) or titled_head(lines[units[k][0]])))
+        bar = _SECTION_COHERENT if head == 2 or (sections >= 3 and head <= _SECTION_HEAD) else _COHERENT
+        return k != lead and ((k in teasers and k > lead and (coherence(k) < bar or restates(k)))
                               or (k in promos and coherence(k) < _PROMO_COHERENT))
 
     # A candidate that stays on its own words is the article's: it vouches for the others (a section
@@ -973,28 +945,9 @@ def _teaser_head(line: Line, questions: bool = False, shortest: int = 3) -> bool
 _LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*(?:[-–)]|[./](?!\s*[0-9\u0660-\u0669]))|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\))")
 
 
-# A section label before a slash at the head of a headline ("عام / ...", "اقتصادي / ..."): one Arabic word.
-_TITLED = re.compile(r"^[\u0621-\u064A]{2,}\s*/\s+\S")
-
-
-def _goes_on_teaser(lines: list[Line], i: int, anchor: frozenset[str]) -> bool:
-    """Whether ``lines[i]`` may head a teaser whose summary goes on: a headline still in the body between
-    paragraphs of prose, not a verse line among others (a poem's last verse over "وكان الشاعر قد نشر...")
-    nor a line already out (a verse over the next paragraph), sharing at most one word with that summary,
-    which takes up no word of the title (``anchor``): a paragraph that does, under a short inter-title
-    ('"الدولة حاضرة"' over "وأوضح وزير الإعلام أن الخطة..."), is the article's going on."""
-    summary = _keys(lines[i + 1])
-    return i > 0 and lines[i].role == "body" and lines[i - 1].prose \
-        and len(_keys(lines[i]) & summary) < _SUB_HEADED and not summary & anchor
-
-
-def _summary_shaped(line: Line, goes_on: bool = False) -> bool:
-    """A teaser's summary: one sentence of prose, or a question of six words or more (a column's opener:
-    "كيف يعيش الطبيب والمثقف؟"), that opens like a lead, not one that goes on ("وأضاف"), unless
-    ``goes_on`` (``drop_offtopic``, which holds such a summary to a lower bar: a column's first sentence
-    opens so too, "ونحن في موسم...")."""
-    return (line.prose or (line.question and not line.kind and line.arabic >= 0.5 and line.words >= 6)) \
-        and len(_SENTENCE_END.findall(line.text)) <= 1 and (goes_on or not _GOES_ON.match(line.norm))
+def _summary_shaped(line: Line) -> bool:
+    """A teaser's summary: one sentence of prose that opens like a lead, not one that goes on ("وأضاف")."""
+    return line.prose and len(_SENTENCE_END.findall(line.text)) <= 1 and not _GOES_ON.match(line.norm)
 
 
 # A run of stops before the next word: one stop, or a run with a question or exclamation mark in it ("!!",
