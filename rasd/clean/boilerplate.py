@@ -738,11 +738,12 @@ _CONTINUATION = re.compile(normalise(
     r"^\W*(?:و(?!" + _OWN_WAW + r")[\u0621-\u064A]{2,}|(?:ف(?:قد|ان|انه|انها|يما|ضلا|ي\s+حين)|[وف]?(?:" + _ON_PHRASES + r")"
     r"|اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اكد|اكدت|اشار|اشارت)(?![\u0621-\u064A]))"))
 # A headline may open with any word in و (ودائع، ويلشير، واشنطن: its و the word's own, as ``_OWN_WAW``
-# lists): only a present or alef-initial verb, a particle or a phrase that continues marks a line that goes on.
+# lists): only a present or alef-initial verb, a particle or a phrase that continues marks a line that goes on
+# (an interviewer's next question, "وماذا عن ...؟", included).
 _HEAD_GOES_ON = re.compile(normalise(
     r"^\W*(?:و(?!" + _OWN_WAW + r"|اظب|ازن)[يتان][\u0621-\u064A]{2,}"
     r"|و(?:لا|في|من|علي|مع|بعد|قبل|خلال|حسب|بحسب|وفق|عن|بين|قد|لم|لن|هو|هي|هذا|هذه|ذلك|قال|قالت|ذكر|ذكرت|لفت|لفتت|"
-    r"كان|كانت|كشف|كشفت|بين|بينت|شدد|شددت|جاء|جاءت)(?![\u0621-\u064A])" + _GOES_ON_PHRASE
+    r"كان|كانت|كشف|كشفت|بين|بينت|شدد|شددت|جاء|جاءت|ماذا|هل|كيف|لماذا|متي|اين)(?![\u0621-\u064A])" + _GOES_ON_PHRASE
 ))
 _KEY_WORD = re.compile(r"[\u0621-\u064A]{3,}")
 # Share of a unit's content words that the rest of the article also uses, under which a teaser
@@ -810,10 +811,16 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     sections = sum(1 for l, nxt, then in zip(lines, lines[1:], lines[2:])
                    if l.role == nxt.role == then.role == "body" and 3 <= l.words <= _SECTION_HEAD
                    and _teaser_head(l) and nxt.prose and then.prose)
+    # A question right under a sub-heading opens that section (a column's or an interview's), as a
+    # teaser's headline never does: a teaser's headline is the first line of its unit.
+    def asks(i: int) -> bool:
+        return asked - lines[i].question < 2 and not (i and lines[i - 1].role == "body" and not lines[i - 1].prose
+                                                      and _teaser_head(lines[i - 1], shortest=2))
+
     units: list[list[int]] = []
     i = 0
     while i < len(lines):
-        if _teaser_head(lines[i], asked - lines[i].question < 2, shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
+        if _teaser_head(lines[i], asks(i), shortest=2) and i + 1 < len(lines) and lines[i + 1].role == "body" \
                 and _summary_shaped(lines[i + 1]) and not _promo(lines[i]) and not _promo(lines[i + 1]) \
                 and not _wire_dateline(lines[i]):
             units.append([i, i + 1])
