@@ -26,12 +26,10 @@ import numpy as np
 
 from stories_saudinewsnet import GOLD, SPLITS, load_docs, load_gold
 
+from rasd.group.train import f_beta
+
 THRESHOLDS = np.round(np.arange(0.56, 0.765, 0.01), 2)
 FOLDS = 5
-
-
-def f05(tp: int, fp: int, fn: int) -> float:
-    return 1.25 * tp / (1.25 * tp + 0.25 * fn + fp) if tp else 0.0
 
 
 def partitions(docs: list, thresholds) -> dict[float, dict[str, str]]:
@@ -83,7 +81,7 @@ def main() -> None:
         for name, mask in [*in_split.items(), ("all", everything)]:
             tp, fp, fn = counts(t, mask)
             cols.append(f"{name} P {tp / max(tp + fp, 1):.3f} R {tp / max(tp + fn, 1):.3f}")
-        print(f"  t {t:.2f}  " + "  ".join(cols) + f"  F0.5 {f05(*counts(t, everything)):.3f}")
+        print(f"  t {t:.2f}  " + "  ".join(cols) + f"  F0.5 {f_beta(*counts(t, everything)):.3f}")
 
     rng = np.random.default_rng(0)
     clusters = sorted(set(gold.values()))
@@ -93,7 +91,7 @@ def main() -> None:
         pair_fold = np.array([min(fold[gold[a]], fold[gold[b]]) for a, b in pairs])
         tot = np.zeros(3)
         for k in range(FOLDS):
-            best = max(preds, key=lambda t: f05(*counts(t, pair_fold != k)))
+            best = max(preds, key=lambda t: f_beta(*counts(t, pair_fold != k)))
             chosen.append(best)
             tot += counts(best, pair_fold == k)
         tp, fp, fn = tot
