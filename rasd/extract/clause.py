@@ -24,7 +24,9 @@ _PARTITIVES = frozenset(normalise(w) for w in ("عدد", "عددا", "بعض", "
 _DIRECTIONS = frozenset(normalise(w) for w in (
     "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا", "شرقا", "غربا"))
 _COUNT_NOUNS = _PARTITIVES | frozenset(normalise(w) for w in ("الآلاف", "المئات", "العشرات", "آلاف", "ألوف"))
-# Words that say when: they end a title's phrase (التقى الرئيس في القاهرة [اليوم] وزير الخارجية).
+# Words that say when: they end a title's phrase (التقى الرئيس في القاهرة [اليوم] وزير الخارجية),
+# and they do not count against a trigger's window: "فرضت واشنطن يوم الثلاثاء الماضي عقوبات" keeps its
+# object as close as "فرضت واشنطن عقوبات" (rasd.extract.events).
 TIME_WORDS = frozenset({
     "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليل", "ليله", "الماضي", "الماضيه", "المقبل", "المقبله",
     "الليله", "البارحه", "الصباح", "المساء", "الفجر",

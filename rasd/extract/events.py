@@ -237,8 +237,6 @@ def _fresh(view: SentenceView) -> bool:
 
 
 _ANY = frozenset({"اي", "ايه"})
-# Time words do not count against a trigger's window: "فرضت واشنطن يوم الثلاثاء الماضي
-# عقوبات" keeps its object as close as "فرضت واشنطن عقوبات".
 
 
 _ADVERBS = frozenset(normalise(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "بدورهم"))
