@@ -592,7 +592,7 @@ def _announced(lines: list[Line], start: int, end: int, title_keys: Callable[[in
     if not said:
         return end
     if head > end:
-        if {_PROCLITICS.sub("", w) for w in _KEY_WORD.findall(lines[end].norm)} & _SECTION_WORDS:
+        if _keys(lines[end]) & _SECTION_WORDS:
             return end
         if not (said[-1].text[-1] in ".…" or all(_LIST_ITEM.match(l.text) or _VERSE.search(l.text) for l in said)):
             own = _stems(frozenset().union(*(_keys(l) for l in said)))
