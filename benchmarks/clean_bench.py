@@ -49,6 +49,7 @@ Run: python benchmarks/clean_bench.py [dev|new|fresh|fresh2|test|all|extra] [-v]
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -148,6 +149,11 @@ MORE_DEV_4 = {"aawsat": 7, "almadina": 7, "aljazirah": 7, "alyaum": 2, "okaz": 2
 # drawn like "fresh" outside every earlier page and the extra samples, any length.
 MORE_DEV_5 = {"alwatan": 4, "alweeam": 4, "alyaum": 4, "arriyadiyah": 3, "was": 4, "aawsat": 4}
 LONG = 300
+# A second test half, "test2": the first one has been read too often to be unseen. Drawn outside every
+# earlier page and every extra sample read so far (the default one and seeds 7, 8, 21 to 29), by a seeded
+# hash (outlets and then articles in the order of their hash, so the draw does not hang on the pool's order
+# or on a random stream shared with other rounds); test promotions, like the test half.
+TEST2 = {"outlets": 8, "pages": 4, "extra_seeds": (7, 8, *range(21, 30))}
 
 
 def _page(rng: random.Random, page_id: str, k: int, half: str, outlet: str, zname: str, host: dict,
@@ -157,7 +163,7 @@ def _page(rng: random.Random, page_id: str, k: int, half: str, outlet: str, znam
     if len(spans) < 3:
         return None
     items = [{"src": "host", "start": a, "end": b, "label": "article"} for a, b in spans]
-    _wrap(rng, host, arts, pools, "test" if half == "test" else "dev", items)
+    _wrap(rng, host, arts, pools, "test" if half in ("test", "test2") else "dev", items)
     for it in items:
         if it["src"] == "host" and (it["start"] in labels.get(page_id, ())
                                     or _WIRE_MARK.fullmatch(host["content"][it["start"]:it["end"]].strip())):
@@ -197,8 +203,34 @@ def build(seed: int = 14) -> None:
                 if page:
                     pages.append(page)
                     k += 1
+    pages += _test2(seed, pages, pools, labels)
     MANIFEST.write_text(json.dumps({"pages": pages}, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"wrote {len(pages)} pages to {MANIFEST}")
+
+
+def _hash(seed: int, key: str) -> str:
+    return hashlib.sha256(f"{seed}:{key}".encode()).hexdigest()
+
+
+def _test2(seed: int, pages: list[dict], pools: dict, labels: dict) -> list[dict]:
+    """The half "test2" (see ``TEST2``), drawn after every other page."""
+    used = _used(pages) | _used(extra_pages({"pages": pages}))
+    for extra_seed in TEST2["extra_seeds"]:
+        used |= _used(extra_pages({"pages": pages}, 30, extra_seed))
+    by_outlet = _by_outlet(used)
+    rng = random.Random(seed)
+    out = []
+    for outlet in sorted(by_outlet, key=lambda o: _hash(seed, o))[:TEST2["outlets"]]:
+        arts = by_outlet[outlet]
+        k = first = max(int(p["id"].rsplit("-", 1)[1]) + 1 for p in pages if p["outlet"] == outlet)
+        for zname, host in sorted(arts, key=lambda a: _hash(seed, a[1]["url"])):
+            if k == first + TEST2["pages"]:
+                break
+            page = _page(rng, f"{outlet}-{k}", k, "test2", outlet, zname, host, arts, pools, labels)
+            if page:
+                out.append(page)
+                k += 1
+    return out
 
 
 def _used(pages: list[dict]) -> set[str]:
