@@ -1,0 +1,85 @@
+"""Poems are article text, not headline lists (issue 14, recall): pages written for these tests.
+
+A poem's lines are short and end without a stop, as a list of other stories'
+headlines does; they rhyme, which headlines do only by chance. A page that is
+one poem (Al Yaum's poetry page) kept nothing, and a column's quoted verses
+between two paragraphs went with the headline lists.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from rasd.clean import clean
+from rasd.ingest import RawArticle
+
+# Alternate rhyme (ABAB), as a Nabati poem is printed: one hemistich a line.
+POEM = [
+    "سريت في ليل الهوى وحدي أنادي",
+    "دروب عمر ضاع من كفي ماضيها",
+    "أبحث عن الخلان في وسط الوادي",
+    "وأسأل النجمات عن عهد أهاليها",
+    "تقول لي الأيام ما عاد ينادي",
+    "صوت الأحبة والمسافة تطويها",
+    "رجعت للدار القديمة باعتيادي",
+    "ألقى الجدار وذكرياتي تحييها",
+    "يا دار وين اللي ملوا قلب فؤادي",
+    "ضحك وفرح والليالي نسهر فيها",
+    "صبرت والصبر الجميل هو زادي",
+    "والله يكتب للقلوب أمانيها",
+]
+
+
+def test_a_page_that_is_one_poem_keeps_its_lines():
+    # Al Yaum's style, scraped text: section label, the poem's title, the date, then the poem alone.
+    page = "الرئيسية\nثقافة وفنون\nليل الهوى\nالخميس 23 يوليو 2015\n\n" + "\n".join(POEM) + "\n\nجميع الحقوق محفوظة"
+    body = clean(RawArticle(page, "text", path="poem.txt")).body
+    assert body.split("\n\n") == POEM
+
+
+COLUMN_HEAD = [
+    "يعود الحديث كل صيف عن هجرة أبناء القرى إلى المدن الكبيرة، وعن البيوت الطينية التي تركها أهلها فتهدمت جدرانها وذبلت نخيلها، ولم يبق منها إلا الذكرى.",
+    "وقد كتب شعراء المنطقة كثيرا عن هذه البيوت، ومن أجمل ما قرأت أبيات لشاعر من أبناء الوادي قالها حين عاد إلى قريته بعد غياب طويل.",
+]
+# A qasida printed a hemistich a line: only every second line carries the rhyme.
+VERSES = [
+    "مررت على الوادي القديم وأهله",
+    "فلم أر إلا الرمل فيه مجددا",
+    "وكان لنا فيه نخيل وجدول",
+    "وبيت من الطين القديم تبددا",
+    "سألت جدار الدار عن صحبة مضوا",
+    "فرد جدار الدار صمتا مرددا",
+    "وقلت لعل الغيث يحيي ربوعه",
+    "فيرجع للوادي الذي كان موعدا",
+]
+COLUMN_TAIL = [
+    "هذه الأبيات تختصر حكاية جيل كامل من أبناء القرى، غادروا بيوتهم بحثا عن العمل والتعليم، ثم عادوا بعد سنوات فلم يجدوا ما تركوه.",
+    "ولعل الحل في مشاريع ترميم البيوت الطينية وتحويلها إلى نزل تراثية، كما فعلت بعض المناطق، فتعود الحياة إلى القرى ويجد أبناؤها سببا للعودة إليها.",
+]
+# Other stories' headlines in the same place: short, no stop, no rhyme.
+HEADLINES = [
+    "أمانة المنطقة تطرح مشروع تطوير الواجهة البحرية",
+    "ارتفاع أسعار الخضار في الأسواق المركزية",
+    "الهلال يتعاقد مع مهاجم برازيلي لموسمين",
+    "جامعة الملك سعود تعلن مواعيد القبول",
+]
+
+
+def _column(middle: list[str]) -> str:
+    paragraphs = COLUMN_HEAD + middle + COLUMN_TAIL
+    return ("<html><head><meta charset='utf-8'><title>بيوت الطين</title></head><body>"
+            "<nav><a href='/'>الرئيسية</a></nav><article><h1>بيوت الطين</h1>"
+            + "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+            + "</article><footer>جميع الحقوق محفوظة 2015</footer></body></html>")
+
+
+def test_verses_a_column_quotes_between_its_paragraphs_stay():
+    # Al Jazirah's style, HTML: the verses follow a paragraph ending in a stop, no colon announces them.
+    body = clean(RawArticle(_column(VERSES), "html", path="column.html")).body
+    assert all(p in body for p in COLUMN_HEAD + VERSES + COLUMN_TAIL)
+
+
+def test_a_headline_list_in_the_same_place_still_goes():
+    # (The paragraph under the list opens like a lead: it goes too, as a teaser's summary would.)
+    body = clean(RawArticle(_column(HEADLINES), "html", path="column.html")).body
+    assert all(p in body for p in COLUMN_HEAD + COLUMN_TAIL[1:])
+    assert not any(h in body for h in HEADLINES)
