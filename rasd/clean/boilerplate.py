@@ -905,19 +905,9 @@ def drop_offtopic(page: Page, title: str | None) -> None:
     # of a sub-headed article for the next one).
     for k in [k for k in set(teasers) | promos if not out(k)]:
         cdf.subtract(unit_words[k])
-    gone = [k for k in range(len(units)) if out(k)]
-    if any(k not in gone for k in teasers):
-        # A headed unit stayed as the article's: the page is a report in sections, whose sections speak
-        # of one subject in other forms of its words ("النفط" / "النفطي"، "الاقتصاد" / "الاقتصادية").
-        # There the others are measured on stems; another story's teaser shares its subject's stems no
-        # more than its words (dev side: 6 sections of such pages kept, every teaser there still out).
-        rest = _stems(anchor.union(*(unit_words[q] for q in range(len(units)) if q not in gone)))
-        for k in [k for k in gone if k in teasers]:
-            own = _stems(frozenset().union(*(key(j) for j in units[k])))
-            if own and len(own & rest) >= _COHERENT * len(own):
-                gone.remove(k)
-    for k in gone:
-        drop(k)
+    for k in range(len(units)):
+        if out(k):
+            drop(k)
 
 
 def _running(line: Line) -> bool:
