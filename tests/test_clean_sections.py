@@ -1,13 +1,9 @@
 """A report cut into sections under headline-like sub-headings keeps every section (issue 14).
 
-Pages written for these tests in the shapes the Saudi Press Agency,
-Al-Eqtisadiah and Okaz give their scraped text. A section's heading and its
-one paragraph look like another story's teaser (a headline, then one
-sentence); what tells them apart here: a cabinet's decisions are numbered in
-words ("أولا / ..."), and once one headed unit of a page stays as the
-article's, the others speak of its subject in other forms of its words
-("العقارية" / "العقاري", "النمو" / "نموها"). A teaser of another story
-between such sections still leaves.
+A section's heading and its one paragraph look like another story's teaser
+(a headline, then one sentence). A cabinet's decisions numbered in words
+("أولا / ...", "ثانياً: ...") are a list, not teasers: a page written for
+this test in the shape the Saudi Press Agency gives its scraped text.
 """
 from __future__ import annotations
 
@@ -40,55 +36,3 @@ def test_a_cabinets_first_decision_under_awwalan_stays():
     for kept in ("أولا / الموافقة على اتفاقية", "وافق المجلس على اتفاقية", "ثانيا / إقرار نظام", "أقر المجلس نظام",
                  "واطلع المجلس"):
         assert kept in body, kept
-
-
-EQTISADIAH_REPORT = """أرباح البنوك السعودية ترتفع 9 في المئة في الربع الثاني
-
-ارتفعت أرباح البنوك السعودية المدرجة في السوق المالية 9 في المئة خلال الربع الثاني من العام، بدعم من نمو دخل العمولات الخاصة والقروض العقارية، بحسب إعلانات البنوك على موقع السوق.
-
-وقال محللون إن الطلب على التمويل السكني كان العامل الأبرز في ارتفاع الدخل.
-
-ارتفاع دخل العمولات الخاصة في الربع الثاني
-ارتفع صافي دخل العمولات الخاصة للبنوك في الربع الثاني إلى 21 مليار ريال، مقارنة بـ 19 مليار ريال قبل عام.
-
-القروض السكنية تقود النمو
-قادت قروض التمويل العقاري نمو المحافظ الائتمانية للمصارف، مع إقبال الأسر على تملك المساكن وطلبات السكن.
-
-ويتوقع المحللون أن تواصل الأرباح نموها في النصف الثاني من العام.
-"""
-
-
-def test_a_reports_second_section_in_other_forms_of_its_words_stays():
-    body = _body(EQTISADIAH_REPORT)
-    for kept in ("ارتفاع دخل العمولات الخاصة", "القروض السكنية تقود النمو", "قادت قروض التمويل العقاري",
-                 "ويتوقع المحللون"):
-        assert kept in body, kept
-
-
-OKAZ_REPORT = """الاتحاد يكسب الرائد بثلاثية ويعزز صدارته للدوري
-
-جدة: عكاظ
-
-كسب فريق الاتحاد ضيفه الرائد بثلاثة أهداف دون رد، في المباراة التي جمعتهما مساء أمس على ملعب مدينة الملك عبدالله الرياضية، ضمن الجولة الثامنة من الدوري، ليعزز صدارته لجدول الترتيب.
-
-وقال مدرب الاتحاد إن فريقه قدم مباراة كبيرة، وإن الأهداف الثلاثة جاءت ثمرة للضغط المتواصل على دفاع الرائد.
-
-ثلاثية الاتحاد في شباك الرائد
-سجل الاتحاد ثلاثة أهداف في شباك الرائد، اثنان منها في الشوط الأول من ركلة جزاء ورأسية.
-
-صدارة الاتحاد للترتيب
-يتصدر الاتحاديون ترتيب الدوري برصيد 22 نقطة، بفارق أربع نقاط عن أقرب ملاحقيهم بعد ثماني جولات.
-
-المنتخب يستدعي 26 لاعبا لمعسكر الرياض
-أعلن الاتحاد السعودي لكرة القدم قائمة من 26 لاعبا للمعسكر الإعدادي الذي يبدأ في الرياض الأسبوع المقبل.
-
-ويلتقي الاتحاد في الجولة المقبلة مع الفيحاء على الملعب نفسه.
-"""
-
-
-def test_a_match_reports_sections_stay_and_a_teaser_between_them_leaves():
-    body = _body(OKAZ_REPORT)
-    for kept in ("ثلاثية الاتحاد في شباك الرائد", "سجل الاتحاد ثلاثة أهداف", "صدارة الاتحاد للترتيب",
-                 "يتصدر الاتحاديون ترتيب الدوري", "ويلتقي الاتحاد"):
-        assert kept in body, kept
-    assert "المنتخب يستدعي" not in body and "قائمة من 26 لاعبا" not in body
