@@ -630,11 +630,12 @@ def _announced(lines: list[Line], start: int, end: int, title_keys: Callable[[in
 
 
 def _marker(line: Line) -> str | None:
-    """The mark a list item opens with: "1" for any number, else its bullet ("-", "•"); None for no item."""
+    """The mark a list item opens with: "1" for any number (in digits or words), else its bullet ("-", "•");
+    None for no item."""
     m = _LIST_ITEM.match(line.text)
     if not m:
         return None
-    return "1" if _DIGIT.search(m.group()) else m.group().strip()[-1:]
+    return "1" if _DIGIT.search(m.group()) or _LETTER.search(m.group()) else m.group().strip()[-1:]
 
 
 # Share of a neighbouring run's content words that the article's run already uses, from which it is
@@ -1006,8 +1007,11 @@ def _teaser_head(line: Line, questions: bool = False, shortest: int = 3) -> bool
         and not _HEAD_GOES_ON.match(line.norm)
 
 
-# "3 - ...", "•", "(2)"; not a number's own point or slash ("23.1 مليار ريال أرباح البنوك", "2/ 8/ 1990م").
-_LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*(?:[-–)]|[./](?!\s*[0-9\u0660-\u0669]))|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\))")
+# "3 - ...", "•", "(2)", an ordinal in words ("أولا / ...", "ثانياً: ...": a cabinet's decisions); not a
+# number's own point or slash ("23.1 مليار ريال أرباح البنوك", "2/ 8/ 1990م").
+_ORDINAL = r"(?:[أاإ]ول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)(?:اً?|ًا)\s*[-–ـ/:]"
+_LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*(?:[-–)]|[./](?!\s*[0-9\u0660-\u0669]))|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\)|"
+                        + _ORDINAL + ")")
 
 
 def _summary_shaped(line: Line) -> bool:
