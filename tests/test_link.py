@@ -464,3 +464,12 @@ def test_a_name_after_a_noun_with_the_article_is_no_place_named_after_it(kb):
     doc = run(kb, body, ner=[("أيمن الظواهري", "PER"), ("سامي الفرج", "PER")])
     people = {m.text for m in doc.mentions if m.type == "PER"}
     assert "أيمن الظواهري" in people and "سامي الفرج" not in people
+
+
+def test_a_known_full_name_of_words_the_prior_holds_common_is_still_a_person(kb):
+    # each of معمر and القذافي alone reads as a common word to the name prior; the whole is a
+    # person's full name in the name list, unlike يوم الاثنين
+    body = "وقال معمر القذافي يوم الاثنين إن بلاده لن تتراجع."
+    doc = run(kb, body, ner=[("معمر القذافي", "PER"), ("يوم الاثنين", "PER")])
+    people = {m.text for m in doc.mentions if m.type == "PER"}
+    assert "معمر القذافي" in people and "يوم الاثنين" not in people

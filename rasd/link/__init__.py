@@ -22,7 +22,7 @@ from rasd.kb import KBEntity, KnowledgeBase
 from rasd.kb.names import spelled_unit_count
 from rasd.kb.places import common_word_readings
 from rasd.link.corpus import canonical_key, corpus_entity, distinctive
-from rasd.recognise.lexicon import ORG_CUES, PERSON_CUES, PLACE_CUES, maqsura_particle
+from rasd.recognise.lexicon import ORG_CUES, PERSON_CUES, PLACE_CUES, maqsura_particle, person_full_names
 from rasd.recognise.nameness import COMMON, prior
 from rasd.link.gazetteer import ARAB, Cand, Spot, after_prefix, body_tokens, index, readings, spot, word_keys, words_of
 from rasd.link.titles import resolve_title, resolve_titles
@@ -468,9 +468,14 @@ def _setting(kb: KnowledgeBase, names: list[Mention]) -> str | None:
 
 
 def _ordinary_words(text: str) -> bool:
-    """Whether every word of a span is, by the learned name prior, a common word."""
+    """Whether every word of a span is, by the learned name prior, a common word, and the span
+    is no known person's full name (``person_full_names``, a proclitic read off the first word):
+    معمر القذافي is a name as a whole though the prior holds each of its words common."""
     words = words_of(text)
-    return bool(words) and all(_common(w) for w in words)
+    if not words or not all(_common(w) for w in words):
+        return False
+    known = person_full_names().get(str(min(len(words), 4)), frozenset())
+    return not any(" ".join((first, *words[1:])) in known for _, first in proclitic_splits(words[0]))
 
 
 def _common(word: str) -> bool:
