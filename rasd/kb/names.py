@@ -14,8 +14,12 @@ vowel letters, سلفا for سالفا, by its skeleton), and only falls back to
 :func:`rasd.text.translit.romanise` for a unit neither knows. Spellings part by
 region (Egypt's Gamal, the Gulf's Jamal, Iran's Javad): the bearer's region is
 guessed from how many people of each region carry the name's units, nudged by
-the country the article is set in, and each unit takes that region's spelling;
-particles follow the English convention (bin, ibn, Abu; the Maghreb's Ben).
+the country the article is set in, and each unit takes the spelling most likely
+right over the regions (weighed by that guess); a word neither table knows is
+romanised with the consonant spellings the likely region's own names use
+(learned from the unit table: the Gulf's Gh, Egypt's G for ج, the Maghreb's Ch,
+Iran's Z and -eh); particles follow the English convention (bin, ibn, Abu; the
+Maghreb's Ben).
 """
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from functools import lru_cache
 
 from rasd.kb.generated import rows
 from rasd.text.normalise import WORD_CACHE, normalise
-from rasd.text.translit import romanise
+from rasd.text.translit import FINAL_H, LETTER_CHOICES, romanise
 
 _MAX_UNIT = 3  # words in the longest compound unit (بن عبد العزيز)
 # Regions whose people spell the same Arabic name alike (Egypt's Gamal, the Gulf's Jamal,
@@ -42,6 +46,7 @@ _REGION_INDEX = {r: i for i, r in enumerate(REGIONS)}
 # How much more likely a bearer is of the region the article is set in (a hint the name's own
 # units can overrule: an Iranian minister in a Saudi article).
 SETTING_ODDS = 4.0
+_REGION_MIN = 5  # carriers in a region before its conventions count (as in the build's spellings)
 
 
 @lru_cache(maxsize=1)
@@ -81,8 +86,8 @@ def _region_totals() -> tuple[float, ...]:
     return tuple(float(sum(col)) for col in zip(*counts)) if counts else ()
 
 
-def _region(units: list[str], country: str | None) -> int | None:
-    """The region whose people most likely carry all these units (naive Bayes over the units'
+def _region(units: list[str], country: str | None) -> tuple[float, ...] | None:
+    """How likely the bearer of all these units is of each region (naive Bayes over the units'
     carriers per region; the article's country, if any, ``SETTING_ODDS`` times likelier than each
     other region); None when no unit says anything about one."""
     regional, totals = _regional(), _region_totals()
@@ -94,7 +99,56 @@ def _region(units: list[str], country: str | None) -> int | None:
         sum(math.log((c[r] + 0.5) / total) for c in seen) + (math.log(SETTING_ODDS) if r == hint else 0.0)
         for r, total in enumerate(totals)
     ]
-    return max(range(len(scores)), key=scores.__getitem__)
+    top = max(scores)
+    odds = [math.exp(s - top) for s in scores]
+    return tuple(o / sum(odds) for o in odds)
+
+
+def _latin_skeleton(latin: str) -> str:
+    """Consonants of a Latin spelling, doubled ones once (Ghamran -> ghmrn)."""
+    out = [c for c in latin.lower() if c.isalpha() and c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(out) if not i or out[i - 1] != c)
+
+
+@lru_cache(maxsize=1)
+def _letters() -> tuple[dict[str, str], ...]:
+    """Per region, the Latin spelling of each consonant of ``LETTER_CHOICES`` that romanises most
+    of the region's one-word units (carried there by ``_REGION_MIN`` people or more) to their
+    consonants as the region spells them, ties to the most spelled exactly: Egypt's g for ج and
+    k for ق, the Maghreb's ch for ش, Iran's z for ذ and -eh. Learned from the tables, so that an
+    unknown word reads the way its bearer's region writes."""
+    units, out = _units(), []
+    for r in range(len(REGIONS)):
+        pairs = [(u, own or units[u][0]) for u, (c, sp) in _regional().items()
+                 if " " not in u and c[r] >= _REGION_MIN for own in (sp[r],)]
+        chosen = {}
+        for key, choices in LETTER_CHOICES.items():
+            rel = [(u, s) for u, s in pairs if (u.endswith("ه") if key == FINAL_H else key in u)]
+
+            def score(choice: str) -> tuple[int, int]:
+                got = [romanise(u, {key: choice}) for u, _ in rel]
+                return (sum(_latin_skeleton(g) == _latin_skeleton(s) for g, (_, s) in zip(got, rel)),
+                        sum(g.lower() == s.lower() for g, (_, s) in zip(got, rel)))
+            best = max(choices, key=score)
+            if best:
+                chosen[key] = best
+        out.append(chosen)
+    return tuple(out)
+
+
+def _likeliest(region: tuple[float, ...], choices: Iterable[str]) -> str:
+    """Of one choice per region, the one most likely right: each weighted by how likely the bearer
+    is of its region (a name as likely Levantine or Gulf as Egyptian reads Jamal, not Gamal)."""
+    votes: dict[str, float] = {}
+    for p, choice in zip(region, choices):
+        votes[choice] = votes.get(choice, 0.0) + p
+    return max(votes, key=votes.__getitem__)
+
+
+def _likely_letters(region: tuple[float, ...]) -> dict[str, str]:
+    """The consonant spellings of ``_letters`` most likely right for this bearer."""
+    chosen = {key: _likeliest(region, (own.get(key, "") for own in _letters())) for key in LETTER_CHOICES}
+    return {key: latin for key, latin in chosen.items() if latin}
 
 
 def _skeleton(word: str) -> str:
@@ -171,12 +225,14 @@ def _unit(words: list[str]) -> tuple[str, str] | None:
     return (hit, "") if hit else None
 
 
-def _spell(unit: str, region: int | None) -> str:
+def _spell(unit: str, region: tuple[float, ...] | None) -> str:
+    """The unit's spelling most likely right for the bearer (``_likeliest`` of the regions' own,
+    each region's usual one where it has none)."""
     if unit in _PARTICLES:
-        return (_MAGHREB_PARTICLES if region == _MAGHREB else _PARTICLES)[unit]
+        return (_MAGHREB_PARTICLES if region is not None and region[_MAGHREB] > 0.5 else _PARTICLES)[unit]
     latin = _units()[unit][0]
     if region is not None and unit in _regional():
-        latin = _regional()[unit][1][region] or latin
+        latin = _likeliest(region, (own or latin for own in _regional()[unit][1]))
     return latin if latin.startswith(("bin ", "al-")) else latin[:1].upper() + latin[1:]
 
 
@@ -203,13 +259,14 @@ def english_name(arabic: str, country: str | None = None) -> str:
             found.append(words[i])
             i += 1
     region = _region([f[0] for f in found if isinstance(f, tuple)], country)
+    letters = _likely_letters(region) if region else {}
     out = []
     for f in found:
         if isinstance(f, tuple):
             latin = _spell(f[0], region)
             out.append(f[1] + latin[:1].upper() + latin[1:] if f[1] else latin)
         else:
-            out.append(romanise(f))
+            out.append(romanise(f, letters))
     if out and out[0].startswith("al-"):
         out[0] = "Al-" + out[0][3:]
     return " ".join(out)
