@@ -102,6 +102,9 @@ def test_unknown_name_words_are_spelled_as_the_bearers_region_writes():
     assert english_name("رشيد بن يوسف الشنيوري").split()[-1].startswith("Al-Ch")  # the Maghreb's ch
     last = english_name("غلامرضا ذاكرزاده").split()[-1]
     assert last.startswith("Z") and last.endswith("zadeh")  # Iran's z for ذ, -eh
+    # a word with the consonants of a known name is still another name: كبيليا is not Coppola
+    assert english_name("احمد كبيليا") == "Ahmed Kabilia"
+    assert "Zaabalawi" not in english_name("احمد زعبلي")
 
 
 def test_common_names_merge_across_articles_only_in_one_country(kb):

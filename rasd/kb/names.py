@@ -9,8 +9,7 @@ rasd.kb.build``) say how people actually spell their names in Latin letters:
   foreign name tokens from NETransliteration's Wikidata pairs) with theirs.
 
 ``english_name`` takes a whole name from the first table, else builds it unit
-by unit from the second (longest compound first; a unit spelled with other
-vowel letters, سلفا for سالفا, by its skeleton), and only falls back to
+by unit from the second (longest compound first), and only falls back to
 :func:`rasd.text.translit.romanise` for a unit neither knows. Spellings part by
 region (Egypt's Gamal, the Gulf's Jamal, Iran's Javad): the bearer's region is
 guessed from how many people of each region carry the name's units, nudged by
@@ -209,9 +208,10 @@ def _key(arabic: str) -> list[str]:
 
 
 def _unit(words: list[str]) -> tuple[str, str] | None:
-    """(the table's unit, "al-" or "") for these words: the unit itself, its article-free
-    reading (الحريري unseen with its article), or a unit spelled with other vowel letters;
-    None when the table knows none. A compound led by بن/ابن/بنت is the particle and a name."""
+    """(the table's unit, "al-" or "") for these words: the unit itself or its article-free
+    reading (الحريري unseen with its article); None when the table knows none (a unit spelled
+    with other vowel letters is another name as often as the same one: مسكني is not Mascagni,
+    so the word is romanised). A compound led by بن/ابن/بنت is the particle and a name."""
     units = _units()
     key = " ".join(words)
     if key in units and (len(words) == 1 or words[0] not in ("بن", "ابن", "بنت")):
@@ -219,10 +219,7 @@ def _unit(words: list[str]) -> tuple[str, str] | None:
     if len(words) > 1:
         return None
     w = words[0]
-    if w.startswith("ال") and len(w) > 4:
-        return (w[2:], "al-") if w[2:] in units else None
-    hit = _skeletons().get(_skeleton(w))
-    return (hit, "") if hit else None
+    return (w[2:], "al-") if w.startswith("ال") and len(w) > 4 and w[2:] in units else None
 
 
 def _spell(unit: str, region: tuple[float, ...] | None) -> str:
