@@ -31,7 +31,10 @@ names, strict / close: 33.5 / 71.9 -> 33.6 / 72.5 (east 32.7 / 73.5 -> 33.2 /
 74.1, Maghreb 26.7 / 62.4 -> 26.4 / 62.5, other 39.1 / 76.3 -> 39.1 / 77.1);
 with the setting 36.5 / 74.1 -> 36.5 / 75.0. A word the unit table lacks is
 then no longer matched to a unit with other vowel letters (مسكني to Mascagni):
-33.8 / 72.8, with the setting 36.7 / 75.5.
+33.8 / 72.8, with the setting 36.7 / 75.5. Learned also for the consonant و
+(the Maghreb's ou, Iran's v) and the diminutive (الخويطر Khuwaiter), from
+units of two carriers or more in the region: 33.9 / 73.1, with the setting
+36.9 / 76.1.
 """
 from __future__ import annotations
 

@@ -100,6 +100,7 @@ def test_unknown_name_words_are_spelled_as_the_bearers_region_writes():
     assert english_name("سلطان بن فهد الغشيمري").split()[-1].startswith("Al-Gh")  # Gulf غ: gh
     assert english_name("محمود عبد الفتاح الجنيدلي", "EG").split()[-1].startswith("Al-G")  # Egypt's g for ج
     assert english_name("رشيد بن يوسف الشنيوري").split()[-1].startswith("Al-Ch")  # the Maghreb's ch
+    assert english_name("سعد بن ناصر الخويطري").endswith(" Al-Khuwaitri")  # the diminutive, not Al-Khuytri
     last = english_name("غلامرضا ذاكرزاده").split()[-1]
     assert last.startswith("Z") and last.endswith("zadeh")  # Iran's z for ذ, -eh
     # a word with the consonants of a known name is still another name: كبيليا is not Coppola

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from rasd.kb.generated import rows
 from rasd.text.normalise import WORD_CACHE, normalise
-from rasd.text.translit import FINAL_H, LETTER_CHOICES, romanise
+from rasd.text.translit import DIMINUTIVE, FINAL_H, LETTER_CHOICES, romanise
 
 _MAX_UNIT = 3  # words in the longest compound unit (بن عبد العزيز)
 # Regions whose people spell the same Arabic name alike (Egypt's Gamal, the Gulf's Jamal,
@@ -45,7 +45,9 @@ _REGION_INDEX = {r: i for i, r in enumerate(REGIONS)}
 # How much more likely a bearer is of the region the article is set in (a hint the name's own
 # units can overrule: an Iranian minister in a Saudi article).
 SETTING_ODDS = 4.0
-_REGION_MIN = 5  # carriers in a region before its conventions count (as in the build's spellings)
+# Carriers in a region before a unit shows how the region spells letters (below the build's five,
+# the usual spelling stands in for the region's own; many rare surnames show the diminutive).
+_LETTERS_MIN = 2
 
 
 @lru_cache(maxsize=1)
@@ -111,18 +113,19 @@ def _latin_skeleton(latin: str) -> str:
 
 @lru_cache(maxsize=1)
 def _letters() -> tuple[dict[str, str], ...]:
-    """Per region, the Latin spelling of each consonant of ``LETTER_CHOICES`` that romanises most
-    of the region's one-word units (carried there by ``_REGION_MIN`` people or more) to their
+    """Per region, the Latin spelling of each letter of ``LETTER_CHOICES`` that romanises most of
+    the region's one-word units (carried there by ``_LETTERS_MIN`` people or more) to their
     consonants as the region spells them, ties to the most spelled exactly: Egypt's g for ج and
-    k for ق, the Maghreb's ch for ش, Iran's z for ذ and -eh. Learned from the tables, so that an
-    unknown word reads the way its bearer's region writes."""
+    k for ق, the Maghreb's ch for ش and ou for و, Iran's v, z for ذ and -eh, the East's
+    diminutive -uwai-. Learned from the tables, so that an unknown word reads the way its
+    bearer's region writes."""
     units, out = _units(), []
     for r in range(len(REGIONS)):
         pairs = [(u, own or units[u][0]) for u, (c, sp) in _regional().items()
-                 if " " not in u and c[r] >= _REGION_MIN for own in (sp[r],)]
+                 if " " not in u and c[r] >= _LETTERS_MIN for own in (sp[r],)]
         chosen = {}
         for key, choices in LETTER_CHOICES.items():
-            rel = [(u, s) for u, s in pairs if (u.endswith("ه") if key == FINAL_H else key in u)]
+            rel = [(u, s) for u, s in pairs if (u.endswith("ه") if key == FINAL_H else "وي" in u if key == DIMINUTIVE else key in u)]
 
             def score(choice: str) -> tuple[int, int]:
                 got = [romanise(u, {key: choice}) for u, _ in rel]

@@ -134,7 +134,9 @@ _LATIN = {
 # is ``_LATIN``'s): غ is Gh in Arab names, G in foreign ones; ش the Maghreb's Ch; a final ه the
 # Levant's and Iran's -eh.
 FINAL_H = "ه$"
+DIMINUTIVE = "CويC"
 LETTER_CHOICES = {
+    "و": ("w", "ou", "v"), DIMINUTIVE: ("", "uwai", "oui", "owei"),
     "غ": ("g", "gh"), "ق": ("q", "k", "g", "gh"), "ج": ("j", "g", "dj"), "ش": ("sh", "ch"),
     "ث": ("th", "s", "t"), "ذ": ("dh", "z", "th", "d"), "ض": ("d", "dh", "z"), "ظ": ("z", "dh"),
     FINAL_H: ("", "eh", "ah"),
@@ -169,9 +171,14 @@ def _romanise_word(word: str, letters: Mapping[str, str] = {}) -> str:
         if ch == "ا" or (ch == "ع" and nxt != "ا"):
             out.append("a")  # ع: the vowel it carries is what a reader hears (عبد, سعود)
             vowel_before = True
+        elif ch == "و" and i and not vowel_before and nxt == "ي" and i + 2 < n - 1 and w[i + 2] not in _VOWELS and letters.get(DIMINUTIVE):
+            out.append(letters[DIMINUTIVE])  # the diminutive fu'ayl: الخويطر al-Khuwaiter
+            vowel_before = False
+            i += 2
+            continue
         elif ch == "و":
             if i == 0 or (vowel_before and nxt in _VOWELS) or nxt == "ا":
-                out.append("w")
+                out.append(letters.get(ch) or "w")
                 vowel_before = False
             else:
                 out.append("o" if w[i + 1 :] in ("ن", "نغ", "نج") else "u")
@@ -189,7 +196,7 @@ def _romanise_word(word: str, letters: Mapping[str, str] = {}) -> str:
             out.append(letters.get(ch) or _LATIN.get(ch, ch))
             vowel_before = False
         i += 1
-    if len(out) >= 2 and out[0] not in "aeiouy" and out[1] not in "aeiouy" and (out[0] + out[1]) not in _ONSETS:
+    if len(out) >= 2 and out[0] not in "aeiouy" and out[1][:1] not in "aeiouy" and (out[0] + out[1]) not in _ONSETS:
         out.insert(1, "a")  # محمد: an initial consonant pair that no language starts with
     word_out = "".join(out)
     # A final pair of consonants with no vowel letter between usually hid one (ميلر).
