@@ -111,6 +111,11 @@ def _latin_skeleton(latin: str) -> str:
     return "".join(c for i, c in enumerate(out) if not i or out[i - 1] != c)
 
 
+def _shows(key: str, unit: str) -> bool:
+    """Whether a unit shows how its bearers spell ``key`` of ``LETTER_CHOICES``."""
+    return unit.endswith("ه") if key == FINAL_H else "وي" in unit if key == DIMINUTIVE else key in unit
+
+
 @lru_cache(maxsize=1)
 def _letters() -> tuple[dict[str, str], ...]:
     """Per region, the Latin spelling of each letter of ``LETTER_CHOICES`` that romanises most of
@@ -119,22 +124,21 @@ def _letters() -> tuple[dict[str, str], ...]:
     k for ق, the Maghreb's ch for ش and ou for و, Iran's v, z for ذ and -eh, the East's
     diminutive -uwai-. Learned from the tables, so that an unknown word reads the way its
     bearer's region writes."""
-    units, out = _units(), []
-    for r in range(len(REGIONS)):
-        pairs = [(u, own or units[u][0]) for u, (c, sp) in _regional().items()
-                 if " " not in u and c[r] >= _LETTERS_MIN for own in (sp[r],)]
-        chosen = {}
-        for key, choices in LETTER_CHOICES.items():
-            rel = [(u, s) for u, s in pairs if (u.endswith("ه") if key == FINAL_H else "وي" in u if key == DIMINUTIVE else key in u)]
-
-            def score(choice: str) -> tuple[int, int]:
-                got = [romanise(u, {key: choice}) for u, _ in rel]
-                return (sum(_latin_skeleton(g) == _latin_skeleton(s) for g, (_, s) in zip(got, rel)),
-                        sum(g.lower() == s.lower() for g, (_, s) in zip(got, rel)))
-            best = max(choices, key=score)
+    units, regional = _units(), _regional()
+    out: list[dict[str, str]] = [{} for _ in REGIONS]
+    for key, choices in LETTER_CHOICES.items():
+        words = [u for u, (c, _) in regional.items() if " " not in u and max(c) >= _LETTERS_MIN and _shows(key, u)]
+        read = {choice: {u: romanise(u, {key: choice}) for u in words} for choice in choices}
+        for r, chosen in enumerate(out):
+            spelled = [(u, sp[r] or units[u][0]) for u in words for c, sp in (regional[u],) if c[r] >= _LETTERS_MIN]
+            scores = {}
+            for choice in choices:
+                got = [(read[choice][u], s) for u, s in spelled]
+                scores[choice] = (sum(_latin_skeleton(g) == _latin_skeleton(s) for g, s in got),
+                                  sum(g.lower() == s.lower() for g, s in got))
+            best = max(choices, key=scores.__getitem__)
             if best:
                 chosen[key] = best
-        out.append(chosen)
     return tuple(out)
 
 
