@@ -1,6 +1,6 @@
 """English names of people the tables do not hold: a held-out tenth of the Wikidata full names.
 
-    python benchmarks/names_heldout.py [--show N]
+    python benchmarks/names_heldout.py [--show N] [--fit]
 
 Every tenth full name of ``person_names.tsv.gz`` (by a hash of the Arabic
 name) is taken out of the full-name table, and the people carrying it are
@@ -39,6 +39,7 @@ units of two carriers or more in the region: 33.9 / 73.1, with the setting
 from __future__ import annotations
 
 import hashlib
+import math
 import sys
 from collections import Counter, defaultdict
 
@@ -52,6 +53,33 @@ MAGHREB = frozenset("TN DZ MA MR".split())
 
 def _held(ar: str) -> bool:
     return hashlib.sha1(ar.encode()).digest()[0] % 10 == 0
+
+
+def fit(alphas: tuple[float, ...] = (0.02, 0.05, 0.1, 0.2, 0.5, 1.0)) -> None:
+    """Leave-one-out log-likelihood of each kept full name's own region under the region guess,
+    per value of ``names.SMOOTHING`` (every other kept name; its people off its units' counts)."""
+    regions = list(names.REGIONS)
+    totals = names._region_totals()
+    data = []
+    for ar, _, cc, n in list(names.rows("person_names.tsv.gz"))[::2]:
+        if _held(ar) or cc not in names.REGION_OF:
+            continue
+        own = regions.index(names.REGION_OF[cc])
+        seen = []
+        for u in (f[0] for f in names._segment(names._key(ar)) if isinstance(f, tuple)):
+            if u in names._regional():
+                c = list(names._regional()[u][0])
+                c[own] = max(0, c[own] - int(n))
+                seen.append(c)
+        if seen:
+            data.append((seen, own))
+    for a in alphas:
+        ll = 0.0
+        for seen, own in data:
+            s = [sum(math.log((c[r] + a) / totals[r]) for c in seen) for r in range(len(regions))]
+            top = max(s)
+            ll += s[own] - top - math.log(sum(math.exp(x - top) for x in s))
+        print(f"smoothing {a:5.2f}: mean log-likelihood of the bearer's region {ll / len(data):.4f} ({len(data)} names)")
 
 
 def main(show: int) -> None:
@@ -79,6 +107,9 @@ def main(show: int) -> None:
     for f in (names._skeletons, names._region_totals, names._letters, names.english_name):
         f.cache_clear()
 
+    if "--fit" in sys.argv:
+        fit()
+        return
     print(f"held out {len(held)} of {len(full)} full names; {len(units) - len(kept_units)} units only they carry dropped")
     for hint in (False, True):
         score: dict[str, Counter] = defaultdict(Counter)
