@@ -95,6 +95,19 @@ def test_english_names_follow_the_bearers_region():
     assert english_name("قاسم البطيان").endswith(" Al-Batian")
 
 
+def test_unknown_name_words_are_spelled_as_the_bearers_region_writes():
+    # words no table holds: their consonants as the region of the name's other units spells them
+    assert english_name("سلطان بن فهد الغشيمري").split()[-1].startswith("Al-Gh")  # Gulf غ: gh
+    assert english_name("محمود عبد الفتاح الجنيدلي", "EG").split()[-1].startswith("Al-G")  # Egypt's g for ج
+    assert english_name("رشيد بن يوسف الشنيوري").split()[-1].startswith("Al-Ch")  # the Maghreb's ch
+    assert english_name("سعد بن ناصر الخويطري").endswith(" Al-Khuwaitri")  # the diminutive, not Al-Khuytri
+    last = english_name("غلامرضا ذاكرزاده").split()[-1]
+    assert last.startswith("Z") and last.endswith("zadeh")  # Iran's z for ذ, -eh
+    # a word with the consonants of a known name is still another name: كبيليا is not Coppola
+    assert english_name("احمد كبيليا") == "Ahmed Kabilia"
+    assert "Zaabalawi" not in english_name("احمد زعبلي")
+
+
 def test_common_names_merge_across_articles_only_in_one_country(kb):
     assert not distinctive("محمد علي") and distinctive("مارتن غريفيث")
     saudi = "وقال محمد علي من الرياض إن جدة والدمام والرياض تستعد للموسم."

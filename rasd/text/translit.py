@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
 from rasd.text.normalise import WORD_CACHE, normalise
@@ -129,13 +130,26 @@ _LATIN = {
 }
 
 
+# Consonants whose Latin spelling differs by the name's region, each with its choices (the first
+# is ``_LATIN``'s): غ is Gh in Arab names, G in foreign ones; ش the Maghreb's Ch; a final ه the
+# Levant's and Iran's -eh.
+FINAL_H = "ه$"
+DIMINUTIVE = "CويC"
+LETTER_CHOICES = {
+    "و": ("w", "ou", "v"), DIMINUTIVE: ("", "uwai", "oui", "owei"),
+    "غ": ("g", "gh"), "ق": ("q", "k", "g", "gh"), "ج": ("j", "g", "dj"), "ش": ("sh", "ch"),
+    "ث": ("th", "s", "t"), "ذ": ("dh", "z", "th", "d"), "ض": ("d", "dh", "z"), "ظ": ("z", "dh"),
+    FINAL_H: ("", "eh", "ah"),
+}
+
+
 _FINAL_CLUSTERS = {"bd", "mb", "nd", "nt", "st", "rd", "rt", "rk", "nk", "ng", "ks", "ft", "lt", "ld", "rn", "rm", "sk", "rg", "ns", "rs", "ls", "nz", "rz", "sh", "th", "kh", "ch", "dh"}
 
 
 _ONSETS = {"br", "bl", "fl", "fr", "gr", "gl", "kr", "kl", "pr", "pl", "tr", "dr", "st", "sp", "sk", "sm", "sn", "sl", "sw", "tw", "shw", "shm", "shr", "chw", "zh", "kw", "gw"}
 
 
-def _romanise_word(word: str) -> str:
+def _romanise_word(word: str, letters: Mapping[str, str] = {}) -> str:
     w = normalise(word)
     prefix = ""
     if w.startswith("ال") and len(w) > 4:
@@ -157,9 +171,14 @@ def _romanise_word(word: str) -> str:
         if ch == "ا" or (ch == "ع" and nxt != "ا"):
             out.append("a")  # ع: the vowel it carries is what a reader hears (عبد, سعود)
             vowel_before = True
+        elif ch == "و" and i and not vowel_before and nxt == "ي" and i + 2 < n - 1 and w[i + 2] not in _VOWELS and letters.get(DIMINUTIVE):
+            out.append(letters[DIMINUTIVE])  # the diminutive fu'ayl: الخويطر al-Khuwaiter
+            vowel_before = False
+            i += 2
+            continue
         elif ch == "و":
             if i == 0 or (vowel_before and nxt in _VOWELS) or nxt == "ا":
-                out.append("w")
+                out.append(letters.get(ch) or "w")
                 vowel_before = False
             else:
                 out.append("o" if w[i + 1 :] in ("ن", "نغ", "نج") else "u")
@@ -172,12 +191,12 @@ def _romanise_word(word: str) -> str:
                 out.append("i")
                 vowel_before = True
         elif ch == "ه" and i == n - 1 and i > 0:
-            out.append("e" if w[i - 1] in "ير" else "a")
+            out.append(letters.get(FINAL_H) or ("e" if w[i - 1] in "ير" else "a"))
         else:
-            out.append(_LATIN.get(ch, ch))
+            out.append(letters.get(ch) or _LATIN.get(ch, ch))
             vowel_before = False
         i += 1
-    if len(out) >= 2 and out[0] not in "aeiouy" and out[1] not in "aeiouy" and (out[0] + out[1]) not in _ONSETS:
+    if len(out) >= 2 and out[0] not in "aeiouy" and out[1][:1] not in "aeiouy" and (out[0] + out[1]) not in _ONSETS:
         out.insert(1, "a")  # محمد: an initial consonant pair that no language starts with
     word_out = "".join(out)
     # A final pair of consonants with no vowel letter between usually hid one (ميلر).
@@ -186,8 +205,10 @@ def _romanise_word(word: str) -> str:
     return prefix + word_out
 
 
-def romanise(arabic: str) -> str:
-    """Readable Latin form of an Arabic name ("لين جيان" -> "Lin Jian"); Latin text passes through."""
+def romanise(arabic: str, letters: Mapping[str, str] = {}) -> str:
+    """Readable Latin form of an Arabic name ("لين جيان" -> "Lin Jian"); Latin text passes through.
+    ``letters`` overrides the Latin spelling of consonants (and of a final ه, key ``FINAL_H``): a
+    region's own convention, as :mod:`rasd.kb.names` learns it (Ghamran, not Gamran)."""
     words: list[str] = []
     for w in arabic.replace("-", " ").split():
         n = normalise(w)
@@ -199,7 +220,7 @@ def romanise(arabic: str) -> str:
             words.append(w)
     parts = []
     for w in words:
-        r = _romanise_word(w) if any("\u0600" <= c <= "\u06ff" for c in w) else w
+        r = _romanise_word(w, letters) if any("\u0600" <= c <= "\u06ff" for c in w) else w
         if r.startswith("al-"):
             parts.append(("al-" if parts else "Al-") + r[3:4].upper() + r[4:])  # Al-Batian, not Al-batian
         elif r:
