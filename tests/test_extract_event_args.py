@@ -327,3 +327,38 @@ def test_the_object_ends_before_a_preposition_carrying_its_pronoun():
     assert [e.target_text for e in doc.events if e.type == "COERCE"] == ["طالبا"]
     doc = run("وقتل المسلحون 12 مدنيا منهم أربعة أطفال.", [])
     assert [e.target_text for e in _assaults(doc)] == ["مدنيا"]
+
+
+def test_title_after_a_named_addressee_is_his_not_a_new_party():
+    # wire style: the addressee's post after his name names his state, which is no target
+    doc = run("بعث الرئيس عبد الفتاح السيسي برقية تهنئة للرئيس فلاديمير بوتين رئيس جمهورية روسيا الاتحادية "
+              "بمناسبة العيد الوطني.",
+              [("عبد الفتاح السيسي", "sisi"), PUTIN, ("روسيا", "russia")])
+    assert events(doc, "SUPPORT") == [("SUPPORT", "Abdel Fattah el-Sisi", "Vladimir Putin")]
+
+
+def test_the_holder_of_a_title_is_the_subject_after_it():
+    doc = run("وتلقى الرئيس عبد الفتاح السيسي اتصالا هاتفيا من الرئيس فلاديمير بوتين رئيس روسيا أعرب فيه "
+              "عن استنكاره للهجوم الإرهابي.",
+              [("عبد الفتاح السيسي", "sisi"), PUTIN, ("روسيا", "russia")])
+    assert [e[:2] for e in events(doc, "ACCUSE")] == [("ACCUSE", "Vladimir Putin")]
+
+
+def test_state_and_council_inside_a_long_title_belong_to_the_person():
+    # Gulf agency style: "نائب رئيس مجلس الوزراء وزير الخارجية بجمهورية X" before the name
+    doc = run("التقى نائب رئيس مجلس الوزراء وزير الخارجية بجمهورية مصر العربية سامح شكري اليوم في القاهرة "
+              "نظيره الروسي سيرغي لافروف.",
+              [("مصر", "egypt"), ("سامح شكري", "shoukry"), ("القاهرة", "cairo"), ("سيرغي لافروف", "lavrov")])
+    assert [names(doc, e) for e in doc.events] == [("CONSULT", "Sameh Shoukry", "Sergey Lavrov", "Cairo")]
+
+
+def test_place_before_a_counterpart_title_stays_a_place():
+    doc = run("التقى وزير الخارجية بجمهورية الصين الشعبية وانغ يي اليوم في بكين نظيره الروسي سيرغي لافروف.",
+              [("الصين", "china"), ("وانغ يي", "wang"), ("بكين", "beijing"), ("سيرغي لافروف", "lavrov")])
+    assert [names(doc, e) for e in doc.events] == [("CONSULT", "Wang Yi", "Sergey Lavrov", "Beijing")]
+
+
+def test_title_after_the_subject_may_still_be_the_object():
+    doc = run("استقبل الرئيس عبد الفتاح السيسي في القاهرة أمس وزير خارجية روسيا.",
+              [("عبد الفتاح السيسي", "sisi"), ("روسيا", "russia"), ("القاهرة", "cairo")])
+    assert events(doc, "CONSULT") == [("CONSULT", "Abdel Fattah el-Sisi", "Russia")]

@@ -16,6 +16,7 @@ KNOWN = {
     "abbas": ("PER", "Mahmoud Abbas", "PS"),
     "zakharova": ("PER", "Maria Zakharova", "RU"),
     "mbs": ("PER", "Mohammed bin Salman", "SA"),
+    "shoukry": ("PER", "Sameh Shoukry", "EG"),
     "russia": ("GPE", "Russia", "RU"),
     "china": ("GPE", "China", "CN"),
     "turkey": ("GPE", "Turkey", "TR"),

@@ -33,6 +33,7 @@ TIME_WORDS = frozenset({
     "ليلا", "نهارا", "صباحا", "ظهرا", "عصرا", "فجرا",
     "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاسبوع", "الشهر", "العام",
 })
+_STATE_NOUNS = frozenset(normalise(w) for w in ("دولة", "مملكة", "جمهورية", "إمارة", "سلطنة"))
 RELATIVES = frozenset(normalise(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 
 
@@ -64,6 +65,8 @@ class SentenceView:
     verbs: list[int] = field(default_factory=list)  # token indices of verbs (set by the caller)
     # commas between a title and its holder's name ("وزير الخارجية، سيرغي لافروف"): no boundary
     title_commas: set[int] = field(init=False, default_factory=set)
+    # words of a person's title phrase past its first: the phrase and the name are one party
+    titled: set[int] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.tokens = tokenize(self.doc.body, self.span.start, self.span.end)
@@ -73,6 +76,9 @@ class SentenceView:
         self.parties.sort(key=lambda p: p.tok)
         for i, p in enumerate(self.parties):
             self._mark(i, p)
+        for i, p in enumerate(self.parties):
+            if p.type == "PER" and p.entity and p.marker is not None and p.absorbed_by is None:
+                self._apposed_title(i, p)  # inside a preposition's phrase only: see there
 
     # -- construction -------------------------------------------------
     def _tok_index(self, offset: int) -> int:
@@ -161,7 +167,7 @@ class SentenceView:
             return
         j = p.tok - 1
         skipped: list[int] = []
-        title_seen = False
+        first_title: int | None = None  # the leftmost title word of the person's phrase
         while j >= 0 and p.tok - j <= 6:
             owner = self._party_at(j, before=idx)
             if owner is not None and self.parties[owner].marker and self.parties[owner].entity == p.entity:
@@ -172,6 +178,9 @@ class SentenceView:
                 j = self.parties[owner].tok - 1
                 continue
             t = self.norms[j]
+            if skipped and j == self.parties[skipped[-1]].tok - 1 and self._prep_slot(t):
+                skipped.pop()  # في بكين نظيره الروسي لافروف: the preposition and the name before
+                break  # the title are the sentence's, not the person's
             if t in ("،", ",") and p.type == "PER" and self._title_before(j):
                 self.title_commas.add(j)  # لوزير الزراعة، المهندس X: the title and its holder
                 j -= 1
@@ -190,6 +199,9 @@ class SentenceView:
             if any(rest in _DIRECTIONS for _, rest in proclitic_splits(t)):
                 p.marker, p.prep = "place", "في"  # شمال غرب باكستان، جنوبي لبنان
                 break
+            if self._state_of_title(j):
+                j -= 1  # وزير الدفاع [بدولة] الكويت الشيخ خالد: the state of the title before
+                continue
             if any(rest in self.cues.place_nouns for _, rest in proclitic_splits(t)):
                 if any(pre and pre[-1] in "بل" for pre, rest in proclitic_splits(t)
                        if rest in self.cues.place_nouns):
@@ -199,7 +211,7 @@ class SentenceView:
                 continue
             title, pre = self._title(t)
             if title:
-                title_seen = True
+                first_title = j
                 clitic = pre.removesuffix("ال")  # the article is no preposition: صاحب [السمو] الملكي
                 if "ب" in clitic or "ل" in clitic:
                     p.marker, p.prep = "target", pre
@@ -216,10 +228,64 @@ class SentenceView:
                 # في [جامعة] القاهرة، على [مواقع] المعارضة: the name ends the phrase the preposition heads
                 p.marker, p.prep = self._prep_slot(self.norms[j - 1]), self.norms[j - 1]
             break
-        if title_seen and p.type in ("PER",):
+        if first_title is not None and p.type in ("PER",):
             for o in skipped:
                 if self.parties[o].type != "PER":
                     self.parties[o].absorbed_by = idx
+            first = min([first_title] + [self.parties[o].tok for o in skipped])
+            self.titled.update(range(first + 1, p.tok + 1))
+
+    def _state_of_title(self, j: int) -> bool:
+        """Whether word ``j`` is a state noun with ب or ل (بدولة، لمملكة) after a title word
+        within three words: "وزير الدفاع بدولة الكويت" names the minister's state, no place."""
+        if not any(pre in ("ب", "ل") and rest in _STATE_NOUNS for pre, rest in proclitic_splits(self.norms[j])):
+            return False
+        for k in range(j - 1, max(-1, j - 4), -1):
+            if self.norms[k] in BOUNDARY:
+                return False
+            if self._title(self.norms[k])[0]:
+                return True
+        return False
+
+    def _apposed_title(self, idx: int, p: Party) -> None:
+        """A title phrase right after a person named inside a preposition's phrase is that
+        person's apposition, not a new party: in "برقية تهنئة للرئيس X رئيس جمهورية
+        الإكوادور" Ecuador is X's title. Only there: after a bare subject the same words may be
+        the verb's object (استقبل الرئيس X وزير خارجية روسيا). The phrase runs over title words,
+        definite words, nouns a title governs and the names inside, and must not lead into
+        another person's name (then it is that person's title)."""
+        n = self.norms
+        k = p.tok_end
+        title, pre = self._title(n[k]) if k < len(n) else (False, "")
+        if not title or pre not in ("", "ال"):
+            return
+        inside: list[int] = []
+        governs = False
+        while k < len(n):
+            owner = next((o for o, q in enumerate(self.parties) if q.tok == k), None)
+            if owner is not None:
+                q = self.parties[owner]
+                if q.type == "PER" and q.entity != p.entity:
+                    return  # رئيس وزراء باكستان نواز شريف: the title of the next person
+                if q.type != "PER":
+                    inside.append(owner)
+                k, governs = q.tok_end, False
+                continue
+            t = n[k]
+            title, pre = self._title(t)
+            if title and pre in ("", "ال", "ل", "لل"):
+                governs = True  # النائب الثاني [لرئيس] مجلس الوزراء
+            elif (self.boundary_word(t) or self.preposition(t) or t in TIME_WORDS
+                  or triggers().match(t) or self.cues.speech.match(t)):
+                break
+            elif _definite(t) and t.startswith("ال"):
+                governs = False
+            elif not (governs and not _definite(t)):
+                break
+            k += 1
+        self.titled.update(range(p.tok_end, k))
+        for o in inside:
+            self.parties[o].absorbed_by = idx
 
     def _construct_of(self, j: int) -> bool:
         """Whether word ``j`` is a bare noun heading the name after it, right after a place or
@@ -279,7 +345,7 @@ class SentenceView:
     def right_window(self, i: int, limit: int = 14) -> range:
         """Up to ``limit`` words after ``i`` before a boundary, a name counting as one word
         (وزير الدفاع الأمريكي آشتون كارتر is one party, not five words of the clause)."""
-        inner = {k for p in self.parties for k in range(p.tok + 1, p.tok_end)}
+        inner = {k for p in self.parties for k in range(p.tok + 1, p.tok_end)} | self.titled
         j = i + 1
         while j < len(self.tokens) and limit > 0 and not self.boundary(j):
             limit -= j not in inner

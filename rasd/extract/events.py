@@ -1343,6 +1343,10 @@ def _left_subject(view: SentenceView, i: int, left: list[Party]) -> Party | None
     adjacent = [p for p in left if p.tok_end in (j + 1, j) and p.marker in (None, "coord")]
     if adjacent:
         return adjacent[-1]
+    apposed = [view.parties[p.absorbed_by] for p in view.parties if p.absorbed_by is not None
+               and p.tok_end in (j + 1, j) and view.parties[p.absorbed_by].tok < p.tok]
+    if apposed:  # "من الملك حمد ملك مملكة البحرين أعرب فيه": the title's holder, not its state
+        return apposed[-1]
     cands = [p for p in left if p.marker in (None, "coord")]
     if cands:
         return _first_named(list(reversed(cands)))
