@@ -198,7 +198,7 @@ class Line:
     arabic: float  # share of Arabic among letters
     punct: bool  # ends with terminal punctuation (possibly inside closing quotes)
     question: bool = False  # ends with ? or ! (headlines do too)
-    own: bool = False  # a short line the article owns (a poem's, a caption of its photos): no headline
+    verse: bool = False  # a line of a poem among the article's lines (``_verse``): no headline
     kind: str = ""  # furniture type, or "" for text lines
     role: str = ""  # "header", "body", "footer" or "dropped"
 
@@ -550,34 +550,7 @@ def _main_run(lines: list[Line], title_keys: Callable[[int, int], frozenset[str]
             lines[start + 1].kind = "date"
     while end < len(lines) and _closing_line(lines[end]):
         end += 1  # a short last paragraph ("وستعلن النتائج يوم الأربعاء.")
-    return start, _captions(lines, start, _announced(lines, start, end, title_keys))
-
-
-# Share of a block's stemmed content words that the article's prose uses, from which the short lines
-# under its last paragraph are its own photos' captions. Under the first 700 SaudiNewsNet bodies of six
-# outlets given as pages: 19 such blocks, 9 reach 0.4 (Al Yaum's captions, 0.67 to 1; two standings
-# tables; one statement's issuer, twice); with the title's words too, two signatures would (a column's
-# title names its writer). The titles of 2 to 6 of the outlet's stories nearest each article put in
-# that place (other stories' headlines): 7 of 2,815.
-_CAPTIONS_SHARE = 0.4
-
-
-def _captions(lines: list[Line], start: int, end: int) -> int:
-    """The article's end widened over the captions of its photos printed under its last paragraph (Al Yaum
-    does): two or more short lines without a stop (a sentence is no caption), the last before an end sign or
-    the page's end, most of whose words its paragraphs use, as a list of other stories' headlines in
-    that place does not."""
-    k = end
-    while k < len(lines) and not lines[k].kind and not lines[k].punct and not lines[k].prose and lines[k].arabic >= 0.5:
-        k += 1
-    if k - end < 2 or (k < len(lines) and lines[k].kind not in _END_SIGNS):
-        return end
-    own = _stems(frozenset().union(*(_keys(l) for l in lines[end:k])))
-    if not own or len(own & _prose_words(lines[start:end])) < _CAPTIONS_SHARE * len(own):
-        return end
-    for line in lines[end:k]:
-        line.own = True
-    return k
+    return start, _announced(lines, start, end, title_keys)
 
 
 # Where the lines a colon announces stop: an end of the article, or a box of other stories.
@@ -735,14 +708,14 @@ def _drop_inside(body: list[Line]) -> None:
     run: list[int] = []
     for k in range(len(kept) + 1):
         line = kept[k] if k < len(kept) else None
-        if line is not None and not line.own and not line.prose and not line.punct and line.words >= 2:
+        if line is not None and not line.prose and not line.punct and line.words >= 2:
             run.append(k)
             continue
         if len(run) >= 3 and not (run[0] > 0 and kept[run[0] - 1].text.endswith(":")):
             verse = _verse([kept[r] for r in run])
             for at, r in enumerate(run):
                 if verse and verse[0] <= at < verse[1]:
-                    kept[r].own = True
+                    kept[r].verse = True
                 else:
                     kept[r].role = "dropped"
         run = []
@@ -999,10 +972,10 @@ def _teaser_head(line: Line, questions: bool = False, shortest: int = 3) -> bool
     ``drop_offtopic``: "ملفان شائكان..!", "حكيم الدبلوماسية"; the other callers' thresholds were
     measured on three), no final stop (a question or
     exclamation mark only with ``questions``, and under the twelve words from which it is a sentence
-    of prose: "... لا العكس!"), not furniture, not a line the article owns (a poem's, a caption), not an item of the article's own list ("3 - ...", "•",
+    of prose: "... لا العكس!"), not furniture, not a poem's line, not an item of the article's own list ("3 - ...", "•",
     "#وسم"), not a credit line ("حامد القرشي – مكة المكرمة": six words at most around a dash) and not
     a line that goes on from the one before."""
-    return not line.kind and not line.own and line.arabic >= 0.5 and shortest <= line.words <= 20 and (not line.punct or (questions and line.question and not line.prose)) \
+    return not line.kind and not line.verse and line.arabic >= 0.5 and shortest <= line.words <= 20 and (not line.punct or (questions and line.question and not line.prose)) \
         and not _LIST_ITEM.match(line.text) and not (line.words <= 6 and _BYLINE_DASH.search(line.text)) \
         and not _HEAD_GOES_ON.match(line.norm)
 
