@@ -474,7 +474,7 @@ def _ordinary_words(text: str) -> bool:
     words = words_of(text)
     if not words or not all(_common(w) for w in words):
         return False
-    known = person_full_names().get(str(min(len(words), 4)), frozenset())
+    known = person_full_names().get(str(len(words)), frozenset())  # names of 2 to 4 words
     return not any(" ".join((first, *words[1:])) in known for _, first in proclitic_splits(words[0]))
 
 
