@@ -7,6 +7,7 @@ between two paragraphs went with the headline lists.
 """
 from __future__ import annotations
 
+import re
 from html import escape
 
 from rasd.clean import clean
@@ -83,3 +84,33 @@ def test_a_headline_list_in_the_same_place_still_goes():
     body = clean(RawArticle(_column(HEADLINES), "html", path="column.html")).body
     assert all(p in body for p in COLUMN_HEAD + COLUMN_TAIL[1:])
     assert not any(h in body for h in HEADLINES)
+
+
+# Sabq's scraped text: a "more on this" list between two paragraphs, each headline closed by its date.
+DATED_LIST_PAGE = """الرئيسية
+محليات
+أمير الرياض يدشن مشروع النقل العام في العاصمة
+الأربعاء 12 مارس 2024
+دشن صاحب السمو الملكي أمير منطقة الرياض اليوم مشروع النقل العام في العاصمة، بحضور عدد من المسؤولين في الهيئة الملكية لمدينة الرياض وأمانة المنطقة.
+ويشمل المشروع ست مسارات للقطارات بطول يتجاوز 176 كيلومترا، إضافة إلى شبكة حافلات تغطي أحياء العاصمة المختلفة، وفق ما أعلنته الهيئة في بيانها.
+الهيئة الملكية تعلن مواعيد تشغيل قطار الرياض 10 مارس 2024
+أمانة الرياض تطرح مشروعات جديدة لتطوير الطرق 9 مارس 2024
+افتتاح محطة قطار الملك عبدالله المالي 8 مارس 2024
+النقل العام في الرياض يستقبل أول الركاب 7 مارس 2024
+ولي العهد يطلق مشروع الرياض الخضراء 6 مارس 2024
+أسعار تذاكر قطار الرياض للطلاب والموظفين 5 مارس 2024
+تحويلات مرورية مؤقتة في طريق الملك فهد 4 مارس 2024
+الحافلات الجديدة تبدأ العمل في أحياء شرق الرياض 3 مارس 2024
+وأوضح أمير المنطقة أن مشروع النقل العام سيخفف الازدحام المروري في شوارع الرياض، ويوفر للسكان والزوار وسيلة نقل آمنة وسريعة بأسعار مناسبة.
+من جهته قال رئيس الهيئة الملكية لمدينة الرياض إن تشغيل المسارات سيتم على مراحل، تبدأ بالمسار الأزرق ثم المسار الأحمر خلال الأشهر المقبلة.
+شارك الخبر
+جميع الحقوق محفوظة لصحيفة سبق 2024
+"""
+
+
+def test_headlines_ending_in_the_same_date_or_outlet_are_no_poem():
+    # The same last word ("2024", or the outlet's "| سبق") is no rhyme: the list goes, as before poems were read.
+    for page in (DATED_LIST_PAGE, re.sub(r" \d+ مارس 2024", " | سبق", DATED_LIST_PAGE)):
+        body = clean(RawArticle(page, "text", path="list.txt")).body
+        assert "ويشمل المشروع ست مسارات" in body and "من جهته قال رئيس الهيئة" in body
+        assert "افتتاح محطة قطار الملك عبدالله المالي" not in body and "ولي العهد يطلق" not in body

@@ -721,7 +721,7 @@ def _drop_inside(body: list[Line]) -> None:
         run = []
 
 
-_RHYME = re.compile(r"[\u0621-\u064A]{2}(?=[^\u0621-\u064A]*$)")
+_LAST_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A]+(?=[^\u0621-\u064A]*$)")
 # Verse among short lines: rhymed lines of one parity at least, and their share of that parity's lines from
 # the first to the last. Of 2,600 random lists of 4 to 10 SaudiNewsNet titles (a headline list's shape)
 # 3 read as verse; of the 13 whole-page poems of an alyaum scan (clean bodies given as pages), all 13.
@@ -734,9 +734,14 @@ def _verse(lines: list[Line]) -> tuple[int, int] | None:
     in the last two letters of a line at most two before or after it; a poem's rhymed lines come one in
     two (a qasida printed a hemistich a line) or every line (couplets, ABAB), as a list's headlines
     do only by chance. A half-line between rhymed ones is the poem's too, and so is the first half of
-    the first couplet when only every second line rhymes."""
-    ends = [m.group() if (m := _RHYME.search(l.norm)) else "" for l in lines]
-    rhymed = [i for i, e in enumerate(ends) if e and e in ends[max(0, i - 2):i] + ends[i + 1:i + 3]]
+    the first couplet when only every second line rhymes. Lines ending in the same word do not rhyme,
+    nor do lines with figures or a "|": a list's repeated date, "منذ 4 ساعات", "| عكاظ" or photo credit
+    would (so a poem repeating its last word, a radif, is not seen as one)."""
+    last = ["" if _DIGIT.search(l.text) or "|" in l.text else (m.group() if (m := _LAST_WORD.search(l.norm)) else "")
+            for l in lines]
+    rhymed = [i for i, w in enumerate(last)
+              if len(w) >= 2 and any(len(v) >= 2 and v[-2:] == w[-2:] and v != w
+                                     for v in last[max(0, i - 2):i] + last[i + 1:i + 3])]
     spans = []
     for parity in (0, 1):
         at = [i for i in rhymed if i % 2 == parity]
@@ -982,7 +987,7 @@ def _teaser_head(line: Line, questions: bool = False, shortest: int = 3) -> bool
 
 # "3 - ...", "•", "(2)", an ordinal in words ("أولا / ...", "ثانياً: ...": a cabinet's decisions); not a
 # number's own point or slash ("23.1 مليار ريال أرباح البنوك", "2/ 8/ 1990م").
-_ORDINAL = r"(?:[أاإ]ول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)(?:اً?|ًا)\s*[-–ـ/:]"
+_ORDINAL = r"(?:(?:[أاإ]ول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)(?:اً?|ًا)|(?:ال)?(?:حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)\s+عشر)\s*[-–ـ/:]"
 _LIST_ITEM = re.compile(r"^\W{0,3}(?:[0-9\u0660-\u0669]+\s*(?:[-–)]|[./](?!\s*[0-9\u0660-\u0669]))|[-–•*#▪●■◾]|\(\s*[0-9\u0660-\u0669]+\s*\)|"
                         + _ORDINAL + ")")
 
