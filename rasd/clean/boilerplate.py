@@ -596,7 +596,7 @@ def _announced(lines: list[Line], start: int, end: int, title_keys: Callable[[in
         if _keys(lines[end]) & _SECTION_WORDS:
             return end
         if not (said[-1].text[-1] in ".…" or all(_LIST_ITEM.match(l.text) or _VERSE.search(l.text) for l in said)):
-            own = _stems(frozenset().union(*(_keys(l) for l in said)))
+            own = _words(said)
             if len(own & (_prose_words(lines[start:end]) | title_keys(start, end))) < _JOIN * len(own):
                 return end
     return k
@@ -616,9 +616,14 @@ def _marker(line: Line) -> str | None:
 _JOIN = 0.15
 
 
+def _words(lines: list[Line]) -> frozenset[str]:
+    """The stemmed content words of ``lines``."""
+    return _stems(frozenset().union(*(_keys(l) for l in lines)))
+
+
 def _prose_words(lines: list[Line]) -> frozenset[str]:
     """The stemmed content words of the prose lines among ``lines``."""
-    return _stems(frozenset().union(*(_keys(l) for l in lines if l.prose)))
+    return _words([l for l in lines if l.prose])
 
 
 _SUFFIX = re.compile(r"(?<=[\u0621-\u064A]{3})(?:ته|تها|ها|هم|ه|ات|ون|ين|يه|ي)$")
