@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 from rasd.text.normalise import WORD_CACHE, normalise
 
@@ -141,6 +142,7 @@ LETTER_CHOICES = {
     "ث": ("th", "s", "t"), "ذ": ("dh", "z", "th", "d"), "ض": ("d", "dh", "z"), "ظ": ("z", "dh"),
     FINAL_H: ("", "eh", "ah"),
 }
+_NO_OVERRIDES: Mapping[str, str] = MappingProxyType({})  # ``romanise``'s default: _LATIN's spellings
 
 
 _FINAL_CLUSTERS = {"bd", "mb", "nd", "nt", "st", "rd", "rt", "rk", "nk", "ng", "ks", "ft", "lt", "ld", "rn", "rm", "sk", "rg", "ns", "rs", "ls", "nz", "rz", "sh", "th", "kh", "ch", "dh"}
@@ -149,7 +151,7 @@ _FINAL_CLUSTERS = {"bd", "mb", "nd", "nt", "st", "rd", "rt", "rk", "nk", "ng", "
 _ONSETS = {"br", "bl", "fl", "fr", "gr", "gl", "kr", "kl", "pr", "pl", "tr", "dr", "st", "sp", "sk", "sm", "sn", "sl", "sw", "tw", "shw", "shm", "shr", "chw", "zh", "kw", "gw"}
 
 
-def _romanise_word(word: str, letters: Mapping[str, str] = {}) -> str:
+def _romanise_word(word: str, letters: Mapping[str, str] = _NO_OVERRIDES) -> str:
     w = normalise(word)
     prefix = ""
     if w.startswith("ال") and len(w) > 4:
@@ -171,7 +173,8 @@ def _romanise_word(word: str, letters: Mapping[str, str] = {}) -> str:
         if ch == "ا" or (ch == "ع" and nxt != "ا"):
             out.append("a")  # ع: the vowel it carries is what a reader hears (عبد, سعود)
             vowel_before = True
-        elif ch == "و" and i and not vowel_before and nxt == "ي" and i + 2 < n - 1 and w[i + 2] not in _VOWELS and letters.get(DIMINUTIVE):
+        elif (ch == "و" and i and not vowel_before and nxt == "ي" and i + 2 < n - 1 and w[i + 2] not in _VOWELS
+              and letters.get(DIMINUTIVE)):
             out.append(letters[DIMINUTIVE])  # the diminutive fu'ayl: الخويطر al-Khuwaiter
             vowel_before = False
             i += 2
@@ -205,7 +208,7 @@ def _romanise_word(word: str, letters: Mapping[str, str] = {}) -> str:
     return prefix + word_out
 
 
-def romanise(arabic: str, letters: Mapping[str, str] = {}) -> str:
+def romanise(arabic: str, letters: Mapping[str, str] = _NO_OVERRIDES) -> str:
     """Readable Latin form of an Arabic name ("لين جيان" -> "Lin Jian"); Latin text passes through.
     ``letters`` overrides the Latin spelling of consonants (and of a final ه, key ``FINAL_H``): a
     region's own convention, as :mod:`rasd.kb.names` learns it (Ghamran, not Gamran)."""
